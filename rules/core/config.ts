@@ -1,0 +1,30 @@
+import * as z from 'zod';
+
+/**
+ * The spec's deployment-configurable Decisions, with the spec's defaults. A deployment sets them
+ * (functions read them from the environment and pass them in); rules never read the environment.
+ * Each output that uses one states the value the consensus prints beside it.
+ */
+export const rulesConfigSchema = z.object({
+  /**
+   * TOCI-3: maximum tocilizumab doses in any 24-hour window. The consensus (T4 note) prints 4;
+   * NCCN and CARTOX say 3. Default 3 (the stricter).
+   */
+  tocilizumabMaxDosesPer24h: z.number().int().min(1).max(4).default(3),
+  /**
+   * ELIG-5: total bilirubin must be below this, in µmol/L. The consensus prints "< 0.2 g/L"
+   * (= 342 µmol/L), almost certainly a unit misprint. Default 34.2 µmol/L (2.0 mg/dL).
+   */
+  bilirubinMaxUmolPerL: z.number().positive().max(342).default(34.2),
+});
+
+export type RulesConfig = z.output<typeof rulesConfigSchema>;
+
+export const DEFAULT_RULES_CONFIG: RulesConfig = rulesConfigSchema.parse({});
+
+/** The values the consensus prints where a Decision uses another one. */
+export const PRINTED_VALUES = {
+  tocilizumabMaxDosesPer24h: 4,
+  bilirubinMax: '< 0.2 g/L',
+  feverThresholdT3: '> 38 °C',
+} as const;

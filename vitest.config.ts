@@ -1,0 +1,49 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Four projects, all run by `npm test`:
+ * - unit: pure code beside its source (rules, schema, slack-bot, functions) and test/unit;
+ * - infra: CDK assertions and synth with cdk-nag (test/infra);
+ * - integration: the episode store on DynamoDB Local (test/integration; one emulator for the run,
+ *   one table per test file);
+ * - e2e: the started local system over real HTTP (test/e2e).
+ */
+export default defineConfig({
+  test: {
+    reporters: ['default', './test/support/summary-reporter.ts'],
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['rules/**/*.test.ts', 'schema/**/*.test.ts', 'slack-bot/**/*.test.ts', 'functions/**/*.test.ts', 'test/unit/**/*.test.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'infra',
+          include: ['test/infra/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
+          name: 'integration',
+          include: ['test/integration/**/*.test.ts'],
+          globalSetup: ['./test/support/dynamodb-local-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          globalSetup: ['./test/support/local-system-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});
