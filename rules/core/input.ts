@@ -76,18 +76,31 @@ const fieldOf = (path: readonly PropertyKey[], prefix: string): string =>
 /** zod's own default messages; any other message is a schema's own "allowed" phrase (see numberIn). */
 const ZOD_DEFAULT_MESSAGE = /^(Too small|Too big|Invalid|Unrecognized|Expected)/;
 
-/** Turns zod issues into field/allowed/received issues. */
-export const toInputIssues = (error: z.ZodError, input: unknown, prefix = ''): InputIssue[] =>
-  error.issues.map((issue) => {
-    const field = fieldOf(issue.path, prefix) || prefix || 'input';
-    const received = issue.code === 'unrecognized_keys' ? issue.keys : valueAt(input, issue.path);
-    const allowed = ZOD_DEFAULT_MESSAGE.test(issue.message) ? allowedFor(issue) : issue.message;
-    const message =
-      issue.code === 'unrecognized_keys'
-        ? `${field} has unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}`
-        : `${field} must be ${allowed}; received ${show(received)}`;
+/** An issue as zod or any Standard Schema library reports it. */
+export type IssueLike = {
+  readonly message: string;
+  readonly path?: readonly (PropertyKey | { readonly key: PropertyKey })[] | undefined;
+};
+
+const isZodIssue = (issue: IssueLike): issue is z.core.$ZodIssue & IssueLike => 'code' in issue;
+
+/** Turns validation issues (zod's or Standard Schema's) into field/allowed/received issues. */
+export const describeIssues = (issues: readonly IssueLike[], input: unknown, prefix = ''): InputIssue[] =>
+  issues.map((issue) => {
+    const path = (issue.path ?? []).map((p) => (typeof p === 'object' ? p.key : p));
+    const field = fieldOf(path, prefix) || prefix || 'input';
+    const unknownKeys = isZodIssue(issue) && issue.code === 'unrecognized_keys' ? issue.keys : undefined;
+    const received = unknownKeys ?? valueAt(input, path);
+    const allowed = isZodIssue(issue) && ZOD_DEFAULT_MESSAGE.test(issue.message) ? allowedFor(issue) : issue.message;
+    const message = unknownKeys
+      ? `${field} has unknown field${unknownKeys.length > 1 ? 's' : ''} ${unknownKeys.join(', ')}`
+      : `${field} must be ${allowed}; received ${show(received)}`;
     return { field, allowed, received, message };
   });
+
+/** Turns a ZodError into field/allowed/received issues. */
+export const toInputIssues = (error: z.ZodError, input: unknown, prefix = ''): InputIssue[] =>
+  describeIssues(error.issues, input, prefix);
 
 const valueAt = (input: unknown, path: readonly PropertyKey[]): unknown => {
   let current: unknown = input;

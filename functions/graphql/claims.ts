@@ -1,0 +1,35 @@
+import type { Role, Viewer } from '../../schema/index.ts';
+
+/** JWT claims as API Gateway's JWT authorizer passes them (arrays may arrive as "[a b]" strings). */
+export type Claims = Readonly<Record<string, string | number | boolean | readonly string[] | undefined>>;
+
+const ROLE_GROUP = /^role:(clinician|nurse|viewer)$/;
+const TEAM_GROUP = /^team:([A-Za-z0-9][A-Za-z0-9_-]{0,63})$/;
+const RANK: Readonly<Record<Role, number>> = { clinician: 3, nurse: 2, viewer: 1 };
+
+/** Cognito groups from the claim, whether an array, the authorizer's "[a b]" form or "a,b". */
+export const groupsFromClaims = (claims: Claims): string[] => {
+  const raw = claims['cognito:groups'];
+  if (Array.isArray(raw)) return raw.map(String);
+  if (typeof raw !== 'string') return [];
+  return raw
+    .replace(/^\[|\]$/g, '')
+    .split(/[\s,]+/)
+    .filter((group) => group !== '');
+};
+
+/**
+ * The viewer from verified claims: user id, highest role (`role:<role>` groups) and teams
+ * (`team:<id>` groups). No role group means no access beyond the public calculators.
+ */
+export const viewerFromClaims = (claims: Claims | undefined): Viewer | null => {
+  if (!claims) return null;
+  const userId = claims['cognito:username'] ?? claims.username ?? claims.sub;
+  if (typeof userId !== 'string' || userId === '') return null;
+  const groups = groupsFromClaims(claims);
+  const roles = groups.flatMap((group) => ROLE_GROUP.exec(group)?.[1] ?? []) as Role[];
+  const role = roles.sort((a, b) => RANK[b] - RANK[a])[0];
+  if (!role) return null;
+  const teams = [...new Set(groups.flatMap((group) => TEAM_GROUP.exec(group)?.[1] ?? []))];
+  return { userId, role, teams };
+};

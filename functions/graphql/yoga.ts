@@ -1,0 +1,77 @@
+import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
+import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import { NoSchemaIntrospectionCustomRule } from 'graphql';
+import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { languageFromAcceptLanguage } from '#rules';
+import { schema, type GraphQLContext } from '../../schema/index.ts';
+import { viewerFromClaims, type Claims } from './claims.ts';
+import { graphiqlPage } from './graphiql-page.ts';
+
+/** What the Lambda handler passes to yoga with each request. */
+export type ServerContext = { readonly event: APIGatewayProxyEventV2; readonly lambdaContext: Context };
+
+export type GraphQLServerOptions = {
+  /** production: masked errors, no introspection, no GraphiQL. */
+  readonly mode: 'development' | 'production';
+  /** Where GraphiQL's assets are served; GraphiQL is off when absent (and always in production). */
+  readonly graphiqlAssetsUrl?: string | undefined;
+  /** An Authorization header GraphiQL starts with (the local dev token). */
+  readonly graphiqlAuthorization?: string | undefined;
+};
+
+/** Claims that API Gateway's JWT authorizer (or the local server, in its place) verified. */
+const claimsOf = (event: APIGatewayProxyEventV2): Claims | undefined =>
+  (event.requestContext as { authorizer?: { jwt?: { claims?: Claims } } }).authorizer?.jwt?.claims;
+
+const disableIntrospection: Plugin = {
+  onValidate: ({ addValidationRule }) => {
+    addValidationRule(NoSchemaIntrospectionCustomRule);
+  },
+};
+
+const DEFAULT_QUERY = `# CAR-T on-call API. Calculators need no login; episodes need a token (npm run token).
+query CrsGrade {
+  gradeCrs(input: { temperatureCelsius: 38.9, systolicBp: 84, vasopressors: [NOREPINEPHRINE] }) {
+    grade
+    drivers
+    recommendations { ruleId text }
+  }
+}
+`;
+
+/** The yoga instance, on its own so tests can call `yoga.fetch` without a network. */
+export const createGraphQLServer = (options: GraphQLServerOptions): YogaServerInstance<ServerContext, GraphQLContext> => {
+  const production = options.mode === 'production';
+  const graphiql = !production && options.graphiqlAssetsUrl !== undefined;
+  return createYoga<ServerContext, GraphQLContext>({
+    schema,
+    graphqlEndpoint: '/graphql',
+    landingPage: false,
+    logging: production ? 'warn' : 'info',
+    maskedErrors: production ? true : { isDev: true },
+    graphiql: graphiql
+      ? {
+          title: 'CAR-T on-call API',
+          defaultQuery: DEFAULT_QUERY,
+          ...(options.graphiqlAuthorization ? { headers: JSON.stringify({ Authorization: options.graphiqlAuthorization }, null, 2) } : {}),
+        }
+      : false,
+    ...(graphiql && options.graphiqlAssetsUrl ? { renderGraphiQL: graphiqlPage(options.graphiqlAssetsUrl) } : {}),
+    plugins: [
+      EnvelopArmorPlugin({
+        maxDepth: { n: 10 },
+        maxAliases: { n: 15 },
+        costLimit: { maxCost: 5000 },
+        maxTokens: { n: 2000 },
+        maxDirectives: { n: 20 },
+        blockFieldSuggestion: { enabled: production },
+      }),
+      ...(production ? [disableIntrospection] : []),
+    ],
+    context: ({ request, event }): GraphQLContext => ({
+      viewer: viewerFromClaims(claimsOf(event)),
+      language: languageFromAcceptLanguage(request.headers.get('accept-language')),
+      requestId: event.requestContext.requestId,
+    }),
+  });
+};

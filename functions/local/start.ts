@@ -1,0 +1,51 @@
+import { exitOnPreflightProblem } from './preflight.ts';
+
+/**
+ * `npm start`: the whole system locally. Options: PORT (default 4000); `--persist` (or
+ * LOCAL_PERSIST=1) keeps DynamoDB Local's data under .data/dynamodb; DYNAMODB_ENDPOINT reuses a
+ * running DynamoDB Local. Ctrl-C stops everything, the JVM included.
+ */
+exitOnPreflightProblem();
+
+const startedAt = performance.now();
+const { startLocalSystem } = await import('./local-system.ts');
+const persist = process.argv.includes('--persist') || process.env.LOCAL_PERSIST === '1';
+const system = await startLocalSystem({
+  port: Number(process.env.PORT ?? 4000),
+  dataDir: persist ? '.data/dynamodb' : undefined,
+  dynamoDbEndpoint: process.env.DYNAMODB_ENDPOINT,
+}).catch((error: unknown) => {
+  process.stderr.write(`Could not start the local system: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
+
+let stopping = false;
+const shutdown = (signal: string): void => {
+  if (stopping) return;
+  stopping = true;
+  process.stdout.write(`\n${signal}: stopping the server, the stream consumer and DynamoDB Local…\n`);
+  void system.stop().then(() => process.exit(0));
+};
+process.on('SIGINT', () => shutdown('SIGINT'));
+process.on('SIGTERM', () => shutdown('SIGTERM'));
+
+const u = system.url;
+process.stdout.write(`
+CAR-T on-call platform, running locally (Node ${process.versions.node}; DynamoDB Local ${persist ? 'persisted in .data/dynamodb' : 'in memory'})
+
+  GraphiQL + GraphQL     ${u}/graphql          (JWT required for POST; GraphiQL carries the dev token)
+  Public calculators     ${u}/public/graphql   (no login)
+  Slack endpoint         ${u}/slack/events     (signing secret: ${system.signingSecret})
+  DynamoDB Local         ${system.dynamoDbEndpoint}  table ${system.tableName}
+
+Try first:
+  open ${u}/graphql and run the prefilled query
+  curl -s ${u}/public/graphql -H 'content-type: application/json' -d '{"query":"{ health { status ruleset } }"}'
+  npm run chat -- "/cart help"
+  npm run token -- --team demo --role nurse
+
+Dev token (clinician, team demo), valid 12 h:
+  ${system.devToken}
+
+Ready in ${((performance.now() - startedAt) / 1000).toFixed(1)} s. Ctrl-C stops everything.
+`);

@@ -1,0 +1,133 @@
+import type { Context, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import {
+  DescribeStreamCommand,
+  DynamoDBStreamsClient,
+  ExpiredIteratorException,
+  GetRecordsCommand,
+  GetShardIteratorCommand,
+  type _Record as StreamRecord,
+} from '@aws-sdk/client-dynamodb-streams';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { lambdaContext } from './http-api-event.ts';
+
+export type StreamHandler = (event: DynamoDBStreamEvent, context: Context) => Promise<DynamoDBBatchResponse | undefined | void>;
+
+export type StreamPollerOptions = {
+  readonly client: DynamoDBStreamsClient;
+  readonly streamArn: string;
+  readonly handler: StreamHandler;
+  readonly pollIntervalMs?: number;
+  /** Attempts per failed record before it is set aside, as the deployed event source mapping does. */
+  readonly maxAttempts?: number;
+  readonly log?: (message: string) => void;
+};
+
+export type StreamPoller = { stop(): Promise<void> };
+
+/** The Lambda event record for a stream record (same shape the deployed consumer receives). */
+export const lambdaRecord = (record: StreamRecord, streamArn: string): DynamoDBRecord =>
+  ({
+    eventID: record.eventID,
+    eventName: record.eventName,
+    eventVersion: record.eventVersion,
+    eventSource: 'aws:dynamodb',
+    awsRegion: record.awsRegion,
+    eventSourceARN: streamArn,
+    dynamodb: {
+      ...record.dynamodb,
+      ApproximateCreationDateTime: record.dynamodb?.ApproximateCreationDateTime
+        ? Math.floor(record.dynamodb.ApproximateCreationDateTime.getTime() / 1000)
+        : undefined,
+    },
+  }) as DynamoDBRecord;
+
+/**
+ * Reads the table's stream (DynamoDB Local) and calls the deployed stream handler with the same
+ * event shape. Like the event source mapping: batches in order per shard; on partial batch failure
+ * the batch is retried from the first failed record, with backoff, up to maxAttempts; then the
+ * record is set aside and reported (deployed: the on-failure destination).
+ */
+export const startStreamPoller = (options: StreamPollerOptions): StreamPoller => {
+  const { client, streamArn, handler } = options;
+  const pollIntervalMs = options.pollIntervalMs ?? 250;
+  const maxAttempts = options.maxAttempts ?? 3;
+  const log = options.log ?? ((message: string) => console.error(message));
+  const iterators = new Map<string, string | null>();
+  let stopped = false;
+  let firstDescribe = true;
+
+  const refreshShards = async (): Promise<void> => {
+    const { StreamDescription } = await client.send(new DescribeStreamCommand({ StreamArn: streamArn }));
+    for (const shard of StreamDescription?.Shards ?? []) {
+      const shardId = shard.ShardId;
+      if (!shardId || iterators.has(shardId)) continue;
+      const open = !shard.SequenceNumberRange?.EndingSequenceNumber;
+      // At start-up only new records matter (LATEST on open shards); shards that appear later are read from their start.
+      if (firstDescribe && !open) {
+        iterators.set(shardId, null);
+        continue;
+      }
+      const { ShardIterator } = await client.send(
+        new GetShardIteratorCommand({ StreamArn: streamArn, ShardId: shardId, ShardIteratorType: firstDescribe ? 'LATEST' : 'TRIM_HORIZON' }),
+      );
+      iterators.set(shardId, ShardIterator ?? null);
+    }
+    firstDescribe = false;
+  };
+
+  const deliver = async (records: DynamoDBRecord[]): Promise<void> => {
+    let pending = records;
+    for (let attempt = 1; pending.length > 0; attempt += 1) {
+      const response = await handler({ Records: pending }, lambdaContext('alerts')).catch((error: unknown) => {
+        log(`stream handler failed: ${String(error)}`);
+        return { batchItemFailures: [{ itemIdentifier: pending[0]?.dynamodb?.SequenceNumber ?? '' }] };
+      });
+      const failed = response?.batchItemFailures ?? [];
+      if (failed.length === 0) return;
+      const firstFailed = pending.findIndex((r) => failed.some((f) => f.itemIdentifier === r.dynamodb?.SequenceNumber));
+      pending = firstFailed < 0 ? pending : pending.slice(firstFailed);
+      if (attempt >= maxAttempts) {
+        const [head, ...rest] = pending;
+        log(`stream record ${head?.dynamodb?.SequenceNumber ?? '?'} failed ${maxAttempts} times; set aside (deployed: on-failure destination)`);
+        pending = rest;
+        attempt = 0;
+        continue;
+      }
+      await sleep(Math.min(2000, 100 * 2 ** attempt));
+    }
+  };
+
+  const loop = async (): Promise<void> => {
+    let lastRefresh = 0;
+    while (!stopped) {
+      try {
+        if (Date.now() - lastRefresh > 5000 || iterators.size === 0) {
+          await refreshShards();
+          lastRefresh = Date.now();
+        }
+        for (const [shardId, iterator] of iterators) {
+          if (!iterator || stopped) continue;
+          try {
+            const { Records = [], NextShardIterator } = await client.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 100 }));
+            iterators.set(shardId, NextShardIterator ?? null);
+            if (Records.length > 0) await deliver(Records.map((r) => lambdaRecord(r, streamArn)));
+          } catch (error) {
+            if (error instanceof ExpiredIteratorException) iterators.delete(shardId);
+            else throw error;
+          }
+        }
+      } catch (error) {
+        if (!stopped) log(`stream poll failed: ${String(error)}`);
+      }
+      await sleep(pollIntervalMs);
+    }
+  };
+
+  const running = loop();
+  return {
+    stop: async () => {
+      stopped = true;
+      await running;
+    },
+  };
+};

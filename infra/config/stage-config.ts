@@ -1,0 +1,231 @@
+/**
+ * Stage configuration: one entry per stage under the `stages` key of cdk.json's context,
+ * chosen with `-c stage=<name>` (every configured stage when no stage is given).
+ * Parsed strictly so a typo in cdk.json fails the synth instead of deploying a default.
+ */
+import type { LambdaId } from '../lambda-bundling.ts';
+
+export type StageConfig = {
+  /** Stage name, also the suffix of the stack name (`CartOncall-<stage>`). */
+  readonly stage: string;
+  /** Target account/region; either may be left out (then CDK_DEFAULT_ACCOUNT/REGION, else env-agnostic). */
+  readonly env: { readonly account?: string; readonly region?: string };
+  /** `retain` keeps data (table, keys, logs, user pool, secrets) and turns on deletion protection. */
+  readonly removalPolicy: 'retain' | 'destroy';
+  /** CloudWatch Logs retention for every log group of the stage. */
+  readonly logRetentionDays: number;
+  readonly logLevel: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
+  /** `production` turns off GraphiQL and introspection. */
+  readonly graphqlMode: 'production' | 'development';
+  /** Browser origins allowed by CORS on the HTTP API. */
+  readonly corsOrigins: readonly string[];
+  /** Steady-state requests per second and burst for the HTTP API's default stage. */
+  readonly throttle: { readonly rateLimit: number; readonly burstLimit: number };
+  readonly reservedConcurrency: Readonly<Record<LambdaId, number>>;
+  /** Email address subscribed to the alarm topic (optional). */
+  readonly alarmEmail?: string;
+  /** AWS Backup: daily recovery points kept this many days, monthly ones optionally longer. */
+  readonly backup: { readonly dailyRetentionDays: number; readonly monthlyRetentionDays?: number };
+  /** Slash command name; must match the Slack app manifest. */
+  readonly slackCommand: string;
+  /** Allow USER_PASSWORD_AUTH on the app client (for obtaining tokens from a shell in dev). */
+  readonly allowPasswordAuth: boolean;
+  /** Base URL of the frontend, linked from Slack alerts (optional). */
+  readonly publicAppUrl?: string;
+  /** Overrides of the functions' own defaults; unset means the code's default applies. */
+  readonly tuning: {
+    readonly rulesTociMaxPer24h?: number;
+    readonly alertRenotifyMinutes?: number;
+    readonly vitalsOverdueHours?: number;
+  };
+};
+
+/** CloudWatch Logs accepts only these retention periods. */
+const LOG_RETENTION_DAYS = [
+  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+];
+
+const STAGE_NAME = /^[a-z][a-z0-9-]{1,19}$/;
+
+export class StageConfigError extends Error {
+  override readonly name = 'StageConfigError';
+}
+
+type Raw = Readonly<Record<string, unknown>>;
+
+const isRecord = (value: unknown): value is Raw =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Reads typed fields of one object and reports the full path of a bad one. */
+class Fields {
+  readonly #raw: Raw;
+  readonly #path: string;
+
+  constructor(raw: unknown, path: string) {
+    if (!isRecord(raw)) throw new StageConfigError(`${path} must be an object`);
+    this.#raw = raw;
+    this.#path = path;
+  }
+
+  /** Fails on keys the schema does not know (catches typos such as `logRetentionDay`). */
+  only(...known: string[]): this {
+    const unknown = Object.keys(this.#raw).filter((key) => !known.includes(key));
+    if (unknown.length > 0) throw new StageConfigError(`${this.#path} has unknown keys: ${unknown.join(', ')}`);
+    return this;
+  }
+
+  object(key: string): Fields {
+    return new Fields(this.#raw[key], `${this.#path}.${key}`);
+  }
+
+  optionalObject(key: string): Fields | undefined {
+    return this.#raw[key] === undefined ? undefined : this.object(key);
+  }
+
+  string(key: string, pattern?: RegExp): string {
+    const value = this.#raw[key];
+    if (typeof value !== 'string' || value === '' || (pattern && !pattern.test(value))) {
+      throw new StageConfigError(`${this.#path}.${key} must be a string${pattern ? ` matching ${String(pattern)}` : ''}`);
+    }
+    return value;
+  }
+
+  optionalString(key: string, pattern?: RegExp): string | undefined {
+    return this.#raw[key] === undefined ? undefined : this.string(key, pattern);
+  }
+
+  oneOf<const T extends string>(key: string, allowed: readonly T[]): T {
+    const value = this.#raw[key];
+    const match = allowed.find((candidate) => candidate === value);
+    if (match === undefined) throw new StageConfigError(`${this.#path}.${key} must be one of ${allowed.join(', ')}`);
+    return match;
+  }
+
+  integer(key: string, min: number, max: number): number {
+    const value = this.#raw[key];
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+      throw new StageConfigError(`${this.#path}.${key} must be an integer from ${min} to ${max}`);
+    }
+    return value;
+  }
+
+  optionalInteger(key: string, min: number, max: number): number | undefined {
+    return this.#raw[key] === undefined ? undefined : this.integer(key, min, max);
+  }
+
+  boolean(key: string): boolean {
+    const value = this.#raw[key];
+    if (typeof value !== 'boolean') throw new StageConfigError(`${this.#path}.${key} must be true or false`);
+    return value;
+  }
+
+  strings(key: string, pattern: RegExp): string[] {
+    const value = this.#raw[key];
+    if (!Array.isArray(value) || value.some((item) => typeof item !== 'string' || !pattern.test(item))) {
+      throw new StageConfigError(`${this.#path}.${key} must be a list of strings matching ${String(pattern)}`);
+    }
+    return value as string[];
+  }
+}
+
+/** An origin as the browser sends it: scheme, host, optional port; no path, no trailing slash. */
+const ORIGIN = /^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/;
+const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+const ACCOUNT = /^\d{12}$/;
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d$/;
+
+/** Parses one stage's raw context entry. */
+export const parseStageConfig = (stage: string, raw: unknown): StageConfig => {
+  if (!STAGE_NAME.test(stage)) throw new StageConfigError(`stage name "${stage}" must match ${String(STAGE_NAME)}`);
+  const fields = new Fields(raw, `stages.${stage}`).only(
+    'env',
+    'removalPolicy',
+    'logRetentionDays',
+    'logLevel',
+    'graphqlMode',
+    'corsOrigins',
+    'throttle',
+    'reservedConcurrency',
+    'alarmEmail',
+    'backup',
+    'slackCommand',
+    'allowPasswordAuth',
+    'publicAppUrl',
+    'tuning',
+  );
+  const env = fields.optionalObject('env')?.only('account', 'region');
+  const throttle = fields.object('throttle').only('rateLimit', 'burstLimit');
+  const concurrency = fields.object('reservedConcurrency').only('graphql', 'slack', 'alerts', 'sweeper');
+  const backup = fields.object('backup').only('dailyRetentionDays', 'monthlyRetentionDays');
+  const tuning = fields.optionalObject('tuning')?.only('rulesTociMaxPer24h', 'alertRenotifyMinutes', 'vitalsOverdueHours');
+
+  const logRetentionDays = fields.integer('logRetentionDays', 1, 3653);
+  if (!LOG_RETENTION_DAYS.includes(logRetentionDays)) {
+    throw new StageConfigError(`stages.${stage}.logRetentionDays must be one of ${LOG_RETENTION_DAYS.join(', ')}`);
+  }
+  const dailyRetentionDays = backup.integer('dailyRetentionDays', 1, 3650);
+  const monthlyRetentionDays = backup.optionalInteger('monthlyRetentionDays', 30, 36500);
+
+  const config: StageConfig = {
+    stage,
+    env: {
+      ...optional('account', env?.optionalString('account', ACCOUNT)),
+      ...optional('region', env?.optionalString('region', REGION)),
+    },
+    removalPolicy: fields.oneOf('removalPolicy', ['retain', 'destroy']),
+    logRetentionDays,
+    logLevel: fields.oneOf('logLevel', ['DEBUG', 'INFO', 'WARN', 'ERROR']),
+    graphqlMode: fields.oneOf('graphqlMode', ['production', 'development']),
+    corsOrigins: fields.strings('corsOrigins', ORIGIN),
+    throttle: {
+      rateLimit: throttle.integer('rateLimit', 1, 10_000),
+      burstLimit: throttle.integer('burstLimit', 1, 5_000),
+    },
+    reservedConcurrency: {
+      graphql: concurrency.integer('graphql', 1, 1000),
+      slack: concurrency.integer('slack', 1, 1000),
+      alerts: concurrency.integer('alerts', 1, 1000),
+      sweeper: concurrency.integer('sweeper', 1, 1000),
+    },
+    ...optional('alarmEmail', fields.optionalString('alarmEmail', EMAIL)),
+    backup: { dailyRetentionDays, ...optional('monthlyRetentionDays', monthlyRetentionDays) },
+    slackCommand: fields.string('slackCommand', /^\/[a-z0-9_-]{1,31}$/),
+    allowPasswordAuth: fields.boolean('allowPasswordAuth'),
+    ...optional('publicAppUrl', fields.optionalString('publicAppUrl', /^https:\/\/\S+$/)),
+    tuning: {
+      ...optional('rulesTociMaxPer24h', tuning?.optionalInteger('rulesTociMaxPer24h', 1, 10)),
+      ...optional('alertRenotifyMinutes', tuning?.optionalInteger('alertRenotifyMinutes', 5, 1440)),
+      ...optional('vitalsOverdueHours', tuning?.optionalInteger('vitalsOverdueHours', 1, 48)),
+    },
+  };
+  // A stage that keeps clinical data is a production stage: no GraphiQL, no introspection.
+  if (config.removalPolicy === 'retain' && config.graphqlMode !== 'production') {
+    throw new StageConfigError(`stages.${stage}: a stage that retains data must run GraphQL in production mode`);
+  }
+  if (monthlyRetentionDays !== undefined && monthlyRetentionDays <= dailyRetentionDays) {
+    throw new StageConfigError(`stages.${stage}.backup.monthlyRetentionDays must exceed dailyRetentionDays`);
+  }
+  if (config.throttle.burstLimit < config.throttle.rateLimit) {
+    throw new StageConfigError(`stages.${stage}.throttle.burstLimit must be at least rateLimit`);
+  }
+  return config;
+};
+
+/** `{ key: value }` when the value is set, `{}` otherwise (keeps optional keys absent, not undefined). */
+const optional = <K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> =>
+  value === undefined ? {} : ({ [key]: value } as Record<K, V>);
+
+/**
+ * The stages to synthesize: the one named by the `stage` context value, or every configured
+ * stage when none is named (so a plain `cdk synth` writes every stack).
+ */
+export const selectStageConfigs = (stages: unknown, selected: unknown): StageConfig[] => {
+  if (!isRecord(stages) || Object.keys(stages).length === 0) {
+    throw new StageConfigError('cdk.json context must define "stages" with at least one stage');
+  }
+  if (selected === undefined) return Object.entries(stages).map(([name, raw]) => parseStageConfig(name, raw));
+  if (typeof selected !== 'string' || !(selected in stages)) {
+    throw new StageConfigError(`unknown stage "${String(selected)}"; configured: ${Object.keys(stages).join(', ')}`);
+  }
+  return [parseStageConfig(selected, stages[selected])];
+};

@@ -1,0 +1,64 @@
+/**
+ * The full CRS evaluation: validation (zod), grading (the hot path), notes, and T4 management with
+ * doses for this patient, in the RuleEvaluation envelope.
+ */
+import { DEFAULT_RULES_CONFIG, RULESET, parseInput, uniqueCitations } from '../core/index.ts';
+import type { Citation, Note, RuleEvaluation, RulesConfig } from '../core/index.ts';
+import { CRS_CITATIONS } from './citations.ts';
+import { FEVER_THRESHOLD_CELSIUS, gradeCrsFindings } from './grading.ts';
+import { crsManagement } from './management.ts';
+import { messages } from './messages.ts';
+import { crsAssessmentInputSchema } from './schemas.ts';
+import type { CrsAssessment } from './schemas.ts';
+import type { CrsOutcome } from './types.ts';
+
+/** SpO2 below this on room air means oxygen is needed (CRS-S1's < 90 %). */
+export const ROOM_AIR_SPO2_BELOW_PERCENT = 90;
+
+const NOTES = {
+  // CRS-G1: the Decision (≥ 38.0 °C) beside T3's printed "> 38 °C", whenever fever counted.
+  feverThreshold: Object.freeze({ ruleId: 'CRS-G1', text: messages.feverThresholdT3 }),
+  // CRS-GRADE: the grade follows the support given, not the saturation.
+  spo2RoomAir: Object.freeze({ ruleId: 'CRS-GRADE', text: messages.spo2BelowRoomAir }),
+  // CRS-G4: organ toxicity never changes the grade.
+  organToxicity: Object.freeze({ ruleId: 'CRS-G4', text: messages.organToxicitySeparate }),
+} as const;
+
+/** Evaluates an already-validated assessment. */
+export const evaluateCrsAssessment = (
+  assessment: CrsAssessment,
+  config: RulesConfig = DEFAULT_RULES_CONFIG,
+): RuleEvaluation<CrsOutcome> => {
+  const { outcome, drivers } = gradeCrsFindings(assessment);
+  const notes: Note[] = [];
+  const citations: Citation[] = [CRS_CITATIONS.grading, CRS_CITATIONS.astctGrading];
+
+  const temperature = assessment.temperatureCelsius;
+  if (temperature != null && temperature >= FEVER_THRESHOLD_CELSIUS) notes.push(NOTES.feverThreshold);
+  const spo2 = assessment.spo2Percent;
+  if (assessment.oxygen === 'ROOM_AIR' && spo2 != null && spo2 < ROOM_AIR_SPO2_BELOW_PERCENT) notes.push(NOTES.spo2RoomAir);
+  if (assessment.organToxicity) {
+    notes.push(NOTES.organToxicity);
+    citations.push(CRS_CITATIONS.organDamage);
+  }
+
+  if (outcome.status !== 'GRADED') {
+    return { outcome, drivers, recommendations: [], notes, citations: uniqueCitations(citations), ruleset: RULESET.ref };
+  }
+  const management = crsManagement(outcome.grade, assessment, config);
+  return {
+    outcome,
+    drivers,
+    recommendations: management.recommendations,
+    notes: [...notes, ...management.notes],
+    citations: uniqueCitations([...citations, ...management.citations]),
+    ruleset: RULESET.ref,
+  };
+};
+
+/**
+ * Validates a CrsAssessmentInput and evaluates it. Throws RulesInputError naming every bad field
+ * (field, allowed range, value received).
+ */
+export const evaluateCrs = (input: unknown, config: RulesConfig = DEFAULT_RULES_CONFIG): RuleEvaluation<CrsOutcome> =>
+  evaluateCrsAssessment(parseInput(crsAssessmentInputSchema, input), config);

@@ -1,0 +1,42 @@
+/**
+ * Corticosteroid doses named by T4 (CRS) and T5 (ICANS), in mg for this patient:
+ * dexamethasone 10 mg (refractory CRS: 20 mg) IV every 6 h; methylprednisolone 1 mg/kg IV every
+ * 12 h (rounded to the nearest mg, no cap printed); high-dose methylprednisolone 1 g/day IV.
+ */
+import type { Dose } from '../core/index.ts';
+import { messages } from './messages.ts';
+
+export const DEXAMETHASONE_MG = 10;
+export const DEXAMETHASONE_REFRACTORY_MG = 20;
+export const METHYLPREDNISOLONE_MG_PER_KG = 1;
+export const METHYLPREDNISOLONE_HIGH_DOSE_MG = 1000;
+
+/** Dexamethasone IV every 6 h, a fixed dose (T4 grade 3: 10 mg, 20 mg if refractory; T5: 10 mg). */
+export const dexamethasoneEvery6h = (mg: typeof DEXAMETHASONE_MG | typeof DEXAMETHASONE_REFRACTORY_MG): Dose => ({
+  drug: 'dexamethasone',
+  mg,
+  route: 'IV',
+  schedule: messages.everySixHoursIv,
+  basis: messages.fixedDoseBasis(mg),
+});
+
+/** Methylprednisolone 1 mg/kg actual body weight IV every 12 h (T5 grades 2–3). */
+export const methylprednisolonePerKgEvery12h = (weightKg: number): Dose => {
+  const mg = Math.round(METHYLPREDNISOLONE_MG_PER_KG * weightKg);
+  return {
+    drug: 'methylprednisolone',
+    mg,
+    route: 'IV',
+    schedule: messages.everyTwelveHoursIv,
+    basis: messages.perKgBasis(METHYLPREDNISOLONE_MG_PER_KG, weightKg, mg),
+  };
+};
+
+/** High-dose methylprednisolone 1 g/day IV (T4 grade 4, T5 grade 4). */
+export const METHYLPREDNISOLONE_HIGH_DOSE: Dose = Object.freeze({
+  drug: 'methylprednisolone',
+  mg: METHYLPREDNISOLONE_HIGH_DOSE_MG,
+  route: 'IV',
+  schedule: messages.oncePerDayIv,
+  basis: messages.highDoseMethylprednisoloneBasis,
+});

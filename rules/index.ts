@@ -1,0 +1,5 @@
+/**
+ * The clinical rules of the Chinese consensus for CAR-T cell therapy in multiple myeloma (2022),
+ * with the ASTCT 2019 grading it relies on. Pure functions: zod-validated input, no I/O, no clock.
+ */
+export * from './core/index.ts';

@@ -1,0 +1,109 @@
+/**
+ * The tocilizumab dose check (TOCI-1..4): the dose in mg for this patient, whether a dose is
+ * allowed at `at`, and the earliest time a further dose is allowed. The outcome maps one-to-one
+ * onto the contract's TocilizumabDoseCheck (with the evaluation's citations).
+ */
+import { DEFAULT_RULES_CONFIG, PRINTED_VALUES, RULESET, cite, instantMs, parseInput, uniqueCitations } from '../core/index.ts';
+import type { Driver, Note, Recommendation, RuleEvaluation, RulesConfig } from '../core/index.ts';
+import { tocilizumabDose } from './dose.ts';
+import { formatDuration, messages } from './messages.ts';
+import { tocilizumabDoseInputSchema } from './schemas.ts';
+import type { TocilizumabDoseRequest } from './schemas.ts';
+import { RULE_OF_STATUS, tocilizumabTiming } from './timing.ts';
+import type { TocilizumabStatus, TocilizumabTiming } from './timing.ts';
+import type { LocalizedText } from '../core/index.ts';
+
+/** The T4 note, where every TOCI rule is printed. */
+export const TOCILIZUMAB_CITATION = cite('§7.1 T4');
+
+/** Contract TocilizumabDoseCheck, without the citations (they are the evaluation's). */
+export type TocilizumabDoseCheck = {
+  readonly doseMg: number;
+  readonly status: TocilizumabStatus;
+  readonly earliestNextDoseAt: string | null;
+  readonly dosesGiven: number;
+};
+
+const iso = (ms: number): string => new Date(ms).toISOString();
+
+/** Why a dose is not allowed now (or that it is), in both languages. */
+export const statusText = (timing: TocilizumabTiming, maxPer24h: number): LocalizedText => {
+  const earliest = timing.earliestNextDoseAtMs === null ? '' : iso(timing.earliestNextDoseAtMs);
+  switch (timing.status) {
+    case 'MAX_TOTAL_REACHED':
+      return messages.maxTotalReached(timing.dosesGiven);
+    case 'MAX_24H_REACHED':
+      return messages.max24hReached(timing.dosesInWindow, maxPer24h, earliest);
+    case 'TOO_SOON':
+      return messages.tooSoon(formatDuration(timing.sinceLastDoseMs ?? 0), earliest);
+    case 'ALLOWED':
+      return messages.allowed(timing.dosesGiven);
+  }
+};
+
+/** TOCI-3: the note stating the consensus' printed 24-hour limit when the configured one differs. */
+export const printed24hLimitNotes = (config: RulesConfig): Note[] =>
+  config.tocilizumabMaxDosesPer24h === PRINTED_VALUES.tocilizumabMaxDosesPer24h
+    ? []
+    : [{ ruleId: 'TOCI-3', text: messages.printed24hLimit(config.tocilizumabMaxDosesPer24h) }];
+
+/** The check for a validated request. */
+export const checkTocilizumabDose = (
+  request: TocilizumabDoseRequest,
+  config: RulesConfig = DEFAULT_RULES_CONFIG,
+): { readonly check: TocilizumabDoseCheck; readonly timing: TocilizumabTiming } => {
+  const timing = tocilizumabTiming(
+    instantMs(request.at),
+    request.previousDoses.map((dose) => instantMs(dose)),
+    config.tocilizumabMaxDosesPer24h,
+  );
+  const check: TocilizumabDoseCheck = {
+    doseMg: tocilizumabDose(request.weightKg).mg,
+    status: timing.status,
+    earliestNextDoseAt: timing.earliestNextDoseAtMs === null ? null : iso(timing.earliestNextDoseAtMs),
+    dosesGiven: timing.dosesGiven,
+  };
+  return { check, timing };
+};
+
+/** Validates a TocilizumabDoseInput and evaluates it (throws RulesInputError on invalid input). */
+export const evaluateTocilizumabDose = (
+  input: unknown,
+  config: RulesConfig = DEFAULT_RULES_CONFIG,
+): RuleEvaluation<TocilizumabDoseCheck> => {
+  const request = parseInput(tocilizumabDoseInputSchema, input);
+  const { check, timing } = checkTocilizumabDose(request, config);
+  const dose = tocilizumabDose(request.weightKg);
+  const limit = config.tocilizumabMaxDosesPer24h;
+
+  const drivers: Driver[] = [
+    { code: 'dose', ruleId: 'TOCI-1', text: messages.driverDose(dose.basis) },
+    timing.sinceLastDoseMs === null
+      ? { code: 'no-previous-dose', ruleId: 'TOCI-2', text: messages.driverNoPreviousDose }
+      : { code: 'since-last-dose', ruleId: 'TOCI-2', text: messages.driverSinceLast(formatDuration(timing.sinceLastDoseMs)) },
+    { code: 'doses-in-24h', ruleId: 'TOCI-3', text: messages.driverInWindow(timing.dosesInWindow, limit) },
+    { code: 'doses-given', ruleId: 'TOCI-4', text: messages.driverDosesGiven(timing.dosesGiven) },
+  ];
+  const status = statusText(timing, limit);
+  const recommendation: Recommendation =
+    check.status === 'ALLOWED'
+      ? {
+          ruleId: 'TOCI-1',
+          text: messages.withDose(messages.tocilizumab, dose.mg, status),
+          dose,
+          citation: TOCILIZUMAB_CITATION,
+        }
+      : {
+          ruleId: RULE_OF_STATUS[check.status],
+          text: messages.notNow(messages.tocilizumab, status),
+          citation: TOCILIZUMAB_CITATION,
+        };
+  return {
+    outcome: check,
+    drivers,
+    recommendations: [recommendation],
+    notes: printed24hLimitNotes(config),
+    citations: uniqueCitations([TOCILIZUMAB_CITATION]),
+    ruleset: RULESET.ref,
+  };
+};
