@@ -4,15 +4,16 @@ import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
-/** A regex that matches an import reaching into one of the given top-level folders. */
-const intoFolder = (...folders) => `(^|/)(${folders.join('|')})(/|$)`;
+/** A regex that matches a relative import reaching into one of the given folders. */
+const intoFolder = (...folders) => `^\\.{1,2}/(.*/)?(${folders.join('|')})(/|$)`;
 
 /** no-restricted-imports with one message per forbidden pattern. */
 const restrict = (...patterns) => ({
   'no-restricted-imports': ['error', { patterns: patterns.map(([regex, message]) => ({ regex, message })) }],
 });
 
-const layerMessage = (layer, allowed) => `${layer} may import only ${allowed} (one-way layout, see README "Layout").`;
+const layerMessage = (layer, allowed) =>
+  `${layer} may import only ${allowed} (one-way layout, see README "Layout").`;
 
 export default tseslint.config(
   {
@@ -23,10 +24,16 @@ export default tseslint.config(
   ...tseslint.configs.stylisticTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['*.js'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: { allowDefaultProject: ['*.js'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
     rules: {
-      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowBoolean: true }],
+      '@typescript-eslint/restrict-template-expressions': [
+        'error',
+        { allowNumber: true, allowBoolean: true },
+      ],
       '@typescript-eslint/consistent-type-definitions': ['error', 'type'],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-console': 'off',
@@ -42,7 +49,10 @@ export default tseslint.config(
     ignores: ['rules/**/*.test.ts', 'rules/**/*.bench.ts'],
     rules: restrict(
       ['^(?!zod(/|$)|\\.{1,2}/|#rules$)', layerMessage('rules/', 'zod and rules/ itself')],
-      [intoFolder('functions', 'schema', 'slack-bot', 'infra', 'test'), layerMessage('rules/', 'zod and rules/ itself')],
+      [
+        intoFolder('functions', 'schema', 'slack-bot', 'infra', 'test'),
+        layerMessage('rules/', 'zod and rules/ itself'),
+      ],
     ),
   },
   // The episode service and its repository: rules and AWS SDK, never the layers above it.
@@ -50,8 +60,14 @@ export default tseslint.config(
     files: ['functions/episodes/**/*.ts'],
     ignores: ['functions/episodes/**/*.test.ts'],
     rules: restrict(
-      [intoFolder('schema', 'slack-bot', 'infra', 'test', 'local', 'graphql', 'slack', 'alerts', 'sweeper'), layerMessage('the episode service', 'rules/ and the AWS SDK')],
-      ['^@(slack|pothos)/|^graphql|^aws-cdk-lib|^constructs', layerMessage('the episode service', 'rules/ and the AWS SDK')],
+      [
+        intoFolder('schema', 'slack-bot', 'infra', 'test', 'local', 'graphql', 'slack', 'alerts', 'sweeper'),
+        layerMessage('the episode service', 'rules/ and the AWS SDK'),
+      ],
+      [
+        '^@(slack|pothos)/|^graphql|^aws-cdk-lib|^constructs',
+        layerMessage('the episode service', 'rules/ and the AWS SDK'),
+      ],
     ),
   },
   // schema/: the GraphQL schema. rules and the episode service's interface; never slack-bot.
@@ -59,8 +75,14 @@ export default tseslint.config(
     files: ['schema/**/*.ts'],
     ignores: ['schema/**/*.test.ts'],
     rules: restrict(
-      [intoFolder('slack-bot', 'infra', 'test', 'local', 'graphql', 'slack', 'alerts', 'sweeper'), layerMessage('schema/', 'rules/ and the episode service (#episodes)')],
-      ['^@slack/|^@aws-sdk/|^aws-cdk-lib|^constructs', layerMessage('schema/', 'rules/ and the episode service (#episodes)')],
+      [
+        intoFolder('slack-bot', 'infra', 'test', 'local', 'graphql', 'slack', 'alerts', 'sweeper'),
+        layerMessage('schema/', 'rules/ and the episode service (#episodes)'),
+      ],
+      [
+        '^@slack/|^@aws-sdk/|^aws-cdk-lib|^constructs',
+        layerMessage('schema/', 'rules/ and the episode service (#episodes)'),
+      ],
     ),
   },
   // slack-bot/: the Bolt app. rules and the episode service's interface; never schema.
@@ -68,15 +90,24 @@ export default tseslint.config(
     files: ['slack-bot/**/*.ts'],
     ignores: ['slack-bot/**/*.test.ts'],
     rules: restrict(
-      [intoFolder('schema', 'infra', 'test', 'local', 'graphql', 'slack', 'alerts', 'sweeper'), layerMessage('slack-bot/', 'rules/ and the episode service (#episodes)')],
-      ['^@pothos/|^graphql|^@aws-sdk/|^aws-cdk-lib|^constructs', layerMessage('slack-bot/', 'rules/ and the episode service (#episodes)')],
+      [
+        intoFolder('schema', 'infra', 'test', 'local', 'graphql', 'slack', 'alerts', 'sweeper'),
+        layerMessage('slack-bot/', 'rules/ and the episode service (#episodes)'),
+      ],
+      [
+        '^@pothos/|^graphql|^@aws-sdk/|^aws-cdk-lib|^constructs',
+        layerMessage('slack-bot/', 'rules/ and the episode service (#episodes)'),
+      ],
     ),
   },
   // Function entries wire things together: anything but infra.
   {
     files: ['functions/**/*.ts'],
     ignores: ['functions/episodes/**', 'functions/**/*.test.ts'],
-    rules: restrict([intoFolder('infra', 'test'), layerMessage('functions/', 'rules/, schema/, slack-bot/ and the episode service')]),
+    rules: restrict([
+      intoFolder('infra', 'test'),
+      layerMessage('functions/', 'rules/, schema/, slack-bot/ and the episode service'),
+    ]),
   },
   // Entry files only wire: keep them short.
   {
@@ -87,8 +118,14 @@ export default tseslint.config(
   {
     files: ['infra/**/*.ts'],
     rules: restrict(
-      [intoFolder('rules', 'schema', 'slack-bot', 'test'), layerMessage('infra/', 'aws-cdk-lib, constructs, cdk-nag and the table/route definitions')],
-      ['(^|/)functions/(?!episodes/table-definition\\.ts$|http-routes\\.ts$)', layerMessage('infra/', 'aws-cdk-lib, constructs, cdk-nag and the table/route definitions')],
+      [
+        intoFolder('rules', 'schema', 'slack-bot', 'test'),
+        layerMessage('infra/', 'aws-cdk-lib, constructs, cdk-nag and the table/route definitions'),
+      ],
+      [
+        '^\\.{1,2}/(.*/)?functions/(?!episodes/table-definition\\.ts$|http-routes\\.ts$)',
+        layerMessage('infra/', 'aws-cdk-lib, constructs, cdk-nag and the table/route definitions'),
+      ],
       ['^#', layerMessage('infra/', 'aws-cdk-lib, constructs, cdk-nag and the table/route definitions')],
     ),
   },

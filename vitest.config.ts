@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Four projects, all run by `npm test`:
+ * Five projects, all run by `npm test`:
+ * - static: the typecheck and the lint (with the layout's import boundaries);
  * - unit: pure code beside its source (rules, schema, slack-bot, functions) and test/unit;
  * - infra: CDK assertions and synth with cdk-nag (test/infra);
  * - integration: the episode store on DynamoDB Local (test/integration; one emulator for the run,
@@ -15,7 +16,20 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['rules/**/*.test.ts', 'schema/**/*.test.ts', 'slack-bot/**/*.test.ts', 'functions/**/*.test.ts', 'test/unit/**/*.test.ts'],
+          include: [
+            'rules/**/*.test.ts',
+            'schema/**/*.test.ts',
+            'slack-bot/**/*.test.ts',
+            'functions/**/*.test.ts',
+            'test/unit/**/*.test.ts',
+          ],
+        },
+      },
+      {
+        test: {
+          name: 'static',
+          include: ['test/static/**/*.test.ts'],
+          testTimeout: 600_000,
         },
       },
       {

@@ -20,8 +20,32 @@ export type HttpRoute = {
 };
 
 export const httpRoutes: readonly HttpRoute[] = [
-  { method: 'POST', path: '/graphql', lambda: 'graphql', auth: 'jwt', purpose: 'GraphQL for signed-in users: episodes and calculators' },
-  { method: 'GET', path: '/graphql', lambda: 'graphql', auth: 'none', purpose: 'GraphiQL page (development stages only)' },
-  { method: 'POST', path: '/public/graphql', lambda: 'graphql', auth: 'none', purpose: 'GraphQL without login: calculators and reference data only' },
-  { method: 'POST', path: '/slack/events', lambda: 'slack', auth: 'none', purpose: 'Slack commands, interactivity and events (Slack signature verified in code)' },
+  {
+    method: 'POST',
+    path: '/graphql',
+    lambda: 'graphql',
+    auth: 'jwt',
+    purpose: 'GraphQL for signed-in users: episodes and calculators',
+  },
+  {
+    method: 'GET',
+    path: '/graphql',
+    lambda: 'graphql',
+    auth: 'none',
+    purpose: 'GraphiQL page (development stages only)',
+  },
+  {
+    method: 'POST',
+    path: '/public/graphql',
+    lambda: 'graphql',
+    auth: 'none',
+    purpose: 'GraphQL without login: calculators and reference data only',
+  },
+  {
+    method: 'POST',
+    path: '/slack/events',
+    lambda: 'slack',
+    auth: 'none',
+    purpose: 'Slack commands, interactivity and events (Slack signature verified in code)',
+  },
 ];

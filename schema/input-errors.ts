@@ -9,10 +9,17 @@ export const inputError = (issues: readonly InputIssue[]): GraphQLError =>
   new GraphQLError(`Invalid input: ${issues.map((issue) => issue.message).join('; ')}`, {
     extensions: {
       code: 'BAD_USER_INPUT',
-      issues: issues.map(({ field, allowed, received, message }) => ({ field, allowed, received: received ?? null, message })),
+      issues: issues.map(({ field, allowed, received, message }) => ({
+        field,
+        allowed,
+        received: received ?? null,
+        message,
+      })),
     },
   });
 
 /** Adapter for the Pothos validation plugin: Standard Schema issues plus the field's arguments. */
-export const validationError = (failure: { readonly issues: readonly IssueLike[] }, args: Record<string, unknown>): GraphQLError =>
-  inputError(describeIssues(failure.issues, args));
+export const validationError = (
+  failure: { readonly issues: readonly IssueLike[] },
+  args: Record<string, unknown>,
+): GraphQLError => inputError(describeIssues(failure.issues, args));

@@ -19,7 +19,10 @@ export type SlackAppOptions = {
  */
 const singleWorkspaceAuthorize = (options: SlackAppOptions): Authorize<boolean> => {
   let identity: Promise<{ botUserId?: string; botId?: string }> | undefined;
-  const client = new webApi.WebClient(options.botToken, options.slackApiUrl ? { slackApiUrl: options.slackApiUrl } : {});
+  const client = new webApi.WebClient(
+    options.botToken,
+    options.slackApiUrl ? { slackApiUrl: options.slackApiUrl } : {},
+  );
   return async () => {
     identity ??=
       options.botUserId && options.botId
@@ -39,7 +42,9 @@ const singleWorkspaceAuthorize = (options: SlackAppOptions): Authorize<boolean> 
  * The Bolt app behind an AwsLambdaReceiver: the receiver verifies Slack's signature (and its
  * 5-minute freshness) before any listener runs, and awaits the whole listener.
  */
-export const createSlackApp = (options: SlackAppOptions): { readonly app: App; readonly receiver: AwsLambdaReceiver } => {
+export const createSlackApp = (
+  options: SlackAppOptions,
+): { readonly app: App; readonly receiver: AwsLambdaReceiver } => {
   const receiver = new AwsLambdaReceiver({ signingSecret: options.signingSecret, logLevel: LogLevel.WARN });
   const app = new App({
     receiver,

@@ -9,10 +9,10 @@ import { alertFromStreamRecord } from './stream-records.ts';
  */
 const processor = new BatchProcessor(EventType.DynamoDBStreams);
 
-const recordHandler = async (record: DynamoDBRecord): Promise<void> => {
+const recordHandler = (record: DynamoDBRecord): Promise<void> => {
   const alert = alertFromStreamRecord(record);
-  if (!alert) return;
-  logger.info('alert stored', { episodeId: alert.episodeId, alertSk: alert.sk });
+  if (alert) logger.info('alert stored', { episodeId: alert.episodeId, alertSk: alert.sk });
+  return Promise.resolve();
 };
 
 export const handler = async (event: DynamoDBStreamEvent, context: Context): Promise<DynamoDBBatchResponse> =>

@@ -3,7 +3,11 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 
 /** An alert item as it appears in the stream (new image of an `ALERT#…` item). */
-export type StoredAlertRecord = { readonly episodeId: string; readonly sk: string; readonly item: Record<string, unknown> };
+export type StoredAlertRecord = {
+  readonly episodeId: string;
+  readonly sk: string;
+  readonly item: Record<string, unknown>;
+};
 
 /** The alert a stream record carries, or undefined for any other item or event. */
 export const alertFromStreamRecord = (record: DynamoDBRecord): StoredAlertRecord | undefined => {
@@ -11,8 +15,9 @@ export const alertFromStreamRecord = (record: DynamoDBRecord): StoredAlertRecord
   const image = record.dynamodb?.NewImage;
   if (!image) return undefined;
   const item = unmarshall(image as Record<string, AttributeValue> & Record<string, LambdaAttributeValue>);
-  const pk = item.PK;
-  const sk = item.SK;
-  if (typeof pk !== 'string' || typeof sk !== 'string' || !pk.startsWith('EP#') || !sk.startsWith('ALERT#')) return undefined;
+  const pk: unknown = item.PK;
+  const sk: unknown = item.SK;
+  if (typeof pk !== 'string' || typeof sk !== 'string' || !pk.startsWith('EP#') || !sk.startsWith('ALERT#'))
+    return undefined;
   return { episodeId: pk.slice(3), sk, item };
 };

@@ -11,7 +11,10 @@ const yoga = createGraphQLServer({
   graphiqlAuthorization: process.env.GRAPHIQL_DEFAULT_AUTHORIZATION,
 });
 
-export const handler = async (event: APIGatewayProxyEventV2, context: Context): Promise<APIGatewayProxyStructuredResultV2> => {
+export const handler = async (
+  event: APIGatewayProxyEventV2,
+  context: Context,
+): Promise<APIGatewayProxyStructuredResultV2> => {
   if (bodyBytes(event) > MAX_BODY_BYTES) {
     return {
       statusCode: 413,
@@ -20,6 +23,9 @@ export const handler = async (event: APIGatewayProxyEventV2, context: Context): 
     };
   }
   // Both /graphql and /public/graphql reach the same schema; authorisation follows the claims.
-  const response = await yoga.fetch(requestFromEvent(event, { pathname: '/graphql' }), { event, lambdaContext: context });
+  const response = await yoga.fetch(requestFromEvent(event, { pathname: '/graphql' }), {
+    event,
+    lambdaContext: context,
+  });
   return resultFromResponse(response);
 };

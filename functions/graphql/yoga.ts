@@ -40,7 +40,9 @@ query CrsGrade {
 `;
 
 /** The yoga instance, on its own so tests can call `yoga.fetch` without a network. */
-export const createGraphQLServer = (options: GraphQLServerOptions): YogaServerInstance<ServerContext, GraphQLContext> => {
+export const createGraphQLServer = (
+  options: GraphQLServerOptions,
+): YogaServerInstance<ServerContext, GraphQLContext> => {
   const production = options.mode === 'production';
   const graphiql = !production && options.graphiqlAssetsUrl !== undefined;
   return createYoga<ServerContext, GraphQLContext>({
@@ -53,10 +55,14 @@ export const createGraphQLServer = (options: GraphQLServerOptions): YogaServerIn
       ? {
           title: 'CAR-T on-call API',
           defaultQuery: DEFAULT_QUERY,
-          ...(options.graphiqlAuthorization ? { headers: JSON.stringify({ Authorization: options.graphiqlAuthorization }, null, 2) } : {}),
+          ...(options.graphiqlAuthorization
+            ? { headers: JSON.stringify({ Authorization: options.graphiqlAuthorization }, null, 2) }
+            : {}),
         }
       : false,
-    ...(graphiql && options.graphiqlAssetsUrl ? { renderGraphiQL: graphiqlPage(options.graphiqlAssetsUrl) } : {}),
+    ...(graphiql && options.graphiqlAssetsUrl
+      ? { renderGraphiQL: graphiqlPage(options.graphiqlAssetsUrl) }
+      : {}),
     plugins: [
       EnvelopArmorPlugin({
         maxDepth: { n: 10 },

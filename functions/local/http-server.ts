@@ -1,13 +1,25 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { APIGatewayProxyEventV2, APIGatewayProxyResult, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type {
+  APIGatewayProxyEventV2,
+  APIGatewayProxyResult,
+  APIGatewayProxyStructuredResultV2,
+  Context,
+} from 'aws-lambda';
 import { httpRoutes, type LambdaName } from '../http-routes.ts';
 import { eventFromRequest, lambdaContext } from './http-api-event.ts';
 import { graphiqlAsset } from './static-assets.ts';
 
-export type HttpLambda = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2 | APIGatewayProxyResult>;
+export type HttpLambda = (
+  event: APIGatewayProxyEventV2,
+  context: Context,
+) => Promise<APIGatewayProxyStructuredResultV2 | APIGatewayProxyResult>;
 
 /** A local-only route (e.g. the fake Slack Web API); returns true when it handled the request. */
-export type ExtraRoute = (request: IncomingMessage, body: Buffer, response: ServerResponse) => Promise<boolean>;
+export type ExtraRoute = (
+  request: IncomingMessage,
+  body: Buffer,
+  response: ServerResponse,
+) => Promise<boolean>;
 
 export type LocalServerOptions = {
   readonly lambdas: Readonly<Record<LambdaName, HttpLambda>>;
@@ -30,15 +42,24 @@ const readBody = async (request: IncomingMessage): Promise<Buffer | undefined> =
   return Buffer.concat(chunks);
 };
 
-const send = (response: ServerResponse, status: number, body: string | Buffer, headers: Record<string, string> = {}): void => {
+const send = (
+  response: ServerResponse,
+  status: number,
+  body: string | Buffer,
+  headers: Record<string, string> = {},
+): void => {
   response.writeHead(status, { 'content-type': 'application/json', ...headers });
   response.end(body);
 };
 
 /** Writes a Lambda proxy result the way API Gateway does. */
-const writeResult = (response: ServerResponse, result: APIGatewayProxyStructuredResultV2 | APIGatewayProxyResult): void => {
+const writeResult = (
+  response: ServerResponse,
+  result: APIGatewayProxyStructuredResultV2 | APIGatewayProxyResult,
+): void => {
   const headers: Record<string, string | string[]> = {};
-  for (const [name, value] of Object.entries(result.headers ?? {})) headers[name.toLowerCase()] = String(value);
+  for (const [name, value] of Object.entries(result.headers ?? {}))
+    headers[name.toLowerCase()] = String(value);
   const cookies = 'cookies' in result ? result.cookies : undefined;
   if (cookies?.length) headers['set-cookie'] = cookies;
   const body = result.isBase64Encoded ? Buffer.from(result.body ?? '', 'base64') : (result.body ?? '');
@@ -60,28 +81,45 @@ export const createLocalServer = (options: LocalServerOptions): Server =>
     });
   });
 
-const handle = async (options: LocalServerOptions, request: IncomingMessage, response: ServerResponse): Promise<void> => {
+const handle = async (
+  options: LocalServerOptions,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> => {
   const pathname = new URL(request.url ?? '/', 'http://localhost').pathname;
   const method = (request.method ?? 'GET').toUpperCase();
   const body = await readBody(request);
-  if (body === undefined) return send(response, 413, JSON.stringify({ message: 'Request Entity Too Large' }));
+  if (body === undefined) {
+    send(response, 413, JSON.stringify({ message: 'Request Entity Too Large' }));
+    return;
+  }
 
   const route = httpRoutes.find((r) => r.method === method && r.path === pathname);
   if (route) {
     let claims: Record<string, string> | undefined;
     if (route.auth === 'jwt') {
       claims = await options.verifyBearer(request.headers.authorization);
-      if (!claims) return send(response, 401, JSON.stringify({ message: 'Unauthorized' }), { 'www-authenticate': 'Bearer' });
+      if (!claims) {
+        send(response, 401, JSON.stringify({ message: 'Unauthorized' }), { 'www-authenticate': 'Bearer' });
+        return;
+      }
     }
     const event = eventFromRequest(request, body, route, claims);
     const result = await options.lambdas[route.lambda](event, lambdaContext(route.lambda));
-    return writeResult(response, result);
+    writeResult(response, result);
+    return;
   }
 
   if (method === 'GET') {
     const asset = await graphiqlAsset(pathname);
-    if (asset) return send(response, 200, asset.body, { 'content-type': asset.contentType, 'cache-control': 'max-age=3600' });
-    if (pathname === '/') return send(response, 302, '', { location: '/graphql' });
+    if (asset) {
+      send(response, 200, asset.body, { 'content-type': asset.contentType, 'cache-control': 'max-age=3600' });
+      return;
+    }
+    if (pathname === '/') {
+      send(response, 302, '', { location: '/graphql' });
+      return;
+    }
   }
   for (const extra of options.extraRoutes ?? []) {
     if (await extra(request, body, response)) return;

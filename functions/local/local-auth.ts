@@ -1,6 +1,15 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { exportJWK, generateKeyPair, importJWK, jwtVerify, SignJWT, type CryptoKey, type JWK, type JWTPayload } from 'jose';
+import {
+  exportJWK,
+  generateKeyPair,
+  importJWK,
+  jwtVerify,
+  SignJWT,
+  type CryptoKey,
+  type JWK,
+  type JWTPayload,
+} from 'jose';
 
 /**
  * Local stand-in for Cognito: an ES256 key generated on first start (kept in .data/ so tokens
@@ -11,7 +20,11 @@ export const LOCAL_ISSUER = 'https://cart-oncall.local/auth';
 export const LOCAL_CLIENT_ID = 'cart-oncall-local';
 export const DEFAULT_KEY_FILE = '.data/local-auth-key.json';
 
-export type LocalSigningKey = { readonly privateKey: CryptoKey; readonly publicKey: CryptoKey; readonly kid: string };
+export type LocalSigningKey = {
+  readonly privateKey: CryptoKey;
+  readonly publicKey: CryptoKey;
+  readonly kid: string;
+};
 
 export const keyFilePath = (): string => resolve(process.env.LOCAL_AUTH_KEY_FILE ?? DEFAULT_KEY_FILE);
 
@@ -58,11 +71,17 @@ export const issueToken = async (key: LocalSigningKey, request: TokenRequest): P
  * Verifies a bearer token as the HTTP API JWT authorizer would (signature, issuer, expiry, client)
  * and returns the claims in the authorizer's form: arrays become "[a b]" strings.
  */
-export const verifyBearer = async (key: LocalSigningKey, authorization: string | undefined): Promise<Record<string, string> | undefined> => {
+export const verifyBearer = async (
+  key: LocalSigningKey,
+  authorization: string | undefined,
+): Promise<Record<string, string> | undefined> => {
   const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
   if (!token) return undefined;
   try {
-    const { payload } = await jwtVerify(token, key.publicKey, { issuer: LOCAL_ISSUER, algorithms: ['ES256'] });
+    const { payload } = await jwtVerify(token, key.publicKey, {
+      issuer: LOCAL_ISSUER,
+      algorithms: ['ES256'],
+    });
     if (payload.client_id !== LOCAL_CLIENT_ID) return undefined;
     return authorizerClaims(payload);
   } catch {
@@ -72,5 +91,8 @@ export const verifyBearer = async (key: LocalSigningKey, authorization: string |
 
 const authorizerClaims = (payload: JWTPayload): Record<string, string> =>
   Object.fromEntries(
-    Object.entries(payload).map(([name, value]) => [name, Array.isArray(value) ? `[${value.join(' ')}]` : String(value)]),
+    Object.entries(payload).map(([name, value]) => [
+      name,
+      Array.isArray(value) ? `[${value.join(' ')}]` : String(value),
+    ]),
   );

@@ -46,19 +46,29 @@ export const startLocalSystem = async (options: LocalSystemOptions): Promise<Loc
   const stop = async (): Promise<void> => {
     await poller?.stop();
     await new Promise<void>((done) => {
-      if (!server) return done();
-      server.close(() => done());
+      if (!server) {
+        done();
+        return;
+      }
+      server.close(() => {
+        done();
+      });
       server.closeAllConnections();
     });
     await dynamo?.stop();
   };
 
   try {
-    const endpoint = options.dynamoDbEndpoint ?? (dynamo = await startDynamoDbLocal({ dataDir: options.dataDir })).endpoint;
+    const endpoint =
+      options.dynamoDbEndpoint ?? (dynamo = await startDynamoDbLocal({ dataDir: options.dataDir })).endpoint;
     const tableName = options.tableName ?? process.env.TABLE_NAME ?? episodesTable.defaultName;
     const signingSecret = process.env.SLACK_SIGNING_SECRET ?? LOCAL_SLACK_SIGNING_SECRET;
     const signingKey = await loadOrCreateSigningKey();
-    const devToken = await issueToken(signingKey, { userId: 'dev-clinician', role: 'clinician', teams: ['demo'] });
+    const devToken = await issueToken(signingKey, {
+      userId: 'dev-clinician',
+      role: 'clinician',
+      teams: ['demo'],
+    });
 
     // The handlers read their configuration from the environment, as on Lambda.
     Object.assign(process.env, {
@@ -95,14 +105,29 @@ export const startLocalSystem = async (options: LocalSystemOptions): Promise<Loc
     const listening = server;
     await new Promise<void>((resolve, reject) => {
       listening.once('error', reject);
-      listening.listen(options.port, () => resolve());
+      listening.listen(options.port, () => {
+        resolve();
+      });
     });
     const port = (listening.address() as AddressInfo).port;
 
     if (streamArn) {
-      poller = startStreamPoller({ client: new DynamoDBStreamsClient({ ...LOCAL_AWS, endpoint }), streamArn, handler: alerts.handler });
+      poller = startStreamPoller({
+        client: new DynamoDBStreamsClient({ ...LOCAL_AWS, endpoint }),
+        streamArn,
+        handler: alerts.handler,
+      });
     }
-    return { url: `http://localhost:${port}`, port, dynamoDbEndpoint: endpoint, tableName, signingSecret, signingKey, devToken, stop };
+    return {
+      url: `http://localhost:${port}`,
+      port,
+      dynamoDbEndpoint: endpoint,
+      tableName,
+      signingSecret,
+      signingKey,
+      devToken,
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;

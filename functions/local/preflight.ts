@@ -21,7 +21,9 @@ export const javaMajorFrom = (versionOutput: string): number | undefined => {
 };
 
 /** One sentence when Java 17+ (needed by DynamoDB Local) is missing, else undefined. */
-export const javaProblem = (run = () => spawnSync('java', ['-version'], { encoding: 'utf8' })): string | undefined => {
+export const javaProblem = (
+  run = () => spawnSync('java', ['-version'], { encoding: 'utf8' }),
+): string | undefined => {
   const result = run();
   if (result.error) {
     return `Java ${REQUIRED_JAVA_MAJOR} or newer is required to run DynamoDB Local, the local database, but no \`java\` command was found: install a JDK or JRE ${REQUIRED_JAVA_MAJOR}+ (for example \`sudo apt-get install openjdk-17-jre-headless\`) and run the command again.`;

@@ -15,7 +15,9 @@ const system = await startLocalSystem({
   dataDir: persist ? '.data/dynamodb' : undefined,
   dynamoDbEndpoint: process.env.DYNAMODB_ENDPOINT,
 }).catch((error: unknown) => {
-  process.stderr.write(`Could not start the local system: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(
+    `Could not start the local system: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
   process.exit(1);
 });
 
@@ -26,8 +28,12 @@ const shutdown = (signal: string): void => {
   process.stdout.write(`\n${signal}: stopping the server, the stream consumer and DynamoDB Local…\n`);
   void system.stop().then(() => process.exit(0));
 };
-process.on('SIGINT', () => shutdown('SIGINT'));
-process.on('SIGTERM', () => shutdown('SIGTERM'));
+process.on('SIGINT', () => {
+  shutdown('SIGINT');
+});
+process.on('SIGTERM', () => {
+  shutdown('SIGTERM');
+});
 
 const u = system.url;
 process.stdout.write(`

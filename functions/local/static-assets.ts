@@ -19,7 +19,9 @@ const graphiqlDist = (): string => {
 };
 
 /** The asset for a path under /graphiql/, or undefined when the path is not one of GraphiQL's files. */
-export const graphiqlAsset = async (pathname: string): Promise<{ readonly body: Buffer; readonly contentType: string } | undefined> => {
+export const graphiqlAsset = async (
+  pathname: string,
+): Promise<{ readonly body: Buffer; readonly contentType: string } | undefined> => {
   if (!pathname.startsWith(GRAPHIQL_ASSETS_PATH)) return undefined;
   const file = pathname.slice(GRAPHIQL_ASSETS_PATH.length);
   const contentType = GRAPHIQL_FILES[file];

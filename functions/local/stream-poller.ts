@@ -10,7 +10,10 @@ import {
 import { setTimeout as sleep } from 'node:timers/promises';
 import { lambdaContext } from './http-api-event.ts';
 
-export type StreamHandler = (event: DynamoDBStreamEvent, context: Context) => Promise<DynamoDBBatchResponse | undefined | void>;
+export type StreamHandler = (
+  event: DynamoDBStreamEvent,
+  context: Context,
+) => Promise<DynamoDBBatchResponse | undefined>;
 
 export type StreamPollerOptions = {
   readonly client: DynamoDBStreamsClient;
@@ -51,9 +54,14 @@ export const startStreamPoller = (options: StreamPollerOptions): StreamPoller =>
   const { client, streamArn, handler } = options;
   const pollIntervalMs = options.pollIntervalMs ?? 250;
   const maxAttempts = options.maxAttempts ?? 3;
-  const log = options.log ?? ((message: string) => console.error(message));
+  const log =
+    options.log ??
+    ((message: string) => {
+      console.error(message);
+    });
   const iterators = new Map<string, string | null>();
-  let stopped = false;
+  const state = { stopped: false };
+  const stopped = (): boolean => state.stopped;
   let firstDescribe = true;
 
   const refreshShards = async (): Promise<void> => {
@@ -68,7 +76,11 @@ export const startStreamPoller = (options: StreamPollerOptions): StreamPoller =>
         continue;
       }
       const { ShardIterator } = await client.send(
-        new GetShardIteratorCommand({ StreamArn: streamArn, ShardId: shardId, ShardIteratorType: firstDescribe ? 'LATEST' : 'TRIM_HORIZON' }),
+        new GetShardIteratorCommand({
+          StreamArn: streamArn,
+          ShardId: shardId,
+          ShardIteratorType: firstDescribe ? 'LATEST' : 'TRIM_HORIZON',
+        }),
       );
       iterators.set(shardId, ShardIterator ?? null);
     }
@@ -78,17 +90,23 @@ export const startStreamPoller = (options: StreamPollerOptions): StreamPoller =>
   const deliver = async (records: DynamoDBRecord[]): Promise<void> => {
     let pending = records;
     for (let attempt = 1; pending.length > 0; attempt += 1) {
-      const response = await handler({ Records: pending }, lambdaContext('alerts')).catch((error: unknown) => {
-        log(`stream handler failed: ${String(error)}`);
-        return { batchItemFailures: [{ itemIdentifier: pending[0]?.dynamodb?.SequenceNumber ?? '' }] };
-      });
+      const response = await handler({ Records: pending }, lambdaContext('alerts')).catch(
+        (error: unknown) => {
+          log(`stream handler failed: ${String(error)}`);
+          return { batchItemFailures: [{ itemIdentifier: pending[0]?.dynamodb?.SequenceNumber ?? '' }] };
+        },
+      );
       const failed = response?.batchItemFailures ?? [];
       if (failed.length === 0) return;
-      const firstFailed = pending.findIndex((r) => failed.some((f) => f.itemIdentifier === r.dynamodb?.SequenceNumber));
+      const firstFailed = pending.findIndex((r) =>
+        failed.some((f) => f.itemIdentifier === r.dynamodb?.SequenceNumber),
+      );
       pending = firstFailed < 0 ? pending : pending.slice(firstFailed);
       if (attempt >= maxAttempts) {
         const [head, ...rest] = pending;
-        log(`stream record ${head?.dynamodb?.SequenceNumber ?? '?'} failed ${maxAttempts} times; set aside (deployed: on-failure destination)`);
+        log(
+          `stream record ${head?.dynamodb?.SequenceNumber ?? '?'} failed ${maxAttempts} times; set aside (deployed: on-failure destination)`,
+        );
         pending = rest;
         attempt = 0;
         continue;
@@ -99,16 +117,18 @@ export const startStreamPoller = (options: StreamPollerOptions): StreamPoller =>
 
   const loop = async (): Promise<void> => {
     let lastRefresh = 0;
-    while (!stopped) {
+    while (!stopped()) {
       try {
         if (Date.now() - lastRefresh > 5000 || iterators.size === 0) {
           await refreshShards();
           lastRefresh = Date.now();
         }
         for (const [shardId, iterator] of iterators) {
-          if (!iterator || stopped) continue;
+          if (!iterator || stopped()) continue;
           try {
-            const { Records = [], NextShardIterator } = await client.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 100 }));
+            const { Records = [], NextShardIterator } = await client.send(
+              new GetRecordsCommand({ ShardIterator: iterator, Limit: 100 }),
+            );
             iterators.set(shardId, NextShardIterator ?? null);
             if (Records.length > 0) await deliver(Records.map((r) => lambdaRecord(r, streamArn)));
           } catch (error) {
@@ -117,7 +137,7 @@ export const startStreamPoller = (options: StreamPollerOptions): StreamPoller =>
           }
         }
       } catch (error) {
-        if (!stopped) log(`stream poll failed: ${String(error)}`);
+        if (!stopped()) log(`stream poll failed: ${String(error)}`);
       }
       await sleep(pollIntervalMs);
     }
@@ -126,7 +146,7 @@ export const startStreamPoller = (options: StreamPollerOptions): StreamPoller =>
   const running = loop();
   return {
     stop: async () => {
-      stopped = true;
+      state.stopped = true;
       await running;
     },
   };

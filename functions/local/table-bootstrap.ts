@@ -37,7 +37,10 @@ export const createTableInput = (tableName: string): CreateTableCommandInput => 
 };
 
 /** Creates the episodes table if it does not exist (idempotent), with its TTL; returns its stream ARN. */
-export const ensureEpisodesTable = async (client: DynamoDBClient, tableName: string): Promise<string | undefined> => {
+export const ensureEpisodesTable = async (
+  client: DynamoDBClient,
+  tableName: string,
+): Promise<string | undefined> => {
   try {
     await client.send(new CreateTableCommand(createTableInput(tableName)));
     await client.send(

@@ -4,7 +4,10 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
  * API Gateway HTTP API (payload v2) ⇄ Fetch API. The URL is built from rawPath/rawQueryString and
  * the method from requestContext.http.method; response header names are lower-cased.
  */
-export const requestFromEvent = (event: APIGatewayProxyEventV2, options: { readonly pathname?: string } = {}): Request => {
+export const requestFromEvent = (
+  event: APIGatewayProxyEventV2,
+  options: { readonly pathname?: string } = {},
+): Request => {
   const headers = new Headers();
   for (const [name, value] of Object.entries(event.headers)) {
     if (value !== undefined) headers.set(name, value);
@@ -15,7 +18,11 @@ export const requestFromEvent = (event: APIGatewayProxyEventV2, options: { reado
   const query = event.rawQueryString ? `?${event.rawQueryString}` : '';
   const url = `https://${host}${options.pathname ?? event.rawPath}${query}`;
   const hasBody = method !== 'GET' && method !== 'HEAD' && event.body !== undefined;
-  const body = hasBody ? (event.isBase64Encoded ? Buffer.from(event.body ?? '', 'base64') : event.body) : undefined;
+  const body = hasBody
+    ? event.isBase64Encoded
+      ? Buffer.from(event.body ?? '', 'base64')
+      : event.body
+    : undefined;
   return new Request(url, { method, headers, body: body ?? null });
 };
 
@@ -41,4 +48,8 @@ export const resultFromResponse = async (response: Response): Promise<APIGateway
 
 /** Size in bytes of the request body as sent (before base64). */
 export const bodyBytes = (event: APIGatewayProxyEventV2): number =>
-  event.body === undefined ? 0 : event.isBase64Encoded ? Buffer.byteLength(event.body, 'base64') : Buffer.byteLength(event.body, 'utf8');
+  event.body === undefined
+    ? 0
+    : event.isBase64Encoded
+      ? Buffer.byteLength(event.body, 'base64')
+      : Buffer.byteLength(event.body, 'utf8');

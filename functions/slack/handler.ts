@@ -4,7 +4,10 @@ import { slackCredential } from './secrets.ts';
 
 /** Slack Lambda (HTTP API v2): commands, interactivity and events through Bolt's Lambda receiver. */
 const receiverHandler = (async () => {
-  const [signingSecret, botToken] = await Promise.all([slackCredential('SLACK_SIGNING_SECRET'), slackCredential('SLACK_BOT_TOKEN')]);
+  const [signingSecret, botToken] = await Promise.all([
+    slackCredential('SLACK_SIGNING_SECRET'),
+    slackCredential('SLACK_BOT_TOKEN'),
+  ]);
   const { receiver } = createSlackApp({
     signingSecret,
     botToken,
@@ -16,5 +19,7 @@ const receiverHandler = (async () => {
   return receiver.toHandler();
 })();
 
-export const handler = async (event: APIGatewayProxyEventV2, context: Context): Promise<APIGatewayProxyResult> =>
-  (await receiverHandler)(event, context) as Promise<APIGatewayProxyResult>;
+export const handler = async (
+  event: APIGatewayProxyEventV2,
+  context: Context,
+): Promise<APIGatewayProxyResult> => (await receiverHandler)(event, context);

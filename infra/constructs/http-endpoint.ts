@@ -74,6 +74,7 @@ export class HttpEndpoint extends Construct {
     super(scope, id);
     const { config } = props;
     this.api = new HttpApi(this, 'Api', {
+      apiName: `cart-oncall-${config.stage}`,
       description: `CAR-T on-call ${config.stage}: GraphQL and Slack endpoints`,
       createDefaultStage: false,
       ...(config.corsOrigins.length > 0 && {

@@ -11,7 +11,10 @@ export type CitationSource =
 
 export type Citation = { readonly section: string; readonly source: CitationSource };
 
-export const cite = (section: string, source: CitationSource = 'cn-mm-cart-2022'): Citation => ({ section, source });
+export const cite = (section: string, source: CitationSource = 'cn-mm-cart-2022'): Citation => ({
+  section,
+  source,
+});
 
 /** Unique citations in first-seen order. */
 export const uniqueCitations = (citations: readonly Citation[]): Citation[] => {

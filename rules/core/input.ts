@@ -53,7 +53,9 @@ const allowedFor = (issue: z.core.$ZodIssue): string => {
         ? `${bound(issue.maximum, issue.inclusive, 'max')} ${issue.origin === 'array' ? 'items' : 'characters'}`
         : bound(issue.maximum, issue.inclusive, 'max');
     case 'invalid_type':
-      return issue.expected === 'int' ? 'a whole number' : `${/^[aeiou]/.test(issue.expected) ? 'an' : 'a'} ${issue.expected}`;
+      return issue.expected === 'int'
+        ? 'a whole number'
+        : `${/^[aeiou]/.test(issue.expected) ? 'an' : 'a'} ${issue.expected}`;
     case 'invalid_value':
       return `one of ${issue.values.map((v) => String(v)).join(', ')}`;
     case 'not_multiple_of':
@@ -91,7 +93,8 @@ export const describeIssues = (issues: readonly IssueLike[], input: unknown, pre
     const field = fieldOf(path, prefix) || prefix || 'input';
     const unknownKeys = isZodIssue(issue) && issue.code === 'unrecognized_keys' ? issue.keys : undefined;
     const received = unknownKeys ?? valueAt(input, path);
-    const allowed = isZodIssue(issue) && ZOD_DEFAULT_MESSAGE.test(issue.message) ? allowedFor(issue) : issue.message;
+    const allowed =
+      isZodIssue(issue) && ZOD_DEFAULT_MESSAGE.test(issue.message) ? allowedFor(issue) : issue.message;
     const message = unknownKeys
       ? `${field} has unknown field${unknownKeys.length > 1 ? 's' : ''} ${unknownKeys.join(', ')}`
       : `${field} must be ${allowed}; received ${show(received)}`;
@@ -122,8 +125,15 @@ export const parseInput = <S extends z.ZodType>(schema: S, input: unknown, prefi
  * A number in an inclusive range with a unit: whichever bound is crossed, the error says
  * "between 25 and 45 °C". `integer` for whole numbers.
  */
-export const numberIn = (min: number, max: number, unit = '', options: { readonly integer?: boolean } = {}) => {
+export const numberIn = (
+  min: number,
+  max: number,
+  unit = '',
+  options: { readonly integer?: boolean } = {},
+) => {
   const allowed = `${options.integer ? 'a whole number ' : ''}between ${min} and ${max}${unit ? ` ${unit}` : ''}`;
   const n = z.number({ error: allowed });
-  return (options.integer ? n.int({ error: allowed }) : n).min(min, { error: allowed }).max(max, { error: allowed });
+  return (options.integer ? n.int({ error: allowed }) : n)
+    .min(min, { error: allowed })
+    .max(max, { error: allowed });
 };

@@ -51,10 +51,10 @@ export type MessageCatalogue = Readonly<
 
 /** For each message function of a catalogue, the argument lists to render it with (null for plain texts). */
 export type MessageSamples<M extends MessageCatalogue> = {
-  readonly [K in keyof M]: M[K] extends (...args: infer A) => LocalizedText ? readonly [A, ...A[]] : null;
+  readonly [K in keyof M]: M[K] extends (...args: infer A) => LocalizedText ? readonly A[] : null;
 };
 
-/** Every text of a catalogue: plain texts as they are, functions rendered with each sample. */
+/** Every text of a catalogue: plain texts as they are, functions rendered with each sample (at least one each). */
 export const renderMessages = <M extends MessageCatalogue>(
   messages: M,
   samples: MessageSamples<M>,
@@ -63,7 +63,8 @@ export const renderMessages = <M extends MessageCatalogue>(
   for (const key of Object.keys(messages) as (keyof M & string)[]) {
     const message = messages[key];
     if (typeof message === 'function') {
-      const argumentLists = (samples[key] ?? []) as readonly (readonly never[])[];
+      const argumentLists = (samples[key] ?? []) as unknown as readonly (readonly never[])[];
+      if (argumentLists.length === 0) throw new Error(`no sample arguments for message ${key}`);
       argumentLists.forEach((args, index) => {
         rendered[`${key}#${index}`] = message(...args);
       });

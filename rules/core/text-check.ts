@@ -14,9 +14,11 @@ export const isLocalizedText = (value: unknown): value is LocalizedText =>
 export const localizedTextProblemsOf = (message: LocalizedText): string[] => {
   const problems: string[] = [];
   if (message.zh.trim() === '') problems.push('zh is empty');
-  else if (!HAN.test(message.zh)) problems.push(`zh has no Chinese characters: ${JSON.stringify(message.zh)}`);
+  else if (!HAN.test(message.zh))
+    problems.push(`zh has no Chinese characters: ${JSON.stringify(message.zh)}`);
   if (message.en.trim() === '') problems.push('en is empty');
-  else if (HAN.test(message.en)) problems.push(`en contains Chinese characters: ${JSON.stringify(message.en)}`);
+  else if (HAN.test(message.en))
+    problems.push(`en contains Chinese characters: ${JSON.stringify(message.en)}`);
   return problems;
 };
 

@@ -11,7 +11,10 @@ export const localize = (message: LocalizedText, language: Language): string =>
   language === 'zh-CN' ? message.zh : message.en;
 
 /** Joins localized fragments language by language. */
-export const joinText = (parts: readonly LocalizedText[], separator: LocalizedText = text('；', '; ')): LocalizedText => ({
+export const joinText = (
+  parts: readonly LocalizedText[],
+  separator: LocalizedText = text('；', '; '),
+): LocalizedText => ({
   zh: parts.map((p) => p.zh).join(separator.zh),
   en: parts.map((p) => p.en).join(separator.en),
 });

@@ -96,7 +96,7 @@ export const hypoxiaFinding = (findings: CrsFindings): Finding | null => {
 };
 
 const GRADED: readonly Graded[] = [0, 1, 2, 3, 4].map((grade) => Object.freeze({ status: 'GRADED', grade: grade as Grade }));
-const graded = (grade: Grade): Graded => GRADED[grade] as Graded;
+const graded = (grade: Grade): Graded => GRADED[grade] ?? { status: 'GRADED', grade };
 
 const unknown = (needs: string): GradeResult<Unknown> =>
   Object.freeze({ outcome: Object.freeze({ status: 'UNKNOWN', needs: Object.freeze([needs]) }), drivers: Object.freeze([]) });

@@ -19,7 +19,7 @@ describe('ELIG-5 total bilirubin below the configured limit (default 34.2 µmol/
     expect(bilirubinUmolPerL({ unit: 'MG_PER_DL', value })).toBe(umol);
     const result = checkBilirubin({ totalBilirubin: { unit: 'MG_PER_DL', value } });
     expect(result.status).toBe(status);
-    expect(result.notes[0]?.en).toBe(`${value} mg/dL × 17.1 = ${umol} µmol/L`);
+    expect(result.notes[0]?.en).toBe(`total bilirubin converted: ${value} mg/dL × 17.1 = ${umol} µmol/L`);
   });
 
   it.each([
@@ -34,7 +34,10 @@ describe('ELIG-5 total bilirubin below the configured limit (default 34.2 µmol/
   });
 
   it('always states the printed "< 0.2 g/L" beside the value used', () => {
-    for (const result of [checkBilirubin({ totalBilirubin: { unit: 'UMOL_PER_L', value: 10 } }), checkBilirubin({})]) {
+    for (const result of [
+      checkBilirubin({ totalBilirubin: { unit: 'UMOL_PER_L', value: 10 } }),
+      checkBilirubin({}),
+    ]) {
       const note = result.notes.at(-1);
       expect(note?.en).toContain('< 0.2 g/L');
       expect(note?.en).toContain('< 34.2 µmol/L');

@@ -20,7 +20,13 @@ describe('ELIG-3 cardiac amyloidosis or atrial fibrillation → WARN', () => {
   });
 
   it('not a pass-through: missing flags → UNKNOWN naming them', () => {
-    expect(checkCardiacRisk({ cardiacAmyloidosis: false })).toMatchObject({ status: 'UNKNOWN', needs: ['atrialFibrillation'] });
-    expect(checkCardiacRisk({})).toMatchObject({ status: 'UNKNOWN', needs: ['cardiacAmyloidosis', 'atrialFibrillation'] });
+    expect(checkCardiacRisk({ cardiacAmyloidosis: false })).toMatchObject({
+      status: 'UNKNOWN',
+      needs: ['atrialFibrillation'],
+    });
+    expect(checkCardiacRisk({})).toMatchObject({
+      status: 'UNKNOWN',
+      needs: ['cardiacAmyloidosis', 'atrialFibrillation'],
+    });
   });
 });

@@ -144,8 +144,8 @@ export const messages = {
     en: `total bilirubin ${umolPerL} µmol/L: not below ${limit} µmol/L`,
   }),
   bilirubinConverted: (mgPerDl: number, umolPerL: number): LocalizedText => ({
-    zh: `${mgPerDl} mg/dL × 17.1 = ${umolPerL} μmol/L`,
-    en: `${mgPerDl} mg/dL × 17.1 = ${umolPerL} µmol/L`,
+    zh: `总胆红素单位换算:${mgPerDl} mg/dL × 17.1 = ${umolPerL} μmol/L`,
+    en: `total bilirubin converted: ${mgPerDl} mg/dL × 17.1 = ${umolPerL} µmol/L`,
   }),
   bilirubinPrintedValue: (limit: number, printed: string): LocalizedText => ({
     zh: `共识原文为"总胆红素${printed.replace(/\s+/g, '')}"(=342 μmol/L,疑为单位印刷错误);本系统采用<${limit} μmol/L(可按部署配置)`,

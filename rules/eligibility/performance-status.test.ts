@@ -19,9 +19,15 @@ describe('ELIG-1 performance status: KPS ≥ 50 or ECOG ≤ 2', () => {
   });
 
   it('either scale meeting its threshold suffices', () => {
-    expect(checkPerformanceStatus({ kps: 40, ecog: 2, noBetterOption: false, product: 'HRAIN' }).status).toBe('PASS');
-    expect(checkPerformanceStatus({ kps: 50, ecog: 4, noBetterOption: false, product: 'HRAIN' }).status).toBe('PASS');
-    expect(checkPerformanceStatus({ kps: 40, ecog: 3, noBetterOption: false, product: 'HRAIN' }).status).toBe('EXCLUDED');
+    expect(checkPerformanceStatus({ kps: 40, ecog: 2, noBetterOption: false, product: 'HRAIN' }).status).toBe(
+      'PASS',
+    );
+    expect(checkPerformanceStatus({ kps: 50, ecog: 4, noBetterOption: false, product: 'HRAIN' }).status).toBe(
+      'PASS',
+    );
+    expect(checkPerformanceStatus({ kps: 40, ecog: 3, noBetterOption: false, product: 'HRAIN' }).status).toBe(
+      'EXCLUDED',
+    );
   });
 
   it('both scales missing → UNKNOWN needing kps or ecog', () => {
@@ -44,12 +50,23 @@ describe('ELIG-1 performance status: KPS ≥ 50 or ECOG ≤ 2', () => {
   });
 
   it('a failed score with the deciding context missing → UNKNOWN naming it, never EXCLUDED by default', () => {
-    expect(checkPerformanceStatus({ kps: 40, product: 'CT053' })).toMatchObject({ status: 'UNKNOWN', needs: ['noBetterOption'] });
-    expect(checkPerformanceStatus({ kps: 40, noBetterOption: false })).toMatchObject({ status: 'UNKNOWN', needs: ['product'] });
-    expect(checkPerformanceStatus({ kps: 40 })).toMatchObject({ status: 'UNKNOWN', needs: ['noBetterOption', 'product'] });
+    expect(checkPerformanceStatus({ kps: 40, product: 'CT053' })).toMatchObject({
+      status: 'UNKNOWN',
+      needs: ['noBetterOption'],
+    });
+    expect(checkPerformanceStatus({ kps: 40, noBetterOption: false })).toMatchObject({
+      status: 'UNKNOWN',
+      needs: ['product'],
+    });
+    expect(checkPerformanceStatus({ kps: 40 })).toMatchObject({
+      status: 'UNKNOWN',
+      needs: ['noBetterOption', 'product'],
+    });
   });
 
   it('a product other than ide-cel with a better option available → EXCLUDED', () => {
-    expect(checkPerformanceStatus({ kps: 30, noBetterOption: false, product: 'OTHER' }).status).toBe('EXCLUDED');
+    expect(checkPerformanceStatus({ kps: 30, noBetterOption: false, product: 'OTHER' }).status).toBe(
+      'EXCLUDED',
+    );
   });
 });

@@ -50,7 +50,9 @@ describe('ELIG-8 expected survival > 12 weeks', () => {
 describe('ELIG-9 exclusions', () => {
   it('[] → PASS; any flag → EXCLUDED naming each once; missing → UNKNOWN', () => {
     expect(checkExclusions({ exclusions: [] }).status).toBe('PASS');
-    const result = checkExclusions({ exclusions: ['ACTIVE_TUBERCULOSIS', 'PREGNANT_OR_BREASTFEEDING', 'ACTIVE_TUBERCULOSIS'] });
+    const result = checkExclusions({
+      exclusions: ['ACTIVE_TUBERCULOSIS', 'PREGNANT_OR_BREASTFEEDING', 'ACTIVE_TUBERCULOSIS'],
+    });
     expect(result.status).toBe('EXCLUDED');
     expect(result.text.zh).toBe('应排除:传染性疾病:活动性结核；应排除:怀孕或哺乳期妇女');
     expect(checkExclusions({})).toMatchObject({ status: 'UNKNOWN', needs: ['exclusions'] });
@@ -78,10 +80,15 @@ describe('ELIG-11 HBV markers', () => {
     expect(checkHepatitisB({ hbsAgPositive, hbcAbPositive }).status).toBe(status);
   });
   it('advises antiviral prophylaxis and HBV DNA monitoring', () => {
-    expect(checkHepatitisB({ hbcAbPositive: true }).advice[0]?.en).toContain('antiviral prophylaxis and HBV DNA monitoring');
+    expect(checkHepatitisB({ hbcAbPositive: true }).advice[0]?.en).toContain(
+      'antiviral prophylaxis and HBV DNA monitoring',
+    );
   });
   it('missing → UNKNOWN naming the missing marker', () => {
-    expect(checkHepatitisB({ hbsAgPositive: false })).toMatchObject({ status: 'UNKNOWN', needs: ['hbcAbPositive'] });
+    expect(checkHepatitisB({ hbsAgPositive: false })).toMatchObject({
+      status: 'UNKNOWN',
+      needs: ['hbcAbPositive'],
+    });
   });
 });
 
@@ -102,15 +109,23 @@ describe('ELIG-13 BCMA loss after late relapse or prior BCMA therapy', () => {
     [false, true, false, 'WARN'],
     [true, true, true, 'INFO'],
     [false, false, undefined, 'PASS'],
-  ] as const)('late relapse %s, prior BCMA %s, assessed %s → %s', (lateRelapse, priorBcmaTargetedTherapy, targetExpressionAssessed, status) => {
-    expect(checkDiseaseAssessment({ lateRelapse, priorBcmaTargetedTherapy, targetExpressionAssessed }).status).toBe(status);
-  });
+  ] as const)(
+    'late relapse %s, prior BCMA %s, assessed %s → %s',
+    (lateRelapse, priorBcmaTargetedTherapy, targetExpressionAssessed, status) => {
+      expect(
+        checkDiseaseAssessment({ lateRelapse, priorBcmaTargetedTherapy, targetExpressionAssessed }).status,
+      ).toBe(status);
+    },
+  );
   it('recommends testing BCMA and GPRC5D, CS1, CD19', () => {
     expect(checkDiseaseAssessment({ priorBcmaTargetedTherapy: true }).advice[0]?.zh).toBe(
       '建议评估BCMA表达及其他靶点(GPRC5D、CS1、CD19等)的表达情况',
     );
   });
   it('missing → UNKNOWN', () => {
-    expect(checkDiseaseAssessment({ lateRelapse: false })).toMatchObject({ status: 'UNKNOWN', needs: ['priorBcmaTargetedTherapy'] });
+    expect(checkDiseaseAssessment({ lateRelapse: false })).toMatchObject({
+      status: 'UNKNOWN',
+      needs: ['priorBcmaTargetedTherapy'],
+    });
   });
 });

@@ -14,7 +14,7 @@ const MAX_DOSE_HISTORY = 100;
 /** Times of tocilizumab doses already given in this CRS episode (TOCI-2..4). */
 export const doseHistorySchema = z.array(isoDateTimeSchema).max(MAX_DOSE_HISTORY);
 
-type RefinementContext = z.core.$RefinementCtx<unknown>;
+type RefinementContext = z.core.$RefinementCtx;
 
 /** Milliseconds of an instant, or NaN when it is not one (its own field error then reports it). */
 const msOf = (value: unknown): number => (typeof value === 'string' ? Date.parse(value) : Number.NaN);

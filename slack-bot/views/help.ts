@@ -14,7 +14,12 @@ export const helpView = (command: string): SlackMessage => {
       { type: 'section', text: { type: 'mrkdwn', text: lines.join('\n') } },
       {
         type: 'context',
-        elements: [{ type: 'mrkdwn', text: 'Grading and management follow the Chinese consensus for CAR-T in multiple myeloma (2022) and ASTCT 2019.' }],
+        elements: [
+          {
+            type: 'mrkdwn',
+            text: 'Grading and management follow the Chinese consensus for CAR-T in multiple myeloma (2022) and ASTCT 2019.',
+          },
+        ],
       },
     ],
   };

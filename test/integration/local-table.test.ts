@@ -29,8 +29,16 @@ describe('local table bootstrap (DynamoDB Local)', () => {
       { AttributeName: episodesTable.partitionKey, KeyType: 'HASH' },
       { AttributeName: episodesTable.sortKey, KeyType: 'RANGE' },
     ]);
-    const indexes = (Table?.GlobalSecondaryIndexes ?? []).map((index) => [index.IndexName, index.KeySchema?.map((k) => k.AttributeName)]);
-    expect(indexes.sort()).toEqual(episodesTable.globalSecondaryIndexes.map((index) => [index.indexName, [index.partitionKey, index.sortKey]]));
+    const indexes = (Table?.GlobalSecondaryIndexes ?? []).map((index) => [
+      index.IndexName,
+      index.KeySchema?.map((k) => k.AttributeName),
+    ]);
+    expect(indexes.sort()).toEqual(
+      episodesTable.globalSecondaryIndexes.map((index) => [
+        index.indexName,
+        [index.partitionKey, index.sortKey],
+      ]),
+    );
     expect(Table?.StreamSpecification).toEqual({ StreamEnabled: true, StreamViewType: 'NEW_IMAGE' });
     const ttl = await table.client.send(new DescribeTimeToLiveCommand({ TableName: table.tableName }));
     expect(ttl.TimeToLiveDescription?.AttributeName).toBe(episodesTable.timeToLiveAttribute);
@@ -50,24 +58,31 @@ describe('local stream consumer loop', () => {
       streamArn: table.streamArn ?? '',
       pollIntervalMs: 50,
       log: () => undefined,
-      handler: async (event) => {
+      handler: (event) => {
         events.push(event);
         const first = event.Records[0];
         if (failOnce && first?.dynamodb?.SequenceNumber) {
           failOnce = false;
-          return { batchItemFailures: [{ itemIdentifier: first.dynamodb.SequenceNumber }] };
+          return Promise.resolve({ batchItemFailures: [{ itemIdentifier: first.dynamodb.SequenceNumber }] });
         }
-        return { batchItemFailures: [] };
+        return Promise.resolve({ batchItemFailures: [] });
       },
     });
     try {
       await new Promise((resolve) => setTimeout(resolve, 300)); // the poller starts at LATEST
       await table.client.send(
-        new PutItemCommand({ TableName: table.tableName, Item: { PK: { S: 'EP#e1' }, SK: { S: 'ALERT#2026-01-01T00:00:00.000Z#a' } } }),
+        new PutItemCommand({
+          TableName: table.tableName,
+          Item: { PK: { S: 'EP#e1' }, SK: { S: 'ALERT#2026-01-01T00:00:00.000Z#a' } },
+        }),
       );
       await waitFor(() => events.length >= 2);
       const [first, retry] = events;
-      expect(first?.Records[0]).toMatchObject({ eventName: 'INSERT', eventSource: 'aws:dynamodb', dynamodb: { NewImage: { PK: { S: 'EP#e1' } } } });
+      expect(first?.Records[0]).toMatchObject({
+        eventName: 'INSERT',
+        eventSource: 'aws:dynamodb',
+        dynamodb: { NewImage: { PK: { S: 'EP#e1' } } },
+      });
       expect(retry?.Records[0]?.dynamodb?.SequenceNumber).toBe(first?.Records[0]?.dynamodb?.SequenceNumber);
     } finally {
       await poller.stop();

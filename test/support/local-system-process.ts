@@ -24,16 +24,28 @@ export const startSystemProcess = async (env: Record<string, string> = {}): Prom
   const keyFile = join(mkdtempSync(join(tmpdir(), 'cart-e2e-')), 'local-auth-key.json');
   const signingSecret = `e2e-secret-${port}`;
   const child = spawn(process.execPath, ['functions/local/start.ts'], {
-    env: { ...process.env, PORT: String(port), LOCAL_AUTH_KEY_FILE: keyFile, SLACK_SIGNING_SECRET: signingSecret, ...env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      LOCAL_AUTH_KEY_FILE: keyFile,
+      SLACK_SIGNING_SECRET: signingSecret,
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => {
+      resolve(code);
+    }),
+  );
 
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`local system not ready after 60 s:\n${output}`)), 60_000);
+    const timer = setTimeout(() => {
+      reject(new Error(`local system not ready after 60 s:\n${output}`));
+    }, 60_000);
     const check = () => {
       if (/Ready in [\d.]+ s/.test(output)) {
         clearTimeout(timer);

@@ -1,0 +1,15 @@
+import type { App } from 'aws-cdk-lib';
+import { addComplianceChecks } from './compliance.ts';
+import { selectStageConfigs } from './config/stage-config.ts';
+import { CartOncallStack } from './stacks/cart-oncall-stack.ts';
+
+/**
+ * Builds the CDK app: one stack per selected stage (`-c stage=<name>`, or every stage configured
+ * under the `stages` context key), with the compliance checks registered.
+ */
+export const buildCartApp = (app: App): CartOncallStack[] => {
+  const configs = selectStageConfigs(app.node.tryGetContext('stages'), app.node.tryGetContext('stage'));
+  const stacks = configs.map((config) => new CartOncallStack(app, config));
+  addComplianceChecks(app);
+  return stacks;
+};

@@ -1,0 +1,124 @@
+import { Duration, Validations } from 'aws-cdk-lib';
+import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import { EventSourceMapping, type IEventSourceDlq, StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import type { StageConfig } from '../config/stage-config.ts';
+import { CartFunction } from './cart-function.ts';
+import type { EncryptionKeys } from './encryption-keys.ts';
+import type { EpisodesTable } from './episodes-table.ts';
+import { failureQueue, grantSendFailures } from './failure-queue.ts';
+import type { SlackCredentials } from './slack-credentials.ts';
+
+/** How the stream consumer treats failures: bounded, so one bad record never blocks a shard. */
+export const streamConsumerSettings = {
+  batchSize: 10,
+  /** Alerts go out as soon as they are written. */
+  maxBatchingWindow: Duration.seconds(0),
+  /** One batch per shard at a time keeps each episode's alerts in order. */
+  parallelizationFactor: 1,
+  retryAttempts: 5,
+  /** Older undelivered alerts are re-sent by the sweeper's re-notification anyway. */
+  maxRecordAge: Duration.hours(1),
+} as const;
+
+/** The sweeper's cadence: ESC-VITALS and re-notification of unacknowledged critical alerts. */
+export const sweepInterval = Duration.minutes(5);
+
+/**
+ * Alert delivery. The stream consumer reads new items from the episodes table's stream and posts
+ * alerts to the team's Slack channel: partial batch failures, bisect on error, bounded retries
+ * and record age, then the batch's coordinates go to an SQS on-failure destination. The sweeper
+ * runs on a schedule to raise overdue-vitals alerts and re-notify unacknowledged critical ones.
+ */
+export class AlertPipeline extends Construct {
+  readonly consumer: CartFunction;
+  readonly sweeper: CartFunction;
+  readonly mapping: EventSourceMapping;
+  /** On-failure destination of the stream mapping. */
+  readonly streamFailures: Queue;
+  /** Dead-letter queue of the sweeper's asynchronous invocations. */
+  readonly sweeperFailures: Queue;
+
+  constructor(
+    scope: Construct,
+    id: string,
+    props: {
+      readonly config: StageConfig;
+      readonly keys: EncryptionKeys;
+      readonly table: EpisodesTable;
+      readonly credentials: SlackCredentials;
+    },
+  ) {
+    super(scope, id);
+    const { config, keys, table, credentials } = props;
+    const { tuning } = config;
+
+    this.consumer = new CartFunction(this, 'StreamConsumer', {
+      lambdaId: 'alerts',
+      description: 'Alert delivery: episodes table stream to the team Slack channel',
+      config,
+      logsKey: keys.operations,
+      memorySize: 512,
+      timeout: Duration.seconds(60),
+      environment: config.publicAppUrl === undefined ? {} : { PUBLIC_APP_URL: config.publicAppUrl },
+    });
+    table.grantEpisodeStore(this.consumer);
+    table.grantStreamRead(this.consumer);
+    credentials.grantRead(this.consumer, 'botToken');
+
+    this.streamFailures = failureQueue(this, 'StreamFailures', config, keys.data);
+    grantSendFailures(this.streamFailures, keys.data, this.consumer);
+    const onFailure: IEventSourceDlq = { bind: () => ({ destination: this.streamFailures.queueArn }) };
+    const streamArn = table.table.tableStreamArn;
+    if (streamArn === undefined) throw new Error('the episodes table has no stream');
+    this.mapping = new EventSourceMapping(this, 'StreamMapping', {
+      target: this.consumer.function,
+      eventSourceArn: streamArn,
+      // Never skip what was written while the mapping was being (re)created.
+      startingPosition: StartingPosition.TRIM_HORIZON,
+      reportBatchItemFailures: true,
+      bisectBatchOnError: true,
+      onFailure,
+      ...streamConsumerSettings,
+    });
+
+    Validations.of(this.consumer).acknowledge({
+      id: 'HIPAA.Security-LambdaDLQ',
+      reason:
+        'Invoked synchronously by the DynamoDB stream event source mapping, where a function dead-letter queue never applies; records that still fail after bounded retries go to the mapping’s on-failure SQS destination (StreamFailures), which is alarmed.',
+    });
+    Validations.of(this.streamFailures).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason:
+        'This queue is itself the terminal failure destination of the stream mapping (it receives the coordinates of batches that exhausted their retries); a dead-letter queue behind it would never receive anything. Any message raises the dead-letter-depth alarm.',
+    });
+
+    this.sweeperFailures = failureQueue(this, 'SweeperFailures', config, keys.data);
+    this.sweeper = new CartFunction(this, 'Sweeper', {
+      lambdaId: 'sweeper',
+      description: 'Sweeper: overdue vital signs (ESC-VITALS) and re-notification of unacknowledged critical alerts',
+      config,
+      logsKey: keys.operations,
+      memorySize: 512,
+      timeout: Duration.seconds(60),
+      environment: {
+        ...(tuning.alertRenotifyMinutes !== undefined && { ALERT_RENOTIFY_MINUTES: String(tuning.alertRenotifyMinutes) }),
+        ...(tuning.vitalsOverdueHours !== undefined && { VITALS_OVERDUE_HOURS: String(tuning.vitalsOverdueHours) }),
+      },
+      // The next scheduled run is the retry: a failed sweep is recorded, not repeated, and a stale
+      // event is dropped before the next one is due.
+      asyncFailure: { deadLetterQueue: this.sweeperFailures, retryAttempts: 0, maxEventAge: Duration.minutes(4) },
+    });
+    table.grantEpisodeStore(this.sweeper);
+    credentials.grantRead(this.sweeper, 'botToken');
+    grantSendFailures(this.sweeperFailures, keys.data, this.sweeper);
+
+    new Rule(this, 'SweepSchedule', {
+      description: `CAR-T on-call ${config.stage}: run the sweeper`,
+      schedule: Schedule.rate(sweepInterval),
+      targets: [new LambdaFunction(this.sweeper.function, { retryAttempts: 2, maxEventAge: Duration.minutes(4) })],
+    });
+  }
+}

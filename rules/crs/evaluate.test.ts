@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import { RULESET, RulesInputError } from '../core/index.ts';
+import type { InputIssue } from '../core/index.ts';
+import { evaluateCrs } from './evaluate.ts';
+
+const issuesOf = (input: unknown): readonly InputIssue[] => {
+  try {
+    evaluateCrs(input);
+  } catch (error) {
+    if (error instanceof RulesInputError) return error.issues;
+    throw error;
+  }
+  throw new Error('expected a RulesInputError');
+};
+const noteIds = (input: unknown): string[] => evaluateCrs(input).notes.map((n) => n.ruleId);
+
+describe('CRS-GRADE evaluation envelope', () => {
+  it('CRS-GRADE: contract defaults apply (only a temperature given → grade 1 on room air)', () => {
+    const evaluation = evaluateCrs({ temperatureCelsius: 38.2 });
+    expect(evaluation.outcome).toEqual({ status: 'GRADED', grade: 1 });
+    expect(evaluation.ruleset).toBe(RULESET.ref);
+    expect(evaluation.citations).toEqual([
+      { section: '§7.1 T3', source: 'cn-mm-cart-2022' },
+      { section: 'CRS consensus grading', source: 'astct-2019' },
+      { section: '§7.1 T4', source: 'cn-mm-cart-2022' },
+    ]);
+  });
+
+  it('CRS-GRADE: GraphQL explicit nulls are "not given"', () => {
+    const evaluation = evaluateCrs({ temperatureCelsius: 38.2, systolicBp: null, spo2Percent: null, oxygenFlowLpm: null });
+    expect(evaluation.outcome).toEqual({ status: 'GRADED', grade: 1 });
+  });
+
+  it('CRS-GRADE: citations are deduplicated', () => {
+    const { citations } = evaluateCrs({ temperatureCelsius: 39, vasopressors: ['NOREPINEPHRINE'], organToxicity: true });
+    const keys = citations.map((c) => `${c.source}|${c.section}`);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('CRS-GRADE: UNKNOWN outcome carries no management', () => {
+    const evaluation = evaluateCrs({ hypotension: true });
+    expect(evaluation.outcome).toEqual({ status: 'UNKNOWN', needs: ['temperatureCelsius'] });
+    expect(evaluation.recommendations).toEqual([]);
+  });
+});
+
+describe('CRS-G1 note on the T3 wording', () => {
+  it.each([
+    [37.9, false],
+    [38.0, true],
+    [38.1, true],
+  ])('CRS-G1: at %s °C the T3 "> 38 °C" note present = %s', (temperatureCelsius, present) => {
+    expect(noteIds({ temperatureCelsius }).includes('CRS-G1')).toBe(present);
+  });
+
+  it('CRS-G1: the note states both values', () => {
+    const note = evaluateCrs({ temperatureCelsius: 38 }).notes.find((n) => n.ruleId === 'CRS-G1');
+    expect(note?.text.en).toContain('≥ 38.0 °C');
+    expect(note?.text.en).toContain('> 38 °C');
+    expect(note?.text.zh).toContain('> 38℃');
+  });
+});
+
+describe('CRS-GRADE SpO2 < 90 % on room air: oxygen needed, grade follows the support given', () => {
+  it.each([
+    [89, true],
+    [89.9, true],
+    [90, false],
+    [91, false],
+  ])('CRS-GRADE: SpO2 %s %% on room air → note %s, grade unchanged (1)', (spo2Percent, present) => {
+    const evaluation = evaluateCrs({ temperatureCelsius: 38.5, spo2Percent });
+    expect(evaluation.outcome).toEqual({ status: 'GRADED', grade: 1 });
+    expect(evaluation.notes.some((n) => n.ruleId === 'CRS-GRADE')).toBe(present);
+  });
+
+  it('CRS-GRADE: SpO2 89 % on a facemask gives no room-air note, grade 3 from the support', () => {
+    const evaluation = evaluateCrs({ temperatureCelsius: 38.5, spo2Percent: 89, oxygen: 'FACEMASK' });
+    expect(evaluation.outcome).toEqual({ status: 'GRADED', grade: 3 });
+    expect(evaluation.notes.some((n) => n.ruleId === 'CRS-GRADE')).toBe(false);
+  });
+});
+
+describe('CRS-G4 organ toxicity never changes the grade', () => {
+  it.each([
+    [{ temperatureCelsius: 38.5 }, 1],
+    [{ temperatureCelsius: 37.0 }, 0],
+    [{ temperatureCelsius: 39.0, oxygen: 'CPAP' }, 4],
+  ])('CRS-G4: %j with organ toxicity → same grade %s and a CRS-G4 note', (input, expected) => {
+    const without = evaluateCrs(input);
+    const withOrgan = evaluateCrs({ ...input, organToxicity: true });
+    expect(withOrgan.outcome).toEqual({ status: 'GRADED', grade: expected });
+    expect(without.outcome).toEqual(withOrgan.outcome);
+    expect(withOrgan.notes.map((n) => n.ruleId)).toContain('CRS-G4');
+    expect(withOrgan.citations).toContainEqual({ section: '§7.5', source: 'cn-mm-cart-2022' });
+  });
+});
+
+describe('CRS-GRADE input validation (field, allowed range, received)', () => {
+  it('CRS-GRADE: NASAL_CANNULA without oxygenFlowLpm is invalid input', () => {
+    const [issue, ...rest] = issuesOf({ temperatureCelsius: 38.5, oxygen: 'NASAL_CANNULA' });
+    expect(rest).toEqual([]);
+    expect(issue?.field).toBe('oxygenFlowLpm');
+    expect(issue?.message).toContain('NASAL_CANNULA');
+  });
+
+  it.each([
+    [{ temperatureCelsius: 100.4 }, 'temperatureCelsius', 'between 25 and 45 °C', 100.4],
+    [{ temperatureCelsius: 24.9 }, 'temperatureCelsius', 'between 25 and 45 °C', 24.9],
+    [{ temperatureCelsius: 38, systolicBp: 89.5 }, 'systolicBp', 'a whole number between 30 and 300 mmHg', 89.5],
+    [{ temperatureCelsius: 38, spo2Percent: 0.95 }, 'spo2Percent', 'between 20 and 100 %', 0.95],
+    [{ temperatureCelsius: 38, oxygen: 'NASAL_CANNULA', oxygenFlowLpm: 0 }, 'oxygenFlowLpm', 'between 0.1 and 80 L/min', 0],
+    [{ temperatureCelsius: 38, weightKg: 0 }, 'weightKg', 'more than 0 and at most 350 kg', 0],
+    [{ temperatureCelsius: 38, weightKg: 350.1 }, 'weightKg', 'more than 0 and at most 350 kg', 350.1],
+  ])('CRS-GRADE: %j → %s must be %s', (input, field, allowed, received) => {
+    expect(issuesOf(input)).toEqual([expect.objectContaining({ field, allowed, received })]);
+  });
+
+  it('CRS-GRADE: unknown vasopressor names the allowed values', () => {
+    const [issue] = issuesOf({ temperatureCelsius: 38, vasopressors: ['NORADRENALINE'] });
+    expect(issue?.field).toBe('vasopressors[0]');
+    expect(issue?.allowed).toContain('NOREPINEPHRINE');
+  });
+
+  it('CRS-GRADE: an unknown field (a typo) is rejected, not ignored', () => {
+    expect(issuesOf({ temperature: 38 })[0]?.message).toContain('temperature');
+  });
+
+  it('CRS-GRADE: several bad fields are all reported at once', () => {
+    expect(issuesOf({ temperatureCelsius: 50, systolicBp: 10 }).map((i) => i.field)).toEqual(['temperatureCelsius', 'systolicBp']);
+  });
+
+  it('CRS-GRADE: a tocilizumab history after the assessment time is invalid', () => {
+    const issues = issuesOf({
+      temperatureCelsius: 39,
+      oxygen: 'FACEMASK',
+      assessedAt: '2026-03-01T08:00:00Z',
+      previousTocilizumabDoses: ['2026-03-01T09:00:00Z'],
+    });
+    expect(issues).toEqual([expect.objectContaining({ field: 'previousTocilizumabDoses[0]', received: '2026-03-01T09:00:00Z' })]);
+  });
+
+  it('CRS-GRADE: a tocilizumab history without the assessment time is invalid', () => {
+    const issues = issuesOf({ temperatureCelsius: 39, previousTocilizumabDoses: ['2026-03-01T09:00:00Z'] });
+    expect(issues.map((i) => i.field)).toEqual(['assessedAt']);
+  });
+});

@@ -1,0 +1,156 @@
+import { Match } from 'aws-cdk-lib/assertions';
+import { describe, expect, it } from 'vitest';
+import { httpRoutes } from '../../functions/http-routes.ts';
+import { roleGroups } from '../../infra/constructs/user-directory.ts';
+import { logicalIdOf, synthStage } from './support/cart-app.ts';
+
+const dev = synthStage('dev');
+const prod = synthStage('prod');
+
+type Props = Record<string, unknown>;
+const routes = (stage: typeof prod) =>
+  Object.values(stage.template.findResources('AWS::ApiGatewayV2::Route')).map((route) => route.Properties as Props);
+const routeByKey = (stage: typeof prod, routeKey: string): Props => {
+  const route = routes(stage).find((candidate) => candidate.RouteKey === routeKey);
+  if (!route) throw new Error(`no route ${routeKey}`);
+  return route;
+};
+/** The function an HTTP route invokes (logical id), through its integration. */
+const functionBehind = (stage: typeof prod, route: Props): string => {
+  const integrationId = ((route.Target as { 'Fn::Join': [string, [string, { Ref: string }]] })['Fn::Join'][1][1]).Ref;
+  const integration = stage.template.toJSON().Resources[integrationId] as { Properties: { IntegrationUri: { 'Fn::GetAtt': [string] } } };
+  return integration.Properties.IntegrationUri['Fn::GetAtt'][0];
+};
+
+describe('HTTP API routes', () => {
+  it('are exactly the routes of functions/http-routes.ts', () => {
+    expect(routes(prod).map((route) => route.RouteKey).sort()).toEqual(
+      httpRoutes.map((route) => `${route.method} ${route.path}`).sort(),
+    );
+  });
+
+  it('put the Cognito JWT authorizer on POST /graphql, with the app client as audience', () => {
+    const authorizerId = logicalIdOf(prod.stack, prod.stack.http.api.node.findChild('CognitoJwt'));
+    const route = routeByKey(prod, 'POST /graphql');
+    expect(route.AuthorizationType).toBe('JWT');
+    expect(route.AuthorizerId).toEqual({ Ref: authorizerId });
+    prod.template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'JWT',
+      IdentitySource: ['$request.header.Authorization'],
+      JwtConfiguration: {
+        Audience: [{ Ref: logicalIdOf(prod.stack, prod.stack.users.appClient) }],
+        Issuer: {
+          'Fn::Join': ['', ['https://cognito-idp.', { Ref: 'AWS::Region' }, '.amazonaws.com/', { Ref: logicalIdOf(prod.stack, prod.stack.users.userPool) }]],
+        },
+      },
+    });
+    expect(functionBehind(prod, route)).toBe(logicalIdOf(prod.stack, prod.stack.graphql.handler.function));
+  });
+
+  it('leave GET /graphql and POST /public/graphql without authorizer, on the GraphQL function', () => {
+    for (const key of ['GET /graphql', 'POST /public/graphql']) {
+      const route = routeByKey(prod, key);
+      expect(route.AuthorizationType).toBe('NONE');
+      expect(route.AuthorizerId).toBeUndefined();
+      expect(functionBehind(prod, route)).toBe(logicalIdOf(prod.stack, prod.stack.graphql.handler.function));
+    }
+  });
+});
+
+describe('Slack endpoint', () => {
+  const slackFunctionId = logicalIdOf(prod.stack, prod.stack.slack.handler.function);
+  const fn = prod.template.toJSON().Resources[slackFunctionId] as { Properties: { Environment: { Variables: Props } } };
+  const secretIds = Object.keys(prod.template.findResources('AWS::SecretsManager::Secret'));
+  const signingSecretId = secretIds.find((id) => id.includes('SigningSecret'));
+  const botTokenId = secretIds.find((id) => id.includes('BotToken'));
+
+  it('has no authorizer on POST /slack/events and invokes its own function', () => {
+    const route = routeByKey(prod, 'POST /slack/events');
+    expect(route.AuthorizationType).toBe('NONE');
+    expect(route.AuthorizerId).toBeUndefined();
+    expect(functionBehind(prod, route)).toBe(slackFunctionId);
+  });
+
+  it('gets the signing secret and bot token from Secrets Manager, by ARN', () => {
+    expect(signingSecretId).toBeDefined();
+    expect(fn.Properties.Environment.Variables).toMatchObject({
+      SLACK_SIGNING_SECRET_ARN: { Ref: signingSecretId },
+      SLACK_BOT_TOKEN_ARN: { Ref: botTokenId },
+      SLACK_COMMAND: '/cart',
+    });
+    expect(JSON.stringify(fn.Properties.Environment.Variables)).not.toMatch(/xox[bp]-/);
+  });
+
+  it('encrypts both secrets with the stage’s secrets key', () => {
+    const secretsKeyId = logicalIdOf(prod.stack, prod.stack.keys.secrets);
+    for (const secret of Object.values(prod.template.findResources('AWS::SecretsManager::Secret'))) {
+      expect(secret.Properties.KmsKeyId).toEqual({ 'Fn::GetAtt': [secretsKeyId, 'Arn'] });
+    }
+  });
+});
+
+describe('HTTP API default stage', () => {
+  it('throttles with the stage config and writes JSON access logs to an encrypted log group', () => {
+    prod.template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AutoDeploy: true,
+      DefaultRouteSettings: { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 },
+      AccessLogSettings: {
+        DestinationArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^HttpAccessLogs'), 'Arn'] },
+        Format: Match.stringLikeRegexp('"routeKey":"\\$context.routeKey"'),
+      },
+    });
+    prod.template.hasResourceProperties('AWS::Logs::LogGroup', {
+      KmsKeyId: { 'Fn::GetAtt': [logicalIdOf(prod.stack, prod.stack.keys.operations), 'Arn'] },
+      RetentionInDays: 365,
+    });
+  });
+
+  it('allows CORS only from the configured origins', () => {
+    dev.template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+      CorsConfiguration: Match.objectLike({ AllowOrigins: ['http://localhost:4000', 'http://localhost:5173'] }),
+    });
+    prod.template.hasResourceProperties('AWS::ApiGatewayV2::Api', { CorsConfiguration: Match.absent() });
+  });
+});
+
+describe('Cognito user pool', () => {
+  it('requires MFA, admin-created accounts, a strong password policy and threat protection', () => {
+    prod.template.hasResourceProperties('AWS::Cognito::UserPool', {
+      MfaConfiguration: 'ON',
+      EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
+      AdminCreateUserConfig: Match.objectLike({ AllowAdminCreateUserOnly: true }),
+      Policies: {
+        PasswordPolicy: Match.objectLike({
+          MinimumLength: 14,
+          RequireLowercase: true,
+          RequireUppercase: true,
+          RequireNumbers: true,
+          RequireSymbols: true,
+        }),
+      },
+      UserPoolTier: 'PLUS',
+      UserPoolAddOns: { AdvancedSecurityMode: 'ENFORCED' },
+      DeletionProtection: 'ACTIVE',
+    });
+  });
+
+  it('creates the role groups; team groups are left to administrators', () => {
+    const names = Object.values(prod.template.findResources('AWS::Cognito::UserPoolGroup')).map(
+      (group) => group.Properties.GroupName as string,
+    );
+    expect(names.sort()).toEqual(['role:clinician', 'role:nurse', 'role:viewer']);
+    expect(roleGroups.map((group) => group.groupName).sort()).toEqual(names);
+  });
+
+  it('has a public SRP client for the frontend; password auth only where the stage allows it', () => {
+    prod.template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      GenerateSecret: false,
+      ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+      PreventUserExistenceErrors: 'ENABLED',
+    });
+    dev.template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      ExplicitAuthFlows: Match.arrayWith(['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH']),
+    });
+  });
+});
