@@ -3,5 +3,6 @@ import { App } from 'aws-cdk-lib';
 import { buildCartApp } from './cart-app.ts';
 
 const app = new App();
-buildCartApp(app);
+// The CLI sets these from the current credentials; a stage config's env takes precedence.
+buildCartApp(app, { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION });
 app.synth();

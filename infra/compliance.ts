@@ -7,5 +7,8 @@ import { AwsSolutionsChecks, HIPAASecurityChecks } from 'cdk-nag';
  * Acknowledgements sit next to the construct they concern.
  */
 export const addComplianceChecks = (app: App): void => {
-  Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }), new HIPAASecurityChecks(app, { verbose: true }));
+  Validations.of(app).addPlugins(
+    new AwsSolutionsChecks(app, { verbose: true }),
+    new HIPAASecurityChecks(app, { verbose: true }),
+  );
 };

@@ -20,7 +20,8 @@ export const lambdaIds = Object.keys(lambdaEntries) as LambdaId[];
  * CommonJS dependencies bundled into an ES module still call `require` for Node built-ins;
  * this banner gives them one.
  */
-const requireShim = "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);";
+const requireShim =
+  "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);";
 
 export const lambdaBundling = {
   /** ES modules load faster than CommonJS on Lambda and allow top-level await. */

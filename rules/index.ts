@@ -3,3 +3,7 @@
  * with the ASTCT 2019 grading it relies on. Pure functions: zod-validated input, no I/O, no clock.
  */
 export * from './core/index.ts';
+export * from './crs/index.ts';
+export * from './icans/index.ts';
+export * from './tocilizumab/index.ts';
+export * from './escalation/index.ts';

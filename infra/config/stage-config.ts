@@ -70,7 +70,8 @@ class Fields {
   /** Fails on keys the schema does not know (catches typos such as `logRetentionDay`). */
   only(...known: string[]): this {
     const unknown = Object.keys(this.#raw).filter((key) => !known.includes(key));
-    if (unknown.length > 0) throw new StageConfigError(`${this.#path} has unknown keys: ${unknown.join(', ')}`);
+    if (unknown.length > 0)
+      throw new StageConfigError(`${this.#path} has unknown keys: ${unknown.join(', ')}`);
     return this;
   }
 
@@ -85,7 +86,9 @@ class Fields {
   string(key: string, pattern?: RegExp): string {
     const value = this.#raw[key];
     if (typeof value !== 'string' || value === '' || (pattern && !pattern.test(value))) {
-      throw new StageConfigError(`${this.#path}.${key} must be a string${pattern ? ` matching ${String(pattern)}` : ''}`);
+      throw new StageConfigError(
+        `${this.#path}.${key} must be a string${pattern ? ` matching ${String(pattern)}` : ''}`,
+      );
     }
     return value;
   }
@@ -97,7 +100,8 @@ class Fields {
   oneOf<const T extends string>(key: string, allowed: readonly T[]): T {
     const value = this.#raw[key];
     const match = allowed.find((candidate) => candidate === value);
-    if (match === undefined) throw new StageConfigError(`${this.#path}.${key} must be one of ${allowed.join(', ')}`);
+    if (match === undefined)
+      throw new StageConfigError(`${this.#path}.${key} must be one of ${allowed.join(', ')}`);
     return match;
   }
 
@@ -122,7 +126,9 @@ class Fields {
   strings(key: string, pattern: RegExp): string[] {
     const value = this.#raw[key];
     if (!Array.isArray(value) || value.some((item) => typeof item !== 'string' || !pattern.test(item))) {
-      throw new StageConfigError(`${this.#path}.${key} must be a list of strings matching ${String(pattern)}`);
+      throw new StageConfigError(
+        `${this.#path}.${key} must be a list of strings matching ${String(pattern)}`,
+      );
     }
     return value as string[];
   }
@@ -136,7 +142,8 @@ const REGION = /^[a-z]{2}(-[a-z]+)+-\d$/;
 
 /** Parses one stage's raw context entry. */
 export const parseStageConfig = (stage: string, raw: unknown): StageConfig => {
-  if (!STAGE_NAME.test(stage)) throw new StageConfigError(`stage name "${stage}" must match ${String(STAGE_NAME)}`);
+  if (!STAGE_NAME.test(stage))
+    throw new StageConfigError(`stage name "${stage}" must match ${String(STAGE_NAME)}`);
   const fields = new Fields(raw, `stages.${stage}`).only(
     'env',
     'removalPolicy',
@@ -157,11 +164,15 @@ export const parseStageConfig = (stage: string, raw: unknown): StageConfig => {
   const throttle = fields.object('throttle').only('rateLimit', 'burstLimit');
   const concurrency = fields.object('reservedConcurrency').only('graphql', 'slack', 'alerts', 'sweeper');
   const backup = fields.object('backup').only('dailyRetentionDays', 'monthlyRetentionDays');
-  const tuning = fields.optionalObject('tuning')?.only('rulesTociMaxPer24h', 'alertRenotifyMinutes', 'vitalsOverdueHours');
+  const tuning = fields
+    .optionalObject('tuning')
+    ?.only('rulesTociMaxPer24h', 'alertRenotifyMinutes', 'vitalsOverdueHours');
 
   const logRetentionDays = fields.integer('logRetentionDays', 1, 3653);
   if (!LOG_RETENTION_DAYS.includes(logRetentionDays)) {
-    throw new StageConfigError(`stages.${stage}.logRetentionDays must be one of ${LOG_RETENTION_DAYS.join(', ')}`);
+    throw new StageConfigError(
+      `stages.${stage}.logRetentionDays must be one of ${LOG_RETENTION_DAYS.join(', ')}`,
+    );
   }
   const dailyRetentionDays = backup.integer('dailyRetentionDays', 1, 3650);
   const monthlyRetentionDays = backup.optionalInteger('monthlyRetentionDays', 30, 36500);
@@ -200,7 +211,9 @@ export const parseStageConfig = (stage: string, raw: unknown): StageConfig => {
   };
   // A stage that keeps clinical data is a production stage: no GraphiQL, no introspection.
   if (config.removalPolicy === 'retain' && config.graphqlMode !== 'production') {
-    throw new StageConfigError(`stages.${stage}: a stage that retains data must run GraphQL in production mode`);
+    throw new StageConfigError(
+      `stages.${stage}: a stage that retains data must run GraphQL in production mode`,
+    );
   }
   if (monthlyRetentionDays !== undefined && monthlyRetentionDays <= dailyRetentionDays) {
     throw new StageConfigError(`stages.${stage}.backup.monthlyRetentionDays must exceed dailyRetentionDays`);
@@ -225,7 +238,9 @@ export const selectStageConfigs = (stages: unknown, selected: unknown): StageCon
   }
   if (selected === undefined) return Object.entries(stages).map(([name, raw]) => parseStageConfig(name, raw));
   if (typeof selected !== 'string' || !(selected in stages)) {
-    throw new StageConfigError(`unknown stage "${String(selected)}"; configured: ${Object.keys(stages).join(', ')}`);
+    throw new StageConfigError(
+      `unknown stage ${JSON.stringify(selected)}; configured: ${Object.keys(stages).join(', ')}`,
+    );
   }
   return [parseStageConfig(selected, stages[selected])];
 };

@@ -98,18 +98,27 @@ export class AlertPipeline extends Construct {
     this.sweeperFailures = failureQueue(this, 'SweeperFailures', config, keys.data);
     this.sweeper = new CartFunction(this, 'Sweeper', {
       lambdaId: 'sweeper',
-      description: 'Sweeper: overdue vital signs (ESC-VITALS) and re-notification of unacknowledged critical alerts',
+      description:
+        'Sweeper: overdue vital signs (ESC-VITALS) and re-notification of unacknowledged critical alerts',
       config,
       logsKey: keys.operations,
       memorySize: 512,
       timeout: Duration.seconds(60),
       environment: {
-        ...(tuning.alertRenotifyMinutes !== undefined && { ALERT_RENOTIFY_MINUTES: String(tuning.alertRenotifyMinutes) }),
-        ...(tuning.vitalsOverdueHours !== undefined && { VITALS_OVERDUE_HOURS: String(tuning.vitalsOverdueHours) }),
+        ...(tuning.alertRenotifyMinutes !== undefined && {
+          ALERT_RENOTIFY_MINUTES: String(tuning.alertRenotifyMinutes),
+        }),
+        ...(tuning.vitalsOverdueHours !== undefined && {
+          VITALS_OVERDUE_HOURS: String(tuning.vitalsOverdueHours),
+        }),
       },
       // The next scheduled run is the retry: a failed sweep is recorded, not repeated, and a stale
       // event is dropped before the next one is due.
-      asyncFailure: { deadLetterQueue: this.sweeperFailures, retryAttempts: 0, maxEventAge: Duration.minutes(4) },
+      asyncFailure: {
+        deadLetterQueue: this.sweeperFailures,
+        retryAttempts: 0,
+        maxEventAge: Duration.minutes(4),
+      },
     });
     table.grantEpisodeStore(this.sweeper);
     credentials.grantRead(this.sweeper, 'botToken');
@@ -118,7 +127,9 @@ export class AlertPipeline extends Construct {
     new Rule(this, 'SweepSchedule', {
       description: `CAR-T on-call ${config.stage}: run the sweeper`,
       schedule: Schedule.rate(sweepInterval),
-      targets: [new LambdaFunction(this.sweeper.function, { retryAttempts: 2, maxEventAge: Duration.minutes(4) })],
+      targets: [
+        new LambdaFunction(this.sweeper.function, { retryAttempts: 2, maxEventAge: Duration.minutes(4) }),
+      ],
     });
   }
 }

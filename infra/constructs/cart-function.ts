@@ -46,7 +46,11 @@ export type CartFunctionProps = {
   /** Function-specific environment, added to the variables every function reads. */
   readonly environment?: Readonly<Record<string, string>>;
   /** For asynchronously invoked functions: where failed events go, and how often Lambda retries. */
-  readonly asyncFailure?: { readonly deadLetterQueue: IQueue; readonly retryAttempts: number; readonly maxEventAge: Duration };
+  readonly asyncFailure?: {
+    readonly deadLetterQueue: IQueue;
+    readonly retryAttempts: number;
+    readonly maxEventAge: Duration;
+  };
 };
 
 /**

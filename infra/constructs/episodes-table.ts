@@ -60,8 +60,14 @@ export class EpisodesTable extends Construct {
   readonly encryptionKey: IKey;
   /** The table and each index by exact ARN (no `index/*` wildcard). */
   readonly itemResourceArns: string[];
+  /** Vault of the table's recovery points (retained when the stack is deleted). */
+  readonly backupVault: BackupVault;
 
-  constructor(scope: Construct, id: string, props: { readonly config: StageConfig; readonly encryptionKey: IKey }) {
+  constructor(
+    scope: Construct,
+    id: string,
+    props: { readonly config: StageConfig; readonly encryptionKey: IKey },
+  ) {
     super(scope, id);
     const { config } = props;
     this.encryptionKey = props.encryptionKey;
@@ -89,9 +95,11 @@ export class EpisodesTable extends Construct {
     }
     this.itemResourceArns = [
       this.table.tableArn,
-      ...episodesTable.globalSecondaryIndexes.map((index) => `${this.table.tableArn}/index/${index.indexName}`),
+      ...episodesTable.globalSecondaryIndexes.map(
+        (index) => `${this.table.tableArn}/index/${index.indexName}`,
+      ),
     ];
-    this.addBackupPlan(config);
+    this.backupVault = this.addBackupPlan(config);
   }
 
   /** Lets the function read and write episode items, and tells it the table name. */
@@ -119,7 +127,7 @@ export class EpisodesTable extends Construct {
    * key. The vault is always retained: AWS Backup refuses to delete a vault that still holds
    * recovery points, and those must outlive the stack anyway.
    */
-  private addBackupPlan(config: StageConfig): void {
+  private addBackupPlan(config: StageConfig): BackupVault {
     const vault = new BackupVault(this, 'BackupVault', {
       encryptionKey: this.encryptionKey,
       removalPolicy: RemovalPolicy.RETAIN,
@@ -141,11 +149,14 @@ export class EpisodesTable extends Construct {
       );
     }
     const plan = new BackupPlan(this, 'BackupPlan', { backupVault: vault, backupPlanRules: rules });
-    const selection = plan.addSelection('Episodes', { resources: [BackupResource.fromDynamoDbTable(this.table)] });
+    const selection = plan.addSelection('Episodes', {
+      resources: [BackupResource.fromDynamoDbTable(this.table)],
+    });
     Validations.of(selection).acknowledge({
       id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup]',
       reason:
         'The AWS Backup service role needs the AWS-maintained backup policy: it tracks the DynamoDB actions AWS Backup uses (including advanced DynamoDB backup), which a hand-written copy would silently miss after a service change and leave the clinical table without backups.',
     });
+    return vault;
   }
 }

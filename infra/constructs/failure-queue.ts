@@ -23,7 +23,9 @@ export const failureQueue = (scope: Construct, id: string, config: StageConfig, 
 
 /** Lets the function (or Lambda on its behalf) send to the queue: SendMessage and the queue key. */
 export const grantSendFailures = (queue: Queue, key: IKey, fn: CartFunction): void => {
-  fn.role.addToPrincipalPolicy(new PolicyStatement({ actions: ['sqs:SendMessage'], resources: [queue.queueArn] }));
+  fn.role.addToPrincipalPolicy(
+    new PolicyStatement({ actions: ['sqs:SendMessage'], resources: [queue.queueArn] }),
+  );
   fn.role.addToPrincipalPolicy(
     new PolicyStatement({ actions: ['kms:GenerateDataKey', 'kms:Decrypt'], resources: [key.keyArn] }),
   );

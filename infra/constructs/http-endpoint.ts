@@ -113,7 +113,8 @@ export class HttpEndpoint extends Construct {
 
     const routes = new Map<HttpRoute, CdkHttpRoute>();
     for (const route of httpRoutes) {
-      const authorizer: IHttpRouteAuthorizer = route.auth === 'jwt' ? jwtAuthorizer : new HttpNoneAuthorizer();
+      const authorizer: IHttpRouteAuthorizer =
+        route.auth === 'jwt' ? jwtAuthorizer : new HttpNoneAuthorizer();
       const [created] = this.api.addRoutes({
         path: route.path,
         methods: [HttpMethod[route.method]],

@@ -1,11 +1,5 @@
 import { Duration, Stack } from 'aws-cdk-lib';
-import {
-  Alarm,
-  ComparisonOperator,
-  type IMetric,
-  Stats,
-  TreatMissingData,
-} from 'aws-cdk-lib/aws-cloudwatch';
+import { Alarm, ComparisonOperator, type IMetric, Stats, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
@@ -69,21 +63,37 @@ export class Monitoring extends Construct {
 
     for (const fn of props.functions) {
       const metrics = { period: Duration.minutes(5), statistic: Stats.SUM };
-      this.alarm(`${fn.lambdaId}-errors`, `${fn.lambdaId} function errors`, fn.function.metricErrors(metrics), 1);
-      this.alarm(`${fn.lambdaId}-throttles`, `${fn.lambdaId} function throttled`, fn.function.metricThrottles(metrics), 1);
+      this.alarm(
+        `${fn.lambdaId}-errors`,
+        `${fn.lambdaId} function errors`,
+        fn.function.metricErrors(metrics),
+        1,
+      );
+      this.alarm(
+        `${fn.lambdaId}-throttles`,
+        `${fn.lambdaId} function throttled`,
+        fn.function.metricThrottles(metrics),
+        1,
+      );
     }
     for (const [name, queue] of Object.entries(props.failureQueues)) {
       this.alarm(
         `${name}-depth`,
         `${name}: failed work is waiting in the queue`,
-        queue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1), statistic: Stats.MAXIMUM }),
+        queue.metricApproximateNumberOfMessagesVisible({
+          period: Duration.minutes(1),
+          statistic: Stats.MAXIMUM,
+        }),
         1,
       );
     }
     this.alarm(
       'alerts-iterator-age',
       'Alert stream is behind: clinical alerts are reaching Slack late',
-      props.streamConsumer.function.metric('IteratorAge', { period: Duration.minutes(1), statistic: Stats.MAXIMUM }),
+      props.streamConsumer.function.metric('IteratorAge', {
+        period: Duration.minutes(1),
+        statistic: Stats.MAXIMUM,
+      }),
       alarmThresholds.streamIteratorAgeMs,
       { evaluationPeriods: 2 },
     );
@@ -96,9 +106,15 @@ export class Monitoring extends Construct {
     this.alarm(
       'sweeper-silent',
       'Sweeper has not run: overdue-vitals alerts and re-notifications have stopped',
-      props.sweeper.function.metricInvocations({ period: alarmThresholds.sweeperSilence, statistic: Stats.SUM }),
+      props.sweeper.function.metricInvocations({
+        period: alarmThresholds.sweeperSilence,
+        statistic: Stats.SUM,
+      }),
       1,
-      { comparisonOperator: ComparisonOperator.LESS_THAN_THRESHOLD, treatMissingData: TreatMissingData.BREACHING },
+      {
+        comparisonOperator: ComparisonOperator.LESS_THAN_THRESHOLD,
+        treatMissingData: TreatMissingData.BREACHING,
+      },
     );
   }
 

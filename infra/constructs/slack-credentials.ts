@@ -31,7 +31,11 @@ export class SlackCredentials extends Construct {
   readonly secrets: Readonly<Record<SlackCredential, Secret>>;
   readonly #key: IKey;
 
-  constructor(scope: Construct, id: string, props: { readonly config: StageConfig; readonly encryptionKey: IKey }) {
+  constructor(
+    scope: Construct,
+    id: string,
+    props: { readonly config: StageConfig; readonly encryptionKey: IKey },
+  ) {
     super(scope, id);
     this.#key = props.encryptionKey;
     const secret = (credential: SlackCredential, secretId: string, description: string): Secret => {
@@ -46,7 +50,11 @@ export class SlackCredentials extends Construct {
       return created;
     };
     this.secrets = {
-      signingSecret: secret('signingSecret', 'SigningSecret', 'Slack signing secret (verifies requests from Slack)'),
+      signingSecret: secret(
+        'signingSecret',
+        'SigningSecret',
+        'Slack signing secret (verifies requests from Slack)',
+      ),
       botToken: secret('botToken', 'BotToken', 'Slack bot token (xoxb-, posts to channels)'),
     };
   }
@@ -54,12 +62,16 @@ export class SlackCredentials extends Construct {
   /** Lets the function read exactly these secrets (and decrypt them only through Secrets Manager). */
   grantRead(fn: CartFunction, ...credentials: SlackCredential[]): void {
     const arns = credentials.map((credential) => this.secrets[credential].secretArn);
-    fn.role.addToPrincipalPolicy(new PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: arns }));
+    fn.role.addToPrincipalPolicy(
+      new PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: arns }),
+    );
     fn.role.addToPrincipalPolicy(
       new PolicyStatement({
         actions: ['kms:Decrypt'],
         resources: [this.#key.keyArn],
-        conditions: { StringEquals: { 'kms:ViaService': `secretsmanager.${Stack.of(this).region}.amazonaws.com` } },
+        conditions: {
+          StringEquals: { 'kms:ViaService': `secretsmanager.${Stack.of(this).region}.amazonaws.com` },
+        },
       }),
     );
     for (const credential of credentials) {

@@ -18,8 +18,16 @@ import { removalPolicyOf, retainsData } from './removal.ts';
  * administrator per on-call team (see infra/DEPLOY.md).
  */
 export const roleGroups = [
-  { groupName: 'role:clinician', precedence: 10, description: 'Clinicians: record, grade, dose and acknowledge alerts' },
-  { groupName: 'role:nurse', precedence: 20, description: 'Nurses: record vital signs and neurological assessments' },
+  {
+    groupName: 'role:clinician',
+    precedence: 10,
+    description: 'Clinicians: record, grade, dose and acknowledge alerts',
+  },
+  {
+    groupName: 'role:nurse',
+    precedence: 20,
+    description: 'Nurses: record vital signs and neurological assessments',
+  },
   { groupName: 'role:viewer', precedence: 30, description: 'Read-only access to their teams’ episodes' },
 ] as const;
 
@@ -77,7 +85,10 @@ export class UserDirectory extends Construct {
     });
 
     for (const group of roleGroups) {
-      new UserPoolGroup(this, group.groupName.replace('role:', 'Role-'), { userPool: this.userPool, ...group });
+      new UserPoolGroup(this, group.groupName.replace('role:', 'Role-'), {
+        userPool: this.userPool,
+        ...group,
+      });
     }
   }
 }

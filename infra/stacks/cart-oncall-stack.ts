@@ -12,6 +12,8 @@ import { SlackCredentials } from '../constructs/slack-credentials.ts';
 import { SlackEndpoint } from '../constructs/slack-endpoint.ts';
 import { UserDirectory } from '../constructs/user-directory.ts';
 
+export type DeploymentEnv = { readonly account?: string | undefined; readonly region?: string | undefined };
+
 /** Stack name of a stage (also its construct id). */
 export const stackNameOf = (stage: string): string => `CartOncall-${stage}`;
 
@@ -37,9 +39,13 @@ export class CartOncallStack extends Stack {
   readonly alerts: AlertPipeline;
   readonly monitoring: Monitoring;
 
-  constructor(scope: Construct, config: StageConfig) {
-    const account = config.env.account ?? process.env.CDK_DEFAULT_ACCOUNT;
-    const region = config.env.region ?? process.env.CDK_DEFAULT_REGION;
+  /**
+   * @param defaultEnv account/region to use where the stage config names none (the CLI's
+   *   CDK_DEFAULT_ACCOUNT/REGION); with neither, the stack is environment-agnostic.
+   */
+  constructor(scope: Construct, config: StageConfig, defaultEnv: DeploymentEnv = {}) {
+    const account = config.env.account ?? defaultEnv.account;
+    const region = config.env.region ?? defaultEnv.region;
     super(scope, stackNameOf(config.stage), {
       description: `CAR-T toxicity on-call platform (${config.stage}): GraphQL API, Slack bot, alert pipeline`,
       ...((account !== undefined || region !== undefined) && { env: { account, region } }),
@@ -51,10 +57,18 @@ export class CartOncallStack extends Stack {
     this.keys = new EncryptionKeys(this, 'Keys', config);
     this.episodes = new EpisodesTable(this, 'Episodes', { config, encryptionKey: this.keys.data });
     this.users = new UserDirectory(this, 'Users', config);
-    const credentials = new SlackCredentials(this, 'SlackCredentials', { config, encryptionKey: this.keys.secrets });
+    const credentials = new SlackCredentials(this, 'SlackCredentials', {
+      config,
+      encryptionKey: this.keys.secrets,
+    });
 
     this.graphql = new GraphqlApi(this, 'Graphql', { config, keys: this.keys, table: this.episodes });
-    this.slack = new SlackEndpoint(this, 'Slack', { config, keys: this.keys, table: this.episodes, credentials });
+    this.slack = new SlackEndpoint(this, 'Slack', {
+      config,
+      keys: this.keys,
+      table: this.episodes,
+      credentials,
+    });
     this.http = new HttpEndpoint(this, 'Http', {
       config,
       handlers: { graphql: this.graphql.handler.function, slack: this.slack.handler.function },
@@ -62,33 +76,66 @@ export class CartOncallStack extends Stack {
       appClient: this.users.appClient,
       logsKey: this.keys.operations,
     });
-    this.alerts = new AlertPipeline(this, 'Alerts', { config, keys: this.keys, table: this.episodes, credentials });
+    this.alerts = new AlertPipeline(this, 'Alerts', {
+      config,
+      keys: this.keys,
+      table: this.episodes,
+      credentials,
+    });
 
     const functions = [this.graphql.handler, this.slack.handler, this.alerts.consumer, this.alerts.sweeper];
     this.monitoring = new Monitoring(this, 'Monitoring', {
       config,
       topicKey: this.keys.operations,
       functions,
-      failureQueues: { 'alert-stream-failures': this.alerts.streamFailures, 'sweeper-failures': this.alerts.sweeperFailures },
+      failureQueues: {
+        'alert-stream-failures': this.alerts.streamFailures,
+        'sweeper-failures': this.alerts.sweeperFailures,
+      },
       streamConsumer: this.alerts.consumer,
       slackHandler: this.slack.handler,
       sweeper: this.alerts.sweeper,
     });
 
-    for (const fn of functions) Validations.of(fn).acknowledge({ id: 'HIPAA.Security-LambdaInsideVPC', reason: outsideVpcReason });
+    for (const fn of functions) {
+      Validations.of(fn).acknowledge({ id: 'HIPAA.Security-LambdaInsideVPC', reason: outsideVpcReason });
+    }
     for (const fn of [this.graphql.handler, this.slack.handler]) {
       Validations.of(fn).acknowledge({ id: 'HIPAA.Security-LambdaDLQ', reason: synchronousReason });
     }
 
-    const output = (id: string, value: string, description: string) => new CfnOutput(this, id, { value, description });
-    output('GraphqlUrl', this.http.urlOf('/graphql'), 'GraphQL endpoint (POST with a Cognito token; GET serves GraphiQL in dev)');
-    output('PublicGraphqlUrl', this.http.urlOf('/public/graphql'), 'GraphQL without login: calculators and reference data');
-    output('SlackRequestUrl', this.http.urlOf('/slack/events'), 'Request URL for the Slack app (commands, interactivity, events)');
-    output('UserPoolId', this.users.userPool.userPoolId, 'Cognito user pool of the clinical staff');
-    output('UserPoolClientId', this.users.appClient.userPoolClientId, 'Frontend app client (the JWT audience)');
-    output('SlackSigningSecretArn', credentials.secrets.signingSecret.secretArn, 'Store the Slack signing secret here');
-    output('SlackBotTokenArn', credentials.secrets.botToken.secretArn, 'Store the Slack bot token (xoxb-) here');
-    output('TableName', this.episodes.table.tableName, 'Episodes table');
-    output('AlarmTopicArn', this.monitoring.topic.topicArn, 'Alarm notifications (subscribe on-call operators)');
+    const outputs: [string, string, string][] = [
+      [
+        'GraphqlUrl',
+        this.http.urlOf('/graphql'),
+        'GraphQL (POST with a Cognito token; GET serves GraphiQL in dev)',
+      ],
+      [
+        'PublicGraphqlUrl',
+        this.http.urlOf('/public/graphql'),
+        'GraphQL without login: calculators, reference data',
+      ],
+      [
+        'SlackRequestUrl',
+        this.http.urlOf('/slack/events'),
+        'Request URL of the Slack app (commands, interactivity, events)',
+      ],
+      ['UserPoolId', this.users.userPool.userPoolId, 'Cognito user pool of the clinical staff'],
+      ['UserPoolClientId', this.users.appClient.userPoolClientId, 'Frontend app client (the JWT audience)'],
+      [
+        'SlackSigningSecretArn',
+        credentials.secrets.signingSecret.secretArn,
+        'Store the Slack signing secret here',
+      ],
+      ['SlackBotTokenArn', credentials.secrets.botToken.secretArn, 'Store the Slack bot token (xoxb-) here'],
+      ['TableName', this.episodes.table.tableName, 'Episodes table'],
+      [
+        'BackupVaultName',
+        this.episodes.backupVault.backupVaultName,
+        'Backup vault of the table (kept on stack deletion)',
+      ],
+      ['AlarmTopicArn', this.monitoring.topic.topicArn, 'Alarm notifications (subscribe on-call operators)'],
+    ];
+    for (const [id, value, description] of outputs) new CfnOutput(this, id, { value, description });
   }
 }

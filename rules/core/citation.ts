@@ -16,13 +16,20 @@ export const cite = (section: string, source: CitationSource = 'cn-mm-cart-2022'
   source,
 });
 
-/** Unique citations in first-seen order. */
+/**
+ * Unique citations in first-seen order. Lists are short (a handful per evaluation), so a linear
+ * scan beats building string keys in a Set: this runs on every grading.
+ */
 export const uniqueCitations = (citations: readonly Citation[]): Citation[] => {
-  const seen = new Set<string>();
-  return citations.filter((c) => {
-    const key = `${c.source}|${c.section}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  const unique: Citation[] = [];
+  for (const citation of citations) {
+    if (
+      !unique.some(
+        (seen) => seen === citation || (seen.section === citation.section && seen.source === citation.source),
+      )
+    ) {
+      unique.push(citation);
+    }
+  }
+  return unique;
 };

@@ -22,7 +22,10 @@ export const crsDefinitions: readonly RuleDefinition[] = [
   },
   {
     id: 'CRS-G1',
-    summary: text('发热定义为体温 ≥ 38.0 ℃(表3印为 > 38℃)', 'Fever is ≥ 38.0 °C inclusive (T3 prints "> 38 °C")'),
+    summary: text(
+      '发热定义为体温 ≥ 38.0 ℃(表3印为 > 38℃)',
+      'Fever is ≥ 38.0 °C inclusive (T3 prints "> 38 °C")',
+    ),
     citation: CRS_CITATIONS.astctGrading,
   },
   {
@@ -43,7 +46,10 @@ export const crsDefinitions: readonly RuleDefinition[] = [
   },
   {
     id: 'CRS-G4',
-    summary: text('器官毒性按CTCAE单独分级,不改变CRS分级', 'Organ toxicities are graded separately (CTCAE) and do not change the CRS grade'),
+    summary: text(
+      '器官毒性按CTCAE单独分级,不改变CRS分级',
+      'Organ toxicities are graded separately (CTCAE) and do not change the CRS grade',
+    ),
     citation: CRS_CITATIONS.astctGrading,
   },
   {
@@ -56,7 +62,10 @@ export const crsDefinitions: readonly RuleDefinition[] = [
   },
   {
     id: 'CRS-T4-1',
-    summary: text('1级CRS:密切监护,支持治疗,评估感染,检测体液平衡,按需解热镇痛', 'CRS grade 1: monitoring, supportive care, infection work-up, fluid balance, antipyretics'),
+    summary: text(
+      '1级CRS:密切监护,支持治疗,评估感染,检测体液平衡,按需解热镇痛',
+      'CRS grade 1: monitoring, supportive care, infection work-up, fluid balance, antipyretics',
+    ),
     citation: CRS_CITATIONS.management,
   },
   {

@@ -27,12 +27,21 @@ describe('CRS-GRADE evaluation envelope', () => {
   });
 
   it('CRS-GRADE: GraphQL explicit nulls are "not given"', () => {
-    const evaluation = evaluateCrs({ temperatureCelsius: 38.2, systolicBp: null, spo2Percent: null, oxygenFlowLpm: null });
+    const evaluation = evaluateCrs({
+      temperatureCelsius: 38.2,
+      systolicBp: null,
+      spo2Percent: null,
+      oxygenFlowLpm: null,
+    });
     expect(evaluation.outcome).toEqual({ status: 'GRADED', grade: 1 });
   });
 
   it('CRS-GRADE: citations are deduplicated', () => {
-    const { citations } = evaluateCrs({ temperatureCelsius: 39, vasopressors: ['NOREPINEPHRINE'], organToxicity: true });
+    const { citations } = evaluateCrs({
+      temperatureCelsius: 39,
+      vasopressors: ['NOREPINEPHRINE'],
+      organToxicity: true,
+    });
     const keys = citations.map((c) => `${c.source}|${c.section}`);
     expect(new Set(keys).size).toBe(keys.length);
   });
@@ -106,9 +115,19 @@ describe('CRS-GRADE input validation (field, allowed range, received)', () => {
   it.each([
     [{ temperatureCelsius: 100.4 }, 'temperatureCelsius', 'between 25 and 45 °C', 100.4],
     [{ temperatureCelsius: 24.9 }, 'temperatureCelsius', 'between 25 and 45 °C', 24.9],
-    [{ temperatureCelsius: 38, systolicBp: 89.5 }, 'systolicBp', 'a whole number between 30 and 300 mmHg', 89.5],
+    [
+      { temperatureCelsius: 38, systolicBp: 89.5 },
+      'systolicBp',
+      'a whole number between 30 and 300 mmHg',
+      89.5,
+    ],
     [{ temperatureCelsius: 38, spo2Percent: 0.95 }, 'spo2Percent', 'between 20 and 100 %', 0.95],
-    [{ temperatureCelsius: 38, oxygen: 'NASAL_CANNULA', oxygenFlowLpm: 0 }, 'oxygenFlowLpm', 'between 0.1 and 80 L/min', 0],
+    [
+      { temperatureCelsius: 38, oxygen: 'NASAL_CANNULA', oxygenFlowLpm: 0 },
+      'oxygenFlowLpm',
+      'between 0.1 and 80 L/min',
+      0,
+    ],
     [{ temperatureCelsius: 38, weightKg: 0 }, 'weightKg', 'more than 0 and at most 350 kg', 0],
     [{ temperatureCelsius: 38, weightKg: 350.1 }, 'weightKg', 'more than 0 and at most 350 kg', 350.1],
   ])('CRS-GRADE: %j → %s must be %s', (input, field, allowed, received) => {
@@ -126,7 +145,10 @@ describe('CRS-GRADE input validation (field, allowed range, received)', () => {
   });
 
   it('CRS-GRADE: several bad fields are all reported at once', () => {
-    expect(issuesOf({ temperatureCelsius: 50, systolicBp: 10 }).map((i) => i.field)).toEqual(['temperatureCelsius', 'systolicBp']);
+    expect(issuesOf({ temperatureCelsius: 50, systolicBp: 10 }).map((i) => i.field)).toEqual([
+      'temperatureCelsius',
+      'systolicBp',
+    ]);
   });
 
   it('CRS-GRADE: a tocilizumab history after the assessment time is invalid', () => {
@@ -136,7 +158,9 @@ describe('CRS-GRADE input validation (field, allowed range, received)', () => {
       assessedAt: '2026-03-01T08:00:00Z',
       previousTocilizumabDoses: ['2026-03-01T09:00:00Z'],
     });
-    expect(issues).toEqual([expect.objectContaining({ field: 'previousTocilizumabDoses[0]', received: '2026-03-01T09:00:00Z' })]);
+    expect(issues).toEqual([
+      expect.objectContaining({ field: 'previousTocilizumabDoses[0]', received: '2026-03-01T09:00:00Z' }),
+    ]);
   });
 
   it('CRS-GRADE: a tocilizumab history without the assessment time is invalid', () => {

@@ -30,28 +30,29 @@ export const evaluateCrsAssessment = (
   config: RulesConfig = DEFAULT_RULES_CONFIG,
 ): RuleEvaluation<CrsOutcome> => {
   const { outcome, drivers } = gradeCrsFindings(assessment);
+  const management = outcome.status === 'GRADED' ? crsManagement(outcome.grade, assessment, config) : null;
   const notes: Note[] = [];
   const citations: Citation[] = [CRS_CITATIONS.grading, CRS_CITATIONS.astctGrading];
 
   const temperature = assessment.temperatureCelsius;
   if (temperature != null && temperature >= FEVER_THRESHOLD_CELSIUS) notes.push(NOTES.feverThreshold);
   const spo2 = assessment.spo2Percent;
-  if (assessment.oxygen === 'ROOM_AIR' && spo2 != null && spo2 < ROOM_AIR_SPO2_BELOW_PERCENT) notes.push(NOTES.spo2RoomAir);
+  if (assessment.oxygen === 'ROOM_AIR' && spo2 != null && spo2 < ROOM_AIR_SPO2_BELOW_PERCENT)
+    notes.push(NOTES.spo2RoomAir);
   if (assessment.organToxicity) {
     notes.push(NOTES.organToxicity);
     citations.push(CRS_CITATIONS.organDamage);
   }
-
-  if (outcome.status !== 'GRADED') {
-    return { outcome, drivers, recommendations: [], notes, citations: uniqueCitations(citations), ruleset: RULESET.ref };
+  if (management) {
+    for (const note of management.notes) notes.push(note);
+    for (const citation of management.citations) citations.push(citation);
   }
-  const management = crsManagement(outcome.grade, assessment, config);
   return {
     outcome,
     drivers,
-    recommendations: management.recommendations,
-    notes: [...notes, ...management.notes],
-    citations: uniqueCitations([...citations, ...management.citations]),
+    recommendations: management ? management.recommendations : [],
+    notes,
+    citations: uniqueCitations(citations),
     ruleset: RULESET.ref,
   };
 };
@@ -60,5 +61,7 @@ export const evaluateCrsAssessment = (
  * Validates a CrsAssessmentInput and evaluates it. Throws RulesInputError naming every bad field
  * (field, allowed range, value received).
  */
-export const evaluateCrs = (input: unknown, config: RulesConfig = DEFAULT_RULES_CONFIG): RuleEvaluation<CrsOutcome> =>
-  evaluateCrsAssessment(parseInput(crsAssessmentInputSchema, input), config);
+export const evaluateCrs = (
+  input: unknown,
+  config: RulesConfig = DEFAULT_RULES_CONFIG,
+): RuleEvaluation<CrsOutcome> => evaluateCrsAssessment(parseInput(crsAssessmentInputSchema, input), config);

@@ -32,9 +32,12 @@ describe('CRS-G1 fever threshold 38.0 °C inclusive', () => {
     [37.9, 0],
     [38.0, 3],
     [38.1, 3],
-  ])('CRS-G1: %s °C with one vasopressor → grade %s (fever gates the grade)', (temperatureCelsius, expected) => {
-    expect(grade({ temperatureCelsius, vasopressors: ['NOREPINEPHRINE'] })).toBe(expected);
-  });
+  ])(
+    'CRS-G1: %s °C with one vasopressor → grade %s (fever gates the grade)',
+    (temperatureCelsius, expected) => {
+      expect(grade({ temperatureCelsius, vasopressors: ['NOREPINEPHRINE'] })).toBe(expected);
+    },
+  );
 
   it('CRS-G1: the fever driver is the pre-built constant, first in the list', () => {
     const { drivers } = gradeCrsFindings({ ...base, temperatureCelsius: 38.0 });
@@ -48,9 +51,12 @@ describe('CRS-GRADE hypotension column', () => {
     [89, 2],
     [90, 1],
     [91, 1],
-  ])('CRS-GRADE: systolic BP %s mmHg with fever, no other finding → grade %s (hypotension = SBP < 90)', (systolicBp, expected) => {
-    expect(grade({ systolicBp })).toBe(expected);
-  });
+  ])(
+    'CRS-GRADE: systolic BP %s mmHg with fever, no other finding → grade %s (hypotension = SBP < 90)',
+    (systolicBp, expected) => {
+      expect(grade({ systolicBp })).toBe(expected);
+    },
+  );
 
   it('CRS-GRADE: hypotension flag without vasopressor → grade 2', () => {
     expect(grade({ hypotension: true, systolicBp: 95 })).toBe(2);
@@ -68,9 +74,12 @@ describe('CRS-GRADE hypotension column', () => {
     [['PHENYLEPHRINE'], 3],
     [['NOREPINEPHRINE', 'EPINEPHRINE'], 4],
     [['DOPAMINE', 'PHENYLEPHRINE', 'EPINEPHRINE'], 4],
-  ])('CRS-GRADE: vasopressors %j → grade %s (implies hypotension even with the flag false)', (vasopressors, expected) => {
-    expect(grade({ vasopressors, hypotension: false, systolicBp: 120 })).toBe(expected);
-  });
+  ])(
+    'CRS-GRADE: vasopressors %j → grade %s (implies hypotension even with the flag false)',
+    (vasopressors, expected) => {
+      expect(grade({ vasopressors, hypotension: false, systolicBp: 120 })).toBe(expected);
+    },
+  );
 });
 
 describe('CRS-G3 vasopressin counts within "one vasopressor with or without vasopressin"', () => {
@@ -156,7 +165,12 @@ describe('CRS-G2 after anti-cytokine therapy fever is not required', () => {
   });
 
   it('CRS-G2: the driver says fever is no longer required', () => {
-    const { drivers } = gradeCrsFindings({ ...base, temperatureCelsius: 37, hypotension: true, afterAnticytokineTherapy: true });
+    const { drivers } = gradeCrsFindings({
+      ...base,
+      temperatureCelsius: 37,
+      hypotension: true,
+      afterAnticytokineTherapy: true,
+    });
     expect(drivers[0]).toBe(CRS_DRIVERS.afterAnticytokine);
   });
 
@@ -185,10 +199,16 @@ describe('CRS-G5 no fever and no prior therapy → grade 0, consider other cause
 });
 
 describe('CRS-GRADE never a silent pass', () => {
-  it.each<Partial<CrsFindings>>([{ temperatureCelsius: undefined }, { temperatureCelsius: null, vasopressors: ['NOREPINEPHRINE'] }])(
+  it.each<Partial<CrsFindings>>([
+    { temperatureCelsius: undefined },
+    { temperatureCelsius: null, vasopressors: ['NOREPINEPHRINE'] },
+  ])(
     'CRS-GRADE: temperature missing without prior therapy → UNKNOWN needs temperatureCelsius (%j)',
     (findings) => {
-      expect(gradeCrsFindings({ ...base, ...findings }).outcome).toEqual({ status: 'UNKNOWN', needs: ['temperatureCelsius'] });
+      expect(gradeCrsFindings({ ...base, ...findings }).outcome).toEqual({
+        status: 'UNKNOWN',
+        needs: ['temperatureCelsius'],
+      });
     },
   );
 

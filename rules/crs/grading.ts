@@ -61,7 +61,8 @@ export const hypotensionFinding = (findings: CrsFindings): Finding => {
   const others = BIT_COUNT[mask & 0b1111] ?? 0;
   const withVasopressin = (mask & VASOPRESSIN_BIT) !== 0;
   if (others >= 2) return HYPOTENSION.multipleVasopressors;
-  if (others === 1) return withVasopressin ? HYPOTENSION.oneVasopressorWithVasopressin : HYPOTENSION.oneVasopressor;
+  if (others === 1)
+    return withVasopressin ? HYPOTENSION.oneVasopressorWithVasopressin : HYPOTENSION.oneVasopressor;
   if (withVasopressin) return HYPOTENSION.vasopressinOnly;
   if (findings.hypotension) return HYPOTENSION.noVasopressor;
   const sbp = findings.systolicBp;
@@ -95,16 +96,23 @@ export const hypoxiaFinding = (findings: CrsFindings): Finding | null => {
   return flow <= LOW_FLOW_MAX_LPM ? LOW_FLOW_NASAL_CANNULA : NASAL_CANNULA_HIGH_FLOW;
 };
 
-const GRADED: readonly Graded[] = [0, 1, 2, 3, 4].map((grade) => Object.freeze({ status: 'GRADED', grade: grade as Grade }));
+const GRADED: readonly Graded[] = [0, 1, 2, 3, 4].map((grade) =>
+  Object.freeze({ status: 'GRADED', grade: grade as Grade }),
+);
 const graded = (grade: Grade): Graded => GRADED[grade] ?? { status: 'GRADED', grade };
 
 const unknown = (needs: string): GradeResult<Unknown> =>
-  Object.freeze({ outcome: Object.freeze({ status: 'UNKNOWN', needs: Object.freeze([needs]) }), drivers: Object.freeze([]) });
+  Object.freeze({
+    outcome: Object.freeze({ status: 'UNKNOWN', needs: Object.freeze([needs]) }),
+    drivers: Object.freeze([]),
+  });
 /** Never a silent pass: fever is required and cannot be judged without a temperature. */
 const NEEDS_TEMPERATURE = unknown('temperatureCelsius');
 const NEEDS_OXYGEN_FLOW = unknown('oxygenFlowLpm');
 
-const ONLY_AFTER_ANTICYTOKINE_NO_FINDINGS: readonly Driver[] = Object.freeze([CRS_DRIVERS.afterAnticytokineNoFindings]);
+const ONLY_AFTER_ANTICYTOKINE_NO_FINDINGS: readonly Driver[] = Object.freeze([
+  CRS_DRIVERS.afterAnticytokineNoFindings,
+]);
 const ONLY_NO_CRS_FINDINGS: readonly Driver[] = Object.freeze([CRS_DRIVERS.noCrsFindings]);
 const ONLY_NO_FEVER: readonly Driver[] = Object.freeze([CRS_DRIVERS.noFeverConsiderOtherCauses]);
 
@@ -124,12 +132,18 @@ export const gradeCrsFindings = (findings: CrsFindings): GradeResult<CrsOutcome>
 
   if (temperature != null && temperature >= FEVER_THRESHOLD_CELSIUS) {
     // CRS-G1: fever present, grade 1 alone or the most severe of hypotension and hypoxia.
-    return { outcome: graded(organ === 0 ? 1 : organ), drivers: pushFindings([CRS_DRIVERS.fever], hypotension, hypoxia) };
+    return {
+      outcome: graded(organ === 0 ? 1 : organ),
+      drivers: pushFindings([CRS_DRIVERS.fever], hypotension, hypoxia),
+    };
   }
   if (findings.afterAnticytokineTherapy) {
     // CRS-G2: after tocilizumab/steroids/antipyretics hypotension and hypoxia grade without fever.
     if (organ === 0) return { outcome: graded(0), drivers: ONLY_AFTER_ANTICYTOKINE_NO_FINDINGS };
-    return { outcome: graded(organ), drivers: pushFindings([CRS_DRIVERS.afterAnticytokine], hypotension, hypoxia) };
+    return {
+      outcome: graded(organ),
+      drivers: pushFindings([CRS_DRIVERS.afterAnticytokine], hypotension, hypoxia),
+    };
   }
   if (temperature == null) return NEEDS_TEMPERATURE;
   // CRS-G5: no fever, no prior therapy: grade 0; with hypotension/hypoxia "consider other causes".

@@ -24,8 +24,16 @@ export type HlhOutcome =
 
 const DRIVERS = {
   fever: Object.freeze({ code: 'fever-not-improved', ruleId: 'CRS-HLH', text: messages.hlhFeverNotImproved }),
-  endOrgan: Object.freeze({ code: 'end-organ-not-improved', ruleId: 'CRS-HLH', text: messages.hlhEndOrganNotImproved }),
-  improved: Object.freeze({ code: 'improved-or-absent', ruleId: 'CRS-HLH', text: messages.hlhImprovedOrAbsent }),
+  endOrgan: Object.freeze({
+    code: 'end-organ-not-improved',
+    ruleId: 'CRS-HLH',
+    text: messages.hlhEndOrganNotImproved,
+  }),
+  improved: Object.freeze({
+    code: 'improved-or-absent',
+    ruleId: 'CRS-HLH',
+    text: messages.hlhImprovedOrAbsent,
+  }),
 } as const;
 
 /** CRS-HLH over validated input. */
@@ -36,10 +44,15 @@ export const hlhCheck = (input: HlhCheck): { outcome: HlhOutcome; drivers: Drive
   const drivers: Driver[] = [];
   if (input.fever === 'NOT_IMPROVED') drivers.push(DRIVERS.fever);
   if (input.endOrganToxicity === 'NOT_IMPROVED') drivers.push(DRIVERS.endOrgan);
-  if (drivers.length === 0) return { outcome: { status: 'NOT_SUSPECTED', hoursSinceIntervention }, drivers: [DRIVERS.improved] };
+  if (drivers.length === 0)
+    return { outcome: { status: 'NOT_SUSPECTED', hoursSinceIntervention }, drivers: [DRIVERS.improved] };
 
   const thresholdMs = HLH_NO_IMPROVEMENT_HOURS * MS_PER_HOUR;
-  drivers.push({ code: 'hours-since-intervention', ruleId: 'CRS-HLH', text: messages.hlhHoursSinceIntervention(hoursSinceIntervention) });
+  drivers.push({
+    code: 'hours-since-intervention',
+    ruleId: 'CRS-HLH',
+    text: messages.hlhHoursSinceIntervention(hoursSinceIntervention),
+  });
   if (elapsedMs >= thresholdMs) return { outcome: { status: 'SUSPECTED', hoursSinceIntervention }, drivers };
   const recheckAt = new Date(interventionMs + thresholdMs).toISOString();
   return { outcome: { status: 'RECHECK', hoursSinceIntervention, recheckAt }, drivers };
@@ -55,5 +68,12 @@ export const evaluateHlhCheck = (input: unknown): RuleEvaluation<HlhOutcome> => 
         ? messages.hlhRecheck(outcome.recheckAt)
         : messages.hlhNoAlert;
   const recommendation: Recommendation = { ruleId: 'CRS-HLH', text, citation: CRS_CITATIONS.section };
-  return { outcome, drivers, recommendations: [recommendation], notes: [], citations: [CRS_CITATIONS.section], ruleset: RULESET.ref };
+  return {
+    outcome,
+    drivers,
+    recommendations: [recommendation],
+    notes: [],
+    citations: [CRS_CITATIONS.section],
+    ruleset: RULESET.ref,
+  };
 };

@@ -8,7 +8,12 @@ import { tocilizumabAdvice } from '../tocilizumab/advice.ts';
 import type { TocilizumabContext } from '../tocilizumab/schemas.ts';
 import { CRS_CITATIONS } from './citations.ts';
 import { messages } from './messages.ts';
-import { DEXAMETHASONE_MG, DEXAMETHASONE_REFRACTORY_MG, METHYLPREDNISOLONE_HIGH_DOSE, dexamethasoneEvery6h } from './steroids.ts';
+import {
+  DEXAMETHASONE_MG,
+  DEXAMETHASONE_REFRACTORY_MG,
+  METHYLPREDNISOLONE_HIGH_DOSE,
+  dexamethasoneEvery6h,
+} from './steroids.ts';
 import type { Grade } from './types.ts';
 
 export type Management = {
@@ -20,10 +25,31 @@ export type Management = {
 const NONE: Management = Object.freeze({ recommendations: [], notes: [], citations: [] });
 
 const t4 = (ruleId: string, text: Recommendation['text'], dose?: Recommendation['dose']): Recommendation =>
-  dose ? { ruleId, text, dose, citation: CRS_CITATIONS.management } : { ruleId, text, citation: CRS_CITATIONS.management };
+  Object.freeze(
+    dose
+      ? { ruleId, text, dose, citation: CRS_CITATIONS.management }
+      : { ruleId, text, citation: CRS_CITATIONS.management },
+  );
 
 /** §7.1: tocilizumab and corticosteroids are the main drugs for severe or life-threatening CRS. */
-const severeGeneral = (ruleId: string): Recommendation => ({ ruleId, text: messages.severeCrsGeneral, citation: CRS_CITATIONS.section });
+const severeGeneral = (ruleId: string): Recommendation =>
+  Object.freeze({ ruleId, text: messages.severeCrsGeneral, citation: CRS_CITATIONS.section });
+
+/** Everything T4 lists that does not depend on the patient, built once. */
+const FIXED = {
+  2: t4('CRS-T4-2', messages.t4Grade2),
+  3: [
+    t4('CRS-T4-3', messages.t4Grade3),
+    t4('CRS-T4-3', messages.t4Grade3Dexamethasone10, dexamethasoneEvery6h(DEXAMETHASONE_MG)),
+    t4('CRS-T4-3', messages.t4Grade3Dexamethasone20, dexamethasoneEvery6h(DEXAMETHASONE_REFRACTORY_MG)),
+    severeGeneral('CRS-T4-3'),
+  ],
+  4: [
+    t4('CRS-T4-4', messages.t4Grade4),
+    t4('CRS-T4-4', messages.t4Grade4Methylprednisolone, METHYLPREDNISOLONE_HIGH_DOSE),
+    severeGeneral('CRS-T4-4'),
+  ],
+} as const;
 
 const GRADE_1: Management = Object.freeze({
   recommendations: [t4('CRS-T4-1', messages.t4Grade1)],
@@ -39,36 +65,43 @@ export const crsManagement = (grade: Grade, context: TocilizumabContext, config:
     case 1:
       return GRADE_1;
     case 2: {
-      const tocilizumab = tocilizumabAdvice('CRS-T4-2', CRS_CITATIONS.management, messages.t4Grade2Tocilizumab, context, config);
+      const tocilizumab = tocilizumabAdvice(
+        'CRS-T4-2',
+        CRS_CITATIONS.management,
+        messages.t4Grade2Tocilizumab,
+        context,
+        config,
+      );
       return {
-        recommendations: [t4('CRS-T4-2', messages.t4Grade2), tocilizumab.recommendation],
+        recommendations: [FIXED[2], tocilizumab.recommendation],
         notes: tocilizumab.notes,
         citations: tocilizumab.citations,
       };
     }
     case 3: {
-      const tocilizumab = tocilizumabAdvice('CRS-T4-3', CRS_CITATIONS.management, messages.tocilizumab, context, config);
+      const tocilizumab = tocilizumabAdvice(
+        'CRS-T4-3',
+        CRS_CITATIONS.management,
+        messages.tocilizumab,
+        context,
+        config,
+      );
       return {
-        recommendations: [
-          t4('CRS-T4-3', messages.t4Grade3),
-          tocilizumab.recommendation,
-          t4('CRS-T4-3', messages.t4Grade3Dexamethasone10, dexamethasoneEvery6h(DEXAMETHASONE_MG)),
-          t4('CRS-T4-3', messages.t4Grade3Dexamethasone20, dexamethasoneEvery6h(DEXAMETHASONE_REFRACTORY_MG)),
-          severeGeneral('CRS-T4-3'),
-        ],
+        recommendations: [FIXED[3][0], tocilizumab.recommendation, FIXED[3][1], FIXED[3][2], FIXED[3][3]],
         notes: tocilizumab.notes,
         citations: [...tocilizumab.citations, CRS_CITATIONS.section],
       };
     }
     case 4: {
-      const tocilizumab = tocilizumabAdvice('CRS-T4-4', CRS_CITATIONS.management, messages.tocilizumab, context, config);
+      const tocilizumab = tocilizumabAdvice(
+        'CRS-T4-4',
+        CRS_CITATIONS.management,
+        messages.tocilizumab,
+        context,
+        config,
+      );
       return {
-        recommendations: [
-          t4('CRS-T4-4', messages.t4Grade4),
-          tocilizumab.recommendation,
-          t4('CRS-T4-4', messages.t4Grade4Methylprednisolone, METHYLPREDNISOLONE_HIGH_DOSE),
-          severeGeneral('CRS-T4-4'),
-        ],
+        recommendations: [FIXED[4][0], tocilizumab.recommendation, FIXED[4][1], FIXED[4][2]],
         notes: tocilizumab.notes,
         citations: [...tocilizumab.citations, CRS_CITATIONS.section],
       };

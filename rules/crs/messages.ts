@@ -23,19 +23,31 @@ export const messages = {
   ),
   noCrsFindings: text('无发热、低血压或低氧:无CRS', 'no fever, hypotension or hypoxia: no CRS'),
   hypotensionNoVasopressor: text('低血压(不需应用升压药)', 'hypotension not requiring vasopressors'),
-  hypotensionSbpBelow90: text('低血压:收缩压 < 90 mmHg,未用升压药', 'hypotension: systolic BP < 90 mmHg, no vasopressor'),
+  hypotensionSbpBelow90: text(
+    '低血压:收缩压 < 90 mmHg,未用升压药',
+    'hypotension: systolic BP < 90 mmHg, no vasopressor',
+  ),
   hypotensionOneVasopressor: text('低血压:需要一种升压药', 'hypotension: 1 vasopressor'),
   hypotensionOneVasopressorWithVasopressin: text(
     '低血压:一种升压药加血管加压素(血管加压素不计为第二种升压药)',
     'hypotension: 1 vasopressor with vasopressin (vasopressin does not count as a second vasopressor)',
   ),
-  hypotensionVasopressinOnly: text('低血压:仅用血管加压素(按一种升压药计)', 'hypotension: vasopressin alone (counts as one vasopressor)'),
+  hypotensionVasopressinOnly: text(
+    '低血压:仅用血管加压素(按一种升压药计)',
+    'hypotension: vasopressin alone (counts as one vasopressor)',
+  ),
   hypotensionMultipleVasopressors: text(
     '低血压:需要多种升压药(不包括血管加压素)',
     'hypotension: multiple vasopressors (excluding vasopressin)',
   ),
-  hypoxiaLowFlowNasalCannula: text('低氧:低流量鼻导管吸氧(≤ 6 L/min)', 'hypoxia: low-flow nasal cannula (≤ 6 L/min)'),
-  hypoxiaNasalCannulaHighFlow: text('低氧:鼻导管吸氧 > 6 L/min(高流量)', 'hypoxia: nasal cannula > 6 L/min (high flow)'),
+  hypoxiaLowFlowNasalCannula: text(
+    '低氧:低流量鼻导管吸氧(≤ 6 L/min)',
+    'hypoxia: low-flow nasal cannula (≤ 6 L/min)',
+  ),
+  hypoxiaNasalCannulaHighFlow: text(
+    '低氧:鼻导管吸氧 > 6 L/min(高流量)',
+    'hypoxia: nasal cannula > 6 L/min (high flow)',
+  ),
   hypoxiaBlowBy: text('低氧:吹氧(blow-by)', 'hypoxia: blow-by oxygen'),
   hypoxiaHighFlowNasalCannula: text('低氧:高流量鼻导管吸氧', 'hypoxia: high-flow nasal cannula'),
   hypoxiaFacemask: text('低氧:面罩吸氧', 'hypoxia: facemask'),
@@ -43,7 +55,10 @@ export const messages = {
   hypoxiaVenturiMask: text('低氧:文丘里面罩吸氧', 'hypoxia: Venturi mask'),
   hypoxiaCpap: text('低氧:正压通气(持续气道正压通气,CPAP)', 'hypoxia: positive pressure (CPAP)'),
   hypoxiaBipap: text('低氧:正压通气(双水平气道正压通气,BiPAP)', 'hypoxia: positive pressure (BiPAP)'),
-  hypoxiaMechanicalVentilation: text('低氧:气管插管和机械通气', 'hypoxia: intubation and mechanical ventilation'),
+  hypoxiaMechanicalVentilation: text(
+    '低氧:气管插管和机械通气',
+    'hypoxia: intubation and mechanical ventilation',
+  ),
 
   // ---- notes ----
   feverThresholdT3: text(
@@ -68,15 +83,30 @@ export const messages = {
     '密切监护,支持治疗,监测心脏和其他脏器功能,老年或合并并发症的患者可使用托珠单抗和(或)糖皮质激素',
     'Close monitoring, supportive care, monitor cardiac and other organ function; elderly patients or those with comorbidities may receive tocilizumab and/or corticosteroids',
   ),
-  t4Grade2Tocilizumab: text('老年或合并并发症的患者可使用托珠单抗', 'Elderly patients or those with comorbidities may receive tocilizumab'),
-  t4Grade3: text('密切监护,支持治疗,使用托珠单抗和(或)糖皮质激素', 'Close monitoring, supportive care, tocilizumab and/or corticosteroids'),
+  t4Grade2Tocilizumab: text(
+    '老年或合并并发症的患者可使用托珠单抗',
+    'Elderly patients or those with comorbidities may receive tocilizumab',
+  ),
+  t4Grade3: text(
+    '密切监护,支持治疗,使用托珠单抗和(或)糖皮质激素',
+    'Close monitoring, supportive care, tocilizumab and/or corticosteroids',
+  ),
   t4Grade3Dexamethasone10: text(
     '在托珠单抗静脉输注1~2次后低血压持续存在时,地塞米松可以每6 h 10 mg 静脉滴注',
     'If hypotension persists after 1–2 tocilizumab infusions: dexamethasone 10 mg IV every 6 h',
   ),
-  t4Grade3Dexamethasone20: text('如为难治性,地塞米松增加至每6 h 20 mg 静脉滴注', 'If refractory: increase dexamethasone to 20 mg IV every 6 h'),
-  t4Grade4: text('密切监护,支持治疗,使用托珠单抗和(或)糖皮质激素', 'Close monitoring, supportive care, tocilizumab and/or corticosteroids'),
-  t4Grade4Methylprednisolone: text('可予甲泼尼龙1 g/d 静脉输注', 'Methylprednisolone 1 g/day IV may be given'),
+  t4Grade3Dexamethasone20: text(
+    '如为难治性,地塞米松增加至每6 h 20 mg 静脉滴注',
+    'If refractory: increase dexamethasone to 20 mg IV every 6 h',
+  ),
+  t4Grade4: text(
+    '密切监护,支持治疗,使用托珠单抗和(或)糖皮质激素',
+    'Close monitoring, supportive care, tocilizumab and/or corticosteroids',
+  ),
+  t4Grade4Methylprednisolone: text(
+    '可予甲泼尼龙1 g/d 静脉输注',
+    'Methylprednisolone 1 g/day IV may be given',
+  ),
   tocilizumab: text('托珠单抗', 'Tocilizumab'),
   severeCrsGeneral: text(
     '托珠单抗和糖皮质激素是治疗严重或危及生命CRS的主要药物,可根据不同CAR-T细胞产品的安全性推荐,适时应用托珠单抗和(或)糖皮质激素(包括一线应用);在症状消失之前,应密切监测CRS患者的心脏和其他器官功能,同时考虑重症监护和积极支持治疗',
@@ -88,9 +118,15 @@ export const messages = {
   everyTwelveHoursIv: text('每12 h 1次,静脉滴注', 'every 12 h, IV'),
   oncePerDayIv: text('每日1次(1 g/d),静脉输注', 'once daily (1 g/day), IV'),
   fixedDoseBasis: (mg: number): LocalizedText => text(`固定剂量 ${mg} mg`, `fixed dose ${mg} mg`),
-  highDoseMethylprednisoloneBasis: text('大剂量激素:甲泼尼龙 1 g/d = 1000 mg', 'high-dose steroid: methylprednisolone 1 g/day = 1000 mg'),
+  highDoseMethylprednisoloneBasis: text(
+    '大剂量激素:甲泼尼龙 1 g/d = 1000 mg',
+    'high-dose steroid: methylprednisolone 1 g/day = 1000 mg',
+  ),
   perKgBasis: (mgPerKg: number, weightKg: number, mg: number): LocalizedText =>
-    text(`${mgPerKg} mg/kg × ${weightKg} kg = ${mg} mg`, `${mgPerKg} mg/kg × ${weightKg} kg = ${mg} mg`),
+    text(
+      `按体重计算:${mgPerKg} mg/kg × ${weightKg} kg = ${mg} mg`,
+      `${mgPerKg} mg/kg × ${weightKg} kg = ${mg} mg`,
+    ),
   methylprednisolonePerKgNeedsWeight: text(
     '甲泼尼龙 1 mg/kg,每12 h 1次,静脉滴注:需要体重(weightKg)以计算剂量',
     'Methylprednisolone 1 mg/kg IV every 12 h: needs weightKg to compute the dose',
@@ -106,7 +142,10 @@ export const messages = {
     'no fever ≥ 38 °C, systolic BP < 90 mmHg, oxygen saturation < 90 % or organ toxicity',
   ),
   suspectedWithin3Weeks: (day: number): LocalizedText =>
-    text(`输注后第${day}天(3周内)出现CRS症状或体征之一:应考虑CRS`, `Day ${day} after infusion (within 3 weeks), a CRS sign: consider CRS`),
+    text(
+      `输注后第${day}天(3周内)出现CRS症状或体征之一:应考虑CRS`,
+      `Day ${day} after infusion (within 3 weeks), a CRS sign: consider CRS`,
+    ),
   suspectedWeeks3To4: (day: number): LocalizedText =>
     text(
       `输注后第${day}天(已超过3周)出现CRS症状或体征之一:仍可能为CRS,迟发CRS可能,需警惕`,
@@ -130,8 +169,12 @@ export const messages = {
     '一线干预后终末器官毒性(如缺氧、低血压)无改善',
     'end-organ toxicity (hypoxia, hypotension) not improved since first-line intervention',
   ),
-  hlhImprovedOrAbsent: text('发热及终末器官毒性已改善或不存在', 'fever and end-organ toxicity improved or absent'),
-  hlhHoursSinceIntervention: (hours: number): LocalizedText => text(`距一线干预 ${hours} h`, `${hours} h since first-line intervention`),
+  hlhImprovedOrAbsent: text(
+    '发热及终末器官毒性已改善或不存在',
+    'fever and end-organ toxicity improved or absent',
+  ),
+  hlhHoursSinceIntervention: (hours: number): LocalizedText =>
+    text(`距一线干预 ${hours} h`, `${hours} h since first-line intervention`),
   hlhSuspected: text(
     '一线干预后12 h内发热、终末器官毒性(如缺氧、低血压)等无改善:需警惕并发噬血细胞性淋巴组织细胞增生症/巨噬细胞活化综合征(HLH/MAS)',
     'Fever or end-organ toxicity (hypoxia, hypotension) not improved within 12 h of first-line intervention: suspect haemophagocytic lymphohistiocytosis / macrophage activation syndrome (HLH/MAS)',

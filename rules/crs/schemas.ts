@@ -3,7 +3,13 @@ import { isoDateTimeSchema, numberIn } from '../core/index.ts';
 import { refineTocilizumabContext, tocilizumabContextShape } from '../tocilizumab/schemas.ts';
 
 /** Contract enum Vasopressor. */
-export const VASOPRESSORS = ['NOREPINEPHRINE', 'EPINEPHRINE', 'DOPAMINE', 'PHENYLEPHRINE', 'VASOPRESSIN'] as const;
+export const VASOPRESSORS = [
+  'NOREPINEPHRINE',
+  'EPINEPHRINE',
+  'DOPAMINE',
+  'PHENYLEPHRINE',
+  'VASOPRESSIN',
+] as const;
 export type Vasopressor = (typeof VASOPRESSORS)[number];
 export const vasopressorSchema = z.enum(VASOPRESSORS);
 
@@ -30,7 +36,8 @@ export const systolicBpSchema = numberIn(30, 300, 'mmHg', { integer: true });
 export const spo2PercentSchema = numberIn(20, 100, '%');
 export const oxygenFlowLpmSchema = numberIn(0.1, 80, 'L/min');
 
-const OXYGEN_FLOW_REQUIRED = 'a flow between 0.1 and 80 L/min when oxygen is NASAL_CANNULA (≤ 6 L/min is low flow, > 6 high flow)';
+const OXYGEN_FLOW_REQUIRED =
+  'a flow between 0.1 and 80 L/min when oxygen is NASAL_CANNULA (≤ 6 L/min is low flow, > 6 high flow)';
 
 /**
  * Contract input CrsAssessmentInput (same names, enum values and defaults), plus optional fields:
@@ -45,7 +52,10 @@ export const crsAssessmentInputSchema = z
     systolicBp: systolicBpSchema.nullish(),
     spo2Percent: spo2PercentSchema.nullish(),
     hypotension: z.boolean().default(false),
-    vasopressors: z.array(vasopressorSchema).max(VASOPRESSORS.length * 2).default([]),
+    vasopressors: z
+      .array(vasopressorSchema)
+      .max(VASOPRESSORS.length * 2)
+      .default([]),
     oxygen: oxygenSupportSchema.default('ROOM_AIR'),
     oxygenFlowLpm: oxygenFlowLpmSchema.nullish(),
     afterAnticytokineTherapy: z.boolean().default(false),
@@ -55,7 +65,12 @@ export const crsAssessmentInputSchema = z
   .superRefine((value, ctx) => {
     // CRS-GRADE: a nasal cannula is graded by its flow, so the flow is required with it.
     if (value.oxygen === 'NASAL_CANNULA' && value.oxygenFlowLpm == null) {
-      ctx.addIssue({ code: 'custom', path: ['oxygenFlowLpm'], message: OXYGEN_FLOW_REQUIRED, input: value.oxygenFlowLpm });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['oxygenFlowLpm'],
+        message: OXYGEN_FLOW_REQUIRED,
+        input: value.oxygenFlowLpm,
+      });
     }
     refineTocilizumabContext(value, ctx);
   });

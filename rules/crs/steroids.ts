@@ -11,14 +11,23 @@ export const DEXAMETHASONE_REFRACTORY_MG = 20;
 export const METHYLPREDNISOLONE_MG_PER_KG = 1;
 export const METHYLPREDNISOLONE_HIGH_DOSE_MG = 1000;
 
+const dexamethasone = (mg: number): Dose =>
+  Object.freeze({
+    drug: 'dexamethasone',
+    mg,
+    route: 'IV',
+    schedule: messages.everySixHoursIv,
+    basis: messages.fixedDoseBasis(mg),
+  });
+const DEXAMETHASONE_DOSES = {
+  10: dexamethasone(DEXAMETHASONE_MG),
+  20: dexamethasone(DEXAMETHASONE_REFRACTORY_MG),
+} as const;
+
 /** Dexamethasone IV every 6 h, a fixed dose (T4 grade 3: 10 mg, 20 mg if refractory; T5: 10 mg). */
-export const dexamethasoneEvery6h = (mg: typeof DEXAMETHASONE_MG | typeof DEXAMETHASONE_REFRACTORY_MG): Dose => ({
-  drug: 'dexamethasone',
-  mg,
-  route: 'IV',
-  schedule: messages.everySixHoursIv,
-  basis: messages.fixedDoseBasis(mg),
-});
+export const dexamethasoneEvery6h = (
+  mg: typeof DEXAMETHASONE_MG | typeof DEXAMETHASONE_REFRACTORY_MG,
+): Dose => DEXAMETHASONE_DOSES[mg];
 
 /** Methylprednisolone 1 mg/kg actual body weight IV every 12 h (T5 grades 2–3). */
 export const methylprednisolonePerKgEvery12h = (weightKg: number): Dose => {

@@ -46,11 +46,19 @@ const DRIVERS = {
   fever: Object.freeze({ code: 'fever', ruleId: 'CRS-S1', text: messages.suspicionFever }),
   hypotension: Object.freeze({ code: 'hypotension', ruleId: 'CRS-S1', text: messages.suspicionHypotension }),
   hypoxia: Object.freeze({ code: 'saturation-below-90', ruleId: 'CRS-S1', text: messages.suspicionHypoxia }),
-  organToxicity: Object.freeze({ code: 'organ-toxicity', ruleId: 'CRS-S1', text: messages.suspicionOrganToxicity }),
+  organToxicity: Object.freeze({
+    code: 'organ-toxicity',
+    ruleId: 'CRS-S1',
+    text: messages.suspicionOrganToxicity,
+  }),
   noSign: Object.freeze({ code: 'no-sign', ruleId: 'CRS-S1', text: messages.suspicionNoSign }),
 } as const;
 
-const EXCLUSIONS: Recommendation = Object.freeze({ ruleId: 'CRS-S1', text: messages.exclusions, citation: CRS_CITATIONS.section });
+const EXCLUSIONS: Recommendation = Object.freeze({
+  ruleId: 'CRS-S1',
+  text: messages.exclusions,
+  citation: CRS_CITATIONS.section,
+});
 
 const WINDOW_TEXT = {
   WITHIN_3_WEEKS: messages.suspectedWithin3Weeks,
@@ -64,13 +72,23 @@ export const crsSuspicion = (input: CrsSuspicion): { outcome: CrsSuspicionOutcom
   const window = suspicionWindow(daysSinceInfusion);
   const drivers: Driver[] = [];
   const needs: string[] = [];
-  const check = (value: number | null | undefined, field: string, present: (v: number) => boolean, driver: Driver): void => {
+  const check = (
+    value: number | null | undefined,
+    field: string,
+    present: (v: number) => boolean,
+    driver: Driver,
+  ): void => {
     if (value == null) needs.push(field);
     else if (present(value)) drivers.push(driver);
   };
   check(input.temperatureCelsius, 'temperatureCelsius', (t) => t >= FEVER_THRESHOLD_CELSIUS, DRIVERS.fever);
   check(input.systolicBp, 'systolicBp', (sbp) => sbp < HYPOTENSION_SYSTOLIC_BELOW_MMHG, DRIVERS.hypotension);
-  check(input.spo2Percent, 'spo2Percent', (spo2) => spo2 < SUSPICION_SATURATION_BELOW_PERCENT, DRIVERS.hypoxia);
+  check(
+    input.spo2Percent,
+    'spo2Percent',
+    (spo2) => spo2 <= SUSPICION_SATURATION_BELOW_PERCENT,
+    DRIVERS.hypoxia,
+  );
   if (input.organToxicity) drivers.push(DRIVERS.organToxicity);
 
   if (drivers.length > 0) {
@@ -92,8 +110,19 @@ export const evaluateCrsSuspicion = (input: unknown): RuleEvaluation<CrsSuspicio
       citation: CRS_CITATIONS.section,
     });
   } else if (outcome.status === 'NOT_SUSPECTED') {
-    recommendations.push({ ruleId: 'CRS-S1', text: messages.notSuspected(outcome.daysSinceInfusion), citation: CRS_CITATIONS.section });
+    recommendations.push({
+      ruleId: 'CRS-S1',
+      text: messages.notSuspected(outcome.daysSinceInfusion),
+      citation: CRS_CITATIONS.section,
+    });
   }
   recommendations.push(EXCLUSIONS);
-  return { outcome, drivers, recommendations, notes: [], citations: [CRS_CITATIONS.section], ruleset: RULESET.ref };
+  return {
+    outcome,
+    drivers,
+    recommendations,
+    notes: [],
+    citations: [CRS_CITATIONS.section],
+    ruleset: RULESET.ref,
+  };
 };

@@ -24,8 +24,12 @@ export const entered = (change: GradeChange, threshold: number): boolean =>
 
 /** ESC-CRS2 (urgent): CRS grade rises to 2. */
 export const escalateCrsRiseTo2 = (change: GradeChange): EscalationTrigger | null =>
-  change.currentGrade === 2 && entered(change, 2) ? trigger('ESC-CRS2', messages.crsRoseTo2, ['CRS-GRADE']) : null;
+  change.currentGrade === 2 && entered(change, 2)
+    ? trigger('ESC-CRS2', messages.crsRoseTo2, ['CRS-GRADE'])
+    : null;
 
 /** ESC-CRS3 (critical): CRS grade enters ≥ 3. */
 export const escalateCrsGrade3 = (change: GradeChange): EscalationTrigger | null =>
-  entered(change, 3) ? trigger('ESC-CRS3', messages.crsGrade3OrMore(change.currentGrade), ['CRS-GRADE']) : null;
+  entered(change, 3)
+    ? trigger('ESC-CRS3', messages.crsGrade3OrMore(change.currentGrade), ['CRS-GRADE'])
+    : null;

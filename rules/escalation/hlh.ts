@@ -12,4 +12,6 @@ export const escalateHlh = (check: {
   readonly status: HlhStatus;
   readonly previousStatus?: HlhStatus | null | undefined;
 }): EscalationTrigger | null =>
-  check.status === 'SUSPECTED' && check.previousStatus !== 'SUSPECTED' ? trigger('ESC-HLH', messages.hlh, ['CRS-HLH']) : null;
+  check.status === 'SUSPECTED' && check.previousStatus !== 'SUSPECTED'
+    ? trigger('ESC-HLH', messages.hlh, ['CRS-HLH'])
+    : null;

@@ -14,7 +14,8 @@ import type { EscalationTrigger } from './types.ts';
 
 export type NeuroState = { readonly icansGrade: Grade; readonly crsGrade: Grade };
 
-const icansWithCrsAtLeast2 = (state: NeuroState | null): boolean => state !== null && state.icansGrade >= 2 && state.crsGrade >= 2;
+const icansWithCrsAtLeast2 = (state: NeuroState | null): boolean =>
+  state !== null && state.icansGrade >= 2 && state.crsGrade >= 2;
 
 /** ESC-ICANS2 (critical): ICANS ≥ 2 with concurrent CRS ≥ 2, on entering that state. */
 export const escalateIcansWithCrs = (change: {
@@ -22,9 +23,13 @@ export const escalateIcansWithCrs = (change: {
   readonly current: NeuroState;
 }): EscalationTrigger | null =>
   icansWithCrsAtLeast2(change.current) && !icansWithCrsAtLeast2(change.previous)
-    ? trigger('ESC-ICANS2', messages.icansWithCrs(change.current.icansGrade, change.current.crsGrade), ['ICANS-T5-2'])
+    ? trigger('ESC-ICANS2', messages.icansWithCrs(change.current.icansGrade, change.current.crsGrade), [
+        'ICANS-T5-2',
+      ])
     : null;
 
 /** ESC-ICANS3 (critical): ICANS enters ≥ 3. */
 export const escalateIcansGrade3 = (change: GradeChange): EscalationTrigger | null =>
-  entered(change, 3) ? trigger('ESC-ICANS3', messages.icansGrade3OrMore(change.currentGrade), ['ICANS-T5-3']) : null;
+  entered(change, 3)
+    ? trigger('ESC-ICANS3', messages.icansGrade3OrMore(change.currentGrade), ['ICANS-T5-3'])
+    : null;

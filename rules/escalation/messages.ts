@@ -5,14 +5,20 @@ import type { LocalizedText } from '../core/index.ts';
 export const messages = {
   crsRoseTo2: text('CRS升至2级:通知值班医师', 'CRS grade rose to 2: notify the on-call physician'),
   crsGrade3OrMore: (grade: number): LocalizedText =>
-    text(`CRS ${grade}级(≥ 3级):立即医师评估,评估是否转入ICU`, `CRS grade ${grade} (≥ 3): immediate physician review, ICU evaluation`),
+    text(
+      `CRS ${grade}级(≥ 3级):立即医师评估,评估是否转入ICU`,
+      `CRS grade ${grade} (≥ 3): immediate physician review, ICU evaluation`,
+    ),
   icansWithCrs: (icansGrade: number, crsGrade: number): LocalizedText =>
     text(
       `ICANS ${icansGrade}级并发${crsGrade}级CRS:考虑将患者转移至ICU(表5)`,
       `ICANS grade ${icansGrade} with concurrent CRS grade ${crsGrade}: consider ICU transfer (T5)`,
     ),
   icansGrade3OrMore: (grade: number): LocalizedText =>
-    text(`ICANS ${grade}级(≥ 3级):建议转移至ICU(表5)`, `ICANS grade ${grade} (≥ 3): ICU transfer recommended (T5)`),
+    text(
+      `ICANS ${grade}级(≥ 3级):建议转移至ICU(表5)`,
+      `ICANS grade ${grade} (≥ 3): ICU transfer recommended (T5)`,
+    ),
   suspectWithin3Weeks: (day: number): LocalizedText =>
     text(
       `输注后第${day}天出现CRS症状或体征:应考虑CRS,须排除感染、肿瘤溶解综合征及过敏反应`,
@@ -27,7 +33,10 @@ export const messages = {
     '一线干预后12 h发热或终末器官毒性无改善:警惕并发HLH/MAS',
     'Fever or end-organ toxicity not improved 12 h after first-line intervention: suspect HLH/MAS',
   ),
-  tocilizumabTooSoon: text('托珠单抗请求给药过早(距上次给药 < 8 h)', 'Tocilizumab requested too soon (< 8 h since the last dose)'),
+  tocilizumabTooSoon: text(
+    '托珠单抗请求给药过早(距上次给药 < 8 h)',
+    'Tocilizumab requested too soon (< 8 h since the last dose)',
+  ),
   tocilizumab24hLimit: text('托珠单抗已达24 h内次数上限', 'Tocilizumab 24-hour limit reached'),
   tocilizumabTotalLimit: text('托珠单抗已达总次数上限(4次)', 'Tocilizumab total limit of 4 doses reached'),
   earliestNextDose: (reason: LocalizedText, earliest: string): LocalizedText =>
@@ -47,5 +56,8 @@ export const messages = {
       `Infusion planned ${fullDays} full days after the end of lymphodepletion (> 7): infuse 1–2 days after, never more than 7 days`,
     ),
   iggBelow4: text('血清IgG < 4 g/L:应用丙种球蛋白替代治疗', 'Serum IgG < 4 g/L: IVIG replacement'),
-  igg4To6WithInfection: text('血清IgG 4~6 g/L且并发感染:应用丙种球蛋白替代治疗', 'Serum IgG 4–6 g/L with infection: IVIG replacement'),
+  igg4To6WithInfection: text(
+    '血清IgG 4~6 g/L且并发感染:应用丙种球蛋白替代治疗',
+    'Serum IgG 4–6 g/L with infection: IVIG replacement',
+  ),
 } as const;

@@ -2,7 +2,9 @@ import * as z from 'zod';
 import { isoDateSchema, isoDateTimeSchema, numberIn } from '../core/index.ts';
 import { TOCILIZUMAB_STATUSES } from '../tocilizumab/timing.ts';
 
-const gradeSchema = numberIn(0, 4, '(grade)', { integer: true }).transform((grade) => grade as 0 | 1 | 2 | 3 | 4);
+const gradeSchema = numberIn(0, 4, '(grade)', { integer: true }).transform(
+  (grade) => grade as 0 | 1 | 2 | 3 | 4,
+);
 
 /** The last grading before this one (null: none) and this one. */
 export const gradeChangeSchema = z.strictObject({
@@ -38,8 +40,12 @@ export const escalationInputSchema = z.strictObject({
       hoursSinceLastVitals: numberIn(0, 24 * 365, 'h').nullable(),
     })
     .optional(),
-  infusionPlan: z.strictObject({ lymphodepletionEndDate: isoDateSchema, plannedInfusionDate: isoDateSchema }).optional(),
-  igg: z.strictObject({ igRuleId: z.string().regex(/^IG-\d+$/, { error: 'an IgG rule id such as IG-2' }) }).optional(),
+  infusionPlan: z
+    .strictObject({ lymphodepletionEndDate: isoDateSchema, plannedInfusionDate: isoDateSchema })
+    .optional(),
+  igg: z
+    .strictObject({ igRuleId: z.string().regex(/^IG-\d+$/, { error: 'an IgG rule id such as IG-2' }) })
+    .optional(),
 });
 export type EscalationInput = z.input<typeof escalationInputSchema>;
 export type EscalationChecks = z.output<typeof escalationInputSchema>;

@@ -20,6 +20,7 @@ export type SuspicionChange = {
 export const escalateCrsSuspicion = (change: SuspicionChange): EscalationTrigger | null => {
   if (!change.suspected || change.previouslySuspected === true) return null;
   const day = change.daysSinceInfusion;
-  const text = day <= CRS_SUSPICION_WINDOW_DAYS ? messages.suspectWithin3Weeks(day) : messages.suspectLate(day);
+  const text =
+    day <= CRS_SUSPICION_WINDOW_DAYS ? messages.suspectWithin3Weeks(day) : messages.suspectLate(day);
   return trigger('ESC-SUSPECT', text, ['CRS-S1']);
 };

@@ -20,6 +20,7 @@ export const escalateTocilizumab = (check: {
 }): EscalationTrigger | null => {
   if (check.status === 'ALLOWED') return null;
   const reason = REASON[check.status];
-  const text = check.earliestNextDoseAt == null ? reason : messages.earliestNextDose(reason, check.earliestNextDoseAt);
+  const text =
+    check.earliestNextDoseAt == null ? reason : messages.earliestNextDose(reason, check.earliestNextDoseAt);
   return trigger('ESC-TOCI', text, [RULE_OF_STATUS[check.status]]);
 };

@@ -30,7 +30,10 @@ export const icansDefinitions: readonly RuleDefinition[] = [
   },
   {
     id: 'ICANS-T5-1',
-    summary: text('1级ICANS:支持治疗;并发CRS加托珠单抗8 mg/kg', 'ICANS grade 1: supportive care; with concurrent CRS add tocilizumab 8 mg/kg'),
+    summary: text(
+      '1级ICANS:支持治疗;并发CRS加托珠单抗8 mg/kg',
+      'ICANS grade 1: supportive care; with concurrent CRS add tocilizumab 8 mg/kg',
+    ),
     citation: ICANS_CITATIONS.management,
   },
   {

@@ -4,7 +4,15 @@
  * in the RuleEvaluation envelope.
  */
 import { DEFAULT_RULES_CONFIG, RULESET, parseInput, uniqueCitations } from '../core/index.ts';
-import type { Citation, Driver, LocalizedText, Note, Recommendation, RuleEvaluation, RulesConfig } from '../core/index.ts';
+import type {
+  Citation,
+  Driver,
+  LocalizedText,
+  Note,
+  Recommendation,
+  RuleEvaluation,
+  RulesConfig,
+} from '../core/index.ts';
 import { ICANS_CITATIONS } from './citations.ts';
 import { ICANS_DRIVERS } from './drivers.ts';
 import { gradeIcansFindings } from './grading.ts';
@@ -15,7 +23,11 @@ import { icansAssessmentInputSchema } from './schemas.ts';
 import type { IcansAssessment } from './schemas.ts';
 
 /** A rule result that needs attention without changing the grade (ICANS-1: parkinsonism). */
-export type IcansWarning = { readonly level: 'WARN'; readonly ruleId: 'ICANS-1'; readonly text: LocalizedText };
+export type IcansWarning = {
+  readonly level: 'WARN';
+  readonly ruleId: 'ICANS-1';
+  readonly text: LocalizedText;
+};
 export type IcansOutcome = IcansGradeOutcome & { readonly warnings: readonly IcansWarning[] };
 
 const MOVEMENT_DISORDER_WARNING: IcansWarning = Object.freeze({
@@ -23,7 +35,11 @@ const MOVEMENT_DISORDER_WARNING: IcansWarning = Object.freeze({
   ruleId: 'ICANS-1',
   text: messages.movementDisorderWarning,
 });
-const EVALUATION: Recommendation = Object.freeze({ ruleId: 'ICANS-1', text: messages.evaluation, citation: ICANS_CITATIONS.section });
+const EVALUATION: Recommendation = Object.freeze({
+  ruleId: 'ICANS-1',
+  text: messages.evaluation,
+  citation: ICANS_CITATIONS.section,
+});
 const WARNING_RECOMMENDATION: Recommendation = Object.freeze({
   ruleId: 'ICANS-1',
   text: messages.movementDisorderWarning,
@@ -38,14 +54,21 @@ export const evaluateIcansAssessment = (
   const graded = gradeIcansFindings(assessment);
   const warnings = assessment.movementDisorderSigns ? [MOVEMENT_DISORDER_WARNING] : [];
   const outcome: IcansOutcome = { ...graded.outcome, warnings };
-  const drivers: Driver[] = [...graded.drivers];
+  const drivers: readonly Driver[] = assessment.movementDisorderSigns
+    ? [...graded.drivers, ICANS_DRIVERS.movementDisorderSigns]
+    : graded.drivers;
   const recommendations: Recommendation[] = [];
   const notes: Note[] = [];
   const citations: Citation[] = [ICANS_CITATIONS.astctGrading, ICANS_CITATIONS.section];
   if (assessment.ice != null) citations.unshift(ICANS_CITATIONS.astctIce);
 
   if (graded.outcome.status === 'GRADED') {
-    const management = icansManagement(graded.outcome.grade, assessment.concurrentCrsGrade, assessment, config);
+    const management = icansManagement(
+      graded.outcome.grade,
+      assessment.concurrentCrsGrade,
+      assessment,
+      config,
+    );
     recommendations.push(...management.recommendations);
     notes.push(...management.notes);
     citations.push(...management.citations);
@@ -54,16 +77,23 @@ export const evaluateIcansAssessment = (
   }
   // ICANS-1: evaluation beyond consciousness, speech and writing whenever neurotoxicity is present or not yet excluded.
   if (graded.outcome.status !== 'GRADED' || graded.outcome.grade > 0) recommendations.push(EVALUATION);
-  if (assessment.movementDisorderSigns) {
-    drivers.push(ICANS_DRIVERS.movementDisorderSigns);
-    recommendations.push(WARNING_RECOMMENDATION);
-  }
-  return { outcome, drivers, recommendations, notes, citations: uniqueCitations(citations), ruleset: RULESET.ref };
+  if (assessment.movementDisorderSigns) recommendations.push(WARNING_RECOMMENDATION);
+  return {
+    outcome,
+    drivers,
+    recommendations,
+    notes,
+    citations: uniqueCitations(citations),
+    ruleset: RULESET.ref,
+  };
 };
 
 /**
  * Validates an IcansAssessmentInput and evaluates it. Throws RulesInputError naming every bad field
  * (field, allowed range, value received).
  */
-export const evaluateIcans = (input: unknown, config: RulesConfig = DEFAULT_RULES_CONFIG): RuleEvaluation<IcansOutcome> =>
+export const evaluateIcans = (
+  input: unknown,
+  config: RulesConfig = DEFAULT_RULES_CONFIG,
+): RuleEvaluation<IcansOutcome> =>
   evaluateIcansAssessment(parseInput(icansAssessmentInputSchema, input), config);

@@ -20,7 +20,11 @@ import { ICANS_DRIVERS } from './drivers.ts';
 import { ICE_MAX_SCORE, iceScore } from './ice.ts';
 import type { CerebralEdema, Consciousness, IcansFindings, Seizure } from './schemas.ts';
 
-export type IcansGraded = { readonly status: 'GRADED'; readonly grade: Grade; readonly iceScore: number | null };
+export type IcansGraded = {
+  readonly status: 'GRADED';
+  readonly grade: Grade;
+  readonly iceScore: number | null;
+};
 /** ICE needed; `atLeastGrade` is what the other domains already give (0–2). */
 export type IcansUnknown = Unknown & { readonly iceScore: null; readonly atLeastGrade: Grade };
 export type IcansGradeOutcome = IcansGraded | IcansUnknown;

@@ -5,7 +5,12 @@
  * grade 4 is the same with or without CRS (T5 lists no tocilizumab at grade 4, noted).
  */
 import type { Citation, Note, Recommendation, RulesConfig } from '../core/index.ts';
-import { DEXAMETHASONE_MG, METHYLPREDNISOLONE_HIGH_DOSE, dexamethasoneEvery6h, methylprednisolonePerKgEvery12h } from '../crs/steroids.ts';
+import {
+  DEXAMETHASONE_MG,
+  METHYLPREDNISOLONE_HIGH_DOSE,
+  dexamethasoneEvery6h,
+  methylprednisolonePerKgEvery12h,
+} from '../crs/steroids.ts';
 import { messages as crsMessages } from '../crs/messages.ts';
 import type { Grade } from '../crs/types.ts';
 import { tocilizumabAdvice } from '../tocilizumab/advice.ts';
@@ -20,38 +25,64 @@ export type IcansManagement = {
 };
 
 const t5 = (ruleId: string, text: Recommendation['text'], dose?: Recommendation['dose']): Recommendation =>
-  dose ? { ruleId, text, dose, citation: ICANS_CITATIONS.management } : { ruleId, text, citation: ICANS_CITATIONS.management };
+  Object.freeze(
+    dose
+      ? { ruleId, text, dose, citation: ICANS_CITATIONS.management }
+      : { ruleId, text, citation: ICANS_CITATIONS.management },
+  );
 
-/** T5 grades 2–3: dexamethasone 10 mg IV q6h, or methylprednisolone 1 mg/kg IV q12h. */
-const steroids = (ruleId: string, weightKg: number | null | undefined): Recommendation[] => [
-  t5(ruleId, messages.dexamethasone, dexamethasoneEvery6h(DEXAMETHASONE_MG)),
+/** Everything T5 lists that does not depend on the patient, built once per grade. */
+const FIXED = {
+  1: { supportive: t5('ICANS-T5-1', messages.supportiveCare) },
+  2: {
+    supportive: t5('ICANS-T5-2', messages.supportiveCare),
+    dexamethasone: t5('ICANS-T5-2', messages.dexamethasone, dexamethasoneEvery6h(DEXAMETHASONE_MG)),
+    methylprednisoloneNeedsWeight: t5('ICANS-T5-2', crsMessages.methylprednisolonePerKgNeedsWeight),
+    considerIcu: t5('ICANS-T5-2', messages.concurrentCrsConsiderIcu),
+  },
+  3: {
+    icu: t5('ICANS-T5-3', messages.icuTransferRecommended),
+    supportive: t5('ICANS-T5-3', messages.supportiveCare),
+    dexamethasone: t5('ICANS-T5-3', messages.dexamethasone, dexamethasoneEvery6h(DEXAMETHASONE_MG)),
+    methylprednisoloneNeedsWeight: t5('ICANS-T5-3', crsMessages.methylprednisolonePerKgNeedsWeight),
+    neuroimaging: t5('ICANS-T5-3', messages.repeatNeuroimaging),
+  },
+  4: [
+    t5('ICANS-T5-4', messages.supportiveCare),
+    t5('ICANS-T5-4', messages.icuMonitoringVentilation),
+    t5('ICANS-T5-4', messages.highDoseSteroid, METHYLPREDNISOLONE_HIGH_DOSE),
+    t5('ICANS-T5-4', messages.repeatNeuroimaging),
+    t5('ICANS-T5-4', messages.statusEpilepticus),
+  ],
+} as const;
+const GRADE_4_NO_TOCILIZUMAB: Note = Object.freeze({
+  ruleId: 'ICANS-T5-4',
+  text: messages.grade4NoTocilizumab,
+});
+
+/** T5 grades 2–3, methylprednisolone 1 mg/kg IV q12h for this patient (or "needs weightKg"). */
+const methylprednisolone = (grade: 2 | 3, weightKg: number | null | undefined): Recommendation =>
   weightKg == null
-    ? t5(ruleId, crsMessages.methylprednisolonePerKgNeedsWeight)
-    : t5(ruleId, messages.orMethylprednisolone, methylprednisolonePerKgEvery12h(weightKg)),
-];
+    ? FIXED[grade].methylprednisoloneNeedsWeight
+    : t5(`ICANS-T5-${grade}`, messages.orMethylprednisolone, methylprednisolonePerKgEvery12h(weightKg));
 
 /** What T5 lists without concurrent CRS. */
 const withoutCrs = (grade: Exclude<Grade, 0>, weightKg: number | null | undefined): Recommendation[] => {
   switch (grade) {
     case 1:
-      return [t5('ICANS-T5-1', messages.supportiveCare)];
+      return [FIXED[1].supportive];
     case 2:
-      return [t5('ICANS-T5-2', messages.supportiveCare), ...steroids('ICANS-T5-2', weightKg)];
+      return [FIXED[2].supportive, FIXED[2].dexamethasone, methylprednisolone(2, weightKg)];
     case 3:
       return [
-        t5('ICANS-T5-3', messages.icuTransferRecommended),
-        t5('ICANS-T5-3', messages.supportiveCare),
-        ...steroids('ICANS-T5-3', weightKg),
-        t5('ICANS-T5-3', messages.repeatNeuroimaging),
+        FIXED[3].icu,
+        FIXED[3].supportive,
+        FIXED[3].dexamethasone,
+        methylprednisolone(3, weightKg),
+        FIXED[3].neuroimaging,
       ];
     case 4:
-      return [
-        t5('ICANS-T5-4', messages.supportiveCare),
-        t5('ICANS-T5-4', messages.icuMonitoringVentilation),
-        t5('ICANS-T5-4', messages.highDoseSteroid, METHYLPREDNISOLONE_HIGH_DOSE),
-        t5('ICANS-T5-4', messages.repeatNeuroimaging),
-        t5('ICANS-T5-4', messages.statusEpilepticus),
-      ];
+      return [...FIXED[4]];
   }
 };
 
@@ -69,13 +100,20 @@ export const icansManagement = (
   const citations: Citation[] = [ICANS_CITATIONS.management];
   if (concurrentCrsGrade >= 1) {
     if (grade === 4) {
-      notes.push({ ruleId, text: messages.grade4NoTocilizumab });
+      notes.push(GRADE_4_NO_TOCILIZUMAB);
     } else {
-      const tocilizumab = tocilizumabAdvice(ruleId, ICANS_CITATIONS.management, messages.concurrentCrsTocilizumab, context, config);
+      const tocilizumab = tocilizumabAdvice(
+        ruleId,
+        ICANS_CITATIONS.management,
+        messages.concurrentCrsTocilizumab,
+        context,
+        config,
+      );
       recommendations.push(tocilizumab.recommendation);
       notes.push(...tocilizumab.notes);
       citations.push(...tocilizumab.citations);
-      if (grade === 2 && concurrentCrsGrade >= 2) recommendations.push(t5(ruleId, messages.concurrentCrsConsiderIcu));
+      if (grade === 2 && concurrentCrsGrade >= 2)
+        recommendations.push(t5(ruleId, messages.concurrentCrsConsiderIcu));
     }
   }
   return { recommendations, notes, citations };

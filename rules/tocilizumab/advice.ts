@@ -23,7 +23,10 @@ export type TocilizumabAdvice = {
 };
 
 /** Timing of a dose at the assessment time, when both the time and the history are known. */
-export const timingFromContext = (context: TocilizumabContext, config: RulesConfig): TocilizumabTiming | null => {
+export const timingFromContext = (
+  context: TocilizumabContext,
+  config: RulesConfig,
+): TocilizumabTiming | null => {
   const { assessedAt, previousTocilizumabDoses } = context;
   if (assessedAt == null || previousTocilizumabDoses == null) return null;
   return tocilizumabTiming(
@@ -62,8 +65,18 @@ export const tocilizumabAdvice = (
   const status = timing === null ? messages.limitsNotChecked : statusText(timing, limit);
   const weightKg = context.weightKg;
   if (weightKg == null) {
-    return { recommendation: { ruleId, text: messages.withoutDose(lead, status), citation }, notes, citations, timing };
+    return {
+      recommendation: { ruleId, text: messages.withoutDose(lead, status), citation },
+      notes,
+      citations,
+      timing,
+    };
   }
   const dose = tocilizumabDose(weightKg);
-  return { recommendation: { ruleId, text: messages.withDose(lead, dose.mg, status), dose, citation }, notes, citations, timing };
+  return {
+    recommendation: { ruleId, text: messages.withDose(lead, dose.mg, status), dose, citation },
+    notes,
+    citations,
+    timing,
+  };
 };

@@ -3,7 +3,15 @@
  * allowed at `at`, and the earliest time a further dose is allowed. The outcome maps one-to-one
  * onto the contract's TocilizumabDoseCheck (with the evaluation's citations).
  */
-import { DEFAULT_RULES_CONFIG, PRINTED_VALUES, RULESET, cite, instantMs, parseInput, uniqueCitations } from '../core/index.ts';
+import {
+  DEFAULT_RULES_CONFIG,
+  PRINTED_VALUES,
+  RULESET,
+  cite,
+  instantMs,
+  parseInput,
+  uniqueCitations,
+} from '../core/index.ts';
 import type { Driver, Note, Recommendation, RuleEvaluation, RulesConfig } from '../core/index.ts';
 import { tocilizumabDose } from './dose.ts';
 import { formatDuration, messages } from './messages.ts';
@@ -41,11 +49,22 @@ export const statusText = (timing: TocilizumabTiming, maxPer24h: number): Locali
   }
 };
 
+/** TOCI-3 notes per configured limit, built once (the limit is 1–4). */
+const PRINTED_24H_NOTES = new Map<number, readonly Note[]>();
+
 /** TOCI-3: the note stating the consensus' printed 24-hour limit when the configured one differs. */
-export const printed24hLimitNotes = (config: RulesConfig): Note[] =>
-  config.tocilizumabMaxDosesPer24h === PRINTED_VALUES.tocilizumabMaxDosesPer24h
-    ? []
-    : [{ ruleId: 'TOCI-3', text: messages.printed24hLimit(config.tocilizumabMaxDosesPer24h) }];
+export const printed24hLimitNotes = (config: RulesConfig): readonly Note[] => {
+  const limit = config.tocilizumabMaxDosesPer24h;
+  let notes = PRINTED_24H_NOTES.get(limit);
+  if (notes === undefined) {
+    notes =
+      limit === PRINTED_VALUES.tocilizumabMaxDosesPer24h
+        ? Object.freeze([])
+        : Object.freeze([Object.freeze({ ruleId: 'TOCI-3', text: messages.printed24hLimit(limit) })]);
+    PRINTED_24H_NOTES.set(limit, notes);
+  }
+  return notes;
+};
 
 /** The check for a validated request. */
 export const checkTocilizumabDose = (
@@ -80,7 +99,11 @@ export const evaluateTocilizumabDose = (
     { code: 'dose', ruleId: 'TOCI-1', text: messages.driverDose(dose.basis) },
     timing.sinceLastDoseMs === null
       ? { code: 'no-previous-dose', ruleId: 'TOCI-2', text: messages.driverNoPreviousDose }
-      : { code: 'since-last-dose', ruleId: 'TOCI-2', text: messages.driverSinceLast(formatDuration(timing.sinceLastDoseMs)) },
+      : {
+          code: 'since-last-dose',
+          ruleId: 'TOCI-2',
+          text: messages.driverSinceLast(formatDuration(timing.sinceLastDoseMs)),
+        },
     { code: 'doses-in-24h', ruleId: 'TOCI-3', text: messages.driverInWindow(timing.dosesInWindow, limit) },
     { code: 'doses-given', ruleId: 'TOCI-4', text: messages.driverDosesGiven(timing.dosesGiven) },
   ];

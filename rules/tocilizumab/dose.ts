@@ -16,14 +16,26 @@ const exactMg = (weightKg: number): number => Math.round(TOCILIZUMAB_MG_PER_KG *
 export const tocilizumabDoseMg = (weightKg: number): number =>
   Math.min(TOCILIZUMAB_MAX_SINGLE_DOSE_MG, Math.round(TOCILIZUMAB_MG_PER_KG * weightKg));
 
+/**
+ * Doses already built, by weight: a patient is graded again and again at the same weight, and the
+ * basis text (number formatting) is the costly part. Bounded; entries are frozen and shared.
+ */
+const DOSES = new Map<number, Dose>();
+const MAX_CACHED_DOSES = 1024;
+
 /** TOCI-1: the dose for this patient with its arithmetic. */
 export const tocilizumabDose = (weightKg: number): Dose => {
+  const cached = DOSES.get(weightKg);
+  if (cached) return cached;
   const mg = tocilizumabDoseMg(weightKg);
-  return {
+  const dose: Dose = Object.freeze({
     drug: 'tocilizumab',
     mg,
     route: 'IV',
     schedule: messages.schedule,
-    basis: messages.doseBasis(weightKg, exactMg(weightKg), mg),
-  };
+    basis: Object.freeze(messages.doseBasis(weightKg, exactMg(weightKg), mg)),
+  });
+  if (DOSES.size >= MAX_CACHED_DOSES) DOSES.clear();
+  DOSES.set(weightKg, dose);
+  return dose;
 };

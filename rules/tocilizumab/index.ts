@@ -1,10 +1,21 @@
 /** Tocilizumab (T4 note): dose, repeat interval, 24-hour and total limits (TOCI-1..4). */
-export { TOCILIZUMAB_CITATION, checkTocilizumabDose, evaluateTocilizumabDose, printed24hLimitNotes, statusText } from './check.ts';
+export {
+  TOCILIZUMAB_CITATION,
+  checkTocilizumabDose,
+  evaluateTocilizumabDose,
+  printed24hLimitNotes,
+  statusText,
+} from './check.ts';
 export type { TocilizumabDoseCheck } from './check.ts';
 export { tocilizumabAdvice, timingFromContext } from './advice.ts';
 export type { TocilizumabAdvice } from './advice.ts';
 export { tocilizumabDefinitions } from './definitions.ts';
-export { TOCILIZUMAB_MAX_SINGLE_DOSE_MG, TOCILIZUMAB_MG_PER_KG, tocilizumabDose, tocilizumabDoseMg } from './dose.ts';
+export {
+  TOCILIZUMAB_MAX_SINGLE_DOSE_MG,
+  TOCILIZUMAB_MG_PER_KG,
+  tocilizumabDose,
+  tocilizumabDoseMg,
+} from './dose.ts';
 export { formatDuration, messages as tocilizumabMessages } from './messages.ts';
 export * from './schemas.ts';
 export {

@@ -19,7 +19,7 @@ export const messages = {
     const capped = exactMg > mg + 0.5;
     const rounded = !capped && exactMg !== mg;
     return text(
-      `8 mg/kg × ${weightKg} kg = ${exactMg} mg${capped ? `,单次剂量不超过800 mg → ${mg} mg` : rounded ? ` → ${mg} mg` : ''}`,
+      `按实际体重计算:8 mg/kg × ${weightKg} kg = ${exactMg} mg${capped ? `,单次剂量不超过800 mg → ${mg} mg` : rounded ? ` → ${mg} mg` : ''}`,
       `8 mg/kg × ${weightKg} kg = ${exactMg} mg${capped ? `, single dose capped at 800 mg → ${mg} mg` : rounded ? ` → ${mg} mg` : ''}`,
     );
   },
@@ -37,7 +37,10 @@ export const messages = {
     'tocilizumab limits (≥ 8 h apart, 24-hour limit, at most 4 in total) not checked: needs assessedAt and previousTocilizumabDoses',
   ),
   allowed: (dosesGiven: number): LocalizedText =>
-    text(`现在可以给药(本次CRS病程已用${dosesGiven}次,总次数不得超过4次)`, `allowed now (${dosesGiven} of at most 4 doses given in this episode)`),
+    text(
+      `现在可以给药(本次CRS病程已用${dosesGiven}次,总次数不得超过4次)`,
+      `allowed now (${dosesGiven} of at most 4 doses given in this episode)`,
+    ),
   tooSoon: (sinceLast: string, earliest: string): LocalizedText =>
     text(
       `距上次给药仅 ${sinceLast}(控制不佳者可8 h后再次使用);最早可于 ${earliest} 给药`,
@@ -55,10 +58,14 @@ export const messages = {
     ),
   driverDose: (basis: LocalizedText): LocalizedText => text(`剂量:${basis.zh}`, `dose: ${basis.en}`),
   driverDosesGiven: (dosesGiven: number): LocalizedText =>
-    text(`本次CRS病程已用${dosesGiven}次(总次数上限4次)`, `${dosesGiven} doses given in this episode (at most 4)`),
+    text(
+      `本次CRS病程已用${dosesGiven}次(总次数上限4次)`,
+      `${dosesGiven} doses given in this episode (at most 4)`,
+    ),
   driverInWindow: (inWindow: number, limit: number): LocalizedText =>
     text(`24 h内已用${inWindow}次(上限${limit}次)`, `${inWindow} doses in the last 24 h (limit ${limit})`),
-  driverSinceLast: (sinceLast: string): LocalizedText => text(`距上次给药 ${sinceLast}`, `last dose ${sinceLast} ago`),
+  driverSinceLast: (sinceLast: string): LocalizedText =>
+    text(`距上次给药 ${sinceLast}`, `last dose ${sinceLast} ago`),
   driverNoPreviousDose: text('本次CRS病程尚未使用托珠单抗', 'no tocilizumab given yet in this episode'),
   printed24hLimit: (limit: number): LocalizedText =>
     text(
@@ -72,7 +79,10 @@ export const messages = {
   },
   /** "<lead>: 8 mg/kg …: needs weightKg; <status or limits>". */
   withoutDose: (lead: LocalizedText, status: LocalizedText): LocalizedText =>
-    text(`${lead.zh}:${messages.needsWeight.zh};${status.zh}`, `${lead.en}: ${messages.needsWeight.en}; ${status.en}`),
+    text(
+      `${lead.zh}:${messages.needsWeight.zh};${status.zh}`,
+      `${lead.en}: ${messages.needsWeight.en}; ${status.en}`,
+    ),
   /** "<lead> — not allowed now: <why>". */
   notNow: (lead: LocalizedText, reason: LocalizedText): LocalizedText =>
     text(`${lead.zh}——现在不可给药:${reason.zh}`, `${lead.en} — not allowed now: ${reason.en}`),

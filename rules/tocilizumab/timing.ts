@@ -43,7 +43,11 @@ export type TocilizumabTiming = {
  * Timing of a proposed dose at `atMs` given the doses already given (all at or before `atMs`;
  * validation guarantees it) and the 24-hour limit in force.
  */
-export const tocilizumabTiming = (atMs: number, previousDosesMs: readonly number[], maxPer24h: number): TocilizumabTiming => {
+export const tocilizumabTiming = (
+  atMs: number,
+  previousDosesMs: readonly number[],
+  maxPer24h: number,
+): TocilizumabTiming => {
   const doses = [...previousDosesMs].sort((a, b) => a - b);
   const dosesGiven = doses.length;
   const last = doses[dosesGiven - 1];
@@ -52,7 +56,13 @@ export const tocilizumabTiming = (atMs: number, previousDosesMs: readonly number
   for (const dose of doses) if (dose > atMs - WINDOW_MS) dosesInWindow += 1;
 
   if (dosesGiven >= TOCILIZUMAB_MAX_TOTAL_DOSES) {
-    return { status: 'MAX_TOTAL_REACHED', earliestNextDoseAtMs: null, dosesGiven, dosesInWindow, sinceLastDoseMs };
+    return {
+      status: 'MAX_TOTAL_REACHED',
+      earliestNextDoseAtMs: null,
+      dosesGiven,
+      dosesInWindow,
+      sinceLastDoseMs,
+    };
   }
   // Earliest s ≥ at with s − last ≥ 8 h and fewer than maxPer24h doses in (s − 24 h, s]: the
   // maxPer24h-th most recent dose must have left the window, i.e. s ≥ that dose + 24 h.

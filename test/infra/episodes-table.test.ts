@@ -1,7 +1,7 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { episodesTable } from '../../functions/episodes/table-definition.ts';
-import { logicalIdOf, synthStage } from './support/cart-app.ts';
+import { logicalIdOf, propertiesFor, propertiesOfType, synthStage } from './support/cart-app.ts';
 
 const dev = synthStage('dev');
 const prod = synthStage('prod');
@@ -12,9 +12,13 @@ describe('episodes table', () => {
 
   it('is encrypted with the stage’s customer-managed data key, which rotates', () => {
     prod.template.hasResourceProperties('AWS::DynamoDB::Table', {
-      SSESpecification: { SSEEnabled: true, SSEType: 'KMS', KMSMasterKeyId: { 'Fn::GetAtt': [dataKeyId, 'Arn'] } },
+      SSESpecification: {
+        SSEEnabled: true,
+        SSEType: 'KMS',
+        KMSMasterKeyId: { 'Fn::GetAtt': [dataKeyId, 'Arn'] },
+      },
     });
-    expect(prod.template.toJSON().Resources[dataKeyId].Properties.EnableKeyRotation).toBe(true);
+    expect(propertiesFor(prod, prod.stack.keys.data).EnableKeyRotation).toBe(true);
   });
 
   it('has point-in-time recovery', () => {
@@ -76,15 +80,19 @@ describe('episodes table', () => {
   });
 
   it('keeps daily recovery points for the stage’s retention, and monthly ones in prod only', () => {
-    const rules = (template: typeof prod.template) =>
-      Object.values(template.findResources('AWS::Backup::BackupPlan'))[0]?.Properties.BackupPlan.BackupPlanRule as {
-        RuleName: string;
-        Lifecycle: { DeleteAfterDays: number };
-      }[];
+    type Rule = { RuleName: string; Lifecycle: { DeleteAfterDays: number } };
+    const rules = (template: typeof prod.template): Rule[] =>
+      (
+        propertiesOfType(template, 'AWS::Backup::BackupPlan') as readonly {
+          BackupPlan: { BackupPlanRule: Rule[] };
+        }[]
+      )[0]?.BackupPlan.BackupPlanRule ?? [];
     expect(rules(prod.template).map((rule) => [rule.RuleName, rule.Lifecycle.DeleteAfterDays])).toEqual([
       ['Daily', 35],
       ['Monthly', 365],
     ]);
-    expect(rules(dev.template).map((rule) => [rule.RuleName, rule.Lifecycle.DeleteAfterDays])).toEqual([['Daily', 7]]);
+    expect(rules(dev.template).map((rule) => [rule.RuleName, rule.Lifecycle.DeleteAfterDays])).toEqual([
+      ['Daily', 7],
+    ]);
   });
 });

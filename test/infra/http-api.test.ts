@@ -2,14 +2,14 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { httpRoutes } from '../../functions/http-routes.ts';
 import { roleGroups } from '../../infra/constructs/user-directory.ts';
-import { logicalIdOf, synthStage } from './support/cart-app.ts';
+import { logicalIdOf, propertiesFor, propertiesOfType, resourcesOf, synthStage } from './support/cart-app.ts';
 
 const dev = synthStage('dev');
 const prod = synthStage('prod');
 
 type Props = Record<string, unknown>;
-const routes = (stage: typeof prod) =>
-  Object.values(stage.template.findResources('AWS::ApiGatewayV2::Route')).map((route) => route.Properties as Props);
+const routes = (stage: typeof prod): readonly Props[] =>
+  propertiesOfType(stage.template, 'AWS::ApiGatewayV2::Route');
 const routeByKey = (stage: typeof prod, routeKey: string): Props => {
   const route = routes(stage).find((candidate) => candidate.RouteKey === routeKey);
   if (!route) throw new Error(`no route ${routeKey}`);
@@ -17,16 +17,22 @@ const routeByKey = (stage: typeof prod, routeKey: string): Props => {
 };
 /** The function an HTTP route invokes (logical id), through its integration. */
 const functionBehind = (stage: typeof prod, route: Props): string => {
-  const integrationId = ((route.Target as { 'Fn::Join': [string, [string, { Ref: string }]] })['Fn::Join'][1][1]).Ref;
-  const integration = stage.template.toJSON().Resources[integrationId] as { Properties: { IntegrationUri: { 'Fn::GetAtt': [string] } } };
-  return integration.Properties.IntegrationUri['Fn::GetAtt'][0];
+  const integrationId = (route.Target as { 'Fn::Join': [string, [string, { Ref: string }]] })[
+    'Fn::Join'
+  ][1][1].Ref;
+  const integration = resourcesOf(stage.template)[integrationId]?.Properties as {
+    IntegrationUri: { 'Fn::GetAtt': [string] };
+  };
+  return integration.IntegrationUri['Fn::GetAtt'][0];
 };
 
 describe('HTTP API routes', () => {
   it('are exactly the routes of functions/http-routes.ts', () => {
-    expect(routes(prod).map((route) => route.RouteKey).sort()).toEqual(
-      httpRoutes.map((route) => `${route.method} ${route.path}`).sort(),
-    );
+    expect(
+      routes(prod)
+        .map((route) => route.RouteKey)
+        .sort(),
+    ).toEqual(httpRoutes.map((route) => `${route.method} ${route.path}`).sort());
   });
 
   it('put the Cognito JWT authorizer on POST /graphql, with the app client as audience', () => {
@@ -40,7 +46,15 @@ describe('HTTP API routes', () => {
       JwtConfiguration: {
         Audience: [{ Ref: logicalIdOf(prod.stack, prod.stack.users.appClient) }],
         Issuer: {
-          'Fn::Join': ['', ['https://cognito-idp.', { Ref: 'AWS::Region' }, '.amazonaws.com/', { Ref: logicalIdOf(prod.stack, prod.stack.users.userPool) }]],
+          'Fn::Join': [
+            '',
+            [
+              'https://cognito-idp.',
+              { Ref: 'AWS::Region' },
+              '.amazonaws.com/',
+              { Ref: logicalIdOf(prod.stack, prod.stack.users.userPool) },
+            ],
+          ],
         },
       },
     });
@@ -59,7 +73,9 @@ describe('HTTP API routes', () => {
 
 describe('Slack endpoint', () => {
   const slackFunctionId = logicalIdOf(prod.stack, prod.stack.slack.handler.function);
-  const fn = prod.template.toJSON().Resources[slackFunctionId] as { Properties: { Environment: { Variables: Props } } };
+  const environment = (
+    propertiesFor(prod, prod.stack.slack.handler.function) as { Environment: { Variables: Props } }
+  ).Environment.Variables;
   const secretIds = Object.keys(prod.template.findResources('AWS::SecretsManager::Secret'));
   const signingSecretId = secretIds.find((id) => id.includes('SigningSecret'));
   const botTokenId = secretIds.find((id) => id.includes('BotToken'));
@@ -73,18 +89,18 @@ describe('Slack endpoint', () => {
 
   it('gets the signing secret and bot token from Secrets Manager, by ARN', () => {
     expect(signingSecretId).toBeDefined();
-    expect(fn.Properties.Environment.Variables).toMatchObject({
+    expect(environment).toMatchObject({
       SLACK_SIGNING_SECRET_ARN: { Ref: signingSecretId },
       SLACK_BOT_TOKEN_ARN: { Ref: botTokenId },
       SLACK_COMMAND: '/cart',
     });
-    expect(JSON.stringify(fn.Properties.Environment.Variables)).not.toMatch(/xox[bp]-/);
+    expect(JSON.stringify(environment)).not.toMatch(/xox[bp]-/);
   });
 
   it('encrypts both secrets with the stage’s secrets key', () => {
     const secretsKeyId = logicalIdOf(prod.stack, prod.stack.keys.secrets);
-    for (const secret of Object.values(prod.template.findResources('AWS::SecretsManager::Secret'))) {
-      expect(secret.Properties.KmsKeyId).toEqual({ 'Fn::GetAtt': [secretsKeyId, 'Arn'] });
+    for (const secret of propertiesOfType(prod.template, 'AWS::SecretsManager::Secret')) {
+      expect(secret.KmsKeyId).toEqual({ 'Fn::GetAtt': [secretsKeyId, 'Arn'] });
     }
   });
 });
@@ -108,7 +124,9 @@ describe('HTTP API default stage', () => {
 
   it('allows CORS only from the configured origins', () => {
     dev.template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
-      CorsConfiguration: Match.objectLike({ AllowOrigins: ['http://localhost:4000', 'http://localhost:5173'] }),
+      CorsConfiguration: Match.objectLike({
+        AllowOrigins: ['http://localhost:4000', 'http://localhost:5173'],
+      }),
     });
     prod.template.hasResourceProperties('AWS::ApiGatewayV2::Api', { CorsConfiguration: Match.absent() });
   });
@@ -136,9 +154,9 @@ describe('Cognito user pool', () => {
   });
 
   it('creates the role groups; team groups are left to administrators', () => {
-    const names = Object.values(prod.template.findResources('AWS::Cognito::UserPoolGroup')).map(
-      (group) => group.Properties.GroupName as string,
-    );
+    const names = (
+      propertiesOfType(prod.template, 'AWS::Cognito::UserPoolGroup') as readonly { GroupName: string }[]
+    ).map((group) => group.GroupName);
     expect(names.sort()).toEqual(['role:clinician', 'role:nurse', 'role:viewer']);
     expect(roleGroups.map((group) => group.groupName).sort()).toEqual(names);
   });
@@ -152,5 +170,25 @@ describe('Cognito user pool', () => {
     dev.template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
       ExplicitAuthFlows: Match.arrayWith(['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH']),
     });
+  });
+});
+
+describe('stack outputs', () => {
+  const apiId = logicalIdOf(prod.stack, prod.stack.http.api);
+  const endpointWith = (path: string) => ({
+    'Fn::Join': ['', [{ 'Fn::GetAtt': [apiId, 'ApiEndpoint'] }, path]],
+  });
+
+  it('give the GraphQL URL and the Slack request URL on the default stage', () => {
+    prod.template.hasOutput('GraphqlUrl', { Value: endpointWith('/graphql') });
+    prod.template.hasOutput('PublicGraphqlUrl', { Value: endpointWith('/public/graphql') });
+    prod.template.hasOutput('SlackRequestUrl', { Value: endpointWith('/slack/events') });
+  });
+
+  it('give what an administrator needs: user pool, app client, secret ARNs', () => {
+    const outputs = Object.keys(prod.template.findOutputs('*'));
+    expect(outputs).toEqual(
+      expect.arrayContaining(['UserPoolId', 'UserPoolClientId', 'SlackSigningSecretArn', 'SlackBotTokenArn']),
+    );
   });
 });

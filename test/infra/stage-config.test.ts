@@ -32,7 +32,9 @@ describe('parseStageConfig', () => {
   const withOverride = (override: Record<string, unknown>) => ({ ...dev, ...override });
 
   it('rejects keys it does not know (a typo must not deploy a default)', () => {
-    expect(() => parseStageConfig('dev', withOverride({ logRetentionDay: 30 }))).toThrow(/unknown keys: logRetentionDay/);
+    expect(() => parseStageConfig('dev', withOverride({ logRetentionDay: 30 }))).toThrow(
+      /unknown keys: logRetentionDay/,
+    );
   });
 
   it('accepts only retention periods CloudWatch Logs supports', () => {
@@ -45,21 +47,26 @@ describe('parseStageConfig', () => {
       parseStageConfig('dev', withOverride({ reservedConcurrency: { graphql: 1, slack: 1, alerts: 1 } })),
     ).toThrow(/reservedConcurrency\.sweeper/);
     expect(() =>
-      parseStageConfig('dev', withOverride({ reservedConcurrency: { graphql: 0, slack: 1, alerts: 1, sweeper: 1 } })),
+      parseStageConfig(
+        'dev',
+        withOverride({ reservedConcurrency: { graphql: 0, slack: 1, alerts: 1, sweeper: 1 } }),
+      ),
     ).toThrow(/reservedConcurrency\.graphql/);
   });
 
   it('takes CORS origins without path or trailing slash', () => {
-    expect(parseStageConfig('dev', withOverride({ corsOrigins: ['https://cart.example.org'] })).corsOrigins).toEqual([
-      'https://cart.example.org',
-    ]);
-    expect(() => parseStageConfig('dev', withOverride({ corsOrigins: ['https://cart.example.org/'] }))).toThrow(
-      /corsOrigins/,
-    );
+    expect(
+      parseStageConfig('dev', withOverride({ corsOrigins: ['https://cart.example.org'] })).corsOrigins,
+    ).toEqual(['https://cart.example.org']);
+    expect(() =>
+      parseStageConfig('dev', withOverride({ corsOrigins: ['https://cart.example.org/'] })),
+    ).toThrow(/corsOrigins/);
   });
 
   it('refuses a stage that retains data but runs GraphQL in development mode', () => {
-    expect(() => parseStageConfig('prod', { ...prod, graphqlMode: 'development' })).toThrow(/production mode/);
+    expect(() => parseStageConfig('prod', { ...prod, graphqlMode: 'development' })).toThrow(
+      /production mode/,
+    );
   });
 
   it('keeps optional settings absent rather than undefined', () => {
@@ -84,8 +91,13 @@ describe('parseStageConfig', () => {
   });
 
   it('rejects a burst limit below the rate limit', () => {
-    expect(() => parseStageConfig('dev', withOverride({ throttle: { rateLimit: 20, burstLimit: 19 } }))).toThrow(/burstLimit/);
-    expect(parseStageConfig('dev', withOverride({ throttle: { rateLimit: 20, burstLimit: 20 } })).throttle.burstLimit).toBe(20);
+    expect(() =>
+      parseStageConfig('dev', withOverride({ throttle: { rateLimit: 20, burstLimit: 19 } })),
+    ).toThrow(/burstLimit/);
+    expect(
+      parseStageConfig('dev', withOverride({ throttle: { rateLimit: 20, burstLimit: 20 } })).throttle
+        .burstLimit,
+    ).toBe(20);
   });
 });
 
@@ -99,7 +111,9 @@ describe('selectStageConfigs', () => {
   });
 
   it('fails on an unknown stage, naming the configured ones', () => {
-    expect(() => selectStageConfigs(stages, 'staging')).toThrow(/unknown stage "staging"; configured: dev, prod/);
+    expect(() => selectStageConfigs(stages, 'staging')).toThrow(
+      /unknown stage "staging"; configured: dev, prod/,
+    );
   });
 
   it('fails when cdk.json defines no stages', () => {

@@ -15,7 +15,8 @@ export const repositoryRoot = resolve(import.meta.dirname, '..', '..', '..');
 
 type CdkJson = { readonly app: string; readonly context: Readonly<Record<string, unknown>> };
 
-export const cdkJson = (): CdkJson => JSON.parse(readFileSync(join(repositoryRoot, 'cdk.json'), 'utf8')) as CdkJson;
+export const cdkJson = (): CdkJson =>
+  JSON.parse(readFileSync(join(repositoryRoot, 'cdk.json'), 'utf8')) as CdkJson;
 
 export type SynthOptions = {
   /** Run esbuild for real (only the one bundling test does); otherwise bundling is skipped. */
@@ -53,22 +54,37 @@ export const synthStage = (stage: string, options: SynthOptions = {}): Synthesiz
   return { app, stack, template: Template.fromStack(stack) };
 };
 
-type Resource = { readonly Type: string; readonly Properties?: Record<string, unknown> };
-
-/** The single resource of a type whose logical id starts with the construct-derived prefix. */
-export const resourceOf = (template: Template, type: string, logicalIdPrefix: string): [string, Resource] => {
-  const matches = Object.entries(template.findResources(type) as Record<string, Resource>).filter(([id]) =>
-    id.startsWith(logicalIdPrefix),
-  );
-  if (matches.length !== 1) {
-    throw new Error(`expected one ${type} with logical id ${logicalIdPrefix}*, found ${matches.length}`);
-  }
-  return matches[0] as [string, Resource];
+/** A resource of the synthesized template, as JSON. */
+export type ResourceJson = {
+  readonly Type: string;
+  readonly Properties: Record<string, unknown>;
+  readonly DeletionPolicy?: string;
+  readonly UpdateReplacePolicy?: string;
 };
 
-/** Logical id of a construct's CloudFormation resource (its default child). */
+export const resourcesOf = (template: Template): Readonly<Record<string, ResourceJson>> =>
+  (template.toJSON() as { Resources: Record<string, ResourceJson> }).Resources;
+
+/** Properties of every resource of a type. */
+export const propertiesOfType = (template: Template, type: string): readonly Record<string, unknown>[] =>
+  Object.values(resourcesOf(template))
+    .filter((resource) => resource.Type === type)
+    .map((resource) => resource.Properties);
+
+/** Logical id of a construct's CloudFormation resource (its default child, or itself). */
 export const logicalIdOf = (stack: CartOncallStack, construct: IConstruct): string => {
-  const child = construct.node.defaultChild;
-  if (!CfnElement.isCfnElement(child)) throw new Error(`${construct.node.path} has no CloudFormation resource`);
-  return stack.resolve(stack.getLogicalId(child)) as string;
+  const element = CfnElement.isCfnElement(construct) ? construct : construct.node.defaultChild;
+  if (!CfnElement.isCfnElement(element))
+    throw new Error(`${construct.node.path} has no CloudFormation resource`);
+  return stack.resolve(stack.getLogicalId(element)) as string;
 };
+
+/** The template resource behind a construct. */
+export const resourceFor = (stage: SynthesizedStage, construct: IConstruct): ResourceJson => {
+  const resource = resourcesOf(stage.template)[logicalIdOf(stage.stack, construct)];
+  if (!resource) throw new Error(`no resource for ${construct.node.path}`);
+  return resource;
+};
+
+export const propertiesFor = (stage: SynthesizedStage, construct: IConstruct): Record<string, unknown> =>
+  resourceFor(stage, construct).Properties;

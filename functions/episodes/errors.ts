@@ -1,0 +1,54 @@
+import type { InputIssue } from '#rules';
+
+/**
+ * The service's typed failures. GraphQL maps each to its error type in the mutation's result
+ * union; Slack turns each into a specific reply. Messages are safe to show (no internals).
+ */
+export class EpisodeValidationError extends Error {
+  readonly issues: readonly InputIssue[];
+  constructor(issues: readonly InputIssue[]) {
+    super(issues.map((issue) => issue.message).join('; '));
+    this.name = 'EpisodeValidationError';
+    this.issues = issues;
+  }
+}
+
+/** Also what a user gets for another team's episode: indistinguishable from a missing one. */
+export class EpisodeNotFoundError extends Error {
+  readonly episodeId: string;
+  constructor(episodeId: string, what = 'Episode') {
+    super(`${what} ${episodeId} not found`);
+    this.name = 'EpisodeNotFoundError';
+    this.episodeId = episodeId;
+  }
+}
+
+export class EpisodeConflictError extends Error {
+  readonly episodeId: string;
+  constructor(
+    episodeId: string,
+    message = `Episode ${episodeId} changed while this was being saved; nothing was written, try again`,
+  ) {
+    super(message);
+    this.name = 'EpisodeConflictError';
+    this.episodeId = episodeId;
+  }
+}
+
+export class EpisodeForbiddenError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'EpisodeForbiddenError';
+  }
+}
+
+/** The store is throttling or unreachable after bounded retries; nothing was written. */
+export class StoreUnavailableError extends Error {
+  constructor(
+    message = 'The episode store is busy or unreachable; nothing was written, try again shortly',
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+    this.name = 'StoreUnavailableError';
+  }
+}

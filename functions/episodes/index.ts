@@ -1,0 +1,28 @@
+/**
+ * The episode service's interface: what schema/ and slack-bot/ may use. The DynamoDB repository
+ * and the assessors stay behind it.
+ */
+export { ROLES, may, inTeam } from './actor.ts';
+export type { Actor, Permission, Role } from './actor.ts';
+export { EpisodeConflictError, EpisodeForbiddenError, EpisodeNotFoundError, EpisodeValidationError, StoreUnavailableError } from './errors.ts';
+export { DRUGS, EPISODE_PRODUCTS, ROUTES } from './inputs.ts';
+export type { CreateEpisodeInput, DoseValues, Drug, EpisodeProduct, LabValues, NeuroValues, VitalsValues } from './inputs.ts';
+export type {
+  AlertDelivery,
+  AlertRecord,
+  Author,
+  DoseRecord,
+  EpisodeHead,
+  EpisodeRecord,
+  EpisodeStatus,
+  EpisodeSummary,
+  GradingDomain,
+  GradingRecord,
+  LabRecord,
+  NeuroRecord,
+  ObservationRecord,
+  VitalsRecord,
+} from './records.ts';
+export type { TeamPage } from './repository.ts';
+export type { EpisodeService, Recording, Acknowledgement, WriteOptions } from './service.ts';
+export type { EpisodeState } from './state.ts';

@@ -1,0 +1,193 @@
+import * as z from 'zod';
+import {
+  CEREBRAL_EDEMA,
+  CONSCIOUSNESS_LEVELS,
+  SEIZURES,
+  iceScoreInputSchema,
+  isoDateSchema,
+  isoDateTimeSchema,
+  numberIn,
+  oxygenFlowLpmSchema,
+  oxygenSupportSchema,
+  spo2PercentSchema,
+  systolicBpSchema,
+  temperatureCelsiusSchema,
+  vasopressorSchema,
+  weightKgSchema,
+} from '#rules';
+
+/**
+ * Inputs of the episode service, validated the same way for GraphQL and Slack. Ranges and enum
+ * values come from the rules package, so an invalid value gets the same field/range/received error
+ * everywhere. Every field given is stored as given: nothing is dropped or rewritten.
+ */
+
+/** A pseudonymous patient reference: letters, digits, - or _, with at least one digit; never a name. */
+export const PATIENT_REF_ALLOWED =
+  'a pseudonymous reference of 3–32 letters, digits, - or _ with at least one digit (e.g. P-2026-0042), never a name';
+export const patientRefSchema = z
+  .string({ error: PATIENT_REF_ALLOWED })
+  .regex(/^(?=.*\d)[A-Za-z0-9][A-Za-z0-9_-]{2,31}$/, { error: PATIENT_REF_ALLOWED });
+
+export const TEAM_ALLOWED = 'a team id of letters, digits, - or _ (at most 64)';
+export const teamIdSchema = z
+  .string({ error: TEAM_ALLOWED })
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, { error: TEAM_ALLOWED });
+
+export const episodeIdSchema = z
+  .string({ error: 'an episode id such as EP-12' })
+  .regex(/^EP-[1-9][0-9]{0,9}$/, { error: 'an episode id such as EP-12' });
+export const recordIdSchema = z
+  .string({ error: 'a record id (26 characters)' })
+  .regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, { error: 'a record id (26 characters)' });
+
+/** Products: the consensus' T2 products (KARMMA = ide-cel/ABECMA, CARTITUDE_1 = cilta-cel), or another. */
+export const EPISODE_PRODUCTS = [
+  'CAR_BCMA',
+  'LCAR_B38M',
+  'CT103A',
+  'HRAIN',
+  'ANTI_BCMA_CD19',
+  'CT053',
+  'TANDEM_BCMA_CD38',
+  'CARTITUDE_1',
+  'KARMMA',
+  'OTHER',
+] as const;
+export type EpisodeProduct = (typeof EPISODE_PRODUCTS)[number];
+
+export const idempotencyKeySchema = z
+  .string({ error: '8–128 characters of letters, digits, -, _, : or .' })
+  .regex(/^[A-Za-z0-9_.:-]{8,128}$/, { error: '8–128 characters of letters, digits, -, _, : or .' });
+
+const heightCmSchema = numberIn(50, 250, 'cm');
+
+export const createEpisodeInputSchema = z.strictObject({
+  patientRef: patientRefSchema,
+  team: teamIdSchema,
+  weightKg: weightKgSchema,
+  heightCm: heightCmSchema,
+  product: z.enum(EPISODE_PRODUCTS),
+  apheresisDate: isoDateSchema.nullish(),
+  lymphodepletionStartDate: isoDateSchema.nullish(),
+  lymphodepletionEndDate: isoDateSchema.nullish(),
+  infusionDate: isoDateSchema.nullish(),
+});
+export type CreateEpisodeInput = z.input<typeof createEpisodeInputSchema>;
+export type CreateEpisode = z.output<typeof createEpisodeInputSchema>;
+
+export const vitalsValuesSchema = z
+  .strictObject({
+    measuredAt: isoDateTimeSchema,
+    temperatureCelsius: temperatureCelsiusSchema.nullish(),
+    systolicBp: systolicBpSchema.nullish(),
+    diastolicBp: numberIn(10, 200, 'mmHg', { integer: true }).nullish(),
+    heartRate: numberIn(20, 250, '/min', { integer: true }).nullish(),
+    respiratoryRate: numberIn(4, 80, '/min', { integer: true }).nullish(),
+    spo2Percent: spo2PercentSchema.nullish(),
+    oxygen: oxygenSupportSchema.default('ROOM_AIR'),
+    oxygenFlowLpm: oxygenFlowLpmSchema.nullish(),
+    vasopressors: z.array(vasopressorSchema).max(5).default([]),
+    /** Hypotension judged at the bedside (a systolic < 90 mmHg or any vasopressor also counts). */
+    hypotension: z.boolean().default(false),
+    organToxicity: z.boolean().default(false),
+  })
+  .superRefine((vitals, ctx) => {
+    // CRS-GRADE: a nasal cannula is graded by its flow (≤ 6 L/min low flow, > 6 high flow).
+    if (vitals.oxygen === 'NASAL_CANNULA' && vitals.oxygenFlowLpm == null) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['oxygenFlowLpm'],
+        input: vitals.oxygenFlowLpm,
+        message: 'a flow in L/min when oxygen is NASAL_CANNULA (≤ 6 L/min is low flow, > 6 high flow)',
+      });
+    }
+  });
+export type VitalsValues = z.output<typeof vitalsValuesSchema>;
+
+export const neuroValuesSchema = z.strictObject({
+  assessedAt: isoDateTimeSchema,
+  /** Null when the patient cannot be assessed. */
+  ice: iceScoreInputSchema.nullish(),
+  consciousness: z.enum(CONSCIOUSNESS_LEVELS).default('NORMAL'),
+  seizure: z.enum(SEIZURES).default('NONE'),
+  deepFocalMotorWeakness: z.boolean().default(false),
+  cerebralEdema: z.enum(CEREBRAL_EDEMA).default('NONE'),
+  movementDisorderSigns: z.boolean().default(false),
+});
+export type NeuroValues = z.output<typeof neuroValuesSchema>;
+
+export const labValuesSchema = z
+  .strictObject({
+    collectedAt: isoDateTimeSchema,
+    iggGPerL: numberIn(0, 100, 'g/L').nullish(),
+    ancE9PerL: numberIn(0, 200, '× 10⁹/L').nullish(),
+    plateletsE9PerL: numberIn(0, 2000, '× 10⁹/L').nullish(),
+    haemoglobinGPerL: numberIn(10, 250, 'g/L').nullish(),
+    /** Active infection at the time (decides IVIG for IgG 4–6 g/L, IG-3). */
+    infection: z.boolean().nullish(),
+  })
+  .refine(
+    (lab) => [lab.iggGPerL, lab.ancE9PerL, lab.plateletsE9PerL, lab.haemoglobinGPerL].some((v) => v != null),
+    {
+      error: 'at least one of iggGPerL, ancE9PerL, plateletsE9PerL, haemoglobinGPerL',
+      path: ['iggGPerL'],
+    },
+  );
+export type LabValues = z.output<typeof labValuesSchema>;
+
+export const DRUGS = [
+  'TOCILIZUMAB',
+  'DEXAMETHASONE',
+  'METHYLPREDNISOLONE',
+  'ANTIPYRETIC',
+  'LEVETIRACETAM',
+  'IVIG',
+  'G_CSF',
+] as const;
+export type Drug = (typeof DRUGS)[number];
+export const ROUTES = ['IV', 'PO', 'SC'] as const;
+
+/** Upper bounds that catch typing errors (e.g. an extra zero); TOCI-1 caps a tocilizumab dose at 800 mg. */
+const MAX_MG: Readonly<Record<Drug, number>> = {
+  TOCILIZUMAB: 800,
+  DEXAMETHASONE: 100,
+  METHYLPREDNISOLONE: 2000,
+  ANTIPYRETIC: 2000,
+  LEVETIRACETAM: 4000,
+  IVIG: 200_000,
+  G_CSF: 10,
+};
+
+export const doseValuesSchema = z
+  .strictObject({
+    givenAt: isoDateTimeSchema,
+    drug: z.enum(DRUGS),
+    mg: z.number({ error: 'a dose in mg' }).positive({ error: 'a dose in mg greater than 0' }),
+    route: z.enum(ROUTES),
+  })
+  .superRefine((dose, ctx) => {
+    const max = MAX_MG[dose.drug];
+    if (dose.mg > max) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['mg'],
+        input: dose.mg,
+        message: `at most ${max} mg for ${dose.drug}${dose.drug === 'TOCILIZUMAB' ? ' (TOCI-1: single dose ≤ 800 mg)' : ''}`,
+      });
+    }
+  });
+export type DoseValues = z.output<typeof doseValuesSchema>;
+
+export const closeEpisodeInputSchema = z.strictObject({
+  reason: z.enum(['COMPLETED_FOLLOW_UP', 'TRANSFERRED', 'DIED', 'ENTERED_IN_ERROR', 'OTHER']),
+  closedAt: isoDateTimeSchema,
+});
+export type CloseEpisode = z.output<typeof closeEpisodeInputSchema>;
+
+export const CORRECTION_REASON_ALLOWED = '3–500 characters saying why the record is corrected';
+export const correctionReasonSchema = z
+  .string({ error: CORRECTION_REASON_ALLOWED })
+  .trim()
+  .min(3, { error: CORRECTION_REASON_ALLOWED })
+  .max(500, { error: CORRECTION_REASON_ALLOWED });

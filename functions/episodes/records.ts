@@ -1,0 +1,188 @@
+import type {
+  Citation,
+  Driver,
+  EscalationId,
+  EscalationLevel,
+  LocalizedText,
+  Note,
+  Recommendation,
+  RulesetRef,
+} from '#rules';
+import type { Role } from './actor.ts';
+import type {
+  CloseEpisode,
+  DoseValues,
+  EpisodeProduct,
+  LabValues,
+  NeuroValues,
+  VitalsValues,
+} from './inputs.ts';
+
+/**
+ * What the table stores for an episode. Records are written once and never edited: a correction
+ * is a new record that points at the one it corrects. The head (`META`) holds the episode's
+ * identity, key dates and a summary recomputed on every write, with `version` for optimistic locking.
+ */
+
+/** Who wrote a record and through which door. */
+export type Author = {
+  readonly userId: string;
+  readonly role: Role;
+  readonly via: 'graphql' | 'slack' | 'system';
+};
+
+export type EpisodeStatus = 'ACTIVE' | 'CLOSED';
+
+export type OpenAlertSummary = {
+  readonly id: string;
+  readonly escalationId: EscalationId;
+  readonly level: EscalationLevel;
+  readonly raisedAt: string;
+};
+
+/** Denormalised current state, for lists, App Home and the sweeper (the partition is the truth). */
+export type EpisodeSummary = {
+  readonly crsGrade: number | null;
+  readonly crsGradedAt: string | null;
+  readonly icansGrade: number | null;
+  readonly icansGradedAt: string | null;
+  readonly lastVitalsAt: string | null;
+  readonly tocilizumabDoseTimes: readonly string[];
+  readonly openAlerts: readonly OpenAlertSummary[];
+};
+
+export type EpisodeHead = {
+  readonly PK: string;
+  readonly SK: 'META';
+  readonly kind: 'EPISODE';
+  readonly id: string;
+  readonly patientRef: string;
+  readonly team: string;
+  readonly status: EpisodeStatus;
+  readonly product: EpisodeProduct;
+  readonly weightKg: number;
+  readonly heightCm: number;
+  readonly apheresisDate: string | null;
+  readonly lymphodepletionStartDate: string | null;
+  readonly lymphodepletionEndDate: string | null;
+  readonly infusionDate: string | null;
+  readonly createdAt: string;
+  readonly createdBy: Author;
+  readonly updatedAt: string;
+  readonly closed: (CloseEpisode & { readonly by: Author }) | null;
+  readonly version: number;
+  readonly ruleset: RulesetRef;
+  readonly summary: EpisodeSummary;
+  readonly GSI1PK: string;
+  readonly GSI1SK: string;
+  readonly GSI2PK?: string;
+  readonly GSI2SK?: string;
+};
+
+type RecordBase = {
+  readonly PK: string;
+  readonly SK: string;
+  /** ULID: unique, sortable; what clients use to point at a record. */
+  readonly id: string;
+  readonly episodeId: string;
+  /** When the server stored it. */
+  readonly recordedAt: string;
+  readonly recordedBy: Author;
+};
+
+/** Set on a record that replaces an earlier one. */
+export type Correction = { readonly corrects: string; readonly reason: string; readonly retracted?: boolean };
+
+export type VitalsRecord = RecordBase & {
+  readonly kind: 'VITALS';
+  readonly values: VitalsValues;
+  readonly correction?: Correction;
+};
+export type NeuroRecord = RecordBase & {
+  readonly kind: 'NEURO';
+  readonly values: NeuroValues;
+  readonly correction?: Correction;
+};
+export type LabRecord = RecordBase & {
+  readonly kind: 'LAB';
+  readonly values: LabValues;
+  readonly correction?: Correction;
+};
+export type DoseRecord = RecordBase & {
+  readonly kind: 'DOSE';
+  readonly values: DoseValues;
+  readonly correction?: Correction;
+};
+
+export type ObservationRecord = VitalsRecord | NeuroRecord | LabRecord;
+
+export type GradingDomain =
+  | 'CRS'
+  | 'CRS_SUSPICION'
+  | 'CRS_HLH'
+  | 'ICANS'
+  | 'TOCILIZUMAB'
+  | 'IMMUNOGLOBULIN'
+  | 'CYTOPENIA'
+  | 'INFUSION_WINDOW';
+
+/** A rule evaluation as it was at the time, with the inputs it used: the audit trail of a grade. */
+export type GradingRecord = RecordBase & {
+  readonly kind: 'GRADING';
+  readonly domain: GradingDomain;
+  /** The record that triggered it. */
+  readonly basedOn: string;
+  /** 0–4 for CRS/ICANS; null when the outcome is not a grade (or is unknown). */
+  readonly grade: number | null;
+  /** GRADED, UNKNOWN, or the rule's own status (e.g. IVIG, WARN). */
+  readonly status: string;
+  readonly needs: readonly string[];
+  readonly drivers: readonly Driver[];
+  readonly recommendations: readonly Recommendation[];
+  readonly notes: readonly Note[];
+  readonly citations: readonly Citation[];
+  readonly ruleset: RulesetRef;
+  readonly inputs: unknown;
+};
+
+export type AlertDelivery = {
+  readonly status: 'PENDING' | 'DELIVERED' | 'FAILED';
+  readonly channel?: string;
+  readonly ts?: string;
+  readonly attempts: number;
+  readonly lastNotifiedAt?: string;
+  readonly lastError?: string;
+};
+
+export type AlertRecord = RecordBase & {
+  readonly kind: 'ALERT';
+  readonly escalationId: EscalationId;
+  readonly level: EscalationLevel;
+  readonly text: LocalizedText;
+  readonly sourceRuleIds: readonly string[];
+  readonly citations: readonly Citation[];
+  readonly raisedAt: string;
+  /** The grading (or record) that raised it. */
+  readonly basedOn: string;
+  readonly team: string;
+  /** Set once, by the acknowledgement. */
+  readonly acknowledgedAt?: string;
+  readonly acknowledgedBy?: Author;
+  readonly delivery: AlertDelivery;
+  readonly GSI2PK?: string;
+  readonly GSI2SK?: string;
+};
+
+export type IdempotencyRecord = {
+  readonly PK: string;
+  readonly SK: string;
+  readonly kind: 'IDEMPOTENCY';
+  readonly operation: string;
+  readonly result: string;
+  readonly createdAt: string;
+  /** Epoch seconds (table TTL). */
+  readonly expiresAt: number;
+};
+
+export type EpisodeRecord = VitalsRecord | NeuroRecord | LabRecord | DoseRecord | GradingRecord | AlertRecord;
+export type StoredItem = EpisodeHead | EpisodeRecord | IdempotencyRecord;

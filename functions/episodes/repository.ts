@@ -1,0 +1,332 @@
+import { randomUUID } from 'node:crypto';
+import {
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+  type DynamoDBDocumentClient,
+  type QueryCommandOutput,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import { EPISODE_COUNTER_KEY, HEAD_SK, creationIdempotencyKey, episodePk, idempotencySk } from './keys.ts';
+import type {
+  AlertDelivery,
+  AlertRecord,
+  Author,
+  EpisodeHead,
+  EpisodeRecord,
+  IdempotencyRecord,
+  StoredItem,
+} from './records.ts';
+import { DEFAULT_RETRY_POLICY, withRetries, type RetryPolicy } from './retry.ts';
+
+/** Everything stored for one episode, from one Query of its partition. */
+export type EpisodePartition = {
+  readonly head: EpisodeHead;
+  /** Every record, oldest first within each kind. */
+  readonly records: readonly EpisodeRecord[];
+  readonly idempotency: readonly IdempotencyRecord[];
+};
+
+/** One recording: new records and the new head, written together or not at all. */
+export type EpisodeWrite = {
+  readonly head: EpisodeHead;
+  readonly expectedVersion: number;
+  readonly records: readonly EpisodeRecord[];
+  readonly idempotency?: IdempotencyRecord | undefined;
+  readonly acknowledge?:
+    { readonly alert: AlertRecord; readonly at: string; readonly by: Author } | undefined;
+};
+
+/** Why a write was refused: the head moved on, the idempotency key was used, or the alert was already acknowledged. */
+export type WriteRefusal = 'VERSION_CONFLICT' | 'IDEMPOTENT_REPLAY' | 'ALREADY_ACKNOWLEDGED';
+export class WriteRefusedError extends Error {
+  readonly reason: WriteRefusal;
+  constructor(reason: WriteRefusal) {
+    super(reason);
+    this.name = 'WriteRefusedError';
+    this.reason = reason;
+  }
+}
+
+export type TeamPage = { readonly heads: readonly EpisodeHead[]; readonly cursor: string | null };
+
+const encodeCursor = (key: Record<string, unknown> | undefined): string | null =>
+  key ? Buffer.from(JSON.stringify(key)).toString('base64url') : null;
+const decodeCursor = (cursor: string | null | undefined): Record<string, unknown> | undefined => {
+  if (!cursor) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+const cancellationCodes = (error: unknown): readonly (string | undefined)[] | undefined => {
+  if (
+    typeof error !== 'object' ||
+    error === null ||
+    (error as { name?: string }).name !== 'TransactionCanceledException'
+  )
+    return undefined;
+  return ((error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? []).map(
+    (reason) => reason.Code,
+  );
+};
+
+/**
+ * DynamoDB access for episodes: reads are one Query per episode (all pages), writes one
+ * TransactWriteItems guarded by the head's version, with the idempotency record in the same
+ * transaction so a replay writes nothing. Transient failures are retried (retry.ts).
+ */
+export class EpisodeRepository {
+  readonly #client: DynamoDBDocumentClient;
+  readonly #table: string;
+  readonly #retry: RetryPolicy;
+
+  constructor(client: DynamoDBDocumentClient, tableName: string, retry: RetryPolicy = DEFAULT_RETRY_POLICY) {
+    this.#client = client;
+    this.#table = tableName;
+    this.#retry = retry;
+  }
+
+  /** The episode's partition, or undefined when there is no such episode. */
+  async loadEpisode(episodeId: string): Promise<EpisodePartition | undefined> {
+    const items: StoredItem[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page: QueryCommandOutput = await withRetries(
+        () =>
+          this.#client.send(
+            new QueryCommand({
+              TableName: this.#table,
+              KeyConditionExpression: 'PK = :pk',
+              ExpressionAttributeValues: { ':pk': episodePk(episodeId) },
+              ConsistentRead: true,
+              ExclusiveStartKey: startKey,
+            }),
+          ),
+        this.#retry,
+      );
+      items.push(...((page.Items ?? []) as StoredItem[]));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    const head = items.find((item): item is EpisodeHead => item.SK === HEAD_SK);
+    if (!head) return undefined;
+    return {
+      head,
+      records: items.filter(
+        (item): item is EpisodeRecord => item.SK !== HEAD_SK && !item.SK.startsWith('IDEMP#'),
+      ),
+      idempotency: items.filter((item): item is IdempotencyRecord => item.SK.startsWith('IDEMP#')),
+    };
+  }
+
+  /** Writes a recording atomically, or throws WriteRefusedError / StoreUnavailableError. */
+  async commit(write: EpisodeWrite): Promise<void> {
+    const items: NonNullable<TransactWriteCommandInput['TransactItems']> = [
+      {
+        Put: {
+          TableName: this.#table,
+          Item: write.head,
+          ConditionExpression: '#version = :expected',
+          ExpressionAttributeNames: { '#version': 'version' },
+          ExpressionAttributeValues: { ':expected': write.expectedVersion },
+        },
+      },
+      ...write.records.map((record) => ({
+        Put: { TableName: this.#table, Item: record, ConditionExpression: 'attribute_not_exists(PK)' },
+      })),
+    ];
+    if (write.idempotency) {
+      items.push({
+        Put: {
+          TableName: this.#table,
+          Item: write.idempotency,
+          ConditionExpression: 'attribute_not_exists(PK)',
+        },
+      });
+    }
+    if (write.acknowledge) {
+      items.push({
+        Update: {
+          TableName: this.#table,
+          Key: { PK: write.acknowledge.alert.PK, SK: write.acknowledge.alert.SK },
+          UpdateExpression: 'SET acknowledgedAt = :at, acknowledgedBy = :by REMOVE GSI2PK, GSI2SK',
+          ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(acknowledgedAt)',
+          ExpressionAttributeValues: { ':at': write.acknowledge.at, ':by': write.acknowledge.by },
+        },
+      });
+    }
+    const refusals: Record<number, WriteRefusal> = { 0: 'VERSION_CONFLICT' };
+    if (write.idempotency) refusals[1 + write.records.length] = 'IDEMPOTENT_REPLAY';
+    if (write.acknowledge) refusals[items.length - 1] = 'ALREADY_ACKNOWLEDGED';
+    await this.#transact(items, refusals);
+  }
+
+  /** Writes a new episode's head with its creation idempotency record, if any. */
+  async createEpisode(head: EpisodeHead, creation: IdempotencyRecord | undefined): Promise<void> {
+    const items: NonNullable<TransactWriteCommandInput['TransactItems']> = [
+      { Put: { TableName: this.#table, Item: head, ConditionExpression: 'attribute_not_exists(PK)' } },
+    ];
+    if (creation)
+      items.push({
+        Put: { TableName: this.#table, Item: creation, ConditionExpression: 'attribute_not_exists(PK)' },
+      });
+    const refusals: Record<number, WriteRefusal> = { 0: 'VERSION_CONFLICT' };
+    if (creation) refusals[1] = 'IDEMPOTENT_REPLAY';
+    await this.#transact(items, refusals);
+  }
+
+  async #transact(
+    items: NonNullable<TransactWriteCommandInput['TransactItems']>,
+    refusals: Readonly<Record<number, WriteRefusal>>,
+  ): Promise<void> {
+    // One token per logical write: a retry after a timeout cannot apply the transaction twice.
+    const token = randomUUID();
+    try {
+      await withRetries(
+        () =>
+          this.#client.send(new TransactWriteCommand({ TransactItems: items, ClientRequestToken: token })),
+        this.#retry,
+      );
+    } catch (error) {
+      const codes = cancellationCodes(error);
+      const failed = codes?.findIndex((code) => code === 'ConditionalCheckFailed') ?? -1;
+      const refusal = refusals[failed];
+      if (refusal) {
+        // Report the most specific reason: a replay or an acknowledged alert beats a moved head.
+        const specific = codes
+          ?.map((code, index) => (code === 'ConditionalCheckFailed' ? refusals[index] : undefined))
+          .find((reason) => reason && reason !== 'VERSION_CONFLICT');
+        throw new WriteRefusedError(specific ?? refusal);
+      }
+      throw error;
+    }
+  }
+
+  /** The next episode number (EP-<n>): an atomic counter; a failed creation leaves a gap, never a duplicate. */
+  async nextEpisodeNumber(): Promise<number> {
+    const result = await withRetries(
+      () =>
+        this.#client.send(
+          new UpdateCommand({
+            TableName: this.#table,
+            Key: EPISODE_COUNTER_KEY,
+            UpdateExpression: 'ADD #n :one',
+            ExpressionAttributeNames: { '#n': 'n' },
+            ExpressionAttributeValues: { ':one': 1 },
+            ReturnValues: 'UPDATED_NEW',
+          }),
+        ),
+      this.#retry,
+    );
+    return Number((result.Attributes as { n?: number } | undefined)?.n);
+  }
+
+  /** A creation already made with this key by this user, if any (and not expired). */
+  async findCreation(
+    userId: string,
+    key: string,
+    nowEpochSeconds: number,
+  ): Promise<IdempotencyRecord | undefined> {
+    const result = await withRetries(
+      () =>
+        this.#client.send(
+          new GetCommand({
+            TableName: this.#table,
+            Key: creationIdempotencyKey(userId, key),
+            ConsistentRead: true,
+          }),
+        ),
+      this.#retry,
+    );
+    const record = result.Item as IdempotencyRecord | undefined;
+    return record && record.expiresAt > nowEpochSeconds ? record : undefined;
+  }
+
+  /** A recording already made with this key by this user in this episode, if any (and not expired). */
+  static findReplay(
+    partition: EpisodePartition,
+    userId: string,
+    key: string,
+    nowEpochSeconds: number,
+  ): IdempotencyRecord | undefined {
+    const sk = idempotencySk(userId, key);
+    return partition.idempotency.find((record) => record.SK === sk && record.expiresAt > nowEpochSeconds);
+  }
+
+  /** A team's episodes with a status, most recently updated first: one Query on the team index. */
+  async listTeamEpisodes(
+    team: string,
+    status: string,
+    limit: number,
+    cursor: string | null | undefined,
+  ): Promise<TeamPage> {
+    const result = await withRetries(
+      () =>
+        this.#client.send(
+          new QueryCommand({
+            TableName: this.#table,
+            IndexName: 'GSI1',
+            KeyConditionExpression: 'GSI1PK = :team AND begins_with(GSI1SK, :status)',
+            ExpressionAttributeValues: { ':team': `TEAM#${team}`, ':status': `${status}#` },
+            ScanIndexForward: false,
+            Limit: limit,
+            ExclusiveStartKey: decodeCursor(cursor),
+          }),
+        ),
+      this.#retry,
+    );
+    return { heads: (result.Items ?? []) as EpisodeHead[], cursor: encodeCursor(result.LastEvaluatedKey) };
+  }
+
+  /** Delivery bookkeeping on an alert (operational metadata, not clinical data). */
+  async recordAlertDelivery(
+    alert: Pick<AlertRecord, 'PK' | 'SK'>,
+    delivery: AlertDelivery,
+    nextNotifyKeys?: { GSI2PK: string; GSI2SK: string },
+  ): Promise<void> {
+    await withRetries(
+      () =>
+        this.#client.send(
+          new UpdateCommand({
+            TableName: this.#table,
+            Key: { PK: alert.PK, SK: alert.SK },
+            UpdateExpression: nextNotifyKeys
+              ? 'SET delivery = :d, GSI2PK = :g2pk, GSI2SK = :g2sk'
+              : 'SET delivery = :d',
+            ConditionExpression: 'attribute_exists(PK)',
+            ExpressionAttributeValues: {
+              ':d': delivery,
+              ...(nextNotifyKeys ? { ':g2pk': nextNotifyKeys.GSI2PK, ':g2sk': nextNotifyKeys.GSI2SK } : {}),
+            },
+          }),
+        ),
+      this.#retry,
+    );
+  }
+
+  /** Items of a sweeper queue on GSI2 due at or before `until`. */
+  async dueInQueue(
+    queue: 'ALERT#OPEN' | 'WATCH#VITALS',
+    until: string,
+    limit = 100,
+  ): Promise<readonly StoredItem[]> {
+    const result = await withRetries(
+      () =>
+        this.#client.send(
+          new QueryCommand({
+            TableName: this.#table,
+            IndexName: 'GSI2',
+            KeyConditionExpression: 'GSI2PK = :queue AND GSI2SK <= :until',
+            ExpressionAttributeValues: { ':queue': queue, ':until': `${until}#~` },
+            Limit: limit,
+          }),
+        ),
+      this.#retry,
+    );
+    return (result.Items ?? []) as StoredItem[];
+  }
+}

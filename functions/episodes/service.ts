@@ -1,0 +1,592 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import * as z from 'zod';
+import { DEFAULT_RULES_CONFIG, RULESET, describeIssues, type RulesConfig } from '#rules';
+import { may, inTeam, type Actor, type Permission } from './actor.ts';
+import type { Assessment } from './assess/assessment.ts';
+import { assessDose } from './assess/dose.ts';
+import { assessEpisodePlan } from './assess/episode-plan.ts';
+import { assessLab } from './assess/lab.ts';
+import { assessNeuro } from './assess/neuro.ts';
+import { assessVitals } from './assess/vitals.ts';
+import {
+  EpisodeConflictError,
+  EpisodeForbiddenError,
+  EpisodeNotFoundError,
+  EpisodeValidationError,
+} from './errors.ts';
+import {
+  closeEpisodeInputSchema,
+  correctionReasonSchema,
+  createEpisodeInputSchema,
+  doseValuesSchema,
+  episodeIdSchema,
+  idempotencyKeySchema,
+  labValuesSchema,
+  neuroValuesSchema,
+  recordIdSchema,
+  teamIdSchema,
+  vitalsValuesSchema,
+} from './inputs.ts';
+import {
+  EPISODE_ID,
+  creationIdempotencyKey,
+  episodeIdFor,
+  episodePk,
+  HEAD_SK,
+  teamIndexKeys,
+} from './keys.ts';
+import {
+  alertRecord,
+  clinicalRecord,
+  gradingRecord,
+  idempotencyRecord,
+  newTriggers,
+  nextHead,
+  IDEMPOTENCY_TTL_SECONDS,
+  type WriteContext,
+} from './record-builder.ts';
+import type {
+  AlertRecord,
+  Author,
+  EpisodeHead,
+  EpisodeRecord,
+  GradingRecord,
+  IdempotencyRecord,
+} from './records.ts';
+import { EpisodeRepository, WriteRefusedError, type EpisodePartition, type TeamPage } from './repository.ts';
+import { foldState, stateOf, summarize, type EpisodeState } from './state.ts';
+
+/** The result of a recording: the stored record, the gradings and alerts it led to, and the head after it. */
+export type Recording = {
+  readonly episode: EpisodeHead;
+  readonly record: EpisodeRecord;
+  readonly gradings: readonly GradingRecord[];
+  readonly alerts: readonly AlertRecord[];
+  /** True when this answers a retry with an idempotency key: nothing was written this time. */
+  readonly replayed: boolean;
+};
+
+export type Acknowledgement = {
+  readonly episode: EpisodeHead;
+  readonly alert: AlertRecord;
+  readonly alreadyAcknowledged: boolean;
+};
+
+export type WriteOptions = { readonly idempotencyKey?: string | null | undefined };
+
+export type EpisodeServiceOptions = {
+  readonly repository: EpisodeRepository;
+  readonly clock?: () => Date;
+  readonly config?: RulesConfig;
+  readonly newId: () => string;
+  /** Attempts of a write whose head moved on (each re-reads and re-grades). */
+  readonly maxWriteAttempts?: number;
+};
+
+/** Clinical times may be a little ahead of the server clock (device clocks), never more. */
+const FUTURE_TOLERANCE_MS = 5 * 60_000;
+
+const parse = <S extends z.ZodType>(schema: S, input: unknown, prefix = ''): z.output<S> => {
+  const result = schema.safeParse(input);
+  if (!result.success) throw new EpisodeValidationError(describeIssues(result.error.issues, input, prefix));
+  return result.data;
+};
+
+const withEpisodeId = z.looseObject({ episodeId: episodeIdSchema });
+
+/**
+ * The episode service: one patient's CAR-T course, for GraphQL and Slack alike. Every recording
+ * validates, reads the episode (1 Query), grades with the rules and writes the record, its
+ * gradings, any alerts and the new head in one transaction guarded by the head's version.
+ */
+export class EpisodeService {
+  readonly #repository: EpisodeRepository;
+  readonly #clock: () => Date;
+  readonly #config: RulesConfig;
+  readonly #newId: () => string;
+  readonly #maxWriteAttempts: number;
+
+  constructor(options: EpisodeServiceOptions) {
+    this.#repository = options.repository;
+    this.#clock = options.clock ?? (() => new Date());
+    this.#config = options.config ?? DEFAULT_RULES_CONFIG;
+    this.#newId = options.newId;
+    this.#maxWriteAttempts = options.maxWriteAttempts ?? 30;
+  }
+
+  get config(): RulesConfig {
+    return this.#config;
+  }
+
+  now(): Date {
+    return this.#clock();
+  }
+
+  // ---------------------------------------------------------------- reads
+
+  /** The episode with every record (one Query). Another team's episode is "not found". */
+  async getEpisode(actor: Actor, episodeId: string): Promise<EpisodeState> {
+    const id = parse(episodeIdSchema, episodeId, 'episodeId');
+    const partition = await this.#repository.loadEpisode(id);
+    return stateOf(this.#authorize(actor, id, partition, 'read'));
+  }
+
+  /** A team's episodes by status, most recently updated first (one Query on the team index). */
+  async listEpisodes(
+    actor: Actor,
+    query: {
+      readonly team: string;
+      readonly status?: 'ACTIVE' | 'CLOSED';
+      readonly first?: number;
+      readonly after?: string | null;
+    },
+  ): Promise<TeamPage> {
+    const team = parse(teamIdSchema, query.team, 'team');
+    const first = parse(
+      z.number().int().min(1, { error: 'between 1 and 100' }).max(100, { error: 'between 1 and 100' }),
+      query.first ?? 20,
+      'first',
+    );
+    if (!inTeam(actor, team)) return { heads: [], cursor: null };
+    return this.#repository.listTeamEpisodes(team, query.status ?? 'ACTIVE', first, query.after);
+  }
+
+  // ---------------------------------------------------------------- creation
+
+  async createEpisode(actor: Actor, input: unknown, options: WriteOptions = {}): Promise<EpisodeHead> {
+    const data = parse(createEpisodeInputSchema, input, 'input');
+    const key =
+      options.idempotencyKey == null
+        ? undefined
+        : parse(idempotencyKeySchema, options.idempotencyKey, 'idempotencyKey');
+    if (!may(actor, 'create'))
+      throw new EpisodeForbiddenError(`Your role (${actor.role}) cannot create episodes`);
+    if (!inTeam(actor, data.team))
+      throw new EpisodeForbiddenError(`You are not a member of team ${data.team}`);
+    const now = this.#clock();
+    if (key) {
+      const existing = await this.#repository.findCreation(
+        actor.userId,
+        key,
+        Math.floor(now.getTime() / 1000),
+      );
+      if (existing) return JSON.parse(existing.result) as EpisodeHead;
+    }
+    const id = episodeIdFor(await this.#repository.nextEpisodeNumber());
+    const at = now.toISOString();
+    const author = this.#author(actor);
+    const blank: EpisodeHead = {
+      PK: episodePk(id),
+      SK: HEAD_SK,
+      kind: 'EPISODE',
+      id,
+      patientRef: data.patientRef,
+      team: data.team,
+      status: 'ACTIVE',
+      product: data.product,
+      weightKg: data.weightKg,
+      heightCm: data.heightCm,
+      apheresisDate: data.apheresisDate ?? null,
+      lymphodepletionStartDate: data.lymphodepletionStartDate ?? null,
+      lymphodepletionEndDate: data.lymphodepletionEndDate ?? null,
+      infusionDate: data.infusionDate ?? null,
+      createdAt: at,
+      createdBy: author,
+      updatedAt: at,
+      closed: null,
+      version: 0,
+      ruleset: RULESET.ref,
+      summary: summarize(foldState({} as EpisodeHead, [])),
+      ...teamIndexKeys(data.team, 'ACTIVE', at, id),
+    };
+    // The plan itself may need attention (INF-2: infusion > 7 days after lymphodepletion).
+    const context: WriteContext = { episodeId: id, now: at, author, newId: this.#newId };
+    const assessment = assessEpisodePlan(foldState(blank, []), this.#config);
+    const gradings = assessment.gradings.map((draft) => gradingRecord({ ...draft, basedOn: id }, context));
+    const alerts = newTriggers(foldState(blank, []), assessment.triggers).map((t) =>
+      alertRecord(t, gradings[0]?.id ?? id, data.team, context),
+    );
+    const state = foldState({ ...blank, version: 0 }, [...gradings, ...alerts]);
+    const head = { ...nextHead(state, at), version: 1 };
+    const creation: IdempotencyRecord | undefined = key
+      ? {
+          ...creationIdempotencyKey(actor.userId, key),
+          kind: 'IDEMPOTENCY',
+          operation: 'createEpisode',
+          result: JSON.stringify(head),
+          createdAt: at,
+          expiresAt: Math.floor(now.getTime() / 1000) + IDEMPOTENCY_TTL_SECONDS,
+        }
+      : undefined;
+    try {
+      await this.#repository.createEpisode(head, creation);
+      if (gradings.length + alerts.length > 0) {
+        await this.#repository.commit({
+          head: { ...head, version: 2 },
+          expectedVersion: 1,
+          records: [...gradings, ...alerts],
+        });
+        return { ...head, version: 2 };
+      }
+      return head;
+    } catch (error) {
+      if (error instanceof WriteRefusedError && error.reason === 'IDEMPOTENT_REPLAY' && key) {
+        const existing = await this.#repository.findCreation(
+          actor.userId,
+          key,
+          Math.floor(now.getTime() / 1000),
+        );
+        if (existing) return JSON.parse(existing.result) as EpisodeHead;
+      }
+      throw error;
+    }
+  }
+
+  // ---------------------------------------------------------------- recordings
+
+  recordVitals(actor: Actor, input: unknown, options: WriteOptions = {}): Promise<Recording> {
+    return this.#recordClinical(
+      actor,
+      input,
+      options,
+      'VITALS',
+      'record-observation',
+      vitalsValuesSchema,
+      'measuredAt',
+      assessVitals,
+    );
+  }
+
+  recordNeuroAssessment(actor: Actor, input: unknown, options: WriteOptions = {}): Promise<Recording> {
+    return this.#recordClinical(
+      actor,
+      input,
+      options,
+      'NEURO',
+      'record-observation',
+      neuroValuesSchema,
+      'assessedAt',
+      assessNeuro,
+    );
+  }
+
+  recordLabResult(actor: Actor, input: unknown, options: WriteOptions = {}): Promise<Recording> {
+    return this.#recordClinical(
+      actor,
+      input,
+      options,
+      'LAB',
+      'record-observation',
+      labValuesSchema,
+      'collectedAt',
+      assessLab,
+    );
+  }
+
+  recordDose(actor: Actor, input: unknown, options: WriteOptions = {}): Promise<Recording> {
+    return this.#recordClinical(
+      actor,
+      input,
+      options,
+      'DOSE',
+      'record-dose',
+      doseValuesSchema,
+      'givenAt',
+      assessDose,
+    );
+  }
+
+  /**
+   * A correction: a new record of the same kind that replaces the one it points at (with the reason),
+   * or retracts it when `values` is null (entered in error). The original stays in the timeline.
+   */
+  async correctRecord(actor: Actor, input: unknown, options: WriteOptions = {}): Promise<Recording> {
+    const base = parse(
+      z.looseObject({
+        episodeId: episodeIdSchema,
+        recordId: recordIdSchema,
+        reason: correctionReasonSchema,
+        values: z.unknown(),
+      }),
+      input,
+      'input',
+    );
+    return this.#write(actor, base.episodeId, options, 'correctRecord', 'read', (state, context) => {
+      const original = state.records.find((record) => record.id === base.recordId);
+      if (!original || original.kind === 'GRADING' || original.kind === 'ALERT') {
+        throw new EpisodeValidationError([
+          {
+            field: 'input.recordId',
+            allowed: 'the id of a vital signs, neuro, lab or dose record of this episode',
+            received: base.recordId,
+            message: `input.recordId must be the id of a vital signs, neuro, lab or dose record of episode ${base.episodeId}; received ${JSON.stringify(base.recordId)}`,
+          },
+        ]);
+      }
+      const kind = original.kind;
+      if (!may(actor, kind === 'DOSE' ? 'record-dose' : 'record-observation')) {
+        throw new EpisodeForbiddenError(
+          `Your role (${actor.role}) cannot correct ${kind.toLowerCase()} records`,
+        );
+      }
+      const retract = base.values === null;
+      const spec = CLINICAL_KINDS[kind];
+      const values = retract
+        ? original.values
+        : this.#parseValues(spec.schema, base.values, spec.timeField, 'input.values');
+      const correction = {
+        corrects: original.id,
+        reason: base.reason,
+        ...(retract ? { retracted: true } : {}),
+      };
+      const record = clinicalRecord(
+        kind,
+        values as never,
+        (values as Record<string, string>)[spec.timeField] ?? context.now,
+        context,
+        correction,
+      );
+      const next = foldState(state.head, [...state.records, record]);
+      const assessment = retract
+        ? { gradings: [], triggers: [] }
+        : spec.assess(next, record as never, this.#config);
+      return { record, assessment };
+    });
+  }
+
+  async acknowledgeAlert(actor: Actor, input: unknown): Promise<Acknowledgement> {
+    const { episodeId, alertId } = parse(
+      z.strictObject({ episodeId: episodeIdSchema, alertId: recordIdSchema }),
+      input,
+      'input',
+    );
+    for (let attempt = 1; ; attempt += 1) {
+      const state = stateOf(
+        this.#authorize(actor, episodeId, await this.#repository.loadEpisode(episodeId), 'acknowledge'),
+      );
+      const alert = state.alerts.find((a) => a.id === alertId);
+      if (!alert) throw new EpisodeNotFoundError(alertId, 'Alert');
+      if (alert.acknowledgedAt !== undefined)
+        return { episode: state.head, alert, alreadyAcknowledged: true };
+      const at = this.#clock().toISOString();
+      const by = this.#author(actor);
+      const acknowledged: AlertRecord = { ...withoutQueue(alert), acknowledgedAt: at, acknowledgedBy: by };
+      const after = foldState(
+        state.head,
+        state.records.map((r) => (r.id === alertId ? acknowledged : r)),
+      );
+      const head = nextHead(after, at);
+      try {
+        await this.#repository.commit({
+          head,
+          expectedVersion: state.head.version,
+          records: [],
+          acknowledge: { alert, at, by },
+        });
+        return { episode: head, alert: acknowledged, alreadyAcknowledged: false };
+      } catch (error) {
+        if (!(error instanceof WriteRefusedError) || attempt >= this.#maxWriteAttempts)
+          throw this.#conflictOr(error, episodeId);
+        await this.#backoff(attempt);
+      }
+    }
+  }
+
+  async closeEpisode(actor: Actor, input: unknown, options: WriteOptions = {}): Promise<EpisodeHead> {
+    const { episodeId, ...rest } = parse(withEpisodeId, input, 'input');
+    const data = parse(closeEpisodeInputSchema, { closedAt: this.#clock().toISOString(), ...rest }, 'input');
+    const key = this.#key(options);
+    for (let attempt = 1; ; attempt += 1) {
+      const partition = await this.#repository.loadEpisode(episodeId);
+      const state = stateOf(this.#authorize(actor, episodeId, partition, 'close'));
+      if (state.head.status === 'CLOSED') return state.head;
+      const now = this.#clock().toISOString();
+      const head = nextHead(state, now, { status: 'CLOSED', closed: { ...data, by: this.#author(actor) } });
+      const context: WriteContext = { episodeId, now, author: this.#author(actor), newId: this.#newId };
+      try {
+        await this.#repository.commit({
+          head,
+          expectedVersion: state.head.version,
+          records: [],
+          idempotency: key ? idempotencyRecord(context, key, 'closeEpisode', head) : undefined,
+        });
+        return head;
+      } catch (error) {
+        if (error instanceof WriteRefusedError && error.reason === 'IDEMPOTENT_REPLAY') continue;
+        if (!(error instanceof WriteRefusedError) || attempt >= this.#maxWriteAttempts)
+          throw this.#conflictOr(error, episodeId);
+        await this.#backoff(attempt);
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- internals
+
+  async #recordClinical<K extends keyof typeof CLINICAL_KINDS>(
+    actor: Actor,
+    input: unknown,
+    options: WriteOptions,
+    kind: K,
+    permission: Permission,
+    schema: z.ZodType,
+    timeField: string,
+    assess: (state: EpisodeState, record: never, config: RulesConfig) => Assessment,
+  ): Promise<Recording> {
+    const { episodeId, ...rest } = parse(withEpisodeId, input, 'input');
+    const values = this.#parseValues(schema, rest, timeField, 'input');
+    return this.#write(actor, episodeId, options, `record${kind}`, permission, (state, context) => {
+      const record = clinicalRecord(
+        kind,
+        values as never,
+        (values as Record<string, string>)[timeField] ?? context.now,
+        context,
+      );
+      const next = foldState(state.head, [...state.records, record]);
+      return { record, assessment: assess(next, record as never, this.#config) };
+    });
+  }
+
+  /** Validates clinical values; the clinical time defaults to now and may not be in the future. */
+  #parseValues(schema: z.ZodType, input: unknown, timeField: string, prefix: string): unknown {
+    const now = this.#clock();
+    const withTime =
+      typeof input === 'object' && input !== null && (input as Record<string, unknown>)[timeField] == null
+        ? { ...input, [timeField]: now.toISOString() }
+        : input;
+    const values = parse(schema, withTime, prefix) as Record<string, unknown>;
+    const time = values[timeField];
+    if (typeof time === 'string' && Date.parse(time) > now.getTime() + FUTURE_TOLERANCE_MS) {
+      throw new EpisodeValidationError([
+        {
+          field: `${prefix}.${timeField}`,
+          allowed: `a time no later than 5 minutes from now (${now.toISOString()})`,
+          received: time,
+          message: `${prefix}.${timeField} must be a time no later than 5 minutes from now (${now.toISOString()}); received ${JSON.stringify(time)}`,
+        },
+      ]);
+    }
+    return values;
+  }
+
+  /**
+   * The write loop: read, authorise, answer a replay, build, commit with the head's version;
+   * on a version conflict re-read and rebuild (bounded), then report a conflict.
+   */
+  async #write(
+    actor: Actor,
+    episodeId: string,
+    options: WriteOptions,
+    operation: string,
+    permission: Permission,
+    build: (
+      state: EpisodeState,
+      context: WriteContext,
+    ) => { readonly record: EpisodeRecord; readonly assessment: Assessment },
+  ): Promise<Recording> {
+    const key = this.#key(options);
+    for (let attempt = 1; ; attempt += 1) {
+      const partition = await this.#repository.loadEpisode(episodeId);
+      const authorized = this.#authorize(actor, episodeId, partition, permission);
+      const nowDate = this.#clock();
+      if (key) {
+        const replay = EpisodeRepository.findReplay(
+          authorized,
+          actor.userId,
+          key,
+          Math.floor(nowDate.getTime() / 1000),
+        );
+        if (replay) return { ...(JSON.parse(replay.result) as Recording), replayed: true };
+      }
+      const state = stateOf(authorized);
+      if (state.head.status === 'CLOSED') {
+        throw new EpisodeValidationError([
+          {
+            field: 'input.episodeId',
+            allowed: 'an active episode',
+            received: episodeId,
+            message: `Episode ${episodeId} is closed; nothing was recorded`,
+          },
+        ]);
+      }
+      const now = nowDate.toISOString();
+      const context: WriteContext = { episodeId, now, author: this.#author(actor), newId: this.#newId };
+      const { record, assessment } = build(state, context);
+      const gradings = assessment.gradings.map((draft) => gradingRecord(draft, context));
+      const alerts = newTriggers(state, assessment.triggers).map((trigger) =>
+        alertRecord(trigger, gradings[0]?.id ?? record.id, state.head.team, context),
+      );
+      const after = foldState(state.head, [...state.records, record, ...gradings, ...alerts]);
+      const head = nextHead(after, now);
+      const result: Recording = { episode: head, record, gradings, alerts, replayed: false };
+      try {
+        await this.#repository.commit({
+          head,
+          expectedVersion: state.head.version,
+          records: [record, ...gradings, ...alerts],
+          idempotency: key ? idempotencyRecord(context, key, operation, result) : undefined,
+        });
+        return result;
+      } catch (error) {
+        // A concurrent retry with the same key won: the next read finds and answers its result.
+        if (error instanceof WriteRefusedError && error.reason === 'IDEMPOTENT_REPLAY') continue;
+        if (!(error instanceof WriteRefusedError) || attempt >= this.#maxWriteAttempts)
+          throw this.#conflictOr(error, episodeId);
+        await this.#backoff(attempt);
+      }
+    }
+  }
+
+  /** Not found for a missing episode and for another team's alike; forbidden only within the team. */
+  #authorize(
+    actor: Actor,
+    episodeId: string,
+    partition: EpisodePartition | undefined,
+    permission: Permission,
+  ): EpisodePartition {
+    if (!EPISODE_ID.test(episodeId) || !partition || !inTeam(actor, partition.head.team))
+      throw new EpisodeNotFoundError(episodeId);
+    if (!may(actor, permission))
+      throw new EpisodeForbiddenError(`Your role (${actor.role}) cannot ${describePermission(permission)}`);
+    return partition;
+  }
+
+  #author(actor: Actor): Author {
+    return { userId: actor.userId, role: actor.role, via: actor.via };
+  }
+
+  #key(options: WriteOptions): string | undefined {
+    return options.idempotencyKey == null
+      ? undefined
+      : parse(idempotencyKeySchema, options.idempotencyKey, 'idempotencyKey');
+  }
+
+  #conflictOr(error: unknown, episodeId: string): unknown {
+    return error instanceof WriteRefusedError ? new EpisodeConflictError(episodeId) : error;
+  }
+
+  async #backoff(attempt: number): Promise<void> {
+    await sleep(Math.random() * Math.min(200, 5 * 2 ** Math.min(attempt, 6)));
+  }
+}
+
+const CLINICAL_KINDS = {
+  VITALS: { schema: vitalsValuesSchema, timeField: 'measuredAt', assess: assessVitals },
+  NEURO: { schema: neuroValuesSchema, timeField: 'assessedAt', assess: assessNeuro },
+  LAB: { schema: labValuesSchema, timeField: 'collectedAt', assess: assessLab },
+  DOSE: { schema: doseValuesSchema, timeField: 'givenAt', assess: assessDose },
+} as const;
+
+const describePermission = (permission: Permission): string =>
+  ({
+    read: 'read episodes',
+    create: 'create episodes',
+    'record-observation': 'record observations',
+    'record-dose': 'record doses',
+    acknowledge: 'acknowledge alerts',
+    close: 'close episodes',
+  })[permission];
+
+const withoutQueue = (alert: AlertRecord): AlertRecord => {
+  const { GSI2PK: _pk, GSI2SK: _sk, ...rest } = alert;
+  return rest;
+};

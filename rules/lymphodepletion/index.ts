@@ -1,0 +1,15 @@
+/** Lymphodepletion: LD-1 (regimen choice) and LD-2 (product plans from T2) (§4). */
+export { mostellerBsaM2 } from './body-surface-area.ts';
+export { definitions } from './definitions.ts';
+export { messages } from './messages.ts';
+export { lastLymphodepletionDay, planLymphodepletion } from './plan.ts';
+export type {
+  LymphodepletionDay,
+  LymphodepletionDose,
+  LymphodepletionDrug,
+  LymphodepletionPlan,
+} from './plan.ts';
+export { assessLymphodepletionRegimen } from './regimen-choice.ts';
+export type { RegimenAssessment } from './regimen-choice.ts';
+export { lymphodepletionPlanInputSchema, lymphodepletionRegimenInputSchema } from './schemas.ts';
+export type { LymphodepletionPlanInput, LymphodepletionRegimenInput } from './schemas.ts';

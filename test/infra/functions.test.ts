@@ -1,0 +1,185 @@
+import { describe, expect, it } from 'vitest';
+import { parseStageConfig } from '../../infra/config/stage-config.ts';
+import type { CartFunction } from '../../infra/constructs/cart-function.ts';
+import { episodeStoreActions } from '../../infra/constructs/episodes-table.ts';
+import { lambdaIds } from '../../infra/lambda-bundling.ts';
+import { cdkJson, logicalIdOf, propertiesFor, resourceFor, synthStage } from './support/cart-app.ts';
+
+const prod = synthStage('prod');
+const dev = synthStage('dev');
+const prodConfig = parseStageConfig('prod', (cdkJson().context.stages as Record<string, unknown>).prod);
+
+type FunctionProps = {
+  Runtime: string;
+  Architectures: string[];
+  Handler: string;
+  TracingConfig: { Mode: string };
+  ReservedConcurrentExecutions: number;
+  LoggingConfig: { LogFormat: string; LogGroup: { Ref: string } };
+  Environment: { Variables: Record<string, unknown> };
+};
+type Statement = {
+  Effect: string;
+  Action: string | string[];
+  Resource: unknown;
+  Condition?: { StringEquals?: Record<string, unknown> };
+};
+
+const functionsOf = (stage: typeof prod): CartFunction[] => [
+  stage.stack.graphql.handler,
+  stage.stack.slack.handler,
+  stage.stack.alerts.consumer,
+  stage.stack.alerts.sweeper,
+];
+const propsOf = (stage: typeof prod, fn: CartFunction): FunctionProps =>
+  propertiesFor(stage, fn.function) as FunctionProps;
+const statementsOf = (stage: typeof prod, fn: CartFunction): Statement[] =>
+  (propertiesFor(stage, fn.role.policy) as { PolicyDocument: { Statement: Statement[] } }).PolicyDocument
+    .Statement;
+const actionsOf = (statement: Statement): string[] =>
+  Array.isArray(statement.Action) ? statement.Action : [statement.Action];
+
+describe('every function', () => {
+  it('exists once per Lambda entry', () => {
+    expect(
+      functionsOf(prod)
+        .map((fn) => fn.lambdaId)
+        .sort(),
+    ).toEqual([...lambdaIds].sort());
+    prod.template.resourceCountIs('AWS::Lambda::Function', lambdaIds.length);
+  });
+
+  it.each(lambdaIds)('%s runs Node.js 24 on arm64 with active tracing and its reserved concurrency', (id) => {
+    const fn = functionsOf(prod).find((candidate) => candidate.lambdaId === id);
+    if (!fn) throw new Error(id);
+    const props = propsOf(prod, fn);
+    expect(props.Runtime).toBe('nodejs24.x');
+    expect(props.Architectures).toEqual(['arm64']);
+    expect(props.Handler).toBe('index.handler');
+    expect(props.TracingConfig).toEqual({ Mode: 'Active' });
+    expect(props.ReservedConcurrentExecutions).toBe(prodConfig.reservedConcurrency[id]);
+  });
+
+  it('takes reserved concurrency from the stage config (dev differs from prod)', () => {
+    expect(propsOf(dev, dev.stack.graphql.handler).ReservedConcurrentExecutions).toBe(5);
+    expect(propsOf(prod, prod.stack.graphql.handler).ReservedConcurrentExecutions).toBe(20);
+  });
+
+  it('logs as JSON to its own encrypted log group with the stage retention', () => {
+    const operationsKey = logicalIdOf(prod.stack, prod.stack.keys.operations);
+    for (const fn of functionsOf(prod)) {
+      const props = propsOf(prod, fn);
+      const logGroupId = logicalIdOf(prod.stack, fn.logGroup);
+      expect(props.LoggingConfig).toEqual({ LogFormat: 'JSON', LogGroup: { Ref: logGroupId } });
+      expect(resourceFor(prod, fn.logGroup)).toMatchObject({
+        Properties: { RetentionInDays: 365, KmsKeyId: { 'Fn::GetAtt': [operationsKey, 'Arn'] } },
+        DeletionPolicy: 'Retain',
+      });
+    }
+  });
+
+  it('gets the common environment: table, stage, log level, service name, source maps', () => {
+    const tableId = logicalIdOf(prod.stack, prod.stack.episodes.table);
+    for (const fn of functionsOf(prod)) {
+      expect(propsOf(prod, fn).Environment.Variables).toMatchObject({
+        TABLE_NAME: { Ref: tableId },
+        STAGE: 'prod',
+        LOG_LEVEL: 'INFO',
+        POWERTOOLS_SERVICE_NAME: `cart-${fn.lambdaId}`,
+        NODE_OPTIONS: '--enable-source-maps',
+      });
+    }
+  });
+
+  it('has a role with no inline policy and no AWS managed policy', () => {
+    for (const fn of functionsOf(prod)) {
+      const role = propertiesFor(prod, fn.role);
+      expect(role.Policies).toBeUndefined();
+      expect(role.ManagedPolicyArns).toBeUndefined();
+    }
+    prod.template.resourceCountIs('AWS::IAM::Policy', 0);
+  });
+
+  it('is granted exact actions only; the one "*" resource is X-Ray’s', () => {
+    for (const fn of functionsOf(prod)) {
+      for (const statement of statementsOf(prod, fn)) {
+        expect(statement.Effect).toBe('Allow');
+        for (const action of actionsOf(statement)) expect(action).not.toContain('*');
+        if (statement.Resource === '*') {
+          expect(actionsOf(statement).sort()).toEqual(['xray:PutTelemetryRecords', 'xray:PutTraceSegments']);
+        }
+        expect(JSON.stringify(statement.Resource)).not.toMatch(/index\/\*|\/\*"/);
+      }
+    }
+  });
+
+  it('may read and write episode items but never delete or scan them', () => {
+    for (const fn of functionsOf(prod)) {
+      const dynamoActions = statementsOf(prod, fn)
+        .flatMap(actionsOf)
+        .filter(
+          (action) => action.startsWith('dynamodb:') && !/Stream|GetRecords|GetShardIterator/.test(action),
+        );
+      expect(dynamoActions.sort()).toEqual([...episodeStoreActions].sort());
+    }
+  });
+});
+
+describe('function-specific configuration', () => {
+  const env = (stage: typeof prod, fn: CartFunction) => propsOf(stage, fn).Environment.Variables;
+
+  it('GraphQL runs in the stage’s mode and keeps the rule’s own tocilizumab limit unless configured', () => {
+    expect(env(prod, prod.stack.graphql.handler).GRAPHQL_MODE).toBe('production');
+    expect(env(dev, dev.stack.graphql.handler).GRAPHQL_MODE).toBe('development');
+    expect(env(prod, prod.stack.graphql.handler)).not.toHaveProperty('RULES_TOCI_MAX_PER_24H');
+    const tuned = synthStage('dev', {
+      context: {
+        stages: {
+          ...(cdkJson().context.stages as Record<string, unknown>),
+          dev: {
+            ...((cdkJson().context.stages as Record<string, Record<string, unknown>>).dev ?? {}),
+            tuning: { rulesTociMaxPer24h: 2, alertRenotifyMinutes: 10, vitalsOverdueHours: 3 },
+            publicAppUrl: 'https://cart.example.org',
+          },
+        },
+      },
+    });
+    expect(env(tuned, tuned.stack.graphql.handler).RULES_TOCI_MAX_PER_24H).toBe('2');
+    expect(env(tuned, tuned.stack.alerts.sweeper)).toMatchObject({
+      ALERT_RENOTIFY_MINUTES: '10',
+      VITALS_OVERDUE_HOURS: '3',
+    });
+    expect(env(tuned, tuned.stack.alerts.consumer).PUBLIC_APP_URL).toBe('https://cart.example.org');
+  });
+
+  it('only the Slack function can read the signing secret; alerts and sweeper read the bot token', () => {
+    const secretIds = Object.keys(prod.template.findResources('AWS::SecretsManager::Secret'));
+    const signing = secretIds.find((id) => id.includes('SigningSecret'));
+    const bot = secretIds.find((id) => id.includes('BotToken'));
+    const readable = (fn: CartFunction) =>
+      statementsOf(prod, fn)
+        .filter((statement) => actionsOf(statement).includes('secretsmanager:GetSecretValue'))
+        .flatMap((statement) =>
+          Array.isArray(statement.Resource) ? (statement.Resource as unknown[]) : [statement.Resource],
+        )
+        .map((resource) => (resource as { Ref: string }).Ref)
+        .sort();
+    expect(readable(prod.stack.slack.handler)).toEqual([bot, signing].sort());
+    expect(readable(prod.stack.alerts.consumer)).toEqual([bot]);
+    expect(readable(prod.stack.alerts.sweeper)).toEqual([bot]);
+    expect(readable(prod.stack.graphql.handler)).toEqual([]);
+    expect(env(prod, prod.stack.alerts.sweeper)).toMatchObject({ SLACK_BOT_TOKEN_ARN: { Ref: bot } });
+    expect(env(prod, prod.stack.alerts.consumer)).toMatchObject({ SLACK_BOT_TOKEN_ARN: { Ref: bot } });
+  });
+
+  it('decrypts the secrets key only through Secrets Manager', () => {
+    const secretsKey = logicalIdOf(prod.stack, prod.stack.keys.secrets);
+    const decrypts = statementsOf(prod, prod.stack.slack.handler).filter(
+      (statement) =>
+        JSON.stringify(statement.Resource) === JSON.stringify({ 'Fn::GetAtt': [secretsKey, 'Arn'] }),
+    );
+    expect(decrypts).toHaveLength(1);
+    expect(decrypts[0]?.Action).toBe('kms:Decrypt');
+    expect(Object.keys(decrypts[0]?.Condition?.StringEquals ?? {})).toEqual(['kms:ViaService']);
+  });
+});
