@@ -9,13 +9,18 @@ import { episodesTable } from './table-definition.ts';
 export const rulesConfigFromEnv = (env: NodeJS.ProcessEnv = process.env): RulesConfig =>
   rulesConfigSchema.parse({
     ...(env.RULES_TOCI_MAX_PER_24H ? { tocilizumabMaxDosesPer24h: Number(env.RULES_TOCI_MAX_PER_24H) } : {}),
-    ...(env.RULES_BILIRUBIN_MAX_UMOL_L ? { bilirubinMaxUmolPerL: Number(env.RULES_BILIRUBIN_MAX_UMOL_L) } : {}),
+    ...(env.RULES_BILIRUBIN_MAX_UMOL_L
+      ? { bilirubinMaxUmolPerL: Number(env.RULES_BILIRUBIN_MAX_UMOL_L) }
+      : {}),
   });
 
 /** The episode service as the Lambda entries use it: one per container, created at cold start. */
 export const createEpisodeService = (env: NodeJS.ProcessEnv = process.env): EpisodeService =>
   new EpisodeService({
-    repository: new EpisodeRepository(createDocumentClient(env.DYNAMODB_ENDPOINT), env.TABLE_NAME ?? episodesTable.defaultName),
+    repository: new EpisodeRepository(
+      createDocumentClient(env.DYNAMODB_ENDPOINT),
+      env.TABLE_NAME ?? episodesTable.defaultName,
+    ),
     config: rulesConfigFromEnv(env),
     newId: monotonicFactory(),
   });

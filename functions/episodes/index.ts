@@ -4,9 +4,23 @@
  */
 export { ROLES, may, inTeam } from './actor.ts';
 export type { Actor, Permission, Role } from './actor.ts';
-export { EpisodeConflictError, EpisodeForbiddenError, EpisodeNotFoundError, EpisodeValidationError, StoreUnavailableError } from './errors.ts';
+export {
+  EpisodeConflictError,
+  EpisodeForbiddenError,
+  EpisodeNotFoundError,
+  EpisodeValidationError,
+  StoreUnavailableError,
+} from './errors.ts';
 export { DRUGS, EPISODE_PRODUCTS, ROUTES } from './inputs.ts';
-export type { CreateEpisodeInput, DoseValues, Drug, EpisodeProduct, LabValues, NeuroValues, VitalsValues } from './inputs.ts';
+export type {
+  CreateEpisodeInput,
+  DoseValues,
+  Drug,
+  EpisodeProduct,
+  LabValues,
+  NeuroValues,
+  VitalsValues,
+} from './inputs.ts';
 export type {
   AlertDelivery,
   AlertRecord,

@@ -139,15 +139,7 @@ export class EpisodeRepository {
         Put: { TableName: this.#table, Item: record, ConditionExpression: 'attribute_not_exists(PK)' },
       })),
     ];
-    if (write.idempotency) {
-      items.push({
-        Put: {
-          TableName: this.#table,
-          Item: write.idempotency,
-          ConditionExpression: 'attribute_not_exists(PK)',
-        },
-      });
-    }
+    if (write.idempotency) items.push(this.#idempotencyPut(write.idempotency));
     if (write.acknowledge) {
       items.push({
         Update: {
@@ -170,13 +162,22 @@ export class EpisodeRepository {
     const items: NonNullable<TransactWriteCommandInput['TransactItems']> = [
       { Put: { TableName: this.#table, Item: head, ConditionExpression: 'attribute_not_exists(PK)' } },
     ];
-    if (creation)
-      items.push({
-        Put: { TableName: this.#table, Item: creation, ConditionExpression: 'attribute_not_exists(PK)' },
-      });
+    if (creation) items.push(this.#idempotencyPut(creation));
     const refusals: Record<number, WriteRefusal> = { 0: 'VERSION_CONFLICT' };
     if (creation) refusals[1] = 'IDEMPOTENT_REPLAY';
     await this.#transact(items, refusals);
+  }
+
+  /** A new idempotency record; an expired one (TTL deletes lazily) may be replaced. */
+  #idempotencyPut(record: IdempotencyRecord) {
+    return {
+      Put: {
+        TableName: this.#table,
+        Item: record,
+        ConditionExpression: 'attribute_not_exists(PK) OR expiresAt <= :now',
+        ExpressionAttributeValues: { ':now': Math.floor(Date.parse(record.createdAt) / 1000) },
+      },
+    };
   }
 
   async #transact(
@@ -193,6 +194,8 @@ export class EpisodeRepository {
       );
     } catch (error) {
       const codes = cancellationCodes(error);
+      // Every transaction here writes the head: a concurrent transaction on it means the head moved on.
+      if (codes?.includes('TransactionConflict')) throw new WriteRefusedError('VERSION_CONFLICT');
       const failed = codes?.findIndex((code) => code === 'ConditionalCheckFailed') ?? -1;
       const refusal = refusals[failed];
       if (refusal) {

@@ -25,16 +25,22 @@ const TRANSIENT_NAMES = new Set([
 ]);
 const TRANSIENT_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN']);
 
-/** Transaction cancellations caused by throttling or a concurrent transaction are transient too. */
+/**
+ * A transaction cancelled by throttling is transient too. One cancelled by a concurrent
+ * transaction is not retried as is: the repository re-reads, since the head has moved on.
+ */
 const cancelledTransiently = (error: {
   name?: string;
   CancellationReasons?: readonly { Code?: string }[];
-}): boolean =>
-  error.name === 'TransactionCanceledException' &&
-  (error.CancellationReasons ?? []).some(
-    (reason) => reason.Code === 'ThrottlingError' || reason.Code === 'TransactionConflict',
-  ) &&
-  !(error.CancellationReasons ?? []).some((reason) => reason.Code === 'ConditionalCheckFailed');
+}): boolean => {
+  const codes = (error.CancellationReasons ?? []).map((reason) => reason.Code);
+  return (
+    error.name === 'TransactionCanceledException' &&
+    codes.includes('ThrottlingError') &&
+    !codes.includes('ConditionalCheckFailed') &&
+    !codes.includes('TransactionConflict')
+  );
+};
 
 export const isTransient = (error: unknown): boolean => {
   if (typeof error !== 'object' || error === null) return false;

@@ -245,55 +245,19 @@ export class EpisodeService {
   // ---------------------------------------------------------------- recordings
 
   recordVitals(actor: Actor, input: unknown, options: WriteOptions = {}): Promise<Recording> {
-    return this.#recordClinical(
-      actor,
-      input,
-      options,
-      'VITALS',
-      'record-observation',
-      vitalsValuesSchema,
-      'measuredAt',
-      assessVitals,
-    );
+    return this.#recordClinical(actor, input, options, 'VITALS');
   }
 
   recordNeuroAssessment(actor: Actor, input: unknown, options: WriteOptions = {}): Promise<Recording> {
-    return this.#recordClinical(
-      actor,
-      input,
-      options,
-      'NEURO',
-      'record-observation',
-      neuroValuesSchema,
-      'assessedAt',
-      assessNeuro,
-    );
+    return this.#recordClinical(actor, input, options, 'NEURO');
   }
 
   recordLabResult(actor: Actor, input: unknown, options: WriteOptions = {}): Promise<Recording> {
-    return this.#recordClinical(
-      actor,
-      input,
-      options,
-      'LAB',
-      'record-observation',
-      labValuesSchema,
-      'collectedAt',
-      assessLab,
-    );
+    return this.#recordClinical(actor, input, options, 'LAB');
   }
 
   recordDose(actor: Actor, input: unknown, options: WriteOptions = {}): Promise<Recording> {
-    return this.#recordClinical(
-      actor,
-      input,
-      options,
-      'DOSE',
-      'record-dose',
-      doseValuesSchema,
-      'givenAt',
-      assessDose,
-    );
+    return this.#recordClinical(actor, input, options, 'DOSE');
   }
 
   /**
@@ -324,7 +288,7 @@ export class EpisodeService {
         ]);
       }
       const kind = original.kind;
-      if (!may(actor, kind === 'DOSE' ? 'record-dose' : 'record-observation')) {
+      if (!may(actor, CLINICAL_KINDS[kind].permission)) {
         throw new EpisodeForbiddenError(
           `Your role (${actor.role}) cannot correct ${kind.toLowerCase()} records`,
         );
@@ -422,27 +386,21 @@ export class EpisodeService {
 
   // ---------------------------------------------------------------- internals
 
-  async #recordClinical<K extends keyof typeof CLINICAL_KINDS>(
+  /** Records a vital signs, neuro, lab or dose record and what it leads to. */
+  async #recordClinical(
     actor: Actor,
     input: unknown,
     options: WriteOptions,
-    kind: K,
-    permission: Permission,
-    schema: z.ZodType,
-    timeField: string,
-    assess: (state: EpisodeState, record: never, config: RulesConfig) => Assessment,
+    kind: ClinicalKind,
   ): Promise<Recording> {
+    const spec = CLINICAL_KINDS[kind];
     const { episodeId, ...rest } = parse(withEpisodeId, input, 'input');
-    const values = this.#parseValues(schema, rest, timeField, 'input');
-    return this.#write(actor, episodeId, options, `record${kind}`, permission, (state, context) => {
-      const record = clinicalRecord(
-        kind,
-        values as never,
-        (values as Record<string, string>)[timeField] ?? context.now,
-        context,
-      );
+    const values = this.#parseValues(spec.schema, rest, spec.timeField, 'input');
+    return this.#write(actor, episodeId, options, `record${kind}`, spec.permission, (state, context) => {
+      const time = (values as Record<string, string>)[spec.timeField] ?? context.now;
+      const record = clinicalRecord(kind, values as never, time, context);
       const next = foldState(state.head, [...state.records, record]);
-      return { record, assessment: assess(next, record as never, this.#config) };
+      return { record, assessment: spec.assess(next, record as never, this.#config) };
     });
   }
 
@@ -565,16 +523,44 @@ export class EpisodeService {
   }
 
   async #backoff(attempt: number): Promise<void> {
-    await sleep(Math.random() * Math.min(200, 5 * 2 ** Math.min(attempt, 6)));
+    await sleep(Math.random() * Math.min(500, 25 * 2 ** Math.min(attempt, 5)));
   }
 }
 
-const CLINICAL_KINDS = {
-  VITALS: { schema: vitalsValuesSchema, timeField: 'measuredAt', assess: assessVitals },
-  NEURO: { schema: neuroValuesSchema, timeField: 'assessedAt', assess: assessNeuro },
-  LAB: { schema: labValuesSchema, timeField: 'collectedAt', assess: assessLab },
-  DOSE: { schema: doseValuesSchema, timeField: 'givenAt', assess: assessDose },
-} as const;
+type ClinicalKind = 'VITALS' | 'NEURO' | 'LAB' | 'DOSE';
+
+/** Per kind of clinical record: its schema, its clinical time, who may record it, and its assessor. */
+const CLINICAL_KINDS: Readonly<
+  Record<
+    ClinicalKind,
+    {
+      readonly schema: z.ZodType;
+      readonly timeField: string;
+      readonly permission: Permission;
+      readonly assess: (state: EpisodeState, record: never, config: RulesConfig) => Assessment;
+    }
+  >
+> = {
+  VITALS: {
+    schema: vitalsValuesSchema,
+    timeField: 'measuredAt',
+    permission: 'record-observation',
+    assess: assessVitals,
+  },
+  NEURO: {
+    schema: neuroValuesSchema,
+    timeField: 'assessedAt',
+    permission: 'record-observation',
+    assess: assessNeuro,
+  },
+  LAB: {
+    schema: labValuesSchema,
+    timeField: 'collectedAt',
+    permission: 'record-observation',
+    assess: assessLab,
+  },
+  DOSE: { schema: doseValuesSchema, timeField: 'givenAt', permission: 'record-dose', assess: assessDose },
+};
 
 const describePermission = (permission: Permission): string =>
   ({

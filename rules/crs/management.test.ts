@@ -41,6 +41,20 @@ describe('CRS-T4-2 grade 2 management', () => {
   });
 });
 
+describe('CRS-T4-2 grade 2 without weight', () => {
+  it('CRS-T4-2: no weight → the tocilizumab advice names weightKg; no steroid dose is invented', () => {
+    const recs = recommendations(2);
+    expect(recs[1]?.text.en).toContain('needs weightKg');
+    expect(recs.every((r) => r.dose === undefined)).toBe(true);
+  });
+
+  it('CRS-T4-2: cites T4 and the TOCI note, not the §7.1 severe-CRS text', () => {
+    const { citations } = evaluateCrs({ ...GRADE_INPUT[2], weightKg: 70 });
+    expect(citations).toContainEqual({ section: '§7.1 T4', source: 'cn-mm-cart-2022' });
+    expect(citations).not.toContainEqual({ section: '§7.1', source: 'cn-mm-cart-2022' });
+  });
+});
+
 describe('CRS-T4-3 grade 3 management', () => {
   it('CRS-T4-3: tocilizumab 8 mg/kg, dexamethasone 10 mg then 20 mg q6h, and the §7.1 text', () => {
     const recs = recommendations(3, { weightKg: 62.5 });
@@ -68,6 +82,22 @@ describe('CRS-T4-4 grade 4 management', () => {
     const mp = recommendations(4, { weightKg: 80 }).find((r) => r.dose?.drug === 'methylprednisolone');
     expect(mp?.ruleId).toBe('CRS-T4-4');
     expect(mp?.dose?.route).toBe('IV');
+  });
+});
+
+describe('CRS-T4-4 grade 4 details', () => {
+  it('CRS-T4-4: order is T4 text, tocilizumab, methylprednisolone, §7.1 text; 120 kg → tocilizumab 800 mg', () => {
+    const recs = recommendations(4, { weightKg: 120 });
+    expect(recs.map((r) => r.ruleId)).toEqual(['CRS-T4-4', 'CRS-T4-4', 'CRS-T4-4', 'CRS-T4-4']);
+    expect(recs.map((r) => r.dose?.mg ?? null)).toEqual([null, 800, 1000, null]);
+    expect(recs[3]?.citation).toEqual({ section: '§7.1', source: 'cn-mm-cart-2022' });
+  });
+
+  it('CRS-T4-4: the T4 wording is the consensus text', () => {
+    expect(recommendations(4)[0]?.text.zh).toBe('密切监护,支持治疗,使用托珠单抗和(或)糖皮质激素');
+    expect(recommendations(4).find((r) => r.dose?.drug === 'methylprednisolone')?.text.zh).toBe(
+      '可予甲泼尼龙1 g/d 静脉输注',
+    );
   });
 });
 

@@ -29,16 +29,25 @@ export const dexamethasoneEvery6h = (
   mg: typeof DEXAMETHASONE_MG | typeof DEXAMETHASONE_REFRACTORY_MG,
 ): Dose => DEXAMETHASONE_DOSES[mg];
 
+/** Per-kg doses already built, by weight (number formatting is the costly part). Bounded, frozen, shared. */
+const PER_KG_DOSES = new Map<number, Dose>();
+const MAX_CACHED_DOSES = 1024;
+
 /** Methylprednisolone 1 mg/kg actual body weight IV every 12 h (T5 grades 2–3). */
 export const methylprednisolonePerKgEvery12h = (weightKg: number): Dose => {
+  const cached = PER_KG_DOSES.get(weightKg);
+  if (cached) return cached;
   const mg = Math.round(METHYLPREDNISOLONE_MG_PER_KG * weightKg);
-  return {
+  const dose: Dose = Object.freeze({
     drug: 'methylprednisolone',
     mg,
     route: 'IV',
     schedule: messages.everyTwelveHoursIv,
-    basis: messages.perKgBasis(METHYLPREDNISOLONE_MG_PER_KG, weightKg, mg),
-  };
+    basis: Object.freeze(messages.perKgBasis(METHYLPREDNISOLONE_MG_PER_KG, weightKg, mg)),
+  });
+  if (PER_KG_DOSES.size >= MAX_CACHED_DOSES) PER_KG_DOSES.clear();
+  PER_KG_DOSES.set(weightKg, dose);
+  return dose;
 };
 
 /** High-dose methylprednisolone 1 g/day IV (T4 grade 4, T5 grade 4). */

@@ -86,7 +86,7 @@ export const crsSuspicion = (input: CrsSuspicion): { outcome: CrsSuspicionOutcom
   check(
     input.spo2Percent,
     'spo2Percent',
-    (spo2) => spo2 <= SUSPICION_SATURATION_BELOW_PERCENT,
+    (spo2) => spo2 < SUSPICION_SATURATION_BELOW_PERCENT,
     DRIVERS.hypoxia,
   );
   if (input.organToxicity) drivers.push(DRIVERS.organToxicity);

@@ -47,7 +47,7 @@ describe('ICANS-GRADE evaluation envelope and validation', () => {
     ]);
   });
 
-  it('ICANS-GRADE: UNKNOWN says what is needed and still advises the ICANS-1 evaluation', () => {
+  it('ICANS-GRADE/ICANS-1: UNKNOWN says what is needed and still advises the ICANS-1 evaluation', () => {
     const evaluation = evaluateIcans({ consciousness: 'AWAKENS_TO_VOICE' });
     expect(evaluation.outcome).toMatchObject({ status: 'UNKNOWN', needs: ['ice'], atLeastGrade: 2 });
     expect(evaluation.notes[0]?.text.en).toContain('at least grade 2');
@@ -102,6 +102,26 @@ describe('ICANS-1 evaluation advice and movement-disorder warning', () => {
     expect(advice?.citation).toEqual({ section: '§7.2', source: 'cn-mm-cart-2022' });
   });
 
+  it.each([
+    [{ ice: FULL_ICE }, false],
+    [GRADE_INPUT[1], true],
+    [GRADE_INPUT[4], true],
+  ])('ICANS-1: %j → evaluation advice present = %s (not at grade 0)', (input, present) => {
+    expect(evaluateIcans(input).recommendations.some((r) => r.ruleId === 'ICANS-1')).toBe(present);
+  });
+
+  it('ICANS-1: movement-disorder signs at grade 2 keep the grade and the T5 management, and add the warning', () => {
+    const evaluation = evaluateIcans({ ...GRADE_INPUT[2], movementDisorderSigns: true, weightKg: 70 });
+    expect(evaluation.outcome).toMatchObject({ status: 'GRADED', grade: 2 });
+    expect(evaluation.recommendations.map((r) => r.ruleId)).toEqual([
+      'ICANS-T5-2',
+      'ICANS-T5-2',
+      'ICANS-T5-2',
+      'ICANS-1',
+      'ICANS-1',
+    ]);
+  });
+
   it('ICANS-1: movement-disorder signs give a WARN without changing the grade', () => {
     const plain = evaluateIcans({ ice: FULL_ICE });
     const evaluation = evaluateIcans({ ice: FULL_ICE, movementDisorderSigns: true });
@@ -119,6 +139,14 @@ describe('ICANS-1 evaluation advice and movement-disorder warning', () => {
 describe('ICANS-T5-1 grade 1', () => {
   it('ICANS-T5-1: supportive care only without CRS', () => {
     expect(t5(1).map((r) => r.text.en)).toEqual(['Supportive care']);
+  });
+
+  it('ICANS-T5-1: concurrent CRS grade 0 adds nothing; citations are T5 without the TOCI note', () => {
+    expect(doses(1, { concurrentCrsGrade: 0, weightKg: 55 })).toEqual([]);
+    expect(evaluateIcans({ ...GRADE_INPUT[1], weightKg: 55 }).citations).not.toContainEqual({
+      section: '§7.1 T4',
+      source: 'cn-mm-cart-2022',
+    });
   });
 
   it('ICANS-T5-1: with concurrent CRS adds tocilizumab 8 mg/kg for this patient', () => {
@@ -173,6 +201,10 @@ describe('ICANS-T5-3 grade 3', () => {
     ]);
   });
 
+  it('ICANS-T5-3: without weight, methylprednisolone names weightKg and dexamethasone keeps its fixed dose', () => {
+    expect(doses(3)).toEqual([['dexamethasone', 10]]);
+  });
+
   it('ICANS-T5-3: with concurrent CRS, tocilizumab subject to the TOCI limits (too soon → not now)', () => {
     const recs = recommendations(3, {
       concurrentCrsGrade: 2,
@@ -197,6 +229,14 @@ describe('ICANS-T5-4 grade 4', () => {
       'Treat convulsive status epilepticus per guidelines',
     ]);
     expect(doses(4)).toEqual([['methylprednisolone', 1000]]);
+  });
+
+  it('ICANS-T5-4: grade 4 via seizure or diffuse oedema gets the same grade-4 management', () => {
+    expect(t5(4).map((r) => r.text.en)).toEqual(
+      evaluateIcans({ ice: FULL_ICE, seizure: 'PROLONGED_OR_REPETITIVE' })
+        .recommendations.filter((r) => r.ruleId === 'ICANS-T5-4')
+        .map((r) => r.text.en),
+    );
   });
 
   it('ICANS-T5-4: with concurrent CRS the same management, no tocilizumab, and a note saying so', () => {

@@ -35,6 +35,7 @@ const MOVEMENT_DISORDER_WARNING: IcansWarning = Object.freeze({
   ruleId: 'ICANS-1',
   text: messages.movementDisorderWarning,
 });
+const NO_WARNINGS: readonly IcansWarning[] = Object.freeze([]);
 const EVALUATION: Recommendation = Object.freeze({
   ruleId: 'ICANS-1',
   text: messages.evaluation,
@@ -52,31 +53,34 @@ export const evaluateIcansAssessment = (
   config: RulesConfig = DEFAULT_RULES_CONFIG,
 ): RuleEvaluation<IcansOutcome> => {
   const graded = gradeIcansFindings(assessment);
-  const warnings = assessment.movementDisorderSigns ? [MOVEMENT_DISORDER_WARNING] : [];
-  const outcome: IcansOutcome = { ...graded.outcome, warnings };
+  const warnings: readonly IcansWarning[] = assessment.movementDisorderSigns
+    ? [MOVEMENT_DISORDER_WARNING]
+    : NO_WARNINGS;
+  const g = graded.outcome;
+  const outcome: IcansOutcome =
+    g.status === 'GRADED'
+      ? { status: g.status, grade: g.grade, iceScore: g.iceScore, warnings }
+      : { status: g.status, needs: g.needs, iceScore: g.iceScore, atLeastGrade: g.atLeastGrade, warnings };
   const drivers: readonly Driver[] = assessment.movementDisorderSigns
     ? [...graded.drivers, ICANS_DRIVERS.movementDisorderSigns]
     : graded.drivers;
   const recommendations: Recommendation[] = [];
   const notes: Note[] = [];
-  const citations: Citation[] = [ICANS_CITATIONS.astctGrading, ICANS_CITATIONS.section];
-  if (assessment.ice != null) citations.unshift(ICANS_CITATIONS.astctIce);
+  const citations: Citation[] =
+    assessment.ice != null
+      ? [ICANS_CITATIONS.astctIce, ICANS_CITATIONS.astctGrading, ICANS_CITATIONS.section]
+      : [ICANS_CITATIONS.astctGrading, ICANS_CITATIONS.section];
 
-  if (graded.outcome.status === 'GRADED') {
-    const management = icansManagement(
-      graded.outcome.grade,
-      assessment.concurrentCrsGrade,
-      assessment,
-      config,
-    );
-    recommendations.push(...management.recommendations);
-    notes.push(...management.notes);
-    citations.push(...management.citations);
+  if (g.status === 'GRADED') {
+    const management = icansManagement(g.grade, assessment.concurrentCrsGrade, assessment, config);
+    for (const recommendation of management.recommendations) recommendations.push(recommendation);
+    for (const note of management.notes) notes.push(note);
+    for (const citation of management.citations) citations.push(citation);
   } else {
-    notes.push({ ruleId: 'ICANS-GRADE', text: messages.needsIce(graded.outcome.atLeastGrade) });
+    notes.push({ ruleId: 'ICANS-GRADE', text: messages.needsIce(g.atLeastGrade) });
   }
   // ICANS-1: evaluation beyond consciousness, speech and writing whenever neurotoxicity is present or not yet excluded.
-  if (graded.outcome.status !== 'GRADED' || graded.outcome.grade > 0) recommendations.push(EVALUATION);
+  if (g.status !== 'GRADED' || g.grade > 0) recommendations.push(EVALUATION);
   if (assessment.movementDisorderSigns) recommendations.push(WARNING_RECOMMENDATION);
   return {
     outcome,

@@ -110,11 +110,11 @@ export const planLymphodepletion = (input: LymphodepletionPlanInput): RuleEvalua
       text: messages.regimenAssessment(regimen.fludarabine ? 'RECOMMENDED' : 'ALTERNATIVE'),
     },
   ];
-  const evaluation = buildEvaluation(
-    { product, bodySurfaceAreaM2: bsa, weightKg, days, citations: [] as readonly Citation[] },
+  // The plan carries the same citations as the envelope (every recommendation cites T2).
+  return buildEvaluation<LymphodepletionPlan>(
+    { product, bodySurfaceAreaM2: bsa, weightKg, days, citations },
     { drivers, recommendations, notes, citations },
   );
-  return { ...evaluation, outcome: { ...evaluation.outcome, citations: evaluation.citations } };
 };
 
 /** The last lymphodepletion day of a product's regimen relative to infusion (-3, or -2 for CT103A). */

@@ -3,23 +3,21 @@
  * allowed at `at`, and the earliest time a further dose is allowed. The outcome maps one-to-one
  * onto the contract's TocilizumabDoseCheck (with the evaluation's citations).
  */
-import {
-  DEFAULT_RULES_CONFIG,
-  PRINTED_VALUES,
-  RULESET,
-  cite,
-  instantMs,
-  parseInput,
-  uniqueCitations,
+import { DEFAULT_RULES_CONFIG, PRINTED_VALUES, RULESET, cite, instantMs, parseInput } from '../core/index.ts';
+import type {
+  Driver,
+  LocalizedText,
+  Note,
+  Recommendation,
+  RuleEvaluation,
+  RulesConfig,
 } from '../core/index.ts';
-import type { Driver, Note, Recommendation, RuleEvaluation, RulesConfig } from '../core/index.ts';
 import { tocilizumabDose } from './dose.ts';
 import { formatDuration, messages } from './messages.ts';
 import { tocilizumabDoseInputSchema } from './schemas.ts';
 import type { TocilizumabDoseRequest } from './schemas.ts';
 import { RULE_OF_STATUS, tocilizumabTiming } from './timing.ts';
 import type { TocilizumabStatus, TocilizumabTiming } from './timing.ts';
-import type { LocalizedText } from '../core/index.ts';
 
 /** The T4 note, where every TOCI rule is printed. */
 export const TOCILIZUMAB_CITATION = cite('§7.1 T4');
@@ -126,7 +124,7 @@ export const evaluateTocilizumabDose = (
     drivers,
     recommendations: [recommendation],
     notes: printed24hLimitNotes(config),
-    citations: uniqueCitations([TOCILIZUMAB_CITATION]),
+    citations: [TOCILIZUMAB_CITATION],
     ruleset: RULESET.ref,
   };
 };

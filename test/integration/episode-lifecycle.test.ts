@@ -23,7 +23,12 @@ afterAll(async () => table.drop());
 describe('an episode from infusion to acknowledged critical alert', () => {
   it('grades a febrile hypotensive patient on norepinephrine as CRS 3 with a critical alert, doses in mg, and the timeline', async () => {
     const episode = await service.createEpisode(clinician, newEpisodeInput());
-    expect(episode).toMatchObject({ id: expect.stringMatching(/^EP-\d+$/), status: 'ACTIVE', version: 1, team: 'hem-a' });
+    expect(episode).toMatchObject({
+      id: expect.stringMatching(/^EP-\d+$/) as unknown,
+      status: 'ACTIVE',
+      version: 1,
+      team: 'hem-a',
+    });
 
     const recording = await service.recordVitals(nurse, {
       episodeId: episode.id,
@@ -39,7 +44,9 @@ describe('an episode from infusion to acknowledged critical alert', () => {
     expect(crs?.drivers.map((d) => d.code)).toEqual(expect.arrayContaining(['fever']));
     const toci = crs?.recommendations.find((r) => r.dose?.drug.toLowerCase() === 'tocilizumab');
     expect(toci?.dose?.mg).toBe(560); // 8 mg/kg × 70 kg
-    expect(recording.alerts.map((a) => [a.escalationId, a.level])).toEqual(expect.arrayContaining([['ESC-CRS3', 'CRITICAL']]));
+    expect(recording.alerts.map((a) => [a.escalationId, a.level])).toEqual(
+      expect.arrayContaining([['ESC-CRS3', 'CRITICAL']]),
+    );
     expect(recording.episode).toMatchObject({ version: 2, summary: { crsGrade: 3 } });
 
     clock.advanceMinutes(20);
@@ -55,7 +62,10 @@ describe('an episode from infusion to acknowledged critical alert', () => {
 
     const critical = recording.alerts.find((a) => a.escalationId === 'ESC-CRS3');
     const ack = await service.acknowledgeAlert(clinician, { episodeId: episode.id, alertId: critical?.id });
-    expect(ack.alert).toMatchObject({ acknowledgedBy: { userId: clinician.userId }, acknowledgedAt: clock.now().toISOString() });
+    expect(ack.alert).toMatchObject({
+      acknowledgedBy: { userId: clinician.userId },
+      acknowledgedAt: clock.now().toISOString(),
+    });
     expect(ack.episode.summary.openAlerts.map((a) => a.escalationId)).not.toContain('ESC-CRS3');
     const again = await service.acknowledgeAlert(clinician, { episodeId: episode.id, alertId: critical?.id });
     expect(again.alreadyAcknowledged).toBe(true);
@@ -71,9 +81,9 @@ describe('an episode from infusion to acknowledged critical alert', () => {
 describe('authorisation', () => {
   it('a nurse records vitals but cannot record a dose', async () => {
     const episode = await service.createEpisode(clinician, newEpisodeInput());
-    await expect(service.recordDose(nurse, { episodeId: episode.id, drug: 'TOCILIZUMAB', mg: 560, route: 'IV' })).rejects.toBeInstanceOf(
-      EpisodeForbiddenError,
-    );
+    await expect(
+      service.recordDose(nurse, { episodeId: episode.id, drug: 'TOCILIZUMAB', mg: 560, route: 'IV' }),
+    ).rejects.toBeInstanceOf(EpisodeForbiddenError);
     const state = await service.getEpisode(clinician, episode.id);
     expect(state.doses).toHaveLength(0);
     expect(state.head.version).toBe(1);
@@ -86,42 +96,63 @@ describe('authorisation', () => {
     const foreign = await service.getEpisode(outsider, episode.id).catch((e: unknown) => e);
     expect(missing).toBeInstanceOf(EpisodeNotFoundError);
     expect(foreign).toBeInstanceOf(EpisodeNotFoundError);
-    expect((foreign as Error).message.replace(episode.id, 'X')).toBe((missing as Error).message.replace('EP-999999', 'X'));
-    await expect(service.recordVitals(outsider, { episodeId: episode.id, temperatureCelsius: 39 })).rejects.toBeInstanceOf(EpisodeNotFoundError);
+    expect((foreign as Error).message.replace(episode.id, 'X')).toBe(
+      (missing as Error).message.replace('EP-999999', 'X'),
+    );
+    await expect(
+      service.recordVitals(outsider, { episodeId: episode.id, temperatureCelsius: 39 }),
+    ).rejects.toBeInstanceOf(EpisodeNotFoundError);
   });
 
   it('a user cannot create an episode for a team they are not in', async () => {
-    await expect(service.createEpisode(actor('clinician', ['hem-b']), newEpisodeInput('hem-a'))).rejects.toBeInstanceOf(EpisodeForbiddenError);
+    await expect(
+      service.createEpisode(actor('clinician', ['hem-b']), newEpisodeInput('hem-a')),
+    ).rejects.toBeInstanceOf(EpisodeForbiddenError);
   });
 });
 
 describe('validation', () => {
   it('names the field, the allowed range and the value, and writes nothing', async () => {
     const episode = await service.createEpisode(clinician, newEpisodeInput());
-    const error = (await service.recordVitals(nurse, { episodeId: episode.id, temperatureCelsius: 99.1 }).catch((e: unknown) => e)) as EpisodeValidationError;
+    const error = (await service
+      .recordVitals(nurse, { episodeId: episode.id, temperatureCelsius: 99.1 })
+      .catch((e: unknown) => e)) as EpisodeValidationError;
     expect(error).toBeInstanceOf(EpisodeValidationError);
-    expect(error.issues).toEqual([expect.objectContaining({ field: 'input.temperatureCelsius', allowed: 'between 25 and 45 °C', received: 99.1 })]);
+    expect(error.issues).toEqual([
+      expect.objectContaining({
+        field: 'input.temperatureCelsius',
+        allowed: 'between 25 and 45 °C',
+        received: 99.1,
+      }),
+    ]);
     expect((await service.getEpisode(clinician, episode.id)).head.version).toBe(1);
   });
 
   it('refuses a patient name as the patient reference', async () => {
-    const error = (await service.createEpisode(clinician, { ...newEpisodeInput(), patientRef: 'ZhangSan' }).catch((e: unknown) => e)) as EpisodeValidationError;
+    const error = (await service
+      .createEpisode(clinician, { ...newEpisodeInput(), patientRef: 'ZhangSan' })
+      .catch((e: unknown) => e)) as EpisodeValidationError;
     expect(error.issues[0]?.field).toBe('input.patientRef');
   });
 
   it('refuses observations in the future', async () => {
     const episode = await service.createEpisode(clinician, newEpisodeInput());
     const later = new Date(clock.now().getTime() + 6 * 60_000).toISOString();
-    await expect(service.recordVitals(nurse, { episodeId: episode.id, temperatureCelsius: 38, measuredAt: later })).rejects.toBeInstanceOf(
-      EpisodeValidationError,
-    );
+    await expect(
+      service.recordVitals(nurse, { episodeId: episode.id, temperatureCelsius: 38, measuredAt: later }),
+    ).rejects.toBeInstanceOf(EpisodeValidationError);
   });
 });
 
 describe('corrections', () => {
   it('a corrected temperature is a new record that re-grades; the original stays in the timeline', async () => {
     const episode = await service.createEpisode(clinician, newEpisodeInput());
-    const typo = await service.recordVitals(nurse, { episodeId: episode.id, temperatureCelsius: 39.8, systolicBp: 120, measuredAt: clock.now().toISOString() });
+    const typo = await service.recordVitals(nurse, {
+      episodeId: episode.id,
+      temperatureCelsius: 39.8,
+      systolicBp: 120,
+      measuredAt: clock.now().toISOString(),
+    });
     expect(typo.episode.summary.crsGrade).toBe(1);
     const fixed = await service.correctRecord(nurse, {
       episodeId: episode.id,
@@ -129,7 +160,10 @@ describe('corrections', () => {
       reason: 'typed 39.8 for 36.8',
       values: { temperatureCelsius: 36.8, systolicBp: 120, measuredAt: clock.now().toISOString() },
     });
-    expect(fixed.record).toMatchObject({ kind: 'VITALS', correction: { corrects: typo.record.id, reason: 'typed 39.8 for 36.8' } });
+    expect(fixed.record).toMatchObject({
+      kind: 'VITALS',
+      correction: { corrects: typo.record.id, reason: 'typed 39.8 for 36.8' },
+    });
     expect(fixed.episode.summary.crsGrade).toBe(0);
     const state = await service.getEpisode(clinician, episode.id);
     expect(state.records.filter((r) => r.kind === 'VITALS')).toHaveLength(2);

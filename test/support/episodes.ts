@@ -22,14 +22,26 @@ export const testClock = (start: string) => {
 export const documentClient = (table: TestTable): DynamoDBDocumentClient =>
   DynamoDBDocumentClient.from(table.client, { marshallOptions: { removeUndefinedValues: true } });
 
-export const serviceFor = (table: TestTable, clock: () => Date, client: DynamoDBDocumentClient = documentClient(table)) =>
+export const serviceFor = (
+  table: TestTable,
+  clock: () => Date,
+  client: DynamoDBDocumentClient = documentClient(table),
+) =>
   new EpisodeService({
-    repository: new EpisodeRepository(client, table.tableName, { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 5 }),
+    repository: new EpisodeRepository(client, table.tableName, {
+      maxAttempts: 3,
+      baseDelayMs: 1,
+      maxDelayMs: 5,
+    }),
     clock,
     newId: monotonicFactory(),
   });
 
-export const actor = (role: Actor['role'], teams: readonly string[] = ['hem-a'], userId = `${role}-1`): Actor => ({
+export const actor = (
+  role: Actor['role'],
+  teams: readonly string[] = ['hem-a'],
+  userId = `${role}-1`,
+): Actor => ({
   userId,
   role,
   teams,
