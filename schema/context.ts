@@ -1,8 +1,8 @@
-import type { Language } from '#rules';
+import type { Language, RulesConfig } from '#rules';
+import type { EpisodeService, Role } from '#episodes';
 
-/** Roles, from the most to the least privileged. */
-export const ROLES = ['clinician', 'nurse', 'viewer'] as const;
-export type Role = (typeof ROLES)[number];
+export type { Role } from '#episodes';
+export { ROLES } from '#episodes';
 
 /** The signed-in user, from verified JWT claims (never from the request body). */
 export type Viewer = {
@@ -17,4 +17,10 @@ export type GraphQLContext = {
   /** From the request's Accept-Language (zh-CN or en); an operation's `language` argument overrides it. */
   readonly language: Language;
   readonly requestId: string;
+  /** The episode service (one per container). */
+  readonly episodes: EpisodeService;
+  /** The deployment's rule Decisions (TOCI-3 limit, ELIG-5 bilirubin threshold). */
+  readonly rulesConfig: RulesConfig;
+  /** The request's "now": read once, passed to every rule that needs a time. */
+  readonly now: Date;
 };

@@ -1,4 +1,5 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { createEpisodeService } from '../episodes/create-service.ts';
 import { bodyBytes, requestFromEvent, resultFromResponse } from '../shared/http-api-v2.ts';
 import { createGraphQLServer } from './yoga.ts';
 
@@ -9,6 +10,7 @@ const yoga = createGraphQLServer({
   mode: process.env.GRAPHQL_MODE === 'development' ? 'development' : 'production',
   graphiqlAssetsUrl: process.env.GRAPHIQL_ASSETS_URL,
   graphiqlAuthorization: process.env.GRAPHIQL_DEFAULT_AUTHORIZATION,
+  episodes: createEpisodeService(),
 });
 
 export const handler = async (

@@ -4,6 +4,7 @@ import { NoSchemaIntrospectionCustomRule } from 'graphql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { languageFromAcceptLanguage } from '#rules';
 import { schema, type GraphQLContext } from '../../schema/index.ts';
+import type { EpisodeService } from '../episodes/service.ts';
 import { viewerFromClaims, type Claims } from './claims.ts';
 import { graphiqlPage } from './graphiql-page.ts';
 
@@ -17,6 +18,8 @@ export type GraphQLServerOptions = {
   readonly graphiqlAssetsUrl?: string | undefined;
   /** An Authorization header GraphiQL starts with (the local dev token). */
   readonly graphiqlAuthorization?: string | undefined;
+  /** The episode service, created once per container. */
+  readonly episodes: EpisodeService;
 };
 
 /** Claims that API Gateway's JWT authorizer (or the local server, in its place) verified. */
@@ -78,6 +81,9 @@ export const createGraphQLServer = (
       viewer: viewerFromClaims(claimsOf(event)),
       language: languageFromAcceptLanguage(request.headers.get('accept-language')),
       requestId: event.requestContext.requestId,
+      episodes: options.episodes,
+      rulesConfig: options.episodes.config,
+      now: options.episodes.now(),
     }),
   });
 };
