@@ -17,7 +17,7 @@ const layerMessage = (layer, allowed) =>
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/**', 'cdk.out/**', 'dist/**', 'coverage/**', '.data/**', '**/*.d.ts'],
+    ignores: ['node_modules/**', 'cdk.out/**', 'dist/**', 'coverage/**', '.data/**', '.scratch/**', '**/*.d.ts'],
   },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,

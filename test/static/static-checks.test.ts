@@ -4,25 +4,28 @@ import { describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
 
+/** Runs a tool from node_modules/.bin; resolves with its output whether it passes or fails. */
+const tool = async (name: string, args: readonly string[]): Promise<{ readonly ok: boolean; readonly output: string }> => {
+  try {
+    const { stdout, stderr } = await run(`node_modules/.bin/${name}`, args, { maxBuffer: 16 * 1024 * 1024 });
+    return { ok: true, output: `${stdout}${stderr}` };
+  } catch (error: unknown) {
+    const failed = error as { stdout?: string; stderr?: string; message: string };
+    return { ok: false, output: `${failed.stdout ?? ''}${failed.stderr ?? ''}` || failed.message };
+  }
+};
+
 /** The type checker and the linter (with the layout's import boundaries) are part of the test run. */
 describe('static checks', () => {
   it('typecheck: tsc --noEmit is clean', async () => {
-    const result = await run('npx', ['tsc', '--noEmit', '-p', 'tsconfig.json'], {
-      maxBuffer: 16 * 1024 * 1024,
-    }).catch((error: { stdout?: string; stderr?: string }) => ({
-      stdout: error.stdout ?? '',
-      stderr: error.stderr ?? 'tsc failed',
-    }));
-    expect(result.stdout.trim()).toBe('');
+    const result = await tool('tsc', ['--noEmit', '-p', 'tsconfig.json']);
+    expect(result.output.trim()).toBe('');
+    expect(result.ok).toBe(true);
   });
 
   it('lint: eslint . is clean', async () => {
-    const result = await run('npx', ['eslint', '.', '--max-warnings', '0'], {
-      maxBuffer: 16 * 1024 * 1024,
-    }).catch((error: { stdout?: string; stderr?: string }) => ({
-      stdout: error.stdout || error.stderr || 'eslint failed',
-      stderr: '',
-    }));
-    expect(result.stdout.trim()).toBe('');
+    const result = await tool('eslint', ['.', '--max-warnings', '0']);
+    expect(result.output.trim()).toBe('');
+    expect(result.ok).toBe(true);
   });
 });
