@@ -2,6 +2,29 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { builder } from './builder.ts';
 import './types/scalars.ts';
 import './types/health.ts';
+import './types/calculator-crs.ts';
+import './types/calculator-icans.ts';
+import './types/calculator-tocilizumab.ts';
+import './types/calculator-lymphodepletion.ts';
+import './types/reference-data.ts';
+import './types/calculator-follow-up.ts';
+import './types/calculator-eligibility.ts';
+import './types/calculator-apheresis.ts';
+import './types/calculator-infusion.ts';
+import './types/calculator-immunoglobulin.ts';
+import './types/calculator-relapse.ts';
+import './types/mutation.ts';
+import './types/episode.ts';
+import './types/episode-mutations.ts';
+import './types/episode-state.ts';
+import './types/observation.ts';
+import './types/observation-vitals.ts';
+import './types/observation-neuro.ts';
+import './types/observation-lab.ts';
+import './types/observation-correction.ts';
+import './types/dose.ts';
+import './types/grading.ts';
+import './types/alert.ts';
 
 /** The executable schema: importing the type files registers them on the builder. */
 export const schema: GraphQLSchema = builder.toSchema({ sortSchema: true });

@@ -40,3 +40,12 @@ export type {
 export type { TeamPage } from './repository.ts';
 export type { EpisodeService, Recording, Acknowledgement, WriteOptions } from './service.ts';
 export type { EpisodeState } from './state.ts';
+export { latestGrade } from './state.ts';
+export {
+  DEFAULT_CHANNEL_ROLE,
+  DEFAULT_TEAM_LANGUAGE,
+  TeamSettingsService,
+  slackChannelIdSchema,
+  slackUserGroupIdSchema,
+} from './team-settings.ts';
+export type { SettingsEditor, TeamSettings, TeamSettingsChange, TeamSettingsStore } from './team-settings.ts';

@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RULESET, localizationProblems } from '../core/index.ts';
 import { evaluateApheresis } from './evaluate-apheresis.ts';
+import { WASHOUT_TREATMENTS } from './schemas.ts';
 import type { ApheresisInput } from './schemas.ts';
 
 const ready: ApheresisInput = {
@@ -69,6 +71,57 @@ describe('evaluateApheresis', () => {
   it('rejects out-of-range counts with field and range', () => {
     expect(() => evaluateApheresis({ hemoglobinGPerL: 400 })).toThrow(
       'hemoglobinGPerL must be between 20 and 250 g/L; received 400',
+    );
+  });
+});
+
+describe('evaluateApheresis: properties', () => {
+  const maybe = <T>(arbitrary: fc.Arbitrary<T>) => fc.option(arbitrary, { nil: undefined });
+  const input: fc.Arbitrary<ApheresisInput> = fc.record({
+    hemoglobinGPerL: maybe(fc.double({ min: 20, max: 250, noNaN: true })),
+    anaemiaDueToProgression: maybe(fc.boolean()),
+    plateletsE9PerL: maybe(fc.double({ min: 0, max: 2000, noNaN: true })),
+    thrombocytopeniaDueToProgression: maybe(fc.boolean()),
+    lymphocytesPerUl: maybe(fc.double({ min: 0, max: 5000, noNaN: true })),
+    cd3PerUl: maybe(fc.double({ min: 0, max: 5000, noNaN: true })),
+    collectedE6PerKg: maybe(fc.double({ min: 0, max: 2000, noNaN: true })),
+    lastDoses: maybe(
+      fc.array(
+        fc.record({
+          treatment: fc.constantFrom(...WASHOUT_TREATMENTS),
+          at: fc.constantFrom(
+            '2026-03-01T08:00:00+08:00',
+            '2026-02-01T00:00:00Z',
+            '2026-03-10T12:30:00-05:00',
+          ),
+        }),
+        { maxLength: 5 },
+      ),
+    ),
+    plannedCollectionAt: maybe(fc.constantFrom('2026-03-05T08:00:00+08:00', '2026-05-01T08:00:00+08:00')),
+    priorBendamustine: maybe(fc.boolean()),
+    priorFludarabine: maybe(fc.boolean()),
+    highRisk: maybe(fc.boolean()),
+    needsLenalidomide: maybe(fc.boolean()),
+  });
+
+  it('overall follows NOT_MET > UNKNOWN > WARN/RELATIVE; UNKNOWN exactly when needs is non-empty; texts bilingual', () => {
+    fc.assert(
+      fc.property(input, (value) => {
+        const result = evaluateApheresis(value);
+        const statuses = result.outcome.rules.map((r) => r.status);
+        const expected = statuses.includes('NOT_MET')
+          ? 'NOT_READY'
+          : statuses.includes('UNKNOWN')
+            ? 'INCOMPLETE'
+            : statuses.includes('WARN') || statuses.includes('RELATIVE')
+              ? 'READY_WITH_WARNINGS'
+              : 'READY';
+        expect(result.outcome.overall).toBe(expected);
+        for (const rule of result.outcome.rules)
+          expect(rule.status === 'UNKNOWN').toBe(rule.needs.length > 0);
+        expect(localizationProblems(result)).toEqual([]);
+      }),
     );
   });
 });

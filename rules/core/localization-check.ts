@@ -1,17 +1,10 @@
+import { isLocalizedText, localizedTextProblemsOf } from './text-check.ts';
 import type { LocalizedText } from './text.ts';
 
-/** CJK Unified Ideographs: a zh text must contain at least one Chinese character. */
-const CHINESE = /[\u4e00-\u9fff]/;
+/** A Han (Chinese) character. */
+const CHINESE = /\p{Script=Han}/u;
 
 export const containsChinese = (value: string): boolean => CHINESE.test(value);
-
-const isLocalizedText = (value: unknown): value is LocalizedText =>
-  typeof value === 'object' &&
-  value !== null &&
-  'zh' in value &&
-  'en' in value &&
-  typeof (value as { zh: unknown }).zh === 'string' &&
-  typeof (value as { en: unknown }).en === 'string';
 
 /**
  * Every bilingual text found anywhere inside `value` (objects and arrays, walked depth-first),
@@ -33,16 +26,14 @@ export const collectLocalizedTexts = (
 };
 
 /**
- * What is wrong with the bilingual texts inside `value`: a zh text without Chinese characters or
- * an empty en text. An empty list means every text is complete in both languages.
+ * What is wrong with the bilingual texts inside `value`, each prefixed with its path (the checks of
+ * localizedTextProblemsOf: zh empty or without Chinese characters, en empty or with Chinese
+ * characters). An empty list means every text is complete in both languages.
  */
 export const localizationProblems = (value: unknown): string[] =>
-  collectLocalizedTexts(value).flatMap(({ path, text }) => [
-    ...(containsChinese(text.zh)
-      ? []
-      : [`${path || 'text'}.zh has no Chinese characters: ${JSON.stringify(text.zh)}`]),
-    ...(text.en.trim() === '' ? [`${path || 'text'}.en is empty`] : []),
-  ]);
+  collectLocalizedTexts(value).flatMap(({ path, text }) =>
+    localizedTextProblemsOf(text).map((problem) => `${path || 'text'}: ${problem}`),
+  );
 
 /** A messages object: bilingual texts, or functions that build one from their arguments. */
 export type MessageCatalogue = Readonly<

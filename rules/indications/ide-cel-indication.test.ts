@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RulesInputError, localizationProblems } from '../core/index.ts';
 import { checkIdeCelIndication } from './ide-cel-indication.ts';
@@ -67,6 +68,36 @@ describe('IND-1 ide-cel (ABECMA) indication', () => {
     expect(() => checkIdeCelIndication({ priorLines: -1 })).toThrow(RulesInputError);
     expect(() => checkIdeCelIndication({ priorLines: 2.5 })).toThrow(
       'priorLines must be a whole number between 0 and 30 lines',
+    );
+  });
+});
+
+describe('IND-1 properties', () => {
+  it('ON_LABEL exactly when every criterion is met; UNKNOWN only with needs; texts bilingual', () => {
+    const maybe = <T>(arbitrary: fc.Arbitrary<T>) => fc.option(arbitrary, { nil: undefined });
+    fc.assert(
+      fc.property(
+        fc.record({
+          ageYears: maybe(fc.integer({ min: 0, max: 120 })),
+          priorLines: maybe(fc.integer({ min: 0, max: 30 })),
+          priorImmunomodulatoryDrug: maybe(fc.boolean()),
+          priorProteasomeInhibitor: maybe(fc.boolean()),
+          priorAntiCd38Antibody: maybe(fc.boolean()),
+          highRiskCytogenetics: maybe(fc.boolean()),
+        }),
+        (input) => {
+          const result = checkIdeCelIndication(input);
+          const met =
+            (input.ageYears ?? -1) >= 18 &&
+            (input.priorLines ?? -1) >= 4 &&
+            input.priorImmunomodulatoryDrug === true &&
+            input.priorProteasomeInhibitor === true &&
+            input.priorAntiCd38Antibody === true;
+          expect(result.outcome.status === 'ON_LABEL').toBe(met);
+          expect(result.outcome.status === 'UNKNOWN').toBe(result.outcome.needs.length > 0);
+          expect(localizationProblems(result)).toEqual([]);
+        },
+      ),
     );
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { LYMPHODEPLETION_PRODUCTS } from './products.ts';
 import { studiedDoseOf } from './studied-dose.ts';
 
-describe('studiedDoseOf (T1 dose ranges used by INF-3)', () => {
+describe('T1 studiedDoseOf (dose ranges used by infusion checks)', () => {
   it.each([
     ['CAR_BCMA', 0.3, 9, 'E6_PER_KG'],
     ['LCAR_B38M', 0.5, 0.5, 'E6_PER_KG'],

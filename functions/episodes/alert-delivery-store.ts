@@ -1,0 +1,144 @@
+import { randomUUID } from 'node:crypto';
+import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { openAlertKeys } from './keys.ts';
+import type { AlertDelivery, AlertRecord } from './records.ts';
+import { DEFAULT_RETRY_POLICY, withRetries, type RetryPolicy } from './retry.ts';
+
+/**
+ * Delivery bookkeeping of alerts (operational metadata, never clinical data): who holds the
+ * delivery lease, where the message went, whether its acknowledgement is shown, and the alert's
+ * place in the `ALERT#OPEN` work queue (GSI2), keyed by when it is next due.
+ */
+export type SlackAlertDelivery = AlertDelivery & {
+  /** A deliverer holds the alert until then, so the stream consumer and the sweeper never post it twice. */
+  readonly leaseUntil?: string;
+  readonly leaseToken?: string;
+  /** When the message was updated to show the acknowledgement. */
+  readonly acknowledgementShownAt?: string;
+  /** Re-notifications sent for an unacknowledged critical alert. */
+  readonly renotifications?: number;
+};
+
+export type DeliverableAlert = Omit<AlertRecord, 'delivery'> & { readonly delivery: SlackAlertDelivery };
+
+export type AlertKey = Pick<AlertRecord, 'PK' | 'SK'>;
+
+const conditionFailed = (error: unknown): boolean =>
+  (error as { name?: string }).name === 'ConditionalCheckFailedException';
+
+export class AlertDeliveryStore {
+  readonly #client: DynamoDBDocumentClient;
+  readonly #table: string;
+  readonly #retry: RetryPolicy;
+
+  constructor(client: DynamoDBDocumentClient, tableName: string, retry: RetryPolicy = DEFAULT_RETRY_POLICY) {
+    this.#client = client;
+    this.#table = tableName;
+    this.#retry = retry;
+  }
+
+  /** The alert as stored now (a stream image may be older than the item). */
+  async load(key: AlertKey): Promise<DeliverableAlert | undefined> {
+    const result = await withRetries(
+      () =>
+        this.#client.send(
+          new GetCommand({ TableName: this.#table, Key: { PK: key.PK, SK: key.SK }, ConsistentRead: true }),
+        ),
+      this.#retry,
+    );
+    const item = result.Item as DeliverableAlert | undefined;
+    return item?.kind === 'ALERT' ? item : undefined;
+  }
+
+  /** Takes the delivery lease until `now + leaseMs`; the token, or undefined when another deliverer holds it. */
+  async lease(key: AlertKey, now: Date, leaseMs: number): Promise<string | undefined> {
+    const token = randomUUID();
+    try {
+      await withRetries(
+        () =>
+          this.#client.send(
+            new UpdateCommand({
+              TableName: this.#table,
+              Key: { PK: key.PK, SK: key.SK },
+              UpdateExpression: 'SET delivery.leaseUntil = :until, delivery.leaseToken = :token',
+              ConditionExpression:
+                'attribute_exists(PK) AND (attribute_not_exists(delivery.leaseUntil) OR delivery.leaseUntil < :now)',
+              ExpressionAttributeValues: {
+                ':until': new Date(now.getTime() + leaseMs).toISOString(),
+                ':token': token,
+                ':now': now.toISOString(),
+              },
+            }),
+          ),
+        this.#retry,
+      );
+      return token;
+    } catch (error) {
+      if (conditionFailed(error)) return undefined;
+      throw error;
+    }
+  }
+
+  /**
+   * Stores the delivery (which also releases the lease). With `nextDueAt` the alert stays in the
+   * work queue until then (an unacknowledged critical alert, or one still to be delivered);
+   * without it the alert leaves the queue. An alert acknowledged meanwhile never re-enters it.
+   */
+  async record(alert: DeliverableAlert, delivery: SlackAlertDelivery, nextDueAt?: string): Promise<void> {
+    if (nextDueAt !== undefined) {
+      const queue = openAlertKeys(nextDueAt, alert.episodeId, alert.id);
+      try {
+        await this.#update(alert, 'SET delivery = :d, GSI2PK = :pk, GSI2SK = :sk', {
+          condition: 'attribute_exists(PK) AND attribute_not_exists(acknowledgedAt)',
+          values: { ':d': delivery, ':pk': queue.GSI2PK, ':sk': queue.GSI2SK },
+        });
+        return;
+      } catch (error) {
+        if (!conditionFailed(error)) throw error;
+      }
+    }
+    await this.#update(alert, 'SET delivery = :d REMOVE GSI2PK, GSI2SK', {
+      condition: 'attribute_exists(PK)',
+      values: { ':d': delivery },
+    });
+  }
+
+  /**
+   * A delivery that failed: the alert stays PENDING (or as it was) and in the work queue, due at
+   * `retryAt`, even when acknowledged meanwhile: no alert is lost because Slack was down.
+   */
+  async retryLater(alert: DeliverableAlert, delivery: SlackAlertDelivery, retryAt: string): Promise<void> {
+    const queue = openAlertKeys(retryAt, alert.episodeId, alert.id);
+    await this.#update(alert, 'SET delivery = :d, GSI2PK = :pk, GSI2SK = :sk', {
+      condition: 'attribute_exists(PK)',
+      values: { ':d': delivery, ':pk': queue.GSI2PK, ':sk': queue.GSI2SK },
+    });
+  }
+
+  /** Takes the alert out of the work queue (acknowledged, or nothing left to do). */
+  async dequeue(alert: AlertKey): Promise<void> {
+    await this.#update(alert, 'REMOVE GSI2PK, GSI2SK', { condition: 'attribute_exists(PK)', values: {} });
+  }
+
+  async #update(
+    key: AlertKey,
+    expression: string,
+    options: { readonly condition: string; readonly values: Record<string, unknown> },
+  ): Promise<void> {
+    await withRetries(
+      () =>
+        this.#client.send(
+          new UpdateCommand({
+            TableName: this.#table,
+            Key: { PK: key.PK, SK: key.SK },
+            UpdateExpression: expression,
+            ConditionExpression: options.condition,
+            ...(Object.keys(options.values).length > 0
+              ? { ExpressionAttributeValues: options.values }
+              : {}),
+          }),
+        ),
+      this.#retry,
+    );
+  }
+}

@@ -1,0 +1,64 @@
+import { DRUGS, ROUTES, type DoseRecord, type Recording } from '#episodes';
+import { builder } from '../builder.ts';
+import { recordingMutation, RecordingInterface } from './episode-recording.ts';
+import { ClinicalRecordRef, DoseAdministrationRef } from './episode-refs.ts';
+
+/**
+ * A dose given (tocilizumab, corticosteroids, …): what the TOCI limits count and what lets CRS be
+ * graded without fever (CRS-G2). Only clinicians record doses.
+ */
+type Types = typeof builder.$inferSchemaTypes;
+type InputFields = PothosSchemaTypes.InputFieldBuilder<Types, 'InputObject'>;
+
+export const DrugEnum = builder.enumType('Drug', { values: DRUGS });
+export const DoseRouteEnum = builder.enumType('DoseRoute', { values: ROUTES });
+
+DoseAdministrationRef.implement({
+  description: 'A dose given, as entered.',
+  interfaces: [ClinicalRecordRef],
+  fields: (t) => ({
+    givenAt: t.field({ type: 'DateTime', resolve: (r) => r.values.givenAt }),
+    drug: t.field({ type: DrugEnum, resolve: (r) => r.values.drug }),
+    mg: t.float({ resolve: (r) => r.values.mg }),
+    route: t.field({ type: DoseRouteEnum, resolve: (r) => r.values.route }),
+  }),
+});
+
+/** The dose fields, shared by recordDose and correctRecord. */
+export const doseInputFields = (t: InputFields) => ({
+  givenAt: t.field({
+    type: 'DateTime',
+    description: 'When given; defaults to now, at most 5 minutes ahead of the server clock.',
+  }),
+  drug: t.field({ type: DrugEnum, required: true }),
+  mg: t.float({ required: true, description: 'Milligrams; tocilizumab at most 800 mg (TOCI-1).' }),
+  route: t.field({ type: DoseRouteEnum, required: true }),
+});
+
+export const DoseValuesInput = builder.inputType('DoseValuesInput', {
+  description: 'Dose values (for a correction).',
+  fields: doseInputFields,
+});
+
+const RecordDoseInput = builder.inputType('RecordDoseInput', {
+  fields: (t) => ({
+    episodeId: t.id({ required: true, description: 'e.g. "EP-12", or the Episode\'s global id.' }),
+    ...doseInputFields(t),
+  }),
+});
+
+const RecordDoseSuccess = builder.objectRef<Recording>('RecordDoseSuccess').implement({
+  interfaces: [RecordingInterface],
+  fields: (t) => ({
+    dose: t.field({ type: DoseAdministrationRef, resolve: (recording) => recording.record as DoseRecord }),
+  }),
+});
+
+recordingMutation('recordDose', {
+  description:
+    'Records a dose given (clinicians only); a tocilizumab dose is checked against the TOCI limits, in one transaction.',
+  action: 'record doses',
+  input: RecordDoseInput,
+  success: RecordDoseSuccess,
+  call: (service, actor, input, options) => service.recordDose(actor, input, options),
+});

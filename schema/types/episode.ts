@@ -1,0 +1,235 @@
+import {
+  EPISODE_PRODUCTS,
+  EpisodeForbiddenError,
+  EpisodeNotFoundError,
+  EpisodeValidationError,
+  type EpisodeHead,
+} from '#episodes';
+import { builder } from '../builder.ts';
+import type { GraphQLContext } from '../context.ts';
+import { inputError } from '../input-errors.ts';
+import { newestAlertsFirst } from './alert.ts';
+import { AuthorType } from './author.ts';
+import { DrugEnum } from './dose.ts';
+import { sliceConnection } from './episode-connection.ts';
+import { episodeIdFrom, loadEpisodeState } from './episode-loader.ts';
+import {
+  AlertRef,
+  DoseAdministrationRef,
+  EpisodeRef,
+  GradingRef,
+  ObservationRef,
+  type ClinicalRecord,
+} from './episode-refs.ts';
+import { CurrentStateType } from './episode-state.ts';
+import { actorFor, actorOrNull, badArgument, callService } from './errors.ts';
+import { GradingDomainEnum } from './grading.ts';
+import { isCurrent, newestClinicalFirst, ObservationKindEnum } from './observation.ts';
+
+/**
+ * An episode: one patient's CAR-T course (pseudonymous patient reference, never a name), as a Relay
+ * node with its current state and its timeline (observations, gradings, doses, alerts; newest first).
+ * One request reads one episode once: the head, current state and every connection share one Query.
+ */
+export const EpisodeStatusEnum = builder.enumType('EpisodeStatus', { values: ['ACTIVE', 'CLOSED'] as const });
+export const EpisodeProductEnum = builder.enumType('EpisodeProduct', {
+  description: 'The T2 products (KARMMA = ide-cel, CARTITUDE_1 = cilta-cel), or OTHER.',
+  values: EPISODE_PRODUCTS,
+});
+export const ClosureReasonEnum = builder.enumType('ClosureReason', {
+  values: ['COMPLETED_FOLLOW_UP', 'TRANSFERRED', 'DIED', 'ENTERED_IN_ERROR', 'OTHER'] as const,
+});
+
+type Closure = NonNullable<EpisodeHead['closed']>;
+const ClosureType = builder.objectRef<Closure>('EpisodeClosure').implement({
+  fields: (t) => ({
+    reason: t.field({ type: ClosureReasonEnum, resolve: (c) => c.reason }),
+    closedAt: t.field({ type: 'DateTime', resolve: (c) => c.closedAt }),
+    closedBy: t.field({ type: AuthorType, resolve: (c) => c.by }),
+  }),
+});
+
+/** The episode as the viewer may see it; null (like a missing node) otherwise. */
+const loadVisibleHead = async (id: string, context: GraphQLContext): Promise<EpisodeHead | null> => {
+  if (actorOrNull(context) === null) return null;
+  try {
+    return (await loadEpisodeState(context, episodeIdFrom(id))).head;
+  } catch (error) {
+    if (error instanceof EpisodeNotFoundError || error instanceof EpisodeValidationError) return null;
+    throw error;
+  }
+};
+
+const date = (t: PothosSchemaTypes.ObjectFieldBuilder<typeof builder.$inferSchemaTypes, EpisodeHead>, key: DateKey) =>
+  t.field({ type: 'Date', nullable: true, resolve: (head) => head[key] });
+type DateKey = 'apheresisDate' | 'lymphodepletionStartDate' | 'lymphodepletionEndDate' | 'infusionDate';
+
+builder.node(EpisodeRef, {
+  description: "One patient's CAR-T course, from lymphodepletion to follow-up.",
+  id: { resolve: (head) => head.id },
+  loadOne: (id, context) => loadVisibleHead(id, context),
+  fields: (t) => ({
+    episodeId: t.string({ description: 'The short id, e.g. "EP-12" (as used in Slack).', resolve: (h) => h.id }),
+    patientRef: t.string({
+      description: 'Pseudonymous patient reference (never a name).',
+      resolve: (h) => h.patientRef,
+    }),
+    team: t.exposeString('team'),
+    status: t.field({ type: EpisodeStatusEnum, resolve: (h) => h.status }),
+    product: t.field({ type: EpisodeProductEnum, resolve: (h) => h.product }),
+    weightKg: t.exposeFloat('weightKg', { description: 'Actual body weight, kg (doses are computed from it).' }),
+    heightCm: t.exposeFloat('heightCm'),
+    apheresisDate: date(t, 'apheresisDate'),
+    lymphodepletionStartDate: date(t, 'lymphodepletionStartDate'),
+    lymphodepletionEndDate: date(t, 'lymphodepletionEndDate'),
+    infusionDate: date(t, 'infusionDate'),
+    createdAt: t.field({ type: 'DateTime', resolve: (h) => h.createdAt }),
+    createdBy: t.field({ type: AuthorType, resolve: (h) => h.createdBy }),
+    updatedAt: t.field({ type: 'DateTime', resolve: (h) => h.updatedAt }),
+    closure: t.field({ type: ClosureType, nullable: true, resolve: (h) => h.closed }),
+    version: t.exposeInt('version', { description: 'Incremented by every write.' }),
+    ruleset: t.string({ description: 'The ruleset of the latest write.', resolve: (h) => h.ruleset }),
+    currentState: t.field({
+      type: CurrentStateType,
+      args: {
+        today: t.arg({
+          type: 'Date',
+          description: "The hospital's calendar date for day counts; defaults to the request date (UTC).",
+        }),
+      },
+      resolve: (head, args, context) => ({ head, today: args.today ?? context.now.toISOString().slice(0, 10) }),
+    }),
+    observations: t.connection({
+      type: ObservationRef,
+      description: 'Vital signs, neuro assessments and lab results, newest first by clinical time.',
+      args: {
+        kinds: t.arg({ type: [ObservationKindEnum], description: 'Only these kinds.' }),
+        currentOnly: t.arg.boolean({
+          defaultValue: false,
+          description: 'Only records that count (hide corrected and retracted ones).',
+        }),
+      },
+      resolve: async (head, args, context) => {
+        const state = await loadEpisodeState(context, head.id);
+        const kinds = new Set(args.kinds ?? ['VITALS', 'NEURO', 'LAB']);
+        const records = state.records.filter(
+          (r): r is Extract<ClinicalRecord, { kind: 'VITALS' | 'NEURO' | 'LAB' }> =>
+            (r.kind === 'VITALS' || r.kind === 'NEURO' || r.kind === 'LAB') && kinds.has(r.kind),
+        );
+        const shown = args.currentOnly ? await onlyCurrent(records, context) : records;
+        return sliceConnection(newestClinicalFirst(shown), args, (r) => r.id);
+      },
+    }),
+    gradings: t.connection({
+      type: GradingRef,
+      description: 'Rule evaluations, newest first.',
+      args: { domain: t.arg({ type: GradingDomainEnum, description: 'Only this domain.' }) },
+      resolve: async (head, args, context) => {
+        const state = await loadEpisodeState(context, head.id);
+        const gradings = state.gradings
+          .filter((g) => args.domain == null || g.domain === args.domain)
+          .sort((a, b) => b.recordedAt.localeCompare(a.recordedAt) || b.id.localeCompare(a.id));
+        return sliceConnection(gradings, args, (g) => g.id);
+      },
+    }),
+    doses: t.connection({
+      type: DoseAdministrationRef,
+      description: 'Doses given, newest first.',
+      args: {
+        drug: t.arg({ type: DrugEnum, description: 'Only this drug.' }),
+        currentOnly: t.arg.boolean({ defaultValue: false, description: 'Only records that count.' }),
+      },
+      resolve: async (head, args, context) => {
+        const state = await loadEpisodeState(context, head.id);
+        const doses = state.records.filter(
+          (r): r is Extract<ClinicalRecord, { kind: 'DOSE' }> =>
+            r.kind === 'DOSE' && (args.drug == null || r.values.drug === args.drug),
+        );
+        const shown = args.currentOnly ? await onlyCurrent(doses, context) : doses;
+        return sliceConnection(newestClinicalFirst(shown), args, (d) => d.id);
+      },
+    }),
+    alerts: t.connection({
+      type: AlertRef,
+      description: 'Alerts raised, newest first.',
+      args: { openOnly: t.arg.boolean({ defaultValue: false, description: 'Only unacknowledged alerts.' }) },
+      resolve: async (head, args, context) => {
+        const state = await loadEpisodeState(context, head.id);
+        const alerts = state.alerts.filter((a) => !args.openOnly || a.acknowledgedAt === undefined);
+        return sliceConnection(newestAlertsFirst(alerts), args, (a) => a.id);
+      },
+    }),
+  }),
+});
+
+const onlyCurrent = async <R extends ClinicalRecord>(records: readonly R[], context: GraphQLContext): Promise<R[]> => {
+  const current = await Promise.all(records.map((r) => isCurrent(r, context)));
+  return records.filter((_r, i) => current[i]);
+};
+
+// ---------------------------------------------------------------- queries
+
+builder.queryField('episode', (t) =>
+  t.field({
+    type: EpisodeRef,
+    description:
+      'An episode of your teams by id ("EP-12" or its global id). Another team\'s episode answers NotFoundError, exactly like a missing one.',
+    args: { id: t.arg.id({ required: true }) },
+    errors: {
+      types: [EpisodeValidationError, EpisodeNotFoundError, EpisodeForbiddenError],
+      directResult: true,
+      union: { name: 'EpisodeResult' },
+    },
+    resolve: async (_root, args, context) => {
+      actorFor(context, 'read episodes');
+      return (await loadEpisodeState(context, episodeIdFrom(String(args.id)))).head;
+    },
+  }),
+);
+
+/** A team index cursor for an episode: the same key DynamoDB pages from (see the repository). */
+const cursorOf = (head: EpisodeHead): string =>
+  Buffer.from(
+    JSON.stringify({ PK: head.PK, SK: head.SK, GSI1PK: head.GSI1PK, GSI1SK: head.GSI1SK }),
+  ).toString('base64url');
+
+builder.queryField('episodes', (t) =>
+  t.connection({
+    type: EpisodeRef,
+    description:
+      "A team's episodes by status, most recently updated first (one Query on the team index). Teams you are not in list nothing.",
+    authScopes: { signedIn: true },
+    args: {
+      team: t.arg.string({ required: true }),
+      status: t.arg({ type: EpisodeStatusEnum, required: true, defaultValue: 'ACTIVE' }),
+    },
+    resolve: async (_root, args, context) => {
+      if (args.last != null || args.before != null)
+        throw badArgument('last/before', 'not used: episodes page forward with first and after', args.last ?? args.before);
+      const actor = actorFor(context, 'list episodes');
+      try {
+        const page = await callService(() =>
+          context.episodes.listEpisodes(actor, {
+            team: args.team,
+            status: args.status,
+            first: args.first ?? 20,
+            after: args.after ?? null,
+          }),
+        );
+        const edges = page.heads.map((node) => ({ cursor: cursorOf(node), node }));
+        return {
+          edges,
+          pageInfo: {
+            hasNextPage: page.cursor !== null,
+            hasPreviousPage: args.after != null,
+            startCursor: edges[0]?.cursor ?? null,
+            endCursor: edges.at(-1)?.cursor ?? null,
+          },
+        };
+      } catch (error) {
+        if (error instanceof EpisodeValidationError) throw inputError(error.issues);
+        throw error;
+      }
+    },
+  }),
+);

@@ -1,0 +1,89 @@
+import type { Recording, VitalsRecord } from '#episodes';
+import { builder } from '../builder.ts';
+import { recordingMutation, RecordingInterface } from './episode-recording.ts';
+import { ObservationRef, VitalsObservationRef } from './episode-refs.ts';
+import { OxygenSupportEnum, VasopressorEnum } from './observation-enums.ts';
+
+/** Vital signs as entered at the bedside: what CRS grading (CRS-GRADE) and ESC-VITALS work from. */
+type Types = typeof builder.$inferSchemaTypes;
+type InputFields = PothosSchemaTypes.InputFieldBuilder<Types, 'InputObject'>;
+
+VitalsObservationRef.implement({
+  description: 'Vital signs as entered.',
+  interfaces: [ObservationRef],
+  fields: (t) => {
+    const value = <K extends keyof VitalsRecord['values']>(key: K) =>
+      (record: VitalsRecord): NonNullable<VitalsRecord['values'][K]> | null => record.values[key] ?? null;
+    return {
+      measuredAt: t.field({ type: 'DateTime', resolve: (r) => r.values.measuredAt }),
+      temperatureCelsius: t.float({ nullable: true, resolve: value('temperatureCelsius') }),
+      systolicBp: t.int({ nullable: true, description: 'mmHg', resolve: value('systolicBp') }),
+      diastolicBp: t.int({ nullable: true, description: 'mmHg', resolve: value('diastolicBp') }),
+      heartRate: t.int({ nullable: true, description: '/min', resolve: value('heartRate') }),
+      respiratoryRate: t.int({ nullable: true, description: '/min', resolve: value('respiratoryRate') }),
+      spo2Percent: t.float({ nullable: true, resolve: value('spo2Percent') }),
+      oxygen: t.field({ type: OxygenSupportEnum, resolve: (r) => r.values.oxygen }),
+      oxygenFlowLpm: t.float({ nullable: true, description: 'L/min', resolve: value('oxygenFlowLpm') }),
+      vasopressors: t.field({ type: [VasopressorEnum], resolve: (r) => [...r.values.vasopressors] }),
+      hypotension: t.boolean({
+        description: 'Hypotension judged at the bedside (a systolic < 90 mmHg or any vasopressor also counts).',
+        resolve: (r) => r.values.hypotension,
+      }),
+      organToxicity: t.boolean({ resolve: (r) => r.values.organToxicity }),
+    };
+  },
+});
+
+/** The vital signs fields, shared by recordVitals and correctRecord. */
+export const vitalsInputFields = (t: InputFields) => ({
+  measuredAt: t.field({
+    type: 'DateTime',
+    description: 'When measured; defaults to now, at most 5 minutes ahead of the server clock.',
+  }),
+  temperatureCelsius: t.float({ description: 'Highest temperature, 25–45 °C.' }),
+  systolicBp: t.int({ description: 'mmHg, 30–300.' }),
+  diastolicBp: t.int({ description: 'mmHg, 10–200.' }),
+  heartRate: t.int({ description: '/min, 20–250.' }),
+  respiratoryRate: t.int({ description: '/min, 4–80.' }),
+  spo2Percent: t.float({ description: '%, 20–100.' }),
+  oxygen: t.field({ type: OxygenSupportEnum, required: true, defaultValue: 'ROOM_AIR' }),
+  oxygenFlowLpm: t.float({ description: 'L/min; required when oxygen is NASAL_CANNULA.' }),
+  vasopressors: t.field({ type: [VasopressorEnum], required: true, defaultValue: [] }),
+  hypotension: t.boolean({
+    required: true,
+    defaultValue: false,
+    description: 'Hypotension judged at the bedside (implied by any vasopressor).',
+  }),
+  organToxicity: t.boolean({ required: true, defaultValue: false }),
+});
+
+export const VitalsValuesInput = builder.inputType('VitalsValuesInput', {
+  description: 'Vital signs values (for a correction).',
+  fields: vitalsInputFields,
+});
+
+const RecordVitalsInput = builder.inputType('RecordVitalsInput', {
+  fields: (t) => ({
+    episodeId: t.id({ required: true, description: 'e.g. "EP-12", or the Episode\'s global id.' }),
+    ...vitalsInputFields(t),
+  }),
+});
+
+const RecordVitalsSuccess = builder.objectRef<Recording>('RecordVitalsSuccess').implement({
+  interfaces: [RecordingInterface],
+  fields: (t) => ({
+    observation: t.field({
+      type: VitalsObservationRef,
+      resolve: (recording) => recording.record as VitalsRecord,
+    }),
+  }),
+});
+
+recordingMutation('recordVitals', {
+  description:
+    'Records vital signs (clinician or nurse), grades CRS with them and raises any alert, in one transaction.',
+  action: 'record vital signs',
+  input: RecordVitalsInput,
+  success: RecordVitalsSuccess,
+  call: (service, actor, input, options) => service.recordVitals(actor, input, options),
+});
