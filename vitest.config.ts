@@ -1,4 +1,15 @@
+import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
+
+/**
+ * One graphql-js instance: Node loads graphql's CommonJS entry for the packages (Pothos, yoga),
+ * while Vite would give the project's own files the ESM entry, and graphql-js rejects objects of
+ * the other instance ("Cannot use GraphQLScalarType from another module or realm"). The unit
+ * project resolves `graphql` to the same file Node does.
+ */
+const graphqlAsNodeLoadsIt = [
+  { find: /^graphql$/, replacement: createRequire(import.meta.url).resolve('graphql') },
+];
 
 /**
  * Five projects, all run by `npm test`:
@@ -14,6 +25,7 @@ export default defineConfig({
     reporters: ['default', './test/support/summary-reporter.ts'],
     projects: [
       {
+        resolve: { alias: graphqlAsNodeLoadsIt },
         test: {
           name: 'unit',
           include: [

@@ -133,9 +133,7 @@ export class AlertDeliveryStore {
             Key: { PK: key.PK, SK: key.SK },
             UpdateExpression: expression,
             ConditionExpression: options.condition,
-            ...(Object.keys(options.values).length > 0
-              ? { ExpressionAttributeValues: options.values }
-              : {}),
+            ...(Object.keys(options.values).length > 0 ? { ExpressionAttributeValues: options.values } : {}),
           }),
         ),
       this.#retry,

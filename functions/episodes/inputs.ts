@@ -2,6 +2,8 @@ import * as z from 'zod';
 import {
   CEREBRAL_EDEMA,
   CONSCIOUSNESS_LEVELS,
+  cytopeniaInputSchema,
+  immunoglobulinInputSchema,
   SEIZURES,
   iceScoreInputSchema,
   isoDateSchema,
@@ -62,17 +64,37 @@ export const idempotencyKeySchema = z
 
 const heightCmSchema = numberIn(50, 250, 'cm');
 
-export const createEpisodeInputSchema = z.strictObject({
-  patientRef: patientRefSchema,
-  team: teamIdSchema,
-  weightKg: weightKgSchema,
-  heightCm: heightCmSchema,
-  product: z.enum(EPISODE_PRODUCTS),
-  apheresisDate: isoDateSchema.nullish(),
-  lymphodepletionStartDate: isoDateSchema.nullish(),
-  lymphodepletionEndDate: isoDateSchema.nullish(),
-  infusionDate: isoDateSchema.nullish(),
-});
+export const createEpisodeInputSchema = z
+  .strictObject({
+    patientRef: patientRefSchema,
+    team: teamIdSchema,
+    weightKg: weightKgSchema,
+    heightCm: heightCmSchema,
+    product: z.enum(EPISODE_PRODUCTS),
+    apheresisDate: isoDateSchema.nullish(),
+    lymphodepletionStartDate: isoDateSchema.nullish(),
+    lymphodepletionEndDate: isoDateSchema.nullish(),
+    infusionDate: isoDateSchema.nullish(),
+  })
+  .superRefine((episode, ctx) => {
+    // The course's dates in order: apheresis, lymphodepletion start ≤ end, infusion after its end (INF-2).
+    const order: [keyof typeof episode, keyof typeof episode, boolean][] = [
+      ['apheresisDate', 'lymphodepletionStartDate', true],
+      ['lymphodepletionStartDate', 'lymphodepletionEndDate', true],
+      ['lymphodepletionEndDate', 'infusionDate', false],
+    ];
+    for (const [earlier, later, sameDayAllowed] of order) {
+      const a = episode[earlier];
+      const b = episode[later];
+      if (typeof a !== 'string' || typeof b !== 'string' || (sameDayAllowed ? a <= b : a < b)) continue;
+      ctx.addIssue({
+        code: 'custom',
+        path: [later],
+        input: b,
+        message: `a date ${sameDayAllowed ? 'on or after' : 'after'} ${earlier} (${a})`,
+      });
+    }
+  });
 export type CreateEpisodeInput = z.input<typeof createEpisodeInputSchema>;
 export type CreateEpisode = z.output<typeof createEpisodeInputSchema>;
 
@@ -120,10 +142,11 @@ export type NeuroValues = z.output<typeof neuroValuesSchema>;
 export const labValuesSchema = z
   .strictObject({
     collectedAt: isoDateTimeSchema,
-    iggGPerL: numberIn(0, 100, 'g/L').nullish(),
-    ancE9PerL: numberIn(0, 200, '× 10⁹/L').nullish(),
-    plateletsE9PerL: numberIn(0, 2000, '× 10⁹/L').nullish(),
-    haemoglobinGPerL: numberIn(10, 250, 'g/L').nullish(),
+    // Ranges are the rules' own (IG-1..4, CYTO-1), so a stored value can always be graded.
+    iggGPerL: immunoglobulinInputSchema.shape.igGGPerL.unwrap().nullish(),
+    ancE9PerL: cytopeniaInputSchema.shape.ancE9PerL.unwrap().nullish(),
+    plateletsE9PerL: cytopeniaInputSchema.shape.plateletsE9PerL.unwrap().nullish(),
+    haemoglobinGPerL: cytopeniaInputSchema.shape.hemoglobinGPerL.unwrap().nullish(),
     /** Active infection at the time (decides IVIG for IgG 4–6 g/L, IG-3). */
     infection: z.boolean().nullish(),
   })

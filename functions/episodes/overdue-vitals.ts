@@ -33,7 +33,10 @@ export class OverdueVitalsMonitor {
   constructor(options: OverdueVitalsOptions) {
     this.#repository = options.repository;
     this.#newId = options.newId;
-    this.#overdueHours = Math.max(VITALS_MAX_INTERVAL_HOURS, options.overdueHours ?? VITALS_MAX_INTERVAL_HOURS);
+    this.#overdueHours = Math.max(
+      VITALS_MAX_INTERVAL_HOURS,
+      options.overdueHours ?? VITALS_MAX_INTERVAL_HOURS,
+    );
     this.#maxAttempts = options.maxAttempts ?? 5;
   }
 

@@ -157,14 +157,23 @@ export class EpisodeRepository {
     await this.#transact(items, refusals);
   }
 
-  /** Writes a new episode's head with its creation idempotency record, if any. */
-  async createEpisode(head: EpisodeHead, creation: IdempotencyRecord | undefined): Promise<void> {
+  /** Writes a new episode: its head, the records its plan led to, and its creation idempotency record. */
+  async createEpisode(
+    head: EpisodeHead,
+    records: readonly EpisodeRecord[],
+    creation: IdempotencyRecord | undefined,
+  ): Promise<void> {
     const items: NonNullable<TransactWriteCommandInput['TransactItems']> = [
       { Put: { TableName: this.#table, Item: head, ConditionExpression: 'attribute_not_exists(PK)' } },
+      ...records.map((record) => ({
+        Put: { TableName: this.#table, Item: record, ConditionExpression: 'attribute_not_exists(PK)' },
+      })),
     ];
-    if (creation) items.push(this.#idempotencyPut(creation));
     const refusals: Record<number, WriteRefusal> = { 0: 'VERSION_CONFLICT' };
-    if (creation) refusals[1] = 'IDEMPOTENT_REPLAY';
+    if (creation) {
+      refusals[items.length] = 'IDEMPOTENT_REPLAY';
+      items.push(this.#idempotencyPut(creation));
+    }
     await this.#transact(items, refusals);
   }
 

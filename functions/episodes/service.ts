@@ -54,7 +54,8 @@ import type {
   IdempotencyRecord,
 } from './records.ts';
 import { EpisodeRepository, WriteRefusedError, type EpisodePartition, type TeamPage } from './repository.ts';
-import { foldState, stateOf, summarize, type EpisodeState } from './state.ts';
+import { foldState, stateOf, type EpisodeState } from './state.ts';
+import type { EpisodeSummary } from './records.ts';
 
 /** The result of a recording: the stored record, the gradings and alerts it led to, and the head after it. */
 export type Recording = {
@@ -93,6 +94,16 @@ const parse = <S extends z.ZodType>(schema: S, input: unknown, prefix = ''): z.o
 };
 
 const withEpisodeId = z.looseObject({ episodeId: episodeIdSchema });
+
+const EMPTY_SUMMARY: EpisodeSummary = {
+  crsGrade: null,
+  crsGradedAt: null,
+  icansGrade: null,
+  icansGradedAt: null,
+  lastVitalsAt: null,
+  tocilizumabDoseTimes: [],
+  openAlerts: [],
+};
 
 /**
  * The episode service: one patient's CAR-T course, for GraphQL and Slack alike. Every recording
@@ -196,18 +207,18 @@ export class EpisodeService {
       closed: null,
       version: 0,
       ruleset: RULESET.ref,
-      summary: summarize(foldState({} as EpisodeHead, [])),
+      summary: EMPTY_SUMMARY,
       ...teamIndexKeys(data.team, 'ACTIVE', at, id),
     };
     // The plan itself may need attention (INF-2: infusion > 7 days after lymphodepletion).
     const context: WriteContext = { episodeId: id, now: at, author, newId: this.#newId };
-    const assessment = assessEpisodePlan(foldState(blank, []), this.#config);
-    const gradings = assessment.gradings.map((draft) => gradingRecord({ ...draft, basedOn: id }, context));
-    const alerts = newTriggers(foldState(blank, []), assessment.triggers).map((t) =>
+    const planned = foldState(blank, []);
+    const assessment = assessEpisodePlan(planned, this.#config);
+    const gradings = assessment.gradings.map((draft) => gradingRecord(draft, context));
+    const alerts = newTriggers(planned, assessment.triggers).map((t) =>
       alertRecord(t, gradings[0]?.id ?? id, data.team, context),
     );
-    const state = foldState({ ...blank, version: 0 }, [...gradings, ...alerts]);
-    const head = { ...nextHead(state, at), version: 1 };
+    const head = nextHead(foldState(blank, [...gradings, ...alerts]), at);
     const creation: IdempotencyRecord | undefined = key
       ? {
           ...creationIdempotencyKey(actor.userId, key),
@@ -219,15 +230,7 @@ export class EpisodeService {
         }
       : undefined;
     try {
-      await this.#repository.createEpisode(head, creation);
-      if (gradings.length + alerts.length > 0) {
-        await this.#repository.commit({
-          head: { ...head, version: 2 },
-          expectedVersion: 1,
-          records: [...gradings, ...alerts],
-        });
-        return { ...head, version: 2 };
-      }
+      await this.#repository.createEpisode(head, [...gradings, ...alerts], creation);
       return head;
     } catch (error) {
       if (error instanceof WriteRefusedError && error.reason === 'IDEMPOTENT_REPLAY' && key) {

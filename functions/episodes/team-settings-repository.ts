@@ -93,7 +93,10 @@ export class TeamSettingsRepository implements TeamSettingsStore {
 
   async save(next: TeamSettings, previous: TeamSettings | undefined): Promise<boolean> {
     const versionCondition = previous
-      ? { ConditionExpression: '#version = :expected', ExpressionAttributeValues: { ':expected': previous.version } }
+      ? {
+          ConditionExpression: '#version = :expected',
+          ExpressionAttributeValues: { ':expected': previous.version },
+        }
       : { ConditionExpression: 'attribute_not_exists(PK)' };
     const items: NonNullable<TransactWriteCommandInput['TransactItems']> = [
       {

@@ -1,7 +1,7 @@
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { NoSchemaIntrospectionCustomRule } from 'graphql';
-import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, maskError, type MaskError, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { languageFromAcceptLanguage } from '#rules';
 import { schema, type GraphQLContext } from '../../schema/index.ts';
 import type { EpisodeService } from '../episodes/service.ts';
@@ -32,6 +32,26 @@ const disableIntrospection: Plugin = {
   },
 };
 
+/**
+ * A GraphQLError a resolver threw on purpose (a safe message with an extensions.code, e.g.
+ * BAD_USER_INPUT, STORE_UNAVAILABLE), recognised by shape so that a second copy of graphql-js
+ * (ESM beside CJS) cannot turn it into "Unexpected error."; anything else is masked as usual.
+ */
+const isDeliberate = (error: unknown): boolean => {
+  const original = (error as { originalError?: unknown } | null)?.originalError as
+    | { name?: unknown; originalError?: unknown; extensions?: { code?: unknown } }
+    | null
+    | undefined;
+  return (
+    original?.name === 'GraphQLError' &&
+    original.originalError == null &&
+    typeof original.extensions?.code === 'string'
+  );
+};
+
+const maskUnexpected: MaskError = (error, message, isDev) =>
+  isDeliberate(error) ? (error as Error) : maskError(error, message, isDev);
+
 const DEFAULT_QUERY = `# CAR-T on-call API. Calculators need no login; episodes need a token (npm run token).
 query CrsGrade {
   gradeCrs(input: { temperatureCelsius: 38.9, systolicBp: 84, vasopressors: [NOREPINEPHRINE] }) {
@@ -53,7 +73,7 @@ export const createGraphQLServer = (
     graphqlEndpoint: '/graphql',
     landingPage: false,
     logging: production ? 'warn' : 'info',
-    maskedErrors: production ? true : { isDev: true },
+    maskedErrors: { isDev: !production, maskError: maskUnexpected },
     graphiql: graphiql
       ? {
           title: 'CAR-T on-call API',
@@ -68,9 +88,10 @@ export const createGraphQLServer = (
       : {}),
     plugins: [
       EnvelopArmorPlugin({
-        maxDepth: { n: 10 },
+        // Result unions put an inline fragment on every episode read: fragments add no depth or cost.
+        maxDepth: { n: 10, flattenFragments: true },
         maxAliases: { n: 15 },
-        costLimit: { maxCost: 5000 },
+        costLimit: { maxCost: 5000, flattenFragments: true },
         maxTokens: { n: 2000 },
         maxDirectives: { n: 20 },
         blockFieldSuggestion: { enabled: production },

@@ -9,11 +9,11 @@ export {
   checkLymphocytes,
   checkPlatelets,
 } from './blood-counts.ts';
-export { definitions } from './definitions.ts';
+export { definitions as apheresisDefinitions } from './definitions.ts';
 export { evaluateApheresis } from './evaluate-apheresis.ts';
 export type { ApheresisOutcome } from './evaluate-apheresis.ts';
-export { messages } from './messages.ts';
-export { APHERESIS_RULE_IDS, overallOf } from './result.ts';
+export { messages as apheresisMessages } from './messages.ts';
+export { APHERESIS_RULE_IDS, overallOf as apheresisOverallOf } from './result.ts';
 export type { ApheresisOverall, ApheresisRuleId, ApheresisRuleResult, ApheresisStatus } from './result.ts';
 export { WASHOUT_TREATMENTS, apheresisInputSchema, lastDoseSchema, washoutInputSchema } from './schemas.ts';
 export type {

@@ -7,11 +7,7 @@ export { escalateHlh } from './hlh.ts';
 export { escalateIcansGrade3, escalateIcansWithCrs } from './icans.ts';
 export type { NeuroState } from './icans.ts';
 export { escalateIgg } from './igg.ts';
-export {
-  INFUSION_MAX_FULL_DAYS_AFTER_LYMPHODEPLETION,
-  escalateLateInfusion,
-  fullDaysBetween,
-} from './infusion.ts';
+export { escalateLateInfusion } from './infusion.ts';
 export { CLINICAL_CITATIONS, ESCALATION_CITATION, ESCALATION_LEVEL } from './levels.ts';
 export { messages as escalationMessages } from './messages.ts';
 export * from './schemas.ts';

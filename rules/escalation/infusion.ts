@@ -8,24 +8,16 @@
  * standard regimen outside its own recommendation. So the alert fires from 8 full days, i.e. when
  * the infusion date is 9 or more calendar days after the last lymphodepletion day.
  */
-import { daysBetween } from '../core/index.ts';
+import { MAX_FULL_DAYS, fullDaysBetween } from '../infusion/timing.ts';
 import { messages } from './messages.ts';
 import { trigger } from './trigger.ts';
 import type { EscalationTrigger } from './types.ts';
 
-/** INF-2: at most 7 full days between the end of lymphodepletion and the infusion. */
-export const INFUSION_MAX_FULL_DAYS_AFTER_LYMPHODEPLETION = 7;
-
-/** Full days strictly between two calendar dates (YYYY-MM-DD): 2026-03-01 → 2026-03-04 is 2. */
-export const fullDaysBetween = (lastLymphodepletionDay: string, infusionDay: string): number =>
-  daysBetween(lastLymphodepletionDay, infusionDay) - 1;
-
+/** The day count and the 7-day limit are INF-2's own (rules/infusion/timing.ts). */
 export const escalateLateInfusion = (plan: {
   readonly lymphodepletionEndDate: string;
   readonly plannedInfusionDate: string;
 }): EscalationTrigger | null => {
   const fullDays = fullDaysBetween(plan.lymphodepletionEndDate, plan.plannedInfusionDate);
-  return fullDays > INFUSION_MAX_FULL_DAYS_AFTER_LYMPHODEPLETION
-    ? trigger('ESC-INF', messages.infusionTooLate(fullDays), ['INF-2'])
-    : null;
+  return fullDays > MAX_FULL_DAYS ? trigger('ESC-INF', messages.infusionTooLate(fullDays), ['INF-2']) : null;
 };

@@ -1,6 +1,6 @@
 /** Follow-up: FU-1 (schedule) and FU-2 … FU-5 (visit content) (§10). */
-export { definitions } from './definitions.ts';
-export { messages } from './messages.ts';
+export { definitions as followUpDefinitions } from './definitions.ts';
+export { messages as followUpMessages } from './messages.ts';
 export { followUpSchedule, toContractVisits } from './schedule.ts';
 export type { FollowUpPhase, FollowUpScheduleOutcome, FollowUpVisit } from './schedule.ts';
 export { followUpContentInputSchema, followUpScheduleInputSchema } from './schemas.ts';

@@ -1,6 +1,6 @@
 /** Infection prevention and treatment: INFX-1 … INFX-5 (§7.3). */
-export { definitions } from './definitions.ts';
-export { messages } from './messages.ts';
+export { definitions as infectionDefinitions } from './definitions.ts';
+export { messages as infectionMessages } from './messages.ts';
 export { PJP_PROPHYLAXIS_MONTHS, infectionPrevention } from './prevention.ts';
 export type { InfectionPreventionOutcome } from './prevention.ts';
 export { INFECTION_PHASES, infectionPreventionInputSchema } from './schemas.ts';

@@ -3,8 +3,8 @@ export { ABECMA_DOSE_RANGE, checkCellDose, referenceDoseRange } from './cell-dos
 export type { CellDoseOutcome, CellDoseRange } from './cell-dose.ts';
 export { LEVETIRACETAM_MG, cnsProphylaxis } from './cns-prophylaxis.ts';
 export type { CnsProphylaxisOutcome } from './cns-prophylaxis.ts';
-export { definitions } from './definitions.ts';
-export { messages } from './messages.ts';
+export { definitions as infusionDefinitions } from './definitions.ts';
+export { messages as infusionMessages } from './messages.ts';
 export { CRS_VITAL_SIGNS_MAX_INTERVAL_HOURS, INPATIENT_DAYS, monitoringPlan } from './monitoring-plan.ts';
 export type { MonitoringPlanOutcome } from './monitoring-plan.ts';
 export { checkPremedication } from './premedication.ts';
@@ -25,5 +25,5 @@ export type {
   MonitoringPlanInput,
   PremedicationInput,
 } from './schemas.ts';
-export { MAX_FULL_DAYS, RECOMMENDED_FULL_DAYS, checkInfusionTiming } from './timing.ts';
+export { MAX_FULL_DAYS, RECOMMENDED_FULL_DAYS, checkInfusionTiming, fullDaysBetween } from './timing.ts';
 export type { InfusionTimingOutcome, InfusionTimingStatus } from './timing.ts';

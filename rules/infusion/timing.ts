@@ -8,6 +8,10 @@ import type { InfusionTimingInput } from './schemas.ts';
 export const RECOMMENDED_FULL_DAYS = { min: 1, max: 2 } as const;
 export const MAX_FULL_DAYS = 7;
 
+/** Full days strictly between the last lymphodepletion day and the infusion day: 2026-03-01 → 2026-03-04 is 2. */
+export const fullDaysBetween = (lastLymphodepletionDay: string, infusionDay: string): number =>
+  daysBetween(lastLymphodepletionDay, infusionDay) - 1;
+
 /** OK: 1–2 days. EARLY: 0 days (warning). LATE: 3–7 days (warning). VIOLATION: more than 7 days. */
 export type InfusionTimingStatus = 'OK' | 'EARLY' | 'LATE' | 'VIOLATION';
 
@@ -33,7 +37,7 @@ export type InfusionTimingOutcome = {
  */
 export const checkInfusionTiming = (input: InfusionTimingInput): RuleEvaluation<InfusionTimingOutcome> => {
   const { lymphodepletionEndDate, infusionDate } = parseInput(infusionTimingInputSchema, input);
-  const fullDays = daysBetween(lymphodepletionEndDate, infusionDate) - 1;
+  const fullDays = fullDaysBetween(lymphodepletionEndDate, infusionDate);
   if (fullDays < 0) {
     throw new RulesInputError([
       {

@@ -1,7 +1,7 @@
 /** Lymphodepletion: LD-1 (regimen choice) and LD-2 (product plans from T2) (§4). */
 export { mostellerBsaM2 } from './body-surface-area.ts';
-export { definitions } from './definitions.ts';
-export { messages } from './messages.ts';
+export { definitions as lymphodepletionDefinitions } from './definitions.ts';
+export { messages as lymphodepletionMessages } from './messages.ts';
 export { lastLymphodepletionDay, planLymphodepletion } from './plan.ts';
 export type {
   LymphodepletionDay,

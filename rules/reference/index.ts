@@ -1,6 +1,6 @@
 /** Reference data of the consensus: products, T1 studies and T2 lymphodepletion regimens. */
-export { definitions } from './definitions.ts';
-export { messages } from './messages.ts';
+export { definitions as referenceDefinitions } from './definitions.ts';
+export { messages as referenceMessages } from './messages.ts';
 export { CAR_T_PRODUCTS, IDE_CEL, LYMPHODEPLETION_PRODUCTS, isIdeCel } from './products.ts';
 export { carTProductSchema, lymphodepletionProductSchema } from './schemas.ts';
 export type { CarTProduct, LymphodepletionProduct } from './products.ts';

@@ -1,14 +1,14 @@
-import { localize } from '#rules';
 import {
+  localize,
   WASHOUT_TREATMENTS,
   apheresisInputSchema,
   evaluateApheresis,
-  messages,
+  apheresisMessages,
   type ApheresisOutcome,
   type ApheresisRuleResult,
   type TreatmentWashout,
   type WashoutOutcome,
-} from '../../rules/apheresis/index.ts';
+} from '#rules';
 import { builder } from '../builder.ts';
 import { applyRule } from '../calculator-errors.ts';
 import {
@@ -155,7 +155,7 @@ export const ApheresisReadinessType = builder
       overall: t.field({ type: ApheresisOverallEnum, resolve: (p) => p.evaluation.outcome.overall }),
       overallText: t.string({
         description: 'The overall outcome in the requested language.',
-        resolve: (p) => localize(messages.overall(p.evaluation.outcome.overall), p.language),
+        resolve: (p) => localize(apheresisMessages.overall(p.evaluation.outcome.overall), p.language),
       }),
       rules: t.field({
         type: [ApheresisRuleResultType],

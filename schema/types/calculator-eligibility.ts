@@ -1,13 +1,13 @@
-import { localize } from '#rules';
 import {
+  localize,
   ELIGIBILITY_EXCLUSIONS,
   FOREIGN_IMPLANTS,
   eligibilityInputSchema,
   evaluateEligibility,
-  messages,
+  eligibilityMessages,
   type EligibilityOutcome,
   type EligibilityRuleResult,
-} from '../../rules/eligibility/index.ts';
+} from '#rules';
 import { builder } from '../builder.ts';
 import { applyRule } from '../calculator-errors.ts';
 import {
@@ -138,7 +138,7 @@ export const EligibilityCheckType = builder
       overall: t.field({ type: EligibilityOverallEnum, resolve: (p) => p.evaluation.outcome.overall }),
       overallText: t.string({
         description: 'The overall outcome in the requested language.',
-        resolve: (p) => localize(messages.overall(p.evaluation.outcome.overall), p.language),
+        resolve: (p) => localize(eligibilityMessages.overall(p.evaluation.outcome.overall), p.language),
       }),
       rules: t.field({
         type: [EligibilityRuleResultType],

@@ -1,5 +1,4 @@
-import { localize, type Language } from '#rules';
-import { followUpSchedule, type FollowUpVisit } from '../../rules/follow-up/index.ts';
+import { localize, type Language, followUpSchedule, type FollowUpVisit } from '#rules';
 import { builder } from '../builder.ts';
 import { applyRule } from '../calculator-errors.ts';
 import { languageArg, requestLanguage } from './calculator-evaluation.ts';

@@ -1,8 +1,4 @@
-import {
-  immunoglobulinAdvice,
-  immunoglobulinInputSchema,
-  type ImmunoglobulinOutcome,
-} from '../../rules/immunoglobulin/index.ts';
+import { immunoglobulinAdvice, immunoglobulinInputSchema, type ImmunoglobulinOutcome } from '#rules';
 import { builder } from '../builder.ts';
 import { applyRule } from '../calculator-errors.ts';
 import {

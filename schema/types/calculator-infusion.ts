@@ -1,8 +1,4 @@
-import {
-  checkInfusionTiming,
-  infusionTimingInputSchema,
-  type InfusionTimingOutcome,
-} from '../../rules/infusion/index.ts';
+import { checkInfusionTiming, infusionTimingInputSchema, type InfusionTimingOutcome } from '#rules';
 import { builder } from '../builder.ts';
 import { applyRule } from '../calculator-errors.ts';
 import {

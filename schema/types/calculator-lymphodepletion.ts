@@ -1,13 +1,13 @@
-import { localize } from '#rules';
 import {
+  localize,
   lymphodepletionPlanInputSchema,
-  messages,
+  lymphodepletionMessages,
   planLymphodepletion,
   type LymphodepletionDay,
   type LymphodepletionDose,
   type LymphodepletionPlan,
-} from '../../rules/lymphodepletion/index.ts';
-import { regimenOf } from '../../rules/reference/index.ts';
+  regimenOf,
+} from '#rules';
 import { builder } from '../builder.ts';
 import { applyRule } from '../calculator-errors.ts';
 import {
@@ -45,7 +45,7 @@ const LymphodepletionDoseType = builder
       drug: t.string({ description: '"fludarabine" or "cyclophosphamide".', resolve: (p) => p.value.drug }),
       drugName: t.string({
         description: 'The drug name in the requested language.',
-        resolve: (p) => localize(messages.drug(p.value.drug), p.language),
+        resolve: (p) => localize(lymphodepletionMessages.drug(p.value.drug), p.language),
       }),
       doseMg: t.float({
         description: 'mg for this patient, rounded to 0.1 mg.',

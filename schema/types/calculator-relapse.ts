@@ -3,8 +3,8 @@ import {
   relapseInputSchema,
   relapseOptions,
   type RelapseOutcome,
-} from '../../rules/relapse/index.ts';
-import { CAR_ORIGINS } from '../../rules/indications/index.ts';
+  CAR_ORIGINS,
+} from '#rules';
 import { builder } from '../builder.ts';
 import { applyRule } from '../calculator-errors.ts';
 import {

@@ -102,6 +102,10 @@ export const callService = async <T>(work: () => Promise<T>): Promise<T> => {
   }
 };
 
+/** For fields outside a result union (the episode list): not signed in. */
+export const signInRequired = (action: string): GraphQLError =>
+  new GraphQLError(`Sign in to ${action}`, { extensions: { code: 'FORBIDDEN' } });
+
 /** A GraphQL error for bad arguments outside a result union (e.g. an unknown cursor). */
 export const badArgument = (field: string, allowed: string, received: unknown): GraphQLError =>
   new GraphQLError(`${field} must be ${allowed}; received ${JSON.stringify(received) ?? 'nothing'}`, {

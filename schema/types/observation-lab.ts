@@ -1,7 +1,7 @@
 import type { LabRecord, Recording } from '#episodes';
 import { builder } from '../builder.ts';
 import { recordingMutation, RecordingInterface } from './episode-recording.ts';
-import { LabResultRef, ObservationRef } from './episode-refs.ts';
+import { ClinicalRecordRef, LabResultRef, ObservationRef } from './episode-refs.ts';
 
 /** A laboratory result as entered: IgG (IG-2, IG-3) and blood counts (cytopenia). */
 type Types = typeof builder.$inferSchemaTypes;
@@ -9,7 +9,7 @@ type InputFields = PothosSchemaTypes.InputFieldBuilder<Types, 'InputObject'>;
 
 LabResultRef.implement({
   description: 'A laboratory result as entered.',
-  interfaces: [ObservationRef],
+  interfaces: [ClinicalRecordRef, ObservationRef],
   fields: (t) => {
     const value =
       <K extends 'iggGPerL' | 'ancE9PerL' | 'plateletsE9PerL' | 'haemoglobinGPerL'>(key: K) =>
@@ -44,10 +44,10 @@ export const labInputFields = (t: InputFields) => ({
     type: 'DateTime',
     description: 'When collected; defaults to now, at most 5 minutes ahead of the server clock.',
   }),
-  iggGPerL: t.float({ description: 'IgG, g/L (0–100).' }),
+  iggGPerL: t.float({ description: 'IgG, g/L (0–60).' }),
   ancE9PerL: t.float({ description: 'Neutrophils, × 10⁹/L (0–200).' }),
   plateletsE9PerL: t.float({ description: 'Platelets, × 10⁹/L (0–2000).' }),
-  haemoglobinGPerL: t.float({ description: 'Haemoglobin, g/L (10–250).' }),
+  haemoglobinGPerL: t.float({ description: 'Haemoglobin, g/L (20–250).' }),
   infection: t.boolean({ description: 'Active infection at the time (IG-3).' }),
 });
 

@@ -2,7 +2,7 @@ import { iceScore, type IceScoreItems } from '#rules';
 import type { NeuroRecord, Recording } from '#episodes';
 import { builder } from '../builder.ts';
 import { recordingMutation, RecordingInterface } from './episode-recording.ts';
-import { NeuroAssessmentRef, ObservationRef } from './episode-refs.ts';
+import { ClinicalRecordRef, NeuroAssessmentRef, ObservationRef } from './episode-refs.ts';
 import {
   CerebralEdemaEnum,
   ConsciousnessEnum,
@@ -28,7 +28,7 @@ const IceScoreType = builder.objectRef<IceScoreItems>('IceScore').implement({
 
 NeuroAssessmentRef.implement({
   description: 'A neurological assessment as entered.',
-  interfaces: [ObservationRef],
+  interfaces: [ClinicalRecordRef, ObservationRef],
   fields: (t) => ({
     assessedAt: t.field({ type: 'DateTime', resolve: (r) => r.values.assessedAt }),
     ice: t.field({

@@ -1,7 +1,7 @@
 import type { Recording, VitalsRecord } from '#episodes';
 import { builder } from '../builder.ts';
 import { recordingMutation, RecordingInterface } from './episode-recording.ts';
-import { ObservationRef, VitalsObservationRef } from './episode-refs.ts';
+import { ClinicalRecordRef, ObservationRef, VitalsObservationRef } from './episode-refs.ts';
 import { OxygenSupportEnum, VasopressorEnum } from './observation-enums.ts';
 
 /** Vital signs as entered at the bedside: what CRS grading (CRS-GRADE) and ESC-VITALS work from. */
@@ -10,7 +10,7 @@ type InputFields = PothosSchemaTypes.InputFieldBuilder<Types, 'InputObject'>;
 
 VitalsObservationRef.implement({
   description: 'Vital signs as entered.',
-  interfaces: [ObservationRef],
+  interfaces: [ClinicalRecordRef, ObservationRef],
   fields: (t) => {
     const value = <K extends keyof VitalsRecord['values']>(key: K) =>
       (record: VitalsRecord): NonNullable<VitalsRecord['values'][K]> | null => record.values[key] ?? null;

@@ -1,11 +1,14 @@
-import { cite, localize, type Language, type LocalizedText } from '#rules';
 import {
+  cite,
+  localize,
+  type Language,
+  type LocalizedText,
   CAR_T_PRODUCTS,
   LYMPHODEPLETION_PRODUCTS,
   T1_STUDIES,
   T2_REGIMENS,
   describeValue,
-  messages,
+  referenceMessages,
   printedValue,
   studiesOfProduct,
   type RegimenDrug,
@@ -13,7 +16,7 @@ import {
   type StudiedDose,
   type Table1Study,
   type Table2Regimen,
-} from '../../rules/reference/index.ts';
+} from '#rules';
 import { builder } from '../builder.ts';
 import { languageArg, requestLanguage } from './calculator-evaluation.ts';
 import { CitationType } from './rule-output.ts';
@@ -175,7 +178,7 @@ export const LymphodepletionRegimenType = builder.objectRef<Regimen>('Lymphodepl
     product: t.field({ type: LymphodepletionProductEnum, resolve: (p) => p.regimen.product }),
     name: t.string({
       description: 'The product name in the requested language.',
-      resolve: (p) => localize(messages.productName(p.regimen.product), p.language),
+      resolve: (p) => localize(referenceMessages.productName(p.regimen.product), p.language),
     }),
     printedName: t.string({
       description: 'Product name as printed in table 2.',
@@ -201,7 +204,7 @@ export const LymphodepletionRegimenType = builder.objectRef<Regimen>('Lymphodepl
 builder.queryFields((t) => ({
   referenceStudies: t.field({
     type: [ReferenceStudyType],
-    description: `${messages.t1Summary.en}. Optionally only the studies of one product. No login needed.`,
+    description: `${referenceMessages.t1Summary.en}. Optionally only the studies of one product. No login needed.`,
     args: {
       product: t.arg({ type: LymphodepletionProductEnum, required: false }),
       language: languageArg(t),
@@ -214,7 +217,7 @@ builder.queryFields((t) => ({
   }),
   lymphodepletionRegimens: t.field({
     type: [LymphodepletionRegimenType],
-    description: `${messages.t2Summary.en}. No login needed.`,
+    description: `${referenceMessages.t2Summary.en}. No login needed.`,
     args: { language: languageArg(t) },
     resolve: (_root, args, context) => {
       const language = requestLanguage(args, context);

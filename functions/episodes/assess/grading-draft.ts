@@ -7,7 +7,7 @@ export type GradingDraft = Omit<
   'PK' | 'SK' | 'id' | 'episodeId' | 'recordedAt' | 'recordedBy' | 'kind'
 >;
 
-type Outcome = { readonly status: string; readonly grade?: number; readonly needs?: readonly string[] };
+type Outcome = { readonly status?: string; readonly grade?: number; readonly needs?: readonly string[] };
 
 /** A grading draft from a rule evaluation, keeping the inputs it used (the audit trail). */
 export const draftFrom = (
@@ -15,7 +15,7 @@ export const draftFrom = (
   basedOn: string,
   evaluation: RuleEvaluation<Outcome>,
   inputs: unknown,
-  status: string = evaluation.outcome.status,
+  status: string = evaluation.outcome.status ?? 'EVALUATED',
 ): GradingDraft => ({
   domain,
   basedOn,

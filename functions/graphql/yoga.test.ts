@@ -1,0 +1,135 @@
+import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_RULES_CONFIG } from '#rules';
+import { StoreUnavailableError, type EpisodeService } from '#episodes';
+import { createGraphQLServer, type GraphQLServerOptions } from './yoga.ts';
+
+/**
+ * Hardening of the GraphQL server, through yoga.fetch (no network, no store): depth, alias and
+ * cost limits; in production no introspection, no GraphiQL, no field suggestions and masked
+ * unexpected errors, while expected failures keep their safe message and code.
+ */
+const INTERNAL = 'ProvisionedThroughput on table cart-episodes-prod (arn:aws:dynamodb:cn-north-1:123)';
+
+/** An episode service whose reads fail the way a test needs (nothing else is called). */
+const failingService = (error: Error): EpisodeService =>
+  ({
+    config: DEFAULT_RULES_CONFIG,
+    now: () => new Date('2026-03-03T02:00:00Z'),
+    getEpisode: () => Promise.reject(error),
+  }) as unknown as EpisodeService;
+
+const server = (mode: GraphQLServerOptions['mode'], episodes = failingService(new Error(INTERNAL))) =>
+  createGraphQLServer({ mode, episodes, graphiqlAssetsUrl: '/graphiql/' });
+
+const signedIn = {
+  requestContext: {
+    requestId: 'hardening',
+    authorizer: { jwt: { claims: { 'cognito:username': 'clinician-1', 'cognito:groups': '[role:clinician team:hem-a]' } } },
+  },
+} as unknown as APIGatewayProxyEventV2;
+
+type Body = { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] };
+
+const post = async (yoga: ReturnType<typeof server>, query: string): Promise<{ status: number; body: Body; text: string }> => {
+  const response = await yoga.fetch(
+    'http://localhost/graphql',
+    { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) },
+    { event: signedIn, lambdaContext: {} as Context },
+  );
+  const text = await response.text();
+  return { status: response.status, body: JSON.parse(text) as Body, text };
+};
+
+const messages = (body: Body): string[] => (body.errors ?? []).map((e) => e.message);
+
+describe('query limits (both modes)', () => {
+  it('rejects a query deeper than 10 levels', async () => {
+    const deep = `{ __type(name: "Episode") { fields { type { ofType { ofType { ofType { ofType { ofType { ofType { ofType { ofType { name } } } } } } } } } } } }`;
+    const { body } = await post(server('development'), deep);
+    expect(messages(body)).toContainEqual(expect.stringMatching(/depth limit of 10 exceeded/));
+    expect(body.data).toBeUndefined();
+  });
+
+  it('accepts 15 aliases and rejects 16', async () => {
+    const aliases = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: health { status }`).join(' ')} }`;
+    expect((await post(server('development'), aliases(15))).body.errors).toBeUndefined();
+    const { body } = await post(server('development'), aliases(16));
+    expect(messages(body)).toContainEqual(expect.stringMatching(/Aliases limit of 15 exceeded/));
+  });
+
+  it('rejects a query whose cost exceeds 5000 (large pages multiply the cost)', async () => {
+    const page = (field: string) => `${field}(first: 100) { edges { cursor node { id recordedAt recordedBy { userId role via } } } }`;
+    const expensive = `{ episode(id: "EP-1") { ... on Episode { ${page('gradings')} ${page('doses')} } } }`;
+    const { body } = await post(server('development'), expensive);
+    expect(messages(body)).toContainEqual(expect.stringMatching(/Cost limit of 5000 exceeded/));
+  });
+
+  it('lets an ordinary episode read through (fragments add no depth or cost)', async () => {
+    const { body } = await post(
+      server('development'),
+      `{ episode(id: "EP-1") { ... on Episode { currentState { crsGrade tocilizumab { status } } observations { edges { node { id ... on VitalsObservation { temperatureCelsius } } } } } } }`,
+    );
+    // It reaches the store (which fails here): the limits let it pass.
+    expect(messages(body)).toEqual(['Unexpected error.']);
+  });
+});
+
+describe('production mode', () => {
+  it('refuses introspection', async () => {
+    const { body } = await post(server('production'), '{ __schema { types { name } } }');
+    expect(messages(body).join('\n')).toMatch(/introspection/i);
+    expect(body.data).toBeUndefined();
+  });
+
+  it('serves no GraphiQL, even with assets configured', async () => {
+    const response = await server('production').fetch(
+      'http://localhost/graphql',
+      { method: 'GET', headers: { accept: 'text/html' } },
+      { event: signedIn, lambdaContext: {} as Context },
+    );
+    expect(response.headers.get('content-type') ?? '').not.toMatch(/text\/html/);
+    expect(await response.text()).not.toMatch(/graphiql/i);
+  });
+
+  it('masks unexpected errors: no internal message, no stack', async () => {
+    const { status, body, text } = await post(server('production'), '{ episode(id: "EP-1") { __typename } }');
+    expect(status).toBe(200);
+    expect(messages(body)).toEqual(['Unexpected error.']);
+    expect(text).not.toContain('ProvisionedThroughput');
+    expect(text).not.toMatch(/stack|originalError|\.ts:\d+/);
+  });
+
+  it('keeps the safe message and code of an unavailable store', async () => {
+    const { body } = await post(
+      server('production', failingService(new StoreUnavailableError(undefined, { cause: new Error(INTERNAL) }))),
+      '{ episode(id: "EP-1") { __typename } }',
+    );
+    expect(body.errors).toEqual([
+      expect.objectContaining({
+        message: 'The episode store is busy or unreachable; nothing was written, try again shortly',
+        extensions: { code: 'STORE_UNAVAILABLE' },
+      }),
+    ]);
+  });
+
+  it('keeps bad-argument errors (BAD_USER_INPUT) and suggests no field names', async () => {
+    const badList = await post(server('production'), '{ episodes(team: "hem-a", last: 2) { edges { cursor } } }');
+    expect(badList.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    const typo = await post(server('production'), '{ healt { status } }');
+    expect(messages(typo.body).join('\n')).not.toMatch(/Did you mean/);
+  });
+});
+
+describe('development mode', () => {
+  it('serves GraphiQL from the local assets and shows unexpected errors in detail', async () => {
+    const page = await server('development').fetch(
+      'http://localhost/graphql',
+      { method: 'GET', headers: { accept: 'text/html' } },
+      { event: signedIn, lambdaContext: {} as Context },
+    );
+    expect(await page.text()).toContain('/graphiql/yoga-graphiql.umd.js');
+    const { body } = await post(server('development'), '{ episode(id: "EP-1") { __typename } }');
+    expect(body.errors?.[0]?.extensions?.originalError).toMatchObject({ message: INTERNAL });
+  });
+});

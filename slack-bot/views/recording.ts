@@ -1,0 +1,104 @@
+import type { Language, LocalizedText, RulesConfig } from '#rules';
+import type { GradingRecord, Recording } from '#episodes';
+import { keyForField, NEURO_FIELDS, VITALS_FIELDS } from '../parser/fields.ts';
+import { context, esc, fallback, header, list, section, tr, type KnownBlock, type SlackMessage } from './blocks.ts';
+import { episodeLine } from './episode-line.ts';
+import { evaluationBlocks } from './evaluation.ts';
+import { GRADE_LABEL, LABELS, LEVEL } from './labels.ts';
+import { tocilizumabStatusLine } from './tocilizumab-status.ts';
+
+export type RecordingViewInput = {
+  readonly kind: 'vitals' | 'neuro' | 'dose';
+  readonly recording: Recording;
+  readonly language: Language;
+  readonly now: Date;
+  readonly config: RulesConfig;
+  readonly appUrl?: string | undefined;
+};
+
+const HLH_STATUS: Readonly<Record<string, LocalizedText>> = {
+  SUSPECTED: { zh: '疑似 HLH/MAS(CRS-HLH)', en: 'HLH/MAS suspected (CRS-HLH)' },
+  RECHECK: { zh: 'HLH/MAS:需复查(CRS-HLH)', en: 'HLH/MAS: recheck (CRS-HLH)' },
+  NOT_SUSPECTED: { zh: '暂不疑似 HLH/MAS(CRS-HLH)', en: 'HLH/MAS not suspected (CRS-HLH)' },
+};
+
+const needsText = (grading: GradingRecord, language: Language): string => {
+  const keys = grading.needs.map((need) => keyForField([...VITALS_FIELDS, ...NEURO_FIELDS], need) ?? need);
+  return `${tr(LABELS.needs, language)} ${keys.map((key) => `\`${esc(key)}\``).join(', ')}`;
+};
+
+/** The title of one grading: the grade, or what it needs, or the rule's own status. */
+export const gradingTitle = (grading: GradingRecord, language: Language): string => {
+  switch (grading.domain) {
+    case 'CRS':
+      return grading.grade === null ? `CRS — ${needsText(grading, language)}` : tr(GRADE_LABEL.crs(grading.grade), language);
+    case 'ICANS':
+      return grading.grade === null
+        ? `ICANS — ${needsText(grading, language)}`
+        : tr(GRADE_LABEL.icans(grading.grade), language);
+    case 'CRS_SUSPICION':
+      return tr({ zh: '疑似 CRS(CRS-S1)', en: 'CRS suspected (CRS-S1)' }, language);
+    case 'CRS_HLH':
+      return tr(HLH_STATUS[grading.status] ?? { zh: grading.status, en: grading.status }, language);
+    case 'TOCILIZUMAB':
+      return `${tr(LABELS.tocilizumab, language)}: ${esc(grading.status)}`;
+    default:
+      return `${esc(grading.domain)}: ${esc(grading.status)}`;
+  }
+};
+
+const ORDER = ['CRS', 'ICANS', 'TOCILIZUMAB', 'CRS_HLH', 'CRS_SUSPICION'];
+const rank = (g: GradingRecord): number => {
+  const at = ORDER.indexOf(g.domain);
+  return at < 0 ? ORDER.length : at;
+};
+
+/**
+ * The reply to a recording (vital signs, neuro assessment or dose): per grading the grade and what
+ * drove it, the management steps with doses in mg for this patient and the citations; the
+ * tocilizumab status now; the alerts raised (delivered to the channel by the alert pipeline); and
+ * the episode. A retried request says that nothing was written twice.
+ */
+export const recordingView = (input: RecordingViewInput): SlackMessage => {
+  const { recording, language, now, config, appUrl } = input;
+  const { episode } = recording;
+  const gradings = [...recording.gradings].sort((a, b) => rank(a) - rank(b));
+  const main = gradings[0];
+  const recordedText: LocalizedText =
+    input.kind === 'dose'
+      ? { zh: '已记录给药', en: 'Dose recorded' }
+      : input.kind === 'neuro'
+        ? { zh: '已记录神经系统评估', en: 'Neuro assessment recorded' }
+        : { zh: '已记录生命体征', en: 'Vital signs recorded' };
+  const title = `${episode.id} · ${main ? gradingTitle(main, language).replace(/`/g, '') : tr(recordedText, language)}`;
+
+  const blocks: KnownBlock[] = [header(title), section(episodeLine(episode, now, language, appUrl))];
+  for (const grading of gradings) {
+    if (grading !== main) blocks.push(section(`*${gradingTitle(grading, language)}*`));
+    blocks.push(...evaluationBlocks(grading, language));
+  }
+  const crs = episode.summary.crsGrade ?? 0;
+  const icans = episode.summary.icansGrade ?? 0;
+  if (input.kind === 'dose' || crs >= 1 || icans >= 1)
+    blocks.push(section(tocilizumabStatusLine(episode, now, config, language)));
+  blocks.push(
+    ...list(
+      tr(LABELS.alertsRaised, language),
+      recording.alerts.map(
+        (alert) =>
+          `${LEVEL[alert.level].emoji} *${alert.escalationId}* ${tr(LEVEL[alert.level].text, language)} — ${esc(tr(alert.text, language))}`,
+      ),
+    ),
+  );
+  if (recording.replayed) blocks.push(context(`:repeat: ${tr(LABELS.replayed, language)}`));
+  blocks.push(context(`${tr(recordedText, language)} · ${esc(recording.record.id)}`));
+
+  const driverText = main?.drivers.map((d) => esc(tr(d.text, language))).join('; ') ?? '';
+  return {
+    text: fallback(
+      `${esc(title)}${driverText ? ` — ${driverText}` : ''}`,
+      recording.alerts.map((a) => `${a.escalationId} ${tr(LEVEL[a.level].text, language)}`).join(', '),
+    ),
+    blocks,
+  };
+};
