@@ -1,7 +1,9 @@
 import * as z from 'zod';
 import {
   CEREBRAL_EDEMA,
+  CAR_T_PRODUCTS,
   CONSCIOUSNESS_LEVELS,
+  type CarTProduct,
   cytopeniaInputSchema,
   immunoglobulinInputSchema,
   SEIZURES,
@@ -43,20 +45,9 @@ export const recordIdSchema = z
   .string({ error: 'a record id (26 characters)' })
   .regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, { error: 'a record id (26 characters)' });
 
-/** Products: the consensus' T2 products (KARMMA = ide-cel/ABECMA, CARTITUDE_1 = cilta-cel), or another. */
-export const EPISODE_PRODUCTS = [
-  'CAR_BCMA',
-  'LCAR_B38M',
-  'CT103A',
-  'HRAIN',
-  'ANTI_BCMA_CD19',
-  'CT053',
-  'TANDEM_BCMA_CD38',
-  'CARTITUDE_1',
-  'KARMMA',
-  'OTHER',
-] as const;
-export type EpisodeProduct = (typeof EPISODE_PRODUCTS)[number];
+/** Products: the consensus' T2 products (KARMMA = ide-cel/ABECMA, CARTITUDE_1 = cilta-cel), or OTHER. */
+export const EPISODE_PRODUCTS = CAR_T_PRODUCTS;
+export type EpisodeProduct = CarTProduct;
 
 export const idempotencyKeySchema = z
   .string({ error: '8–128 characters of letters, digits, -, _, : or .' })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateCrs, localize } from '#rules';
+import { DEFAULT_RULES_CONFIG, evaluateCrs, localize } from '#rules';
 import { badUserInput, calculatorClient } from '../../test/unit/calculator-client.ts';
 
 const call = calculatorClient();
@@ -185,6 +185,15 @@ describe('gradeCrs', () => {
         'input.temperatureCelsius must be given (between 25 and 45 °C) to grade CRS',
       );
       expect(error.message).toContain('received nothing');
+    });
+
+    it('is not masked in production mode (masking hides only unexpected errors)', async () => {
+      const production = calculatorClient(DEFAULT_RULES_CONFIG, 'production');
+      const { status, body } = await production('{ gradeCrs(input: { temperatureCelsius: 50 }) { grade } }');
+      expect(status).toBe(200);
+      expect(badUserInput(body).issues.map((i) => i.field)).toEqual(['input.temperatureCelsius']);
+      const unknown = await production('{ gradeCrs(input: { systolicBp: 80 }) { grade } }');
+      expect(badUserInput(unknown.body).issues.map((i) => i.field)).toEqual(['input.temperatureCelsius']);
     });
 
     it('an unknown enum value is a GraphQL validation error, never a 500', async () => {

@@ -31,9 +31,12 @@ const unusedRepository = new Proxy({} as EpisodeRepository, {
   },
 });
 
-export const calculatorClient = (config: RulesConfig = DEFAULT_RULES_CONFIG) => {
+export const calculatorClient = (
+  config: RulesConfig = DEFAULT_RULES_CONFIG,
+  mode: 'development' | 'production' = 'development',
+) => {
   const yoga = createGraphQLServer({
-    mode: 'development',
+    mode,
     episodes: new EpisodeService({ repository: unusedRepository, config, newId: () => 'unused' }),
   });
   const event = { requestContext: { requestId: 'unit' } } as unknown as APIGatewayProxyEventV2;
