@@ -31,6 +31,8 @@ describe('GraphQL handler body limit', () => {
     const body = query(LIMIT - query(0).length + 1);
     const result = await handler(event(body), {} as Context);
     expect(result.statusCode).toBe(413);
-    expect(JSON.parse(result.body ?? '')).toEqual({ errors: [{ message: 'Request body larger than 65536 bytes' }] });
+    expect(JSON.parse(result.body ?? '')).toEqual({
+      errors: [{ message: 'Request body larger than 65536 bytes' }],
+    });
   });
 });

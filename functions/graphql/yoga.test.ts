@@ -25,13 +25,18 @@ const server = (mode: GraphQLServerOptions['mode'], episodes = failingService(ne
 const signedIn = {
   requestContext: {
     requestId: 'hardening',
-    authorizer: { jwt: { claims: { 'cognito:username': 'clinician-1', 'cognito:groups': '[role:clinician team:hem-a]' } } },
+    authorizer: {
+      jwt: { claims: { 'cognito:username': 'clinician-1', 'cognito:groups': '[role:clinician team:hem-a]' } },
+    },
   },
 } as unknown as APIGatewayProxyEventV2;
 
 type Body = { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] };
 
-const post = async (yoga: ReturnType<typeof server>, query: string): Promise<{ status: number; body: Body; text: string }> => {
+const post = async (
+  yoga: ReturnType<typeof server>,
+  query: string,
+): Promise<{ status: number; body: Body; text: string }> => {
   const response = await yoga.fetch(
     'http://localhost/graphql',
     { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) },
@@ -52,14 +57,16 @@ describe('query limits (both modes)', () => {
   });
 
   it('accepts 15 aliases and rejects 16', async () => {
-    const aliases = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: health { status }`).join(' ')} }`;
+    const aliases = (n: number) =>
+      `{ ${Array.from({ length: n }, (_, i) => `a${i}: health { status }`).join(' ')} }`;
     expect((await post(server('development'), aliases(15))).body.errors).toBeUndefined();
     const { body } = await post(server('development'), aliases(16));
     expect(messages(body)).toContainEqual(expect.stringMatching(/Aliases limit of 15 exceeded/));
   });
 
   it('rejects a query whose cost exceeds 5000 (large pages multiply the cost)', async () => {
-    const page = (field: string) => `${field}(first: 100) { edges { cursor node { id recordedAt recordedBy { userId role via } } } }`;
+    const page = (field: string) =>
+      `${field}(first: 100) { edges { cursor node { id recordedAt recordedBy { userId role via } } } }`;
     const expensive = `{ episode(id: "EP-1") { ... on Episode { ${page('gradings')} ${page('doses')} } } }`;
     const { body } = await post(server('development'), expensive);
     expect(messages(body)).toContainEqual(expect.stringMatching(/Cost limit of 5000 exceeded/));
@@ -102,7 +109,10 @@ describe('production mode', () => {
 
   it('keeps the safe message and code of an unavailable store', async () => {
     const { body } = await post(
-      server('production', failingService(new StoreUnavailableError(undefined, { cause: new Error(INTERNAL) }))),
+      server(
+        'production',
+        failingService(new StoreUnavailableError(undefined, { cause: new Error(INTERNAL) })),
+      ),
       '{ episode(id: "EP-1") { __typename } }',
     );
     expect(body.errors).toEqual([
@@ -114,7 +124,10 @@ describe('production mode', () => {
   });
 
   it('keeps bad-argument errors (BAD_USER_INPUT) and suggests no field names', async () => {
-    const badList = await post(server('production'), '{ episodes(team: "hem-a", last: 2) { edges { cursor } } }');
+    const badList = await post(
+      server('production'),
+      '{ episodes(team: "hem-a", last: 2) { edges { cursor } } }',
+    );
     expect(badList.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
     const typo = await post(server('production'), '{ healt { status } }');
     expect(messages(typo.body).join('\n')).not.toMatch(/Did you mean/);

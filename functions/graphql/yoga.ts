@@ -39,9 +39,7 @@ const disableIntrospection: Plugin = {
  */
 const isDeliberate = (error: unknown): boolean => {
   const original = (error as { originalError?: unknown } | null)?.originalError as
-    | { name?: unknown; originalError?: unknown; extensions?: { code?: unknown } }
-    | null
-    | undefined;
+    { name?: unknown; originalError?: unknown; extensions?: { code?: unknown } } | null | undefined;
   return (
     original?.name === 'GraphQLError' &&
     original.originalError == null &&

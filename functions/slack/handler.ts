@@ -1,25 +1,42 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { createSlackApp } from '../../slack-bot/app.ts';
+import { slackBotDepsFromEnv } from './bot-deps.ts';
 import { slackCredential } from './secrets.ts';
 
-/** Slack Lambda (HTTP API v2): commands, interactivity and events through Bolt's Lambda receiver. */
-const receiverHandler = (async () => {
+type ReceiverHandler = ReturnType<ReturnType<typeof createSlackApp>['receiver']['toHandler']>;
+
+/**
+ * Slack Lambda (HTTP API v2): commands, interactivity and events through Bolt's Lambda receiver.
+ * Built once per container, starting at cold start; a failed start is retried by the next request.
+ */
+const build = async (): Promise<ReceiverHandler> => {
   const [signingSecret, botToken] = await Promise.all([
     slackCredential('SLACK_SIGNING_SECRET'),
     slackCredential('SLACK_BOT_TOKEN'),
   ]);
-  const { receiver } = createSlackApp({
-    signingSecret,
-    botToken,
-    command: process.env.SLACK_COMMAND ?? '/cart',
-    slackApiUrl: process.env.SLACK_API_URL,
-    botUserId: process.env.SLACK_BOT_USER_ID,
-    botId: process.env.SLACK_BOT_ID,
-  });
+  const { receiver } = createSlackApp(
+    {
+      signingSecret,
+      botToken,
+      slackApiUrl: process.env.SLACK_API_URL,
+      botUserId: process.env.SLACK_BOT_USER_ID,
+      botId: process.env.SLACK_BOT_ID,
+    },
+    slackBotDepsFromEnv(),
+  );
   return receiver.toHandler();
-})();
+};
 
-export const handler = async (
-  event: APIGatewayProxyEventV2,
-  context: Context,
-): Promise<APIGatewayProxyResult> => (await receiverHandler)(event, context);
+const start = (): Promise<ReceiverHandler> => {
+  const started = build();
+  started.catch(() => {
+    if (receiverHandler === started) receiverHandler = undefined;
+  });
+  return started;
+};
+let receiverHandler: Promise<ReceiverHandler> | undefined = start();
+
+export const handler = async (event: APIGatewayProxyEventV2, context: Context): Promise<APIGatewayProxyResult> => {
+  receiverHandler ??= start();
+  return (await receiverHandler)(event, context);
+};

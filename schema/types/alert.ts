@@ -89,9 +89,9 @@ builder.mutationField('acknowledgeAlert', (t) =>
     errors: { types: [...EPISODE_ERRORS], directResult: true, union: { name: 'AcknowledgeAlertResult' } },
     resolve: async (_root, { input }, context) => {
       const actor = actorFor(context, 'acknowledge alerts');
-      const episodeId = episodeIdFrom(String(input.episodeId));
+      const episodeId = episodeIdFrom(input.episodeId);
       const ack = await callService(() =>
-        context.episodes.acknowledgeAlert(actor, { episodeId, alertId: String(input.alertId) }),
+        context.episodes.acknowledgeAlert(actor, { episodeId, alertId: input.alertId }),
       );
       forgetEpisodeState(context, episodeId);
       return ack;

@@ -3,7 +3,8 @@ import { builder } from '../builder.ts';
 
 /** Who wrote a record or acknowledged an alert, and through which door (audit trail). */
 export const RoleEnum = builder.enumType('Role', {
-  description: 'clinician: everything; nurse: record vital signs, neuro assessments and labs, and read; viewer: read.',
+  description:
+    'clinician: everything; nurse: record vital signs, neuro assessments and labs, and read; viewer: read.',
   values: {
     CLINICIAN: { value: 'clinician' },
     NURSE: { value: 'nurse' },

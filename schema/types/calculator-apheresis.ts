@@ -1,9 +1,9 @@
 import {
-  localize,
   WASHOUT_TREATMENTS,
   apheresisInputSchema,
-  evaluateApheresis,
   apheresisMessages,
+  evaluateApheresis,
+  localize,
   type ApheresisOutcome,
   type ApheresisRuleResult,
   type TreatmentWashout,

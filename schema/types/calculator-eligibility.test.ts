@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RULES_CONFIG, evaluateEligibility } from '#rules';
+import { DEFAULT_RULES_CONFIG, evaluateEligibility, type EligibilityInput } from '#rules';
 import { badUserInput, calculatorClient, dataOf } from '../../test/unit/calculator-client.ts';
 
 const call = calculatorClient();
@@ -33,7 +33,7 @@ const eligibility = async (input: Record<string, unknown>, headers: Record<strin
     )
   ).eligibilityCheck;
 
-const COMPLETE = {
+const COMPLETE: EligibilityInput = {
   kps: 80,
   ecog: 1,
   lvefPercent: 55,
@@ -54,7 +54,7 @@ const COMPLETE = {
   foreignImplants: [],
   lateRelapse: false,
   priorBcmaTargetedTherapy: false,
-} as const;
+};
 
 describe('eligibilityCheck', () => {
   it('a complete, unremarkable work-up is ELIGIBLE with ELIG-1 … ELIG-13 each PASS', async () => {
@@ -86,11 +86,11 @@ describe('eligibilityCheck', () => {
   });
 
   it('returns exactly the rules evaluation (recommendations and notes with their rule ids)', async () => {
-    const input = {
+    const input: EligibilityInput = {
       ...COMPLETE,
       atrialFibrillation: true,
       hbcAbPositive: true,
-      foreignImplants: ['VENOUS_CATHETER' as const],
+      foreignImplants: ['VENOUS_CATHETER'],
     };
     const result = await eligibility(input);
     const expected = evaluateEligibility(input, DEFAULT_RULES_CONFIG);

@@ -1,10 +1,10 @@
 import {
-  localize,
   ELIGIBILITY_EXCLUSIONS,
   FOREIGN_IMPLANTS,
   eligibilityInputSchema,
-  evaluateEligibility,
   eligibilityMessages,
+  evaluateEligibility,
+  localize,
   type EligibilityOutcome,
   type EligibilityRuleResult,
 } from '#rules';

@@ -1,4 +1,4 @@
-import { localize, type Language, followUpSchedule, type FollowUpVisit } from '#rules';
+import { followUpSchedule, localize, type FollowUpVisit, type Language } from '#rules';
 import { builder } from '../builder.ts';
 import { applyRule } from '../calculator-errors.ts';
 import { languageArg, requestLanguage } from './calculator-evaluation.ts';
@@ -17,7 +17,7 @@ export const FollowUpVisitType = builder.objectRef<Visit>('FollowUpVisit').imple
   fields: (t) => ({
     date: t.field({ type: 'Date', resolve: (p) => p.visit.date }),
     label: t.string({
-      description: 'e.g. "day 14", in the requested language.',
+      description: 'e.g. "Day 14 after infusion: response and adverse effects", in the requested language.',
       resolve: (p) => localize(p.visit.label, p.language),
     }),
     labelZh: t.string({ resolve: (p) => p.visit.label.zh }),

@@ -1,12 +1,12 @@
 import {
   localize,
-  lymphodepletionPlanInputSchema,
   lymphodepletionMessages,
+  lymphodepletionPlanInputSchema,
   planLymphodepletion,
+  regimenOf,
   type LymphodepletionDay,
   type LymphodepletionDose,
   type LymphodepletionPlan,
-  regimenOf,
 } from '#rules';
 import { builder } from '../builder.ts';
 import { applyRule } from '../calculator-errors.ts';

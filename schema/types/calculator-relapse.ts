@@ -1,9 +1,9 @@
 import {
   ANTIGEN_STATUSES,
+  CAR_ORIGINS,
   relapseInputSchema,
   relapseOptions,
   type RelapseOutcome,
-  CAR_ORIGINS,
 } from '#rules';
 import { builder } from '../builder.ts';
 import { applyRule } from '../calculator-errors.ts';

@@ -11,7 +11,12 @@ describe('sliceConnection', () => {
     const page = slice({});
     expect(page.edges).toHaveLength(DEFAULT_PAGE_SIZE);
     expect(page.edges[0]).toEqual({ cursor: 'r29', node: 'r29' });
-    expect(page.pageInfo).toEqual({ hasNextPage: true, hasPreviousPage: false, startCursor: 'r29', endCursor: 'r10' });
+    expect(page.pageInfo).toEqual({
+      hasNextPage: true,
+      hasPreviousPage: false,
+      startCursor: 'r29',
+      endCursor: 'r10',
+    });
   });
 
   it('pages forward with first/after, the cursor being the item id', () => {
@@ -39,11 +44,15 @@ describe('sliceConnection', () => {
     expect(slice({ first: 0 }).edges).toEqual([]);
     expect(slice({ first: MAX_PAGE_SIZE }).edges).toHaveLength(30);
     expect(() => slice({ first: -1 })).toThrow('first must be a whole number from 0 to 100; received -1');
-    expect(() => slice({ last: MAX_PAGE_SIZE + 1 })).toThrow('last must be a whole number from 0 to 100; received 101');
+    expect(() => slice({ last: MAX_PAGE_SIZE + 1 })).toThrow(
+      'last must be a whole number from 0 to 100; received 101',
+    );
   });
 
   it('refuses a cursor that is not in the connection', () => {
-    expect(() => slice({ after: 'nope' })).toThrow('after must be a cursor from this connection; received "nope"');
+    expect(() => slice({ after: 'nope' })).toThrow(
+      'after must be a cursor from this connection; received "nope"',
+    );
     expect(() => slice({ before: 'nope' })).toThrow(/before must be a cursor/);
   });
 

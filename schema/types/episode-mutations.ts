@@ -1,6 +1,7 @@
 import type { EpisodeHead } from '#episodes';
 import { builder } from '../builder.ts';
-import { ClosureReasonEnum, EpisodeProductEnum } from './episode.ts';
+import { ClosureReasonEnum } from './episode.ts';
+import { CarTProductEnum } from './reference-data.ts';
 import { episodeIdFrom, forgetEpisodeState } from './episode-loader.ts';
 import { IDEMPOTENCY_KEY_DESCRIPTION } from './episode-recording.ts';
 import { EpisodeRef } from './episode-refs.ts';
@@ -12,16 +13,20 @@ const CreateEpisodeInput = builder.inputType('CreateEpisodeInput', {
   fields: (t) => ({
     patientRef: t.string({
       required: true,
-      description: 'Pseudonymous reference, 3–32 letters, digits, - or _ with at least one digit (e.g. P-2026-0042); never a name.',
+      description:
+        'Pseudonymous reference, 3–32 letters, digits, - or _ with at least one digit (e.g. P-2026-0042); never a name.',
     }),
     team: t.string({ required: true, description: 'One of your teams.' }),
     weightKg: t.float({ required: true, description: 'Actual body weight, kg (more than 0, at most 350).' }),
     heightCm: t.float({ required: true, description: '50–250 cm.' }),
-    product: t.field({ type: EpisodeProductEnum, required: true }),
+    product: t.field({ type: CarTProductEnum, required: true }),
     apheresisDate: t.field({ type: 'Date' }),
     lymphodepletionStartDate: t.field({ type: 'Date' }),
     lymphodepletionEndDate: t.field({ type: 'Date' }),
-    infusionDate: t.field({ type: 'Date', description: 'Day 0: grading windows and follow-up count from it.' }),
+    infusionDate: t.field({
+      type: 'Date',
+      description: 'Day 0: grading windows and follow-up count from it.',
+    }),
   }),
 });
 
@@ -75,7 +80,7 @@ builder.mutationField('closeEpisode', (t) =>
     errors: { types: [...EPISODE_ERRORS], directResult: true, union: { name: 'CloseEpisodeResult' } },
     resolve: async (_root, { input, idempotencyKey }, context) => {
       const actor = actorFor(context, 'close episodes');
-      const episodeId = episodeIdFrom(String(input.episodeId));
+      const episodeId = episodeIdFrom(input.episodeId);
       const { closedAt, ...rest } = input;
       const episode = await callService(() =>
         context.episodes.closeEpisode(

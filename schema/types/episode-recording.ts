@@ -79,16 +79,14 @@ export const recordingMutation = <Input extends { readonly episodeId: string | n
       },
       resolve: async (_root, args, context) => {
         // Pothos cannot narrow the generic input's shape; it is the input type given above.
-        const { input, idempotencyKey } = args as { readonly input: Input; readonly idempotencyKey?: string | null };
+        const { input, idempotencyKey } = args as {
+          readonly input: Input;
+          readonly idempotencyKey?: string | null;
+        };
         const actor = actorFor(context, options.action);
         const episodeId = episodeIdFrom(String(input.episodeId));
         const recording = await callService(() =>
-          options.call(
-            context.episodes,
-            actor,
-            { ...input, episodeId },
-            { idempotencyKey },
-          ),
+          options.call(context.episodes, actor, { ...input, episodeId }, { idempotencyKey }),
         );
         forgetEpisodeState(context, episodeId);
         if (!recording.replayed) markFresh(recording.record);

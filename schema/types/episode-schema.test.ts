@@ -23,9 +23,21 @@ describe('episode schema', () => {
       const type = mutation?.getFields()[name]?.type.toString();
       expect(type, name).toBe(`${name.charAt(0).toUpperCase()}${name.slice(1)}Result!`);
       const union = schema.getType(`${name.charAt(0).toUpperCase()}${name.slice(1)}Result`);
-      const members = union && 'getTypes' in union ? union.getTypes().map((t) => t.name).sort() : [];
+      const members =
+        union && 'getTypes' in union
+          ? union
+              .getTypes()
+              .map((t) => t.name)
+              .sort()
+          : [];
       expect(members, name).toEqual(
-        ['ConflictError', 'ForbiddenError', 'NotFoundError', 'ValidationError', `${name.charAt(0).toUpperCase()}${name.slice(1)}Success`].sort(),
+        [
+          'ConflictError',
+          'ForbiddenError',
+          'NotFoundError',
+          'ValidationError',
+          `${name.charAt(0).toUpperCase()}${name.slice(1)}Success`,
+        ].sort(),
       );
     }
   });

@@ -37,7 +37,10 @@ const TocilizumabStateType = builder.objectRef<TocilizumabState>('EpisodeTociliz
   description:
     'Tocilizumab for this patient now (TOCI-1..4): dose in mg, whether a dose is allowed, and when the next one is.',
   fields: (t) => ({
-    doseMg: t.float({ description: '8 mg/kg of actual body weight, at most 800 mg (TOCI-1).', resolve: (s) => s.doseMg }),
+    doseMg: t.float({
+      description: '8 mg/kg of actual body weight, at most 800 mg (TOCI-1).',
+      resolve: (s) => s.doseMg,
+    }),
     status: t.field({ type: TocilizumabStatusEnum, resolve: (s) => s.status }),
     earliestNextDoseAt: t.field({
       type: 'DateTime',
@@ -130,7 +133,10 @@ export const CurrentStateType = builder.objectRef<CurrentState>('EpisodeCurrentS
         'The next visit of the follow-up schedule from the infusion date (FU-1), today included; null without an infusion date or after month 120.',
       resolve: ({ head, today }, args, context) => {
         if (!head.infusionDate) return null;
-        const { visits } = followUpSchedule({ infusionDate: head.infusionDate, throughMonth: LAST_MONTH }).outcome;
+        const { visits } = followUpSchedule({
+          infusionDate: head.infusionDate,
+          throughMonth: LAST_MONTH,
+        }).outcome;
         const visit = visits.find((v) => v.date >= today);
         return visit ? { visit, language: languageOf(args, context) } : null;
       },

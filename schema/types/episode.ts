@@ -1,5 +1,4 @@
 import {
-  EPISODE_PRODUCTS,
   EpisodeForbiddenError,
   EpisodeNotFoundError,
   EpisodeValidationError,
@@ -9,6 +8,7 @@ import { builder } from '../builder.ts';
 import type { GraphQLContext } from '../context.ts';
 import { inputError } from '../input-errors.ts';
 import { newestAlertsFirst } from './alert.ts';
+import { CarTProductEnum } from './reference-data.ts';
 import { AuthorType } from './author.ts';
 import { DrugEnum } from './dose.ts';
 import { sliceConnection } from './episode-connection.ts';
@@ -32,10 +32,6 @@ import { isCurrent, newestClinicalFirst, ObservationKindEnum } from './observati
  * One request reads one episode once: the head, current state and every connection share one Query.
  */
 export const EpisodeStatusEnum = builder.enumType('EpisodeStatus', { values: ['ACTIVE', 'CLOSED'] as const });
-export const EpisodeProductEnum = builder.enumType('EpisodeProduct', {
-  description: 'The T2 products (KARMMA = ide-cel, CARTITUDE_1 = cilta-cel), or OTHER.',
-  values: EPISODE_PRODUCTS,
-});
 export const ClosureReasonEnum = builder.enumType('ClosureReason', {
   values: ['COMPLETED_FOLLOW_UP', 'TRANSFERRED', 'DIED', 'ENTERED_IN_ERROR', 'OTHER'] as const,
 });
@@ -60,8 +56,10 @@ const loadVisibleHead = async (id: string, context: GraphQLContext): Promise<Epi
   }
 };
 
-const date = (t: PothosSchemaTypes.ObjectFieldBuilder<typeof builder.$inferSchemaTypes, EpisodeHead>, key: DateKey) =>
-  t.field({ type: 'Date', nullable: true, resolve: (head) => head[key] });
+const date = (
+  t: PothosSchemaTypes.ObjectFieldBuilder<typeof builder.$inferSchemaTypes, EpisodeHead>,
+  key: DateKey,
+) => t.field({ type: 'Date', nullable: true, resolve: (head) => head[key] });
 type DateKey = 'apheresisDate' | 'lymphodepletionStartDate' | 'lymphodepletionEndDate' | 'infusionDate';
 
 builder.node(EpisodeRef, {
@@ -69,15 +67,20 @@ builder.node(EpisodeRef, {
   id: { resolve: (head) => head.id },
   loadOne: (id, context) => loadVisibleHead(id, context),
   fields: (t) => ({
-    episodeId: t.string({ description: 'The short id, e.g. "EP-12" (as used in Slack).', resolve: (h) => h.id }),
+    episodeId: t.string({
+      description: 'The short id, e.g. "EP-12" (as used in Slack).',
+      resolve: (h) => h.id,
+    }),
     patientRef: t.string({
       description: 'Pseudonymous patient reference (never a name).',
       resolve: (h) => h.patientRef,
     }),
     team: t.exposeString('team'),
     status: t.field({ type: EpisodeStatusEnum, resolve: (h) => h.status }),
-    product: t.field({ type: EpisodeProductEnum, resolve: (h) => h.product }),
-    weightKg: t.exposeFloat('weightKg', { description: 'Actual body weight, kg (doses are computed from it).' }),
+    product: t.field({ type: CarTProductEnum, resolve: (h) => h.product }),
+    weightKg: t.exposeFloat('weightKg', {
+      description: 'Actual body weight, kg (doses are computed from it).',
+    }),
     heightCm: t.exposeFloat('heightCm'),
     apheresisDate: date(t, 'apheresisDate'),
     lymphodepletionStartDate: date(t, 'lymphodepletionStartDate'),
@@ -97,7 +100,10 @@ builder.node(EpisodeRef, {
           description: "The hospital's calendar date for day counts; defaults to the request date (UTC).",
         }),
       },
-      resolve: (head, args, context) => ({ head, today: args.today ?? context.now.toISOString().slice(0, 10) }),
+      resolve: (head, args, context) => ({
+        head,
+        today: args.today ?? context.now.toISOString().slice(0, 10),
+      }),
     }),
     observations: t.connection({
       type: ObservationRef,
@@ -162,7 +168,10 @@ builder.node(EpisodeRef, {
   }),
 });
 
-const onlyCurrent = async <R extends ClinicalRecord>(records: readonly R[], context: GraphQLContext): Promise<R[]> => {
+const onlyCurrent = async <R extends ClinicalRecord>(
+  records: readonly R[],
+  context: GraphQLContext,
+): Promise<R[]> => {
   const current = await Promise.all(records.map((r) => isCurrent(r, context)));
   return records.filter((_r, i) => current[i]);
 };
@@ -182,7 +191,7 @@ builder.queryField('episode', (t) =>
     },
     resolve: async (_root, args, context) => {
       actorFor(context, 'read episodes');
-      return (await loadEpisodeState(context, episodeIdFrom(String(args.id)))).head;
+      return (await loadEpisodeState(context, episodeIdFrom(args.id))).head;
     },
   }),
 );
@@ -204,7 +213,11 @@ builder.queryField('episodes', (t) =>
     },
     resolve: async (_root, args, context) => {
       if (args.last != null || args.before != null)
-        throw badArgument('last/before', 'not used: episodes page forward with first and after', args.last ?? args.before);
+        throw badArgument(
+          'last/before',
+          'not used: episodes page forward with first and after',
+          args.last ?? args.before,
+        );
       const actor = actorOrNull(context);
       if (actor === null) throw signInRequired('list episodes');
       try {

@@ -108,9 +108,12 @@ export const signInRequired = (action: string): GraphQLError =>
 
 /** A GraphQL error for bad arguments outside a result union (e.g. an unknown cursor). */
 export const badArgument = (field: string, allowed: string, received: unknown): GraphQLError =>
-  new GraphQLError(`${field} must be ${allowed}; received ${JSON.stringify(received) ?? 'nothing'}`, {
-    extensions: {
-      code: 'BAD_USER_INPUT',
-      issues: [{ field, allowed, received: received ?? null }],
+  new GraphQLError(
+    `${field} must be ${allowed}; received ${received === undefined ? 'nothing' : JSON.stringify(received)}`,
+    {
+      extensions: {
+        code: 'BAD_USER_INPUT',
+        issues: [{ field, allowed, received: received ?? null }],
+      },
     },
-  });
+  );

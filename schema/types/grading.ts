@@ -17,17 +17,6 @@ import {
  * A rule evaluation as it was at the time, with what drove it and what to do: the audit trail of a
  * grade. Texts are in the request's language (Accept-Language) unless `language` is given.
  */
-const GRADING_DOMAINS = [
-  'CRS',
-  'CRS_SUSPICION',
-  'CRS_HLH',
-  'ICANS',
-  'TOCILIZUMAB',
-  'IMMUNOGLOBULIN',
-  'CYTOPENIA',
-  'INFUSION_WINDOW',
-] as const satisfies readonly GradingDomain[];
-
 export const GradingDomainEnum = builder.enumType('GradingDomain', {
   values: {
     CRS: { value: 'CRS', description: 'CRS grade (ASTCT, CRS-GRADE) with its management (T4).' },
@@ -37,8 +26,11 @@ export const GradingDomainEnum = builder.enumType('GradingDomain', {
     TOCILIZUMAB: { value: 'TOCILIZUMAB', description: 'A tocilizumab dose against the TOCI limits.' },
     IMMUNOGLOBULIN: { value: 'IMMUNOGLOBULIN', description: 'IgG and IVIG (IG-2, IG-3).' },
     CYTOPENIA: { value: 'CYTOPENIA', description: 'Neutrophils, platelets and haemoglobin.' },
-    INFUSION_WINDOW: { value: 'INFUSION_WINDOW', description: 'Infusion timing after lymphodepletion (INF-2).' },
-  } as const satisfies Record<(typeof GRADING_DOMAINS)[number], { value: GradingDomain; description: string }>,
+    INFUSION_WINDOW: {
+      value: 'INFUSION_WINDOW',
+      description: 'Infusion timing after lymphodepletion (INF-2).',
+    },
+  } as const satisfies Record<GradingDomain, { value: GradingDomain; description: string }>,
 });
 
 GradingRef.implement({

@@ -12,13 +12,17 @@ LabResultRef.implement({
   interfaces: [ClinicalRecordRef, ObservationRef],
   fields: (t) => {
     const value =
-      <K extends 'iggGPerL' | 'ancE9PerL' | 'plateletsE9PerL' | 'haemoglobinGPerL'>(key: K) =>
+      (key: 'iggGPerL' | 'ancE9PerL' | 'plateletsE9PerL' | 'haemoglobinGPerL') =>
       (record: LabRecord): number | null =>
         record.values[key] ?? null;
     return {
       collectedAt: t.field({ type: 'DateTime', resolve: (r) => r.values.collectedAt }),
       iggGPerL: t.float({ nullable: true, description: 'IgG, g/L', resolve: value('iggGPerL') }),
-      ancE9PerL: t.float({ nullable: true, description: 'Neutrophils, × 10⁹/L', resolve: value('ancE9PerL') }),
+      ancE9PerL: t.float({
+        nullable: true,
+        description: 'Neutrophils, × 10⁹/L',
+        resolve: value('ancE9PerL'),
+      }),
       plateletsE9PerL: t.float({
         nullable: true,
         description: 'Platelets, × 10⁹/L',
@@ -44,10 +48,10 @@ export const labInputFields = (t: InputFields) => ({
     type: 'DateTime',
     description: 'When collected; defaults to now, at most 5 minutes ahead of the server clock.',
   }),
-  iggGPerL: t.float({ description: 'IgG, g/L (0–60).' }),
-  ancE9PerL: t.float({ description: 'Neutrophils, × 10⁹/L (0–200).' }),
-  plateletsE9PerL: t.float({ description: 'Platelets, × 10⁹/L (0–2000).' }),
-  haemoglobinGPerL: t.float({ description: 'Haemoglobin, g/L (20–250).' }),
+  iggGPerL: t.float({ description: 'IgG, g/L.' }),
+  ancE9PerL: t.float({ description: 'Neutrophils, × 10⁹/L.' }),
+  plateletsE9PerL: t.float({ description: 'Platelets, × 10⁹/L.' }),
+  haemoglobinGPerL: t.float({ description: 'Haemoglobin, g/L.' }),
   infection: t.boolean({ description: 'Active infection at the time (IG-3).' }),
 });
 

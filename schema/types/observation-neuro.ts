@@ -3,12 +3,7 @@ import type { NeuroRecord, Recording } from '#episodes';
 import { builder } from '../builder.ts';
 import { recordingMutation, RecordingInterface } from './episode-recording.ts';
 import { ClinicalRecordRef, NeuroAssessmentRef, ObservationRef } from './episode-refs.ts';
-import {
-  CerebralEdemaEnum,
-  ConsciousnessEnum,
-  IceScoreInput,
-  SeizureEnum,
-} from './observation-enums.ts';
+import { CerebralEdemaEnum, ConsciousnessEnum, IceScoreInput, SeizureEnum } from './observation-enums.ts';
 
 /** A neurological assessment as entered: what ICANS grading (ICANS-GRADE, ICE) works from. */
 type Types = typeof builder.$inferSchemaTypes;
@@ -71,17 +66,15 @@ const RecordNeuroAssessmentInput = builder.inputType('RecordNeuroAssessmentInput
   }),
 });
 
-const RecordNeuroAssessmentSuccess = builder
-  .objectRef<Recording>('RecordNeuroAssessmentSuccess')
-  .implement({
-    interfaces: [RecordingInterface],
-    fields: (t) => ({
-      observation: t.field({
-        type: NeuroAssessmentRef,
-        resolve: (recording) => recording.record as NeuroRecord,
-      }),
+const RecordNeuroAssessmentSuccess = builder.objectRef<Recording>('RecordNeuroAssessmentSuccess').implement({
+  interfaces: [RecordingInterface],
+  fields: (t) => ({
+    observation: t.field({
+      type: NeuroAssessmentRef,
+      resolve: (recording) => recording.record as NeuroRecord,
     }),
-  });
+  }),
+});
 
 recordingMutation('recordNeuroAssessment', {
   description:

@@ -12,8 +12,10 @@ VitalsObservationRef.implement({
   description: 'Vital signs as entered.',
   interfaces: [ClinicalRecordRef, ObservationRef],
   fields: (t) => {
-    const value = <K extends keyof VitalsRecord['values']>(key: K) =>
-      (record: VitalsRecord): NonNullable<VitalsRecord['values'][K]> | null => record.values[key] ?? null;
+    const value =
+      <K extends keyof VitalsRecord['values']>(key: K) =>
+      (record: VitalsRecord): NonNullable<VitalsRecord['values'][K]> | null =>
+        record.values[key] ?? null;
     return {
       measuredAt: t.field({ type: 'DateTime', resolve: (r) => r.values.measuredAt }),
       temperatureCelsius: t.float({ nullable: true, resolve: value('temperatureCelsius') }),
@@ -26,7 +28,8 @@ VitalsObservationRef.implement({
       oxygenFlowLpm: t.float({ nullable: true, description: 'L/min', resolve: value('oxygenFlowLpm') }),
       vasopressors: t.field({ type: [VasopressorEnum], resolve: (r) => [...r.values.vasopressors] }),
       hypotension: t.boolean({
-        description: 'Hypotension judged at the bedside (a systolic < 90 mmHg or any vasopressor also counts).',
+        description:
+          'Hypotension judged at the bedside (a systolic < 90 mmHg or any vasopressor also counts).',
         resolve: (r) => r.values.hypotension,
       }),
       organToxicity: t.boolean({ resolve: (r) => r.values.organToxicity }),

@@ -3,12 +3,7 @@ import { builder } from '../builder.ts';
 import type { GraphQLContext } from '../context.ts';
 import { AuthorType } from './author.ts';
 import { loadEpisodeState } from './episode-loader.ts';
-import {
-  ClinicalRecordRef,
-  ObservationRef,
-  RECORD_TYPE_NAME,
-  type ClinicalRecord,
-} from './episode-refs.ts';
+import { ClinicalRecordRef, ObservationRef, RECORD_TYPE_NAME, type ClinicalRecord } from './episode-refs.ts';
 
 /**
  * What every clinical record shares (vital signs, neuro assessment, lab result, dose): the values as
@@ -55,7 +50,10 @@ const supersessionsOf = (state: EpisodeState): ReadonlyMap<string, string> => {
 };
 
 /** The id of the record that replaced or retracted this one, if any. */
-export const supersededBy = async (record: ClinicalRecord, context: GraphQLContext): Promise<string | null> => {
+export const supersededBy = async (
+  record: ClinicalRecord,
+  context: GraphQLContext,
+): Promise<string | null> => {
   if (freshRecords.has(record)) return null;
   const state = await loadEpisodeState(context, record.episodeId);
   return supersessionsOf(state).get(record.id) ?? null;
@@ -81,8 +79,7 @@ const clinicalTimeOf = (record: ClinicalRecord): string => {
 /** Newest first by clinical time (then by id, which is time-ordered): the timeline order. */
 export const newestClinicalFirst = <R extends ClinicalRecord>(records: readonly R[]): R[] =>
   [...records].sort(
-    (a, b) =>
-      Date.parse(clinicalTimeOf(b)) - Date.parse(clinicalTimeOf(a)) || b.id.localeCompare(a.id),
+    (a, b) => Date.parse(clinicalTimeOf(b)) - Date.parse(clinicalTimeOf(a)) || b.id.localeCompare(a.id),
   );
 
 ClinicalRecordRef.implement({
@@ -113,8 +110,7 @@ ClinicalRecordRef.implement({
       resolve: (record, _args, context) => supersededBy(record, context),
     }),
     current: t.boolean({
-      description:
-        'Whether it counts in the clinical state: not superseded, and not itself a retraction.',
+      description: 'Whether it counts in the clinical state: not superseded, and not itself a retraction.',
       resolve: (record, _args, context) => isCurrent(record, context),
     }),
   }),

@@ -1,16 +1,17 @@
 import {
-  cite,
-  localize,
-  type Language,
-  type LocalizedText,
   CAR_T_PRODUCTS,
+  CELL_DOSE_UNITS,
   LYMPHODEPLETION_PRODUCTS,
   T1_STUDIES,
   T2_REGIMENS,
+  cite,
   describeValue,
-  referenceMessages,
+  localize,
   printedValue,
+  referenceMessages,
   studiesOfProduct,
+  type Language,
+  type LocalizedText,
   type RegimenDrug,
   type ReportedValue,
   type StudiedDose,
@@ -86,7 +87,7 @@ const ReportedValueType = builder.objectRef<Cell>('ReportedValue').implement({
 
 export const CellDoseUnitEnum = builder.enumType('CellDoseUnit', {
   description: 'A CAR-T cell dose in units of 10⁶ cells: per kg body weight or in total.',
-  values: ['E6_PER_KG', 'E6_TOTAL'] as const,
+  values: CELL_DOSE_UNITS,
 });
 
 const StudiedDoseType = builder.objectRef<StudiedDose>('StudiedDose').implement({

@@ -1,22 +1,47 @@
-import type { App } from '@slack/bolt';
-import { helpView } from '../views/help.ts';
+import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { idempotencyKeyFor, languageOf, type SlackBotDeps } from '../deps.ts';
+import { SlackCallError } from '../errors/describe-error.ts';
+import { setReplyContext } from '../errors/reply-context.ts';
+import { parseCart, SUBCOMMANDS } from '../parser/parse-command.ts';
+import { CommandInputError } from '../parser/problems.ts';
+import { dispatch } from '../subcommands/index.ts';
+import type { App } from '../bolt.ts';
 
-/** `/cart <subcommand> …`: one slash command, subcommands routed by their first word. */
-export const registerCartCommand = (app: App, command: string): void => {
-  app.command(command, async ({ command: payload, ack }) => {
-    const [subcommand = 'help'] = payload.text
-      .trim()
-      .split(/\s+/)
-      .filter((word) => word !== '');
-    switch (subcommand.toLowerCase()) {
-      case 'help':
-        await ack({ response_type: 'ephemeral', ...helpView(payload.command) });
-        return;
-      default:
-        await ack({
-          response_type: 'ephemeral',
-          text: `Unknown subcommand \`${subcommand}\`. Try \`${payload.command} help\`.`,
-        });
+/**
+ * `/cart <subcommand> …`: one settings read (the channel's team, language and role), the parse,
+ * one service call and the reply, all inside Slack's 3 seconds. Alerts never go out from here:
+ * the stream consumer delivers them. Failures go to the global error handler.
+ */
+export const cartCommand =
+  (deps: SlackBotDeps) =>
+  async ({ command: payload, ack, client, context }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
+    const now = deps.episodes.now();
+    const settings = await deps.settings.forChannel(payload.channel_id);
+    const language = languageOf(settings);
+    const parsed = parseCart(payload.text, { now, command: deps.command });
+    const subcommand = parsed.ok ? parsed.command.name : parsed.subcommand;
+    setReplyContext(context, { language, fields: subcommand ? SUBCOMMANDS[subcommand].fields : [] });
+    if (!parsed.ok) throw new CommandInputError(parsed.problems, parsed.subcommand);
+
+    const reply = await dispatch(parsed.command, {
+      deps,
+      now,
+      userId: payload.user_id,
+      channelId: payload.channel_id,
+      settings,
+      language,
+      idempotencyKey: idempotencyKeyFor(payload.trigger_id),
+    });
+    if (reply.kind === 'modal') {
+      await client.views.open({ trigger_id: payload.trigger_id, view: reply.view }).catch((error: unknown) => {
+        throw new SlackCallError({ zh: '无法打开表单', en: 'The form could not be opened' }, { cause: error });
+      });
+      await ack();
+      return;
     }
-  });
+    await ack({ response_type: reply.visibility, ...reply.message });
+  };
+
+export const register = (app: App, deps: SlackBotDeps): void => {
+  app.command(deps.command, cartCommand(deps));
 };

@@ -5,8 +5,8 @@ import { LABELS } from './labels.ts';
 /** A failure as the user should read it: what went wrong, each specific problem, what to do. */
 export type ErrorReport = {
   readonly title: LocalizedText;
-  /** mrkdwn lines, already escaped: one per problem (field, allowed, received). */
-  readonly lines: readonly string[];
+  /** One mrkdwn line per problem (field, allowed, received), escaped, in both languages. */
+  readonly lines: readonly LocalizedText[];
   readonly hint?: LocalizedText | undefined;
   /** True when it is certain that nothing was written. */
   readonly nothingRecorded: boolean;
@@ -15,7 +15,7 @@ export type ErrorReport = {
 /** The reply to any failure, with the correlation id that finds it in the logs. */
 export const errorView = (report: ErrorReport, language: Language, correlationId: string): SlackMessage => {
   const title = tr(report.title, language);
-  const lines = report.lines.map((line) => `• ${line}`);
+  const lines = report.lines.map((line) => `• ${tr(line, language)}`);
   const footer = [
     report.nothingRecorded ? tr(LABELS.nothingRecorded, language) : '',
     `${tr(LABELS.reference, language)} \`${correlationId}\``,

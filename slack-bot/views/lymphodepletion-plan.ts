@@ -1,6 +1,4 @@
-import type { Language, RuleEvaluation } from '#rules';
-import type { LymphodepletionPlan } from '../../rules/lymphodepletion/index.ts';
-import { messages } from '../../rules/lymphodepletion/index.ts';
+import { lymphodepletionMessages, type Language, type LymphodepletionPlan, type RuleEvaluation } from '#rules';
 import { context, esc, fallback, header, list, tr, type SlackMessage } from './blocks.ts';
 import { evaluationBlocks } from './evaluation.ts';
 import { LABELS } from './labels.ts';
@@ -21,7 +19,7 @@ export const lymphodepletionPlanView = (
       : `${plan.product} lymphodepletion · BSA ${plan.bodySurfaceAreaM2} m²`;
   const days = plan.days.map((day) => {
     const doses = day.doses
-      .map((dose) => `${esc(tr(messages.drug(dose.drug), language))} *${dose.doseMg} mg* IV (${esc(tr(dose.arithmetic, language))})`)
+      .map((dose) => `${esc(tr(lymphodepletionMessages.drug(dose.drug), language))} *${dose.doseMg} mg* IV (${esc(tr(dose.arithmetic, language))})`)
       .join('; ');
     return `${language === 'zh-CN' ? `${day.day} d` : `day ${day.day}`} (${day.date}): ${doses}`;
   });

@@ -36,7 +36,10 @@ const countingClient = (endpoint: string) => {
 
 beforeAll(async () => {
   table = await createTestTable('graphql');
-  yoga = createGraphQLServer({ mode: 'development', episodes: serviceFor(table, clock.now, countingClient(table.endpoint)) });
+  yoga = createGraphQLServer({
+    mode: 'development',
+    episodes: serviceFor(table, clock.now, countingClient(table.endpoint)),
+  });
 });
 afterAll(async () => table.drop());
 
@@ -66,14 +69,79 @@ const eventFor = (user: User): APIGatewayProxyEventV2 =>
     },
   }) as unknown as APIGatewayProxyEventV2;
 
-type Response = { readonly data?: Record<string, any>; readonly errors?: readonly { message: string; extensions?: Record<string, unknown> }[] };
+type Issue = { field: string; allowed: string; received: string | null; message: string };
+/** A result union member: the success type's fields, or a typed error's message and issues. */
+type Outcome<S> = S & { __typename: string; message?: string; issues?: Issue[] };
+type Author = { userId: string; role: string; via?: string };
+type Dose = { drug: string; mg: number; route?: string };
+type Grading = {
+  id: string;
+  domain: string;
+  grade: number | null;
+  drivers: { code: string }[];
+  recommendations: { ruleId: string; dose: Dose | null }[];
+  basedOnRecord?: { id: string } | null;
+};
+type Alert = {
+  id: string;
+  escalationId: string;
+  level: string;
+  acknowledged: boolean;
+  acknowledgedBy?: Author;
+};
+type ClinicalRecord = {
+  id: string;
+  measuredAt: string;
+  clinicalTime: string;
+  current: boolean;
+  supersededBy: string | null;
+};
+type PageInfo = {
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+  startCursor: string | null;
+  endCursor: string | null;
+};
+type Connection<T> = { edges: { cursor: string; node: T }[]; pageInfo: PageInfo };
+type CurrentState = { crsGrade: number | null; openAlertCount: number; openAlerts: Alert[] };
+type Episode = {
+  id: string;
+  episodeId: string;
+  version: number;
+  currentState: CurrentState;
+  observations: Connection<ClinicalRecord>;
+  gradings: Connection<Grading>;
+  doses: Connection<Dose>;
+  alerts: Connection<Alert>;
+};
+type Recording = {
+  replayed: boolean;
+  episode: Episode;
+  gradings: Grading[];
+  alerts: Alert[];
+  observation: ClinicalRecord;
+  record: ClinicalRecord;
+};
+
+type CreateData = { createEpisode: Outcome<{ episode: { id: string; episodeId: string } }> };
+type VitalsData = { recordVitals: Outcome<Recording> };
+type DoseData = { recordDose: Outcome<Recording> };
+type AckData = { acknowledgeAlert: Outcome<{ alreadyAcknowledged: boolean; alert: Alert }> };
+type EpisodeData = { episode: Outcome<Episode> };
+type ListData = { episodes: Connection<Episode> };
+type CorrectData = { correctRecord: Outcome<Recording> };
+
+type Response<T> = {
+  readonly data?: T;
+  readonly errors?: readonly { message: string; extensions?: Record<string, unknown> }[];
+};
 
 /** Runs an operation as a user and returns the JSON response and the SDK commands it cost. */
-const run = async (
+const run = async <T = Record<string, unknown>>(
   user: User,
   query: string,
   variables: Record<string, unknown> = {},
-): Promise<Response & { readonly commands: string[] }> => {
+): Promise<Response<T> & { readonly commands: string[] }> => {
   commands.length = 0;
   const response = await yoga.fetch(
     'http://localhost/graphql',
@@ -84,8 +152,21 @@ const run = async (
     },
     { event: eventFor(user), lambdaContext: {} as Context },
   );
-  const json = (await response.json()) as Response;
+  const json = (await response.json()) as Response<T>;
   return { ...json, commands: [...commands] };
+};
+
+/** A value the test needs to go on with. */
+const must = <T>(value: T | null | undefined): T => {
+  if (value == null) throw new Error('expected a value');
+  return value;
+};
+
+/** The data of a response that must have no errors. */
+const dataOf = <T>(result: Response<T>): T => {
+  expect(result.errors).toBeUndefined();
+  if (result.data === undefined) throw new Error('no data');
+  return result.data;
 };
 
 const ERRORS = `
@@ -102,7 +183,9 @@ const CREATE = `mutation Create($input: CreateEpisodeInput!, $key: String) {
 }`;
 
 const createEpisode = async (team = 'hem-a'): Promise<{ id: string; episodeId: string }> => {
-  const result = await run({ role: 'clinician', teams: [team] }, CREATE, { input: newEpisodeInput(team) });
+  const result = await run<CreateData>({ role: 'clinician', teams: [team] }, CREATE, {
+    input: newEpisodeInput(team),
+  });
   expect(result.data?.createEpisode.__typename).toBe('CreateEpisodeSuccess');
   return result.data?.createEpisode.episode as { id: string; episodeId: string };
 };
@@ -185,8 +268,10 @@ describe('an episode through GraphQL, from creation to the acknowledged critical
     expect(episode.id).toBe(encodeGlobalID('Episode', episode.episodeId));
 
     // A nurse records a febrile hypotensive patient on norepinephrine.
-    const vitals = await run(nurse, RECORD_VITALS, { input: febrileHypotensiveOnNorepinephrine(episode.episodeId) });
-    const recorded = vitals.data?.recordVitals;
+    const vitals = await run<VitalsData>(nurse, RECORD_VITALS, {
+      input: febrileHypotensiveOnNorepinephrine(episode.episodeId),
+    });
+    const recorded = dataOf(vitals).recordVitals;
     expect(recorded.__typename).toBe('RecordVitalsSuccess');
     expect(vitals.commands).toEqual(['QueryCommand', 'TransactWriteItemsCommand']);
     expect(recorded.observation).toMatchObject({
@@ -198,13 +283,17 @@ describe('an episode through GraphQL, from creation to the acknowledged critical
       supersededBy: null,
       recordedBy: { userId: 'nurse-1', role: 'NURSE', via: 'GRAPHQL' },
     });
-    const crs = recorded.gradings.find((g: { domain: string }) => g.domain === 'CRS');
+    const crs = must(recorded.gradings.find((g) => g.domain === 'CRS'));
     expect(crs).toMatchObject({ grade: 3, status: 'GRADED' });
-    expect(crs.drivers.map((d: { code: string }) => d.code)).toContain('fever');
-    const toci = crs.recommendations.find((r: { dose: { drug: string } | null }) => r.dose?.drug.toLowerCase() === 'tocilizumab');
+    expect(crs.drivers.map((d) => d.code)).toContain('fever');
+    const toci = must(crs.recommendations.find((r) => r.dose?.drug.toLowerCase() === 'tocilizumab'));
     expect(toci.dose).toMatchObject({ mg: 560, route: 'IV' }); // 8 mg/kg × 70 kg (TOCI-1)
-    const critical = recorded.alerts.find((a: { escalationId: string }) => a.escalationId === 'ESC-CRS3');
-    expect(critical).toMatchObject({ level: 'CRITICAL', acknowledged: false, delivery: { status: 'PENDING' } });
+    const critical = must(recorded.alerts.find((a) => a.escalationId === 'ESC-CRS3'));
+    expect(critical).toMatchObject({
+      level: 'CRITICAL',
+      acknowledged: false,
+      delivery: { status: 'PENDING' },
+    });
     expect(recorded.episode.currentState).toMatchObject({
       crsGrade: 3,
       openAlertCount: recorded.alerts.length,
@@ -213,8 +302,14 @@ describe('an episode through GraphQL, from creation to the acknowledged critical
 
     // The clinician gives tocilizumab 15 minutes later.
     clock.advanceMinutes(20);
-    const dose = await run(clinician, RECORD_DOSE, {
-      input: { episodeId: episode.id, drug: 'TOCILIZUMAB', mg: 560, route: 'IV', givenAt: '2026-03-03T02:15:00+08:00' },
+    const dose = await run<DoseData>(clinician, RECORD_DOSE, {
+      input: {
+        episodeId: episode.id,
+        drug: 'TOCILIZUMAB',
+        mg: 560,
+        route: 'IV',
+        givenAt: '2026-03-03T02:15:00+08:00',
+      },
     });
     expect(dose.data?.recordDose).toMatchObject({
       __typename: 'RecordDoseSuccess',
@@ -229,22 +324,31 @@ describe('an episode through GraphQL, from creation to the acknowledged critical
     expect(dose.commands).toEqual(['QueryCommand', 'TransactWriteItemsCommand']);
 
     // The clinician acknowledges the critical alert; repeating it is harmless.
-    const ack = await run(clinician, ACKNOWLEDGE, { input: { episodeId: episode.episodeId, alertId: critical.id } });
+    const ack = await run<AckData>(clinician, ACKNOWLEDGE, {
+      input: { episodeId: episode.episodeId, alertId: critical.id },
+    });
     expect(ack.data?.acknowledgeAlert).toMatchObject({
       __typename: 'AcknowledgeAlertSuccess',
       alreadyAcknowledged: false,
-      alert: { id: critical.id, acknowledged: true, acknowledgedAt: clock.now().toISOString(), acknowledgedBy: { userId: 'clinician-1', role: 'CLINICIAN' } },
+      alert: {
+        id: critical.id,
+        acknowledged: true,
+        acknowledgedAt: clock.now().toISOString(),
+        acknowledgedBy: { userId: 'clinician-1', role: 'CLINICIAN' },
+      },
     });
     expect(ack.commands).toEqual(['QueryCommand', 'TransactWriteItemsCommand']);
-    const again = await run(clinician, ACKNOWLEDGE, { input: { episodeId: episode.episodeId, alertId: critical.id } });
+    const again = await run<AckData>(clinician, ACKNOWLEDGE, {
+      input: { episodeId: episode.episodeId, alertId: critical.id },
+    });
     expect(again.data?.acknowledgeAlert.alreadyAcknowledged).toBe(true);
     expect(again.commands).toEqual(['QueryCommand']);
 
     // A viewer reads the whole timeline back: one Query.
-    const read = await run(viewer, EPISODE, { id: episode.id, today: '2026-03-03' });
+    const read = await run<EpisodeData>(viewer, EPISODE, { id: episode.id, today: '2026-03-03' });
     expect(read.errors).toBeUndefined();
     expect(read.commands).toEqual(['QueryCommand']);
-    const state = read.data?.episode;
+    const state = dataOf(read).episode;
     expect(state).toMatchObject({
       __typename: 'Episode',
       episodeId: episode.episodeId,
@@ -260,22 +364,31 @@ describe('an episode through GraphQL, from creation to the acknowledged critical
         lastVitalsAt: '2026-03-03T02:00:00+08:00',
         daysSinceInfusion: 2,
         crsGrading: { grade: 3 },
-        tocilizumab: { doseMg: 560, status: 'TOO_SOON', dosesGiven: 1, lastDoseAt: '2026-03-03T02:15:00+08:00' },
+        tocilizumab: {
+          doseMg: 560,
+          status: 'TOO_SOON',
+          dosesGiven: 1,
+          lastDoseAt: '2026-03-03T02:15:00+08:00',
+        },
         nextFollowUpVisit: { date: '2026-03-15', label: expect.stringContaining('14') as unknown },
       },
     });
-    expect(state.currentState.openAlerts.map((a: { escalationId: string }) => a.escalationId)).not.toContain('ESC-CRS3');
+    expect(state.currentState.openAlerts.map((a) => a.escalationId)).not.toContain('ESC-CRS3');
     expect(state.currentState.openAlertCount).toBe(state.currentState.openAlerts.length);
-    expect(state.observations.edges).toHaveLength(1);
-    expect(state.observations.edges[0].cursor).toBe(state.observations.edges[0].node.id);
-    expect(state.doses.edges.map((e: { node: { drug: string } }) => e.node.drug)).toEqual(['TOCILIZUMAB']);
-    const alerts = state.alerts.edges.map((e: { node: { escalationId: string; acknowledged: boolean } }) => e.node);
-    expect(alerts.find((a: { escalationId: string }) => a.escalationId === 'ESC-CRS3')).toMatchObject({ acknowledged: true, acknowledgedBy: { userId: 'clinician-1' } });
+    const [vitalsEdge, ...others] = state.observations.edges;
+    expect(others).toEqual([]);
+    expect(must(vitalsEdge).cursor).toBe(must(vitalsEdge).node.id);
+    expect(state.doses.edges.map((e) => e.node.drug)).toEqual(['TOCILIZUMAB']);
+    const alerts = state.alerts.edges.map((e) => e.node);
+    expect(alerts.find((a) => a.escalationId === 'ESC-CRS3')).toMatchObject({
+      acknowledged: true,
+      acknowledgedBy: { userId: 'clinician-1' },
+    });
     // Newest first: the tocilizumab check was graded after the CRS grade.
-    const domains = state.gradings.edges.map((e: { node: { domain: string } }) => e.node.domain);
+    const domains = state.gradings.edges.map((e) => e.node.domain);
     expect(domains.indexOf('TOCILIZUMAB')).toBeLessThan(domains.indexOf('CRS'));
-    const crsGrading = state.gradings.edges.find((e: { node: { domain: string } }) => e.node.domain === 'CRS').node;
-    expect(crsGrading.basedOnRecord).toEqual({ id: state.observations.edges[0].node.id });
+    const crsGrading = must(state.gradings.edges.find((e) => e.node.domain === 'CRS')).node;
+    expect(crsGrading.basedOnRecord).toEqual({ id: must(vitalsEdge).node.id });
   });
 });
 
@@ -286,7 +399,12 @@ describe('efficiency (SDK commands counted)', () => {
       nurse,
       `mutation($input: RecordNeuroAssessmentInput!) { recordNeuroAssessment(input: $input) { __typename
         ... on RecordNeuroAssessmentSuccess { ${RECORDING} observation { id ice { total } consciousness current supersededBy } } ${ERRORS} } }`,
-      { input: { episodeId: episode.episodeId, ice: { orientation: 3, naming: 3, followsCommands: 1, writing: 1, attention: 1 } } },
+      {
+        input: {
+          episodeId: episode.episodeId,
+          ice: { orientation: 3, naming: 3, followsCommands: 1, writing: 1, attention: 1 },
+        },
+      },
     );
     expect(neuro.data?.recordNeuroAssessment).toMatchObject({
       __typename: 'RecordNeuroAssessmentSuccess',
@@ -301,12 +419,17 @@ describe('efficiency (SDK commands counted)', () => {
         ... on RecordLabResultSuccess { ${RECORDING} observation { id iggGPerL infection current } } ${ERRORS} } }`,
       { input: { episodeId: episode.episodeId, iggGPerL: 3.5 } },
     );
-    expect(lab.data?.recordLabResult).toMatchObject({ __typename: 'RecordLabResultSuccess', observation: { iggGPerL: 3.5, infection: null } });
+    expect(lab.data?.recordLabResult).toMatchObject({
+      __typename: 'RecordLabResultSuccess',
+      observation: { iggGPerL: 3.5, infection: null },
+    });
     expect(lab.commands).toEqual(['QueryCommand', 'TransactWriteItemsCommand']);
 
-    const vitals = await run(nurse, RECORD_VITALS, { input: { episodeId: episode.episodeId, temperatureCelsius: 39.8, systolicBp: 120 } });
+    const vitals = await run<VitalsData>(nurse, RECORD_VITALS, {
+      input: { episodeId: episode.episodeId, temperatureCelsius: 39.8, systolicBp: 120 },
+    });
     expect(vitals.commands).toEqual(['QueryCommand', 'TransactWriteItemsCommand']);
-    const typo = vitals.data?.recordVitals.observation;
+    const typo = dataOf(vitals).recordVitals.observation;
 
     const correction = await run(
       nurse,
@@ -323,12 +446,19 @@ describe('efficiency (SDK commands counted)', () => {
     );
     expect(correction.data?.correctRecord).toMatchObject({
       __typename: 'CorrectRecordSuccess',
-      record: { __typename: 'VitalsObservation', temperatureCelsius: 36.8, current: true, correction: { corrects: typo.id, retracted: false } },
+      record: {
+        __typename: 'VitalsObservation',
+        temperatureCelsius: 36.8,
+        current: true,
+        correction: { corrects: typo.id, retracted: false },
+      },
       episode: { currentState: { crsGrade: 0 } },
     });
     expect(correction.commands).toEqual(['QueryCommand', 'TransactWriteItemsCommand']);
 
-    const dose = await run(clinician, RECORD_DOSE, { input: { episodeId: episode.episodeId, drug: 'DEXAMETHASONE', mg: 10, route: 'IV' } });
+    const dose = await run<DoseData>(clinician, RECORD_DOSE, {
+      input: { episodeId: episode.episodeId, drug: 'DEXAMETHASONE', mg: 10, route: 'IV' },
+    });
     expect(dose.data?.recordDose.__typename).toBe('RecordDoseSuccess');
     expect(dose.commands).toEqual(['QueryCommand', 'TransactWriteItemsCommand']);
 
@@ -346,15 +476,25 @@ describe('efficiency (SDK commands counted)', () => {
 
   it('episode(id) with its current state and the first page of each connection is 1 Query, also by global id and through node(id)', async () => {
     const episode = await createEpisode();
-    await run(nurse, RECORD_VITALS, { input: febrileHypotensiveOnNorepinephrine(episode.episodeId) });
-    const byShortId = await run(viewer, EPISODE, { id: episode.episodeId });
+    await run<VitalsData>(nurse, RECORD_VITALS, {
+      input: febrileHypotensiveOnNorepinephrine(episode.episodeId),
+    });
+    const byShortId = await run<EpisodeData>(viewer, EPISODE, { id: episode.episodeId });
     expect(byShortId.commands).toEqual(['QueryCommand']);
-    const byGlobalId = await run(viewer, EPISODE, { id: episode.id });
+    const byGlobalId = await run<EpisodeData>(viewer, EPISODE, { id: episode.id });
     expect(byGlobalId.commands).toEqual(['QueryCommand']);
     expect(byGlobalId.data).toEqual(byShortId.data);
 
-    const node = await run(viewer, `query($id: ID!) { node(id: $id) { id ... on Episode { episodeId currentState { crsGrade openAlerts { escalationId } } observations { edges { node { id } } } } } }`, { id: episode.id });
-    expect(node.data?.node).toMatchObject({ id: episode.id, episodeId: episode.episodeId, currentState: { crsGrade: 3 } });
+    const node = await run(
+      viewer,
+      `query($id: ID!) { node(id: $id) { id ... on Episode { episodeId currentState { crsGrade openAlerts { escalationId } } observations { edges { node { id } } } } } }`,
+      { id: episode.id },
+    );
+    expect(node.data?.node).toMatchObject({
+      id: episode.id,
+      episodeId: episode.episodeId,
+      currentState: { crsGrade: 3 },
+    });
     expect(node.commands).toEqual(['QueryCommand']);
   });
 
@@ -364,27 +504,40 @@ describe('efficiency (SDK commands counted)', () => {
     clock.advanceMinutes(1);
     const second = await createEpisode(team);
     clock.advanceMinutes(1);
-    await run({ role: 'nurse', teams: [team] }, RECORD_VITALS, { input: febrileHypotensiveOnNorepinephrine(first.episodeId) });
+    await run<VitalsData>({ role: 'nurse', teams: [team] }, RECORD_VITALS, {
+      input: febrileHypotensiveOnNorepinephrine(first.episodeId),
+    });
     const LIST = `query($team: String!, $first: Int, $after: String) { episodes(team: $team, first: $first, after: $after) {
       edges { cursor node { episodeId status currentState(today: "2026-03-03") { crsGrade icansGrade lastVitalsAt openAlertCount daysSinceInfusion tocilizumab { status } nextFollowUpVisit { date } } } }
       pageInfo { hasNextPage hasPreviousPage endCursor } } }`;
-    const page = await run({ role: 'viewer', teams: [team] }, LIST, { team });
+    const page = await run<ListData>({ role: 'viewer', teams: [team] }, LIST, { team });
     expect(page.commands).toEqual(['QueryCommand']);
-    const nodes = page.data?.episodes.edges.map((e: { node: unknown }) => e.node);
+    const [newest, older, ...rest] = dataOf(page).episodes.edges.map((e) => e.node);
     // Most recently updated first.
-    expect(nodes.map((n: { episodeId: string }) => n.episodeId)).toEqual([first.episodeId, second.episodeId]);
-    expect(nodes[0].currentState).toMatchObject({ crsGrade: 3, daysSinceInfusion: 2, tocilizumab: { status: 'ALLOWED' }, nextFollowUpVisit: { date: '2026-03-15' } });
-    expect(nodes[0].currentState.openAlertCount).toBeGreaterThan(0);
-    expect(nodes[1].currentState).toMatchObject({ crsGrade: null, openAlertCount: 0 });
+    expect([newest?.episodeId, older?.episodeId, ...rest]).toEqual([first.episodeId, second.episodeId]);
+    expect(newest?.currentState).toMatchObject({
+      crsGrade: 3,
+      daysSinceInfusion: 2,
+      tocilizumab: { status: 'ALLOWED' },
+      nextFollowUpVisit: { date: '2026-03-15' },
+    });
+    expect(must(newest).currentState.openAlertCount).toBeGreaterThan(0);
+    expect(older?.currentState).toMatchObject({ crsGrade: null, openAlertCount: 0 });
 
-    const one = await run({ role: 'viewer', teams: [team] }, LIST, { team, first: 1 });
+    const one = await run<ListData>({ role: 'viewer', teams: [team] }, LIST, { team, first: 1 });
     expect(one.data?.episodes.pageInfo.hasNextPage).toBe(true);
-    const next = await run({ role: 'viewer', teams: [team] }, LIST, { team, first: 1, after: one.data?.episodes.pageInfo.endCursor });
+    const next = await run<ListData>({ role: 'viewer', teams: [team] }, LIST, {
+      team,
+      first: 1,
+      after: one.data?.episodes.pageInfo.endCursor,
+    });
     expect(next.commands).toEqual(['QueryCommand']);
-    expect(next.data?.episodes.edges.map((e: { node: { episodeId: string } }) => e.node.episodeId)).toEqual([second.episodeId]);
+    expect(next.data?.episodes.edges.map((e: { node: { episodeId: string } }) => e.node.episodeId)).toEqual([
+      second.episodeId,
+    ]);
     expect(next.data?.episodes.pageInfo.hasPreviousPage).toBe(true);
 
-    const outsider = await run({ role: 'clinician', teams: ['hem-other'] }, LIST, { team });
+    const outsider = await run<ListData>({ role: 'clinician', teams: ['hem-other'] }, LIST, { team });
     expect(outsider.data?.episodes.edges).toEqual([]);
   });
 });
@@ -392,60 +545,97 @@ describe('efficiency (SDK commands counted)', () => {
 describe('authorisation', () => {
   it('a nurse is refused a dose with the Forbidden member, and nothing is written', async () => {
     const episode = await createEpisode();
-    const refused = await run(nurse, RECORD_DOSE, { input: { episodeId: episode.episodeId, drug: 'TOCILIZUMAB', mg: 560, route: 'IV' } });
-    expect(refused.data?.recordDose).toEqual({ __typename: 'ForbiddenError', message: 'Your role (nurse) cannot record doses' });
+    const refused = await run<DoseData>(nurse, RECORD_DOSE, {
+      input: { episodeId: episode.episodeId, drug: 'TOCILIZUMAB', mg: 560, route: 'IV' },
+    });
+    expect(refused.data?.recordDose).toEqual({
+      __typename: 'ForbiddenError',
+      message: 'Your role (nurse) cannot record doses',
+    });
     expect(refused.commands).toEqual(['QueryCommand']);
-    const read = await run(viewer, EPISODE, { id: episode.episodeId });
+    const read = await run<EpisodeData>(viewer, EPISODE, { id: episode.episodeId });
     expect(read.data?.episode).toMatchObject({ version: 1, doses: { edges: [] } });
   });
 
   it('a viewer reads but cannot record vital signs', async () => {
     const episode = await createEpisode();
-    const refused = await run(viewer, RECORD_VITALS, { input: { episodeId: episode.episodeId, temperatureCelsius: 38.5 } });
-    expect(refused.data?.recordVitals).toEqual({ __typename: 'ForbiddenError', message: 'Your role (viewer) cannot record observations' });
+    const refused = await run<VitalsData>(viewer, RECORD_VITALS, {
+      input: { episodeId: episode.episodeId, temperatureCelsius: 38.5 },
+    });
+    expect(refused.data?.recordVitals).toEqual({
+      __typename: 'ForbiddenError',
+      message: 'Your role (viewer) cannot record observations',
+    });
   });
 
   it("another team's episode answers exactly like a missing one, for reads, node(id) and writes", async () => {
     const episode = await createEpisode();
     const outsider: User = { role: 'clinician', teams: ['hem-b'] };
     const missingId = 'EP-999999';
-    const foreign = await run(outsider, EPISODE, { id: episode.episodeId });
-    const missing = await run(outsider, EPISODE, { id: missingId });
+    const foreign = await run<EpisodeData>(outsider, EPISODE, { id: episode.episodeId });
+    const missing = await run<EpisodeData>(outsider, EPISODE, { id: missingId });
     expect(foreign.data?.episode.__typename).toBe('NotFoundError');
-    expect(JSON.stringify(foreign.data).replaceAll(episode.episodeId, 'X')).toBe(JSON.stringify(missing.data).replaceAll(missingId, 'X'));
+    expect(JSON.stringify(foreign.data).replaceAll(episode.episodeId, 'X')).toBe(
+      JSON.stringify(missing.data).replaceAll(missingId, 'X'),
+    );
 
     const foreignNode = await run(outsider, 'query($id: ID!) { node(id: $id) { id } }', { id: episode.id });
-    const missingNode = await run(outsider, 'query($id: ID!) { node(id: $id) { id } }', { id: encodeGlobalID('Episode', missingId) });
+    const missingNode = await run(outsider, 'query($id: ID!) { node(id: $id) { id } }', {
+      id: encodeGlobalID('Episode', missingId),
+    });
     expect(foreignNode.data).toEqual({ node: null });
     expect(missingNode.data).toEqual({ node: null });
 
-    const write = await run(outsider, RECORD_VITALS, { input: { episodeId: episode.episodeId, temperatureCelsius: 39 } });
-    expect(write.data?.recordVitals).toEqual({ __typename: 'NotFoundError', message: `Episode ${episode.episodeId} not found` });
+    const write = await run<VitalsData>(outsider, RECORD_VITALS, {
+      input: { episodeId: episode.episodeId, temperatureCelsius: 39 },
+    });
+    expect(write.data?.recordVitals).toEqual({
+      __typename: 'NotFoundError',
+      message: `Episode ${episode.episodeId} not found`,
+    });
   });
 
   it('without a signed-in user: the Forbidden member for episode operations, an error for the list, nothing read', async () => {
     const episode = await createEpisode();
-    const write = await run(null, RECORD_VITALS, { input: { episodeId: episode.episodeId, temperatureCelsius: 39 } });
-    expect(write.data?.recordVitals).toEqual({ __typename: 'ForbiddenError', message: 'Sign in to record vital signs' });
-    const read = await run(null, EPISODE, { id: episode.episodeId });
-    expect(read.data?.episode).toMatchObject({ __typename: 'ForbiddenError', message: 'Sign in to read episodes' });
+    const write = await run<VitalsData>(null, RECORD_VITALS, {
+      input: { episodeId: episode.episodeId, temperatureCelsius: 39 },
+    });
+    expect(write.data?.recordVitals).toEqual({
+      __typename: 'ForbiddenError',
+      message: 'Sign in to record vital signs',
+    });
+    const read = await run<EpisodeData>(null, EPISODE, { id: episode.episodeId });
+    expect(read.data?.episode).toMatchObject({
+      __typename: 'ForbiddenError',
+      message: 'Sign in to read episodes',
+    });
     const node = await run(null, 'query($id: ID!) { node(id: $id) { id } }', { id: episode.id });
     expect(node.data).toEqual({ node: null });
     const list = await run(null, '{ episodes(team: "hem-a") { edges { cursor } } }');
-    expect(list.errors?.[0]).toMatchObject({ message: 'Sign in to list episodes', extensions: { code: 'FORBIDDEN' } });
+    expect(list.errors?.[0]).toMatchObject({
+      message: 'Sign in to list episodes',
+      extensions: { code: 'FORBIDDEN' },
+    });
     for (const result of [write, read, node, list]) expect(result.commands).toEqual([]);
   });
 
   it('a clinician cannot create an episode for a team they are not in', async () => {
-    const result = await run({ role: 'clinician', teams: ['hem-b'] }, CREATE, { input: newEpisodeInput('hem-a') });
-    expect(result.data?.createEpisode).toEqual({ __typename: 'ForbiddenError', message: 'You are not a member of team hem-a' });
+    const result = await run<CreateData>({ role: 'clinician', teams: ['hem-b'] }, CREATE, {
+      input: newEpisodeInput('hem-a'),
+    });
+    expect(result.data?.createEpisode).toEqual({
+      __typename: 'ForbiddenError',
+      message: 'You are not a member of team hem-a',
+    });
   });
 });
 
 describe('validation', () => {
   it('names the field, the allowed range and the value received, and writes nothing', async () => {
     const episode = await createEpisode();
-    const result = await run(nurse, RECORD_VITALS, { input: { episodeId: episode.episodeId, temperatureCelsius: 99.1 } });
+    const result = await run<VitalsData>(nurse, RECORD_VITALS, {
+      input: { episodeId: episode.episodeId, temperatureCelsius: 99.1 },
+    });
     expect(result.data?.recordVitals).toEqual({
       __typename: 'ValidationError',
       message: 'input.temperatureCelsius must be between 25 and 45 °C; received 99.1',
@@ -462,7 +652,9 @@ describe('validation', () => {
   });
 
   it('refuses a patient name as the patient reference', async () => {
-    const result = await run(clinician, CREATE, { input: { ...newEpisodeInput(), patientRef: 'ZhangSan' } });
+    const result = await run<CreateData>(clinician, CREATE, {
+      input: { ...newEpisodeInput(), patientRef: 'ZhangSan' },
+    });
     expect(result.data?.createEpisode).toMatchObject({
       __typename: 'ValidationError',
       issues: [{ field: 'input.patientRef', received: '"ZhangSan"' }],
@@ -471,45 +663,81 @@ describe('validation', () => {
 
   it('a bad idempotency key and an unknown episode id are typed errors', async () => {
     const episode = await createEpisode();
-    const badKey = await run(nurse, RECORD_VITALS, { input: { episodeId: episode.episodeId, temperatureCelsius: 37 }, key: 'short' });
-    expect(badKey.data?.recordVitals).toMatchObject({ __typename: 'ValidationError', issues: [{ field: 'idempotencyKey', received: '"short"' }] });
-    const badId = await run(viewer, EPISODE, { id: 'patient-42' });
-    expect(badId.data?.episode).toMatchObject({ __typename: 'ValidationError', issues: [{ field: 'episodeId' }] });
+    const badKey = await run<VitalsData>(nurse, RECORD_VITALS, {
+      input: { episodeId: episode.episodeId, temperatureCelsius: 37 },
+      key: 'short',
+    });
+    expect(badKey.data?.recordVitals).toMatchObject({
+      __typename: 'ValidationError',
+      issues: [{ field: 'idempotencyKey', received: '"short"' }],
+    });
+    const badId = await run<EpisodeData>(viewer, EPISODE, { id: 'patient-42' });
+    expect(badId.data?.episode).toMatchObject({
+      __typename: 'ValidationError',
+      issues: [{ field: 'episodeId' }],
+    });
   });
 
   it('a correction gives exactly one group of values or retract, and reports fields under the group sent', async () => {
     const episode = await createEpisode();
-    const vitals = await run(nurse, RECORD_VITALS, { input: { episodeId: episode.episodeId, temperatureCelsius: 38.2 } });
-    const recordId = vitals.data?.recordVitals.observation.id as string;
+    const vitals = await run<VitalsData>(nurse, RECORD_VITALS, {
+      input: { episodeId: episode.episodeId, temperatureCelsius: 38.2 },
+    });
+    const recordId = dataOf(vitals).recordVitals.observation.id;
     const CORRECT = `mutation($input: CorrectRecordInput!) { correctRecord(input: $input) { __typename ${ERRORS}
       ... on CorrectRecordSuccess { record { id current correction { corrects retracted } } episode { currentState { lastVitalsAt } } } } }`;
-    const none = await run(nurse, CORRECT, { input: { episodeId: episode.episodeId, recordId, reason: 'wrong patient' } });
-    expect(none.data?.correctRecord).toMatchObject({ __typename: 'ValidationError', issues: [{ field: 'input', received: '[]' }] });
-    expect(none.commands).toEqual([]);
-    const both = await run(nurse, CORRECT, {
-      input: { episodeId: episode.episodeId, recordId, reason: 'wrong patient', retract: true, vitals: { temperatureCelsius: 37 } },
+    const none = await run<CorrectData>(nurse, CORRECT, {
+      input: { episodeId: episode.episodeId, recordId, reason: 'wrong patient' },
     });
-    expect(both.data?.correctRecord).toMatchObject({ __typename: 'ValidationError', issues: [{ field: 'input', received: '["retract","vitals"]' }] });
-    const outOfRange = await run(nurse, CORRECT, {
+    expect(none.data?.correctRecord).toMatchObject({
+      __typename: 'ValidationError',
+      issues: [{ field: 'input', received: '[]' }],
+    });
+    expect(none.commands).toEqual([]);
+    const both = await run<CorrectData>(nurse, CORRECT, {
+      input: {
+        episodeId: episode.episodeId,
+        recordId,
+        reason: 'wrong patient',
+        retract: true,
+        vitals: { temperatureCelsius: 37 },
+      },
+    });
+    expect(both.data?.correctRecord).toMatchObject({
+      __typename: 'ValidationError',
+      issues: [{ field: 'input', received: '["retract","vitals"]' }],
+    });
+    const outOfRange = await run<CorrectData>(nurse, CORRECT, {
       input: { episodeId: episode.episodeId, recordId, reason: 'typo', vitals: { temperatureCelsius: 98.6 } },
     });
     expect(outOfRange.data?.correctRecord).toMatchObject({
       __typename: 'ValidationError',
-      issues: [{ field: 'input.vitals.temperatureCelsius', allowed: 'between 25 and 45 °C', received: '98.6' }],
+      issues: [
+        { field: 'input.vitals.temperatureCelsius', allowed: 'between 25 and 45 °C', received: '98.6' },
+      ],
     });
 
-    const retracted = await run(nurse, CORRECT, { input: { episodeId: episode.episodeId, recordId, reason: 'wrong patient', retract: true } });
+    const retracted = await run<CorrectData>(nurse, CORRECT, {
+      input: { episodeId: episode.episodeId, recordId, reason: 'wrong patient', retract: true },
+    });
     expect(retracted.data?.correctRecord).toMatchObject({
       __typename: 'CorrectRecordSuccess',
       record: { current: false, correction: { corrects: recordId, retracted: true } },
       episode: { currentState: { lastVitalsAt: null } },
     });
-    const read = await run(viewer, EPISODE, { id: episode.episodeId });
-    const nodes = read.data?.episode.observations.edges.map((e: { node: unknown }) => e.node);
+    const read = await run<EpisodeData>(viewer, EPISODE, { id: episode.episodeId });
+    const nodes = dataOf(read).episode.observations.edges.map((e) => e.node);
     expect(nodes).toHaveLength(2);
-    const original = nodes.find((n: { id: string }) => n.id === recordId);
-    expect(original).toMatchObject({ current: false, supersededBy: retracted.data?.correctRecord.record.id });
-    const current = await run(viewer, `query($id: ID!) { episode(id: $id) { ... on Episode { observations(currentOnly: true) { edges { node { id } } } } } }`, { id: episode.episodeId });
+    const original = nodes.find((n) => n.id === recordId);
+    expect(original).toMatchObject({
+      current: false,
+      supersededBy: dataOf(retracted).correctRecord.record.id,
+    });
+    const current = await run<EpisodeData>(
+      viewer,
+      `query($id: ID!) { episode(id: $id) { ... on Episode { observations(currentOnly: true) { edges { node { id } } } } } }`,
+      { id: episode.episodeId },
+    );
     expect(current.data?.episode.observations.edges).toEqual([]);
   });
 });
@@ -520,22 +748,28 @@ describe('idempotency', () => {
     const input = { episodeId: episode.episodeId, temperatureCelsius: 38.4, systolicBp: 110 };
     const VITALS = `mutation($input: RecordVitalsInput!, $key: String) { recordVitals(input: $input, idempotencyKey: $key) {
       ... on RecordVitalsSuccess { replayed observation { id temperatureCelsius } gradings { id grade } episode { version } } } }`;
-    const first = await run(nurse, VITALS, { input, key: 'ward-7:vitals-0001' });
-    const second = await run(nurse, VITALS, { input, key: 'ward-7:vitals-0001' });
+    const first = await run<VitalsData>(nurse, VITALS, { input, key: 'ward-7:vitals-0001' });
+    const second = await run<VitalsData>(nurse, VITALS, { input, key: 'ward-7:vitals-0001' });
     expect(second.data?.recordVitals.gradings).toEqual(first.data?.recordVitals.gradings);
     expect(second.data?.recordVitals.episode).toEqual({ version: 2 });
     expect(first.data?.recordVitals.replayed).toBe(false);
     expect(second.data?.recordVitals.replayed).toBe(true);
     expect(second.data?.recordVitals.observation.id).toBe(first.data?.recordVitals.observation.id);
     expect(second.commands).toEqual(['QueryCommand']);
-    const read = await run(viewer, EPISODE, { id: episode.episodeId });
+    const read = await run<EpisodeData>(viewer, EPISODE, { id: episode.episodeId });
     expect(read.data?.episode.observations.edges).toHaveLength(1);
     expect(read.data?.episode.version).toBe(2);
   });
 
   it('createEpisode with the same key creates one episode', async () => {
-    const first = await run(clinician, CREATE, { input: newEpisodeInput(), key: 'create-episode-0001' });
-    const again = await run(clinician, CREATE, { input: newEpisodeInput(), key: 'create-episode-0001' });
+    const first = await run<CreateData>(clinician, CREATE, {
+      input: newEpisodeInput(),
+      key: 'create-episode-0001',
+    });
+    const again = await run<CreateData>(clinician, CREATE, {
+      input: newEpisodeInput(),
+      key: 'create-episode-0001',
+    });
     expect(again.data?.createEpisode.episode.episodeId).toBe(first.data?.createEpisode.episode.episodeId);
   });
 });
@@ -545,19 +779,28 @@ describe('connections', () => {
     const episode = await createEpisode();
     const times = ['01:00', '01:10', '01:20', '01:30', '01:40'].map((t) => `2026-03-03T${t}:00+08:00`);
     for (const [i, measuredAt] of times.entries())
-      await run(nurse, RECORD_VITALS, { input: { episodeId: episode.episodeId, measuredAt, temperatureCelsius: 37 + i / 10 } });
+      await run<VitalsData>(nurse, RECORD_VITALS, {
+        input: { episodeId: episode.episodeId, measuredAt, temperatureCelsius: 37 + i / 10 },
+      });
     const PAGE = `query($id: ID!, $first: Int, $after: String, $last: Int, $before: String) { episode(id: $id) { ... on Episode {
       observations(first: $first, after: $after, last: $last, before: $before) { edges { cursor node { clinicalTime } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } } } }`;
-    const page = (variables: Record<string, unknown>) => run(viewer, PAGE, { id: episode.episodeId, ...variables });
-    const timeOf = (result: Response) =>
-      (result.data?.episode.observations.edges as { node: { clinicalTime: string } }[]).map((e) => e.node.clinicalTime.slice(11, 16));
+    const page = (variables: Record<string, unknown>) =>
+      run<EpisodeData>(viewer, PAGE, { id: episode.episodeId, ...variables });
+    const timeOf = (result: Response<EpisodeData>) =>
+      dataOf(result).episode.observations.edges.map((e) => e.node.clinicalTime.slice(11, 16));
 
     const first = await page({ first: 2 });
     expect(timeOf(first)).toEqual(['01:40', '01:30']);
-    expect(first.data?.episode.observations.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
+    expect(first.data?.episode.observations.pageInfo).toMatchObject({
+      hasNextPage: true,
+      hasPreviousPage: false,
+    });
     const second = await page({ first: 2, after: first.data?.episode.observations.pageInfo.endCursor });
     expect(timeOf(second)).toEqual(['01:20', '01:10']);
-    expect(second.data?.episode.observations.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: true });
+    expect(second.data?.episode.observations.pageInfo).toMatchObject({
+      hasNextPage: true,
+      hasPreviousPage: true,
+    });
     const last = await page({ first: 2, after: second.data?.episode.observations.pageInfo.endCursor });
     expect(timeOf(last)).toEqual(['01:00']);
     expect(last.data?.episode.observations.pageInfo.hasNextPage).toBe(false);
@@ -565,7 +808,10 @@ describe('connections', () => {
     expect(timeOf(back)).toEqual(['01:20', '01:10']);
 
     const unknown = await page({ first: 2, after: 'not-a-cursor' });
-    expect(unknown.errors?.[0]).toMatchObject({ message: 'after must be a cursor from this connection; received "not-a-cursor"', extensions: { code: 'BAD_USER_INPUT' } });
+    expect(unknown.errors?.[0]).toMatchObject({
+      message: 'after must be a cursor from this connection; received "not-a-cursor"',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
     const tooMany = await page({ first: 101 });
     expect(tooMany.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
   });

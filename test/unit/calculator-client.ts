@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { DEFAULT_RULES_CONFIG, type RulesConfig } from '#rules';
-import type { EpisodeRepository } from '../../functions/episodes/repository.ts';
+import { EpisodeRepository } from '../../functions/episodes/repository.ts';
 import { EpisodeService } from '../../functions/episodes/service.ts';
 import { createGraphQLServer } from '../../functions/graphql/yoga.ts';
 
@@ -25,7 +25,7 @@ export type GraphQLResponse = {
   }[];
 };
 
-const unusedRepository = new Proxy({} as EpisodeRepository, {
+const unusedRepository = new Proxy(Object.create(EpisodeRepository.prototype) as EpisodeRepository, {
   get: (_target, property) => {
     throw new Error(`a calculator reached the episode store (${String(property)})`);
   },

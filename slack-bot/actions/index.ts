@@ -1,0 +1,12 @@
+import type { App } from '../bolt.ts';
+import type { SlackBotDeps } from '../deps.ts';
+import { register as registerAcknowledge } from './acknowledge-alert.ts';
+import { register as registerOpen } from './open-episode.ts';
+import { register as registerRefresh } from './refresh-home.ts';
+
+/** Buttons: Acknowledge and Open on alerts, Refresh on App Home. */
+export const register = (app: App, deps: SlackBotDeps): void => {
+  registerAcknowledge(app, deps);
+  registerOpen(app, deps);
+  registerRefresh(app, deps);
+};

@@ -1,0 +1,37 @@
+import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { App } from '../bolt.ts';
+import { actorFor, languageOf, type SlackBotDeps } from '../deps.ts';
+import { UnmappedChannelError } from '../errors/describe-error.ts';
+import { setReplyContext } from '../errors/reply-context.ts';
+import { ALERT_ACTIONS, parseAlertButtonValue } from '../ids.ts';
+import { episodeStatusView } from '../views/episode-status.ts';
+
+/**
+ * Open on an alert: with the frontend's URL configured the button itself opens the episode and
+ * this only acknowledges the press; without it, the episode's status is shown to the user.
+ */
+export const openEpisode =
+  (deps: SlackBotDeps) =>
+  async ({ ack, body, action, context, respond }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs): Promise<void> => {
+    await ack();
+    if (deps.appUrl) return;
+    const channelId = body.channel?.id ?? '';
+    const settings = await deps.settings.forChannel(channelId);
+    setReplyContext(context, { language: languageOf(settings), fields: [] });
+    if (!settings) throw new UnmappedChannelError(channelId);
+    const target = parseAlertButtonValue(action.value);
+    if (!target) throw new Error('alert button with an unexpected value');
+    const state = await deps.episodes.getEpisode(actorFor(body.user.id, settings), target.episodeId);
+    const message = episodeStatusView({
+      state,
+      language: settings.language,
+      now: deps.episodes.now(),
+      config: deps.episodes.config,
+      appUrl: deps.appUrl,
+    });
+    await respond({ response_type: 'ephemeral', replace_original: false, ...message });
+  };
+
+export const register = (app: App, deps: SlackBotDeps): void => {
+  app.action<BlockButtonAction>(ALERT_ACTIONS.open, openEpisode(deps));
+};

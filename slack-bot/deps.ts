@@ -1,0 +1,51 @@
+import type { Language } from '#rules';
+import type { Actor, EpisodeService, TeamSettings, TeamSettingsService } from '#episodes';
+
+/** What the bot uses of the episode service: the same service GraphQL uses. */
+export type EpisodeApi = Pick<
+  EpisodeService,
+  | 'createEpisode'
+  | 'recordVitals'
+  | 'recordNeuroAssessment'
+  | 'recordDose'
+  | 'acknowledgeAlert'
+  | 'getEpisode'
+  | 'listEpisodes'
+  | 'config'
+  | 'now'
+>;
+
+export type SettingsApi = Pick<TeamSettingsService, 'forChannel' | 'forChannels' | 'configure' | 'setLanguage'>;
+
+export type LogLevelName = 'info' | 'warn' | 'error';
+export type Log = (level: LogLevelName, message: string, details?: Record<string, unknown>) => void;
+
+/** Everything the listeners need, injected by the Lambda entry (or by tests). */
+export type SlackBotDeps = {
+  readonly episodes: EpisodeApi;
+  readonly settings: SettingsApi;
+  /** The slash command, e.g. `/cart`. */
+  readonly command: string;
+  /** Slack users who may map channels to teams (`/cart setup`). */
+  readonly adminUserIds: ReadonlySet<string>;
+  /** The frontend's base URL, for links to episodes (optional). */
+  readonly appUrl?: string | undefined;
+  readonly log: Log;
+};
+
+/** The actor for service calls from Slack: the Slack user, with the channel's team and role. */
+export const actorFor = (slackUserId: string, settings: TeamSettings): Actor => ({
+  userId: `slack:${slackUserId}`,
+  role: settings.role,
+  teams: [settings.team],
+  via: 'slack',
+});
+
+export const languageOf = (settings: TeamSettings | undefined): Language => settings?.language ?? 'en';
+
+/** `slack:<id>` when Slack's id fits the service's idempotency key format, else none. */
+export const idempotencyKeyFor = (...parts: (string | undefined)[]): string | undefined => {
+  if (parts.some((part) => part === undefined || part === '')) return undefined;
+  const key = `slack:${parts.join(':')}`;
+  return /^[A-Za-z0-9_.:-]{8,128}$/.test(key) ? key : undefined;
+};

@@ -1,0 +1,19 @@
+import { CommandInputError, problems } from '../parser/problems.ts';
+import { settingsSavedView } from '../views/settings-saved.ts';
+import { toUser, type Handler } from './request.ts';
+
+/**
+ * `/cart setup team=<id> oncall=<S…> lang=en role=clinician`: maps this channel to a team (or
+ * changes the team's settings). Administrators only (SLACK_ADMIN_USER_IDS); the settings service
+ * checks it. Omitted fields keep their value; the team may be omitted in a mapped channel.
+ */
+export const setup: Handler<'setup'> = async (command, request) => {
+  const team = command.change.team ?? request.settings?.team;
+  if (team === undefined)
+    throw new CommandInputError([problems.missing('team', `${request.deps.command} setup team=hem-a`)], 'setup');
+  const settings = await request.deps.settings.configure(
+    { userId: `slack:${request.userId}`, admin: request.deps.adminUserIds.has(request.userId) },
+    { ...command.change, team, channelId: request.channelId },
+  );
+  return toUser(settingsSavedView(settings, settings.language));
+};

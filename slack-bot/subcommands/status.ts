@@ -1,0 +1,17 @@
+import { episodeStatusView } from '../views/episode-status.ts';
+import { teamOf, toUser, type Handler } from './request.ts';
+
+/** `/cart status EP-1`: the episode now (one Query). */
+export const status: Handler<'status'> = async (command, request) => {
+  const { actor } = teamOf(request);
+  const state = await request.deps.episodes.getEpisode(actor, command.episodeId);
+  return toUser(
+    episodeStatusView({
+      state,
+      language: request.language,
+      now: request.now,
+      config: request.deps.episodes.config,
+      appUrl: request.deps.appUrl,
+    }),
+  );
+};
