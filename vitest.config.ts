@@ -4,8 +4,8 @@ import { defineConfig } from 'vitest/config';
 /**
  * One graphql-js instance: Node loads graphql's CommonJS entry for the packages (Pothos, yoga),
  * while Vite would give the project's own files the ESM entry, and graphql-js rejects objects of
- * the other instance ("Cannot use GraphQLScalarType from another module or realm"). The unit
- * project resolves `graphql` to the same file Node does.
+ * the other instance ("Cannot use GraphQLScalarType from another module or realm"). Every
+ * projects resolve `graphql` to the same file Node does.
  */
 const graphqlAsNodeLoadsIt = [
   { find: /^graphql$/, replacement: createRequire(import.meta.url).resolve('graphql') },
@@ -45,6 +45,7 @@ export default defineConfig({
         },
       },
       {
+        resolve: { alias: graphqlAsNodeLoadsIt },
         test: {
           name: 'infra',
           include: ['test/infra/**/*.test.ts'],
@@ -53,6 +54,7 @@ export default defineConfig({
         },
       },
       {
+        resolve: { alias: graphqlAsNodeLoadsIt },
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
@@ -62,6 +64,7 @@ export default defineConfig({
         },
       },
       {
+        resolve: { alias: graphqlAsNodeLoadsIt },
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],

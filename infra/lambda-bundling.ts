@@ -17,11 +17,21 @@ export type LambdaId = keyof typeof lambdaEntries;
 export const lambdaIds = Object.keys(lambdaEntries) as LambdaId[];
 
 /**
+ * Modules that Bolt's App module loads only for its HTTP and Socket Mode receivers, which the
+ * Lambda receiver never uses: @slack/socket-mode (with undici, ~520 KB) and raw-body (with
+ * iconv-lite, ~480 KB). They are left out of every bundle and `require` answers them with an
+ * empty module; the Slack bundle stays under budget and still answers signed requests
+ * (test/e2e/slack-bundle.test.ts runs the bundled handler).
+ */
+export const unusedModules = ['@slack/socket-mode', 'raw-body'] as const;
+
+/**
  * CommonJS dependencies bundled into an ES module still call `require` for Node built-ins;
- * this banner gives them one.
+ * this banner gives them one (which answers the unused modules above with an empty module).
  */
 const requireShim =
-  "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);";
+  "import { createRequire } from 'node:module'; " +
+  `const require = ((load, unused) => Object.assign((id) => (unused.includes(id) ? {} : load(id)), load))(createRequire(import.meta.url), ${JSON.stringify(unusedModules)});`;
 
 export const lambdaBundling = {
   /** ES modules load faster than CommonJS on Lambda and allow top-level await. */
@@ -38,8 +48,8 @@ export const lambdaBundling = {
   banner: requireShim,
   /** Libraries (graphql-js among them) skip development-only checks in production builds. */
   define: { 'process.env.NODE_ENV': '"production"' },
-  /** The Node.js 24 runtime provides AWS SDK v3 (and its Smithy packages): not bundled. */
-  externalModules: ['@aws-sdk/*', '@smithy/*'],
+  /** The Node.js 24 runtime provides AWS SDK v3 (and its Smithy packages): not bundled; nor are the unused modules. */
+  externalModules: ['@aws-sdk/*', '@smithy/*', ...unusedModules],
 } as const;
 
 /** Budget for one function's minified bundle (the `.mjs` file, source map excluded). */

@@ -23,4 +23,6 @@ export type GraphQLContext = {
   readonly rulesConfig: RulesConfig;
   /** The request's "now": read once, passed to every rule that needs a time. */
   readonly now: Date;
+  /** Today's date on the ward (the hospital's time zone), e.g. for days since infusion. */
+  readonly today: string;
 };

@@ -1,19 +1,25 @@
-import type { Context, DynamoDBRecord, DynamoDBStreamEvent, DynamoDBBatchResponse } from 'aws-lambda';
-import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import type { Context, DynamoDBStreamEvent, DynamoDBBatchResponse } from 'aws-lambda';
 import { logger } from '../shared/logger.ts';
-import { alertFromStreamRecord } from './stream-records.ts';
+import { consumeStream } from './consume.ts';
+import { alertPipelineFromEnv, memoized } from './pipeline.ts';
 
 /**
- * Stream consumer: picks the newly stored alerts out of the table's stream and delivers them.
- * Failed records are reported as partial batch failures, so only they are retried.
+ * Stream consumer: delivers newly stored alerts to the team's Slack channel and shows
+ * acknowledgements on their messages. A record whose delivery still fails after the retries
+ * (within what is left of the invocation) is reported as a partial batch failure, so only it is
+ * retried; it also stays PENDING in the sweeper's queue.
  */
-const processor = new BatchProcessor(EventType.DynamoDBStreams);
+const pipeline = memoized(() => alertPipelineFromEnv());
+/** Time kept for reporting the batch after the last delivery attempt. */
+const SAFETY_MS = 5_000;
 
-const recordHandler = (record: DynamoDBRecord): Promise<void> => {
-  const alert = alertFromStreamRecord(record);
-  if (alert) logger.info('alert stored', { episodeId: alert.episodeId, alertSk: alert.sk });
-  return Promise.resolve();
+export const handler = async (event: DynamoDBStreamEvent, context: Context): Promise<DynamoDBBatchResponse> => {
+  const { deliverer } = await pipeline();
+  return consumeStream(event, context, {
+    deliverer,
+    deadline: Date.now() + context.getRemainingTimeInMillis() - SAFETY_MS,
+    log: (message, details) => {
+      logger.info(message, details);
+    },
+  });
 };
-
-export const handler = async (event: DynamoDBStreamEvent, context: Context): Promise<DynamoDBBatchResponse> =>
-  processPartialResponse(event, recordHandler, processor, { context });

@@ -21,3 +21,27 @@ export const alertFromStreamRecord = (record: DynamoDBRecord): StoredAlertRecord
     return undefined;
   return { episodeId: pk.slice(3), sk, item };
 };
+
+type DeliveryImage = {
+  readonly status?: string;
+  readonly acknowledgementShownAt?: string;
+  readonly acknowledgementSeenFor?: string;
+};
+
+/**
+ * Whether a stream record asks the consumer to act: a new alert (INSERT) is posted; a change that
+ * acknowledges a delivered alert updates its message. The pipeline's own bookkeeping writes (lease,
+ * delivery, retry scheduling) never do, so a Slack outage cannot turn into a loop of retries
+ * through the stream: what still fails is left to the stream's own retries and the sweeper.
+ */
+export const asksForDelivery = (record: DynamoDBRecord, alert: StoredAlertRecord): boolean => {
+  if (record.eventName === 'INSERT') return true;
+  const acknowledgedAt = alert.item.acknowledgedAt;
+  const delivery = alert.item.delivery as DeliveryImage | undefined;
+  return (
+    typeof acknowledgedAt === 'string' &&
+    delivery?.status === 'DELIVERED' &&
+    delivery.acknowledgementShownAt === undefined &&
+    delivery.acknowledgementSeenFor !== acknowledgedAt
+  );
+};

@@ -15,6 +15,8 @@ export type SlackAlertDelivery = AlertDelivery & {
   readonly leaseToken?: string;
   /** When the message was updated to show the acknowledgement. */
   readonly acknowledgementShownAt?: string;
+  /** The acknowledgement (its time) a failed update was for: the sweeper shows it, the stream need not. */
+  readonly acknowledgementSeenFor?: string;
   /** Re-notifications sent for an unacknowledged critical alert. */
   readonly renotifications?: number;
 };

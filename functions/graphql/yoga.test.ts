@@ -2,6 +2,9 @@ import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RULES_CONFIG } from '#rules';
 import { StoreUnavailableError, type EpisodeService } from '#episodes';
+import { parse, validate } from 'graphql';
+import { schema } from '../../schema/index.ts';
+import { graphiqlWalkthrough } from './graphiql-walkthrough.ts';
 import { createGraphQLServer, type GraphQLServerOptions } from './yoga.ts';
 
 /**
@@ -47,6 +50,32 @@ const post = async (
 };
 
 const messages = (body: Body): string[] => (body.errors ?? []).map((e) => e.message);
+
+describe('the GraphiQL walkthrough', () => {
+  const walkthrough = graphiqlWalkthrough(new Date('2026-03-03T02:00:00Z'));
+
+  it('is valid against the schema and within every limit', async () => {
+    expect(validate(schema, parse(walkthrough)).map((e) => e.message)).toEqual([]);
+    const response = await server('development').fetch(
+      'http://localhost/graphql',
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: walkthrough, operationName: 'CrsCalculator' }),
+      },
+      { event: signedIn, lambdaContext: {} as Context },
+    );
+    const body = (await response.json()) as Body;
+    expect(body.errors).toBeUndefined();
+    expect(body.data).toMatchObject({ gradeCrs: { grade: 3 } });
+  });
+
+  it('creates a patient infused two days ago, after lymphodepletion on days -5 to -3', () => {
+    expect(walkthrough).toContain(
+      'lymphodepletionStartDate: "2026-02-24", lymphodepletionEndDate: "2026-02-26",\n    infusionDate: "2026-03-01"',
+    );
+  });
+});
 
 describe('query limits (both modes)', () => {
   it('rejects a query deeper than 10 levels', async () => {

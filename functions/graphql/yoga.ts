@@ -2,11 +2,12 @@ import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { NoSchemaIntrospectionCustomRule } from 'graphql';
 import { createYoga, maskError, type MaskError, type Plugin, type YogaServerInstance } from 'graphql-yoga';
-import { languageFromAcceptLanguage } from '#rules';
+import { calendarDateIn, languageFromAcceptLanguage } from '#rules';
 import { schema, type GraphQLContext } from '../../schema/index.ts';
 import type { EpisodeService } from '../episodes/service.ts';
 import { viewerFromClaims, type Claims } from './claims.ts';
 import { graphiqlPage } from './graphiql-page.ts';
+import { graphiqlWalkthrough } from './graphiql-walkthrough.ts';
 
 /** What the Lambda handler passes to yoga with each request. */
 export type ServerContext = { readonly event: APIGatewayProxyEventV2; readonly lambdaContext: Context };
@@ -20,6 +21,8 @@ export type GraphQLServerOptions = {
   readonly graphiqlAuthorization?: string | undefined;
   /** The episode service, created once per container. */
   readonly episodes: EpisodeService;
+  /** The hospital's IANA time zone, for calendar dates such as "today" (default Asia/Shanghai). */
+  readonly timeZone?: string | undefined;
 };
 
 /** Claims that API Gateway's JWT authorizer (or the local server, in its place) verified. */
@@ -50,16 +53,6 @@ const isDeliberate = (error: unknown): boolean => {
 const maskUnexpected: MaskError = (error, message, isDev) =>
   isDeliberate(error) ? (error as Error) : maskError(error, message, isDev);
 
-const DEFAULT_QUERY = `# CAR-T on-call API. Calculators need no login; episodes need a token (npm run token).
-query CrsGrade {
-  gradeCrs(input: { temperatureCelsius: 38.9, systolicBp: 84, vasopressors: [NOREPINEPHRINE] }) {
-    grade
-    drivers
-    recommendations { ruleId text }
-  }
-}
-`;
-
 /** The yoga instance, on its own so tests can call `yoga.fetch` without a network. */
 export const createGraphQLServer = (
   options: GraphQLServerOptions,
@@ -75,7 +68,7 @@ export const createGraphQLServer = (
     graphiql: graphiql
       ? {
           title: 'CAR-T on-call API',
-          defaultQuery: DEFAULT_QUERY,
+          defaultQuery: graphiqlWalkthrough(options.episodes.now()),
           ...(options.graphiqlAuthorization
             ? { headers: JSON.stringify({ Authorization: options.graphiqlAuthorization }, null, 2) }
             : {}),
@@ -96,13 +89,17 @@ export const createGraphQLServer = (
       }),
       ...(production ? [disableIntrospection] : []),
     ],
-    context: ({ request, event }): GraphQLContext => ({
-      viewer: viewerFromClaims(claimsOf(event)),
-      language: languageFromAcceptLanguage(request.headers.get('accept-language')),
-      requestId: event.requestContext.requestId,
-      episodes: options.episodes,
-      rulesConfig: options.episodes.config,
-      now: options.episodes.now(),
-    }),
+    context: ({ request, event }): GraphQLContext => {
+      const now = options.episodes.now();
+      return {
+        viewer: viewerFromClaims(claimsOf(event)),
+        language: languageFromAcceptLanguage(request.headers.get('accept-language')),
+        requestId: event.requestContext.requestId,
+        episodes: options.episodes,
+        rulesConfig: options.episodes.config,
+        now,
+        today: calendarDateIn(now, options.timeZone),
+      };
+    },
   });
 };

@@ -2,9 +2,14 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { episodesTable } from '../episodes/table-definition.ts';
+import { TeamSettingsService } from '../episodes/team-settings.ts';
+import { TeamSettingsRepository } from '../episodes/team-settings-repository.ts';
 import { LOCAL_AWS, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.ts';
-import { createLocalServer } from './http-server.ts';
+import { createFakeSlackApi, FAKE_SLACK_PATH } from './fake-slack-api.ts';
+import { createLocalServer, type ExtraRoute, type HttpLambda } from './http-server.ts';
+import { lambdaContext } from './http-api-event.ts';
 import { issueToken, loadOrCreateSigningKey, verifyBearer, type LocalSigningKey } from './local-auth.ts';
 import { GRAPHIQL_ASSETS_PATH } from './static-assets.ts';
 import { startStreamPoller, type StreamPoller } from './stream-poller.ts';
@@ -13,6 +18,31 @@ import { ensureEpisodesTable } from './table-bootstrap.ts';
 /** Signs local Slack requests when SLACK_SIGNING_SECRET is unset; printed at start, never used deployed. */
 export const LOCAL_SLACK_SIGNING_SECRET = 'local-signing-secret-do-not-deploy';
 export const LOCAL_SLACK_BOT_TOKEN = 'xoxb-local-development';
+/** The channel, team and users a fresh local system knows (the chat client's defaults). */
+export const LOCAL_SLACK = {
+  channelId: 'C0LOCAL',
+  team: 'demo',
+  oncallUserGroupId: 'S0LOCAL',
+  adminUserId: 'U0LOCALADMIN',
+} as const;
+
+/** Maps the local channel to team demo unless a (persisted) mapping exists. */
+const seedLocalChannel = async (client: DynamoDBClient, tableName: string): Promise<void> => {
+  const settings = new TeamSettingsService(
+    new TeamSettingsRepository(DynamoDBDocumentClient.from(client), tableName),
+  );
+  if (await settings.forChannel(LOCAL_SLACK.channelId)) return;
+  await settings.configure(
+    { userId: 'system:local', admin: true },
+    {
+      team: LOCAL_SLACK.team,
+      channelId: LOCAL_SLACK.channelId,
+      oncallUserGroupId: LOCAL_SLACK.oncallUserGroupId,
+      language: 'en',
+      role: 'clinician',
+    },
+  );
+};
 
 export type LocalSystemOptions = {
   /** HTTP port; 0 picks a free one. */
@@ -43,7 +73,9 @@ export const startLocalSystem = async (options: LocalSystemOptions): Promise<Loc
   let dynamo: DynamoDbLocal | undefined;
   let poller: StreamPoller | undefined;
   let server: Server | undefined;
+  let sweepTimer: NodeJS.Timeout | undefined;
   const stop = async (): Promise<void> => {
+    clearInterval(sweepTimer);
     await poller?.stop();
     await new Promise<void>((done) => {
       if (!server) {
@@ -85,22 +117,35 @@ export const startLocalSystem = async (options: LocalSystemOptions): Promise<Loc
       SLACK_BOT_TOKEN: process.env.SLACK_BOT_TOKEN ?? LOCAL_SLACK_BOT_TOKEN,
       SLACK_BOT_USER_ID: process.env.SLACK_BOT_USER_ID ?? 'U0LOCALBOT',
       SLACK_BOT_ID: process.env.SLACK_BOT_ID ?? 'B0LOCALBOT',
+      SLACK_ADMIN_USER_IDS: process.env.SLACK_ADMIN_USER_IDS ?? LOCAL_SLACK.adminUserId,
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
     });
 
     const client = new DynamoDBClient({ ...LOCAL_AWS, endpoint });
     const streamArn = await ensureEpisodesTable(client, tableName);
+    await seedLocalChannel(client, tableName);
     client.destroy();
 
-    const [graphql, slack, alerts] = await Promise.all([
-      import('../graphql/handler.ts'),
-      import('../slack/handler.ts'),
-      import('../alerts/handler.ts'),
-    ]);
-
+    // The handlers are loaded once the port is known: the bot's Web API calls go to the fake Slack
+    // API on this server unless a real bot token is given (then to Slack itself).
+    const lambdas: { graphql?: HttpLambda; slack?: HttpLambda; sweeper?: (event: unknown) => Promise<unknown> } = {};
+    const loaded = (name: 'graphql' | 'slack'): HttpLambda => (event, context) => {
+      const lambda = lambdas[name];
+      if (!lambda) throw new Error(`${name} handler not loaded yet`);
+      return lambda(event, context);
+    };
+    const fakeSlack = createFakeSlackApi({ defaultChannels: [LOCAL_SLACK.channelId] });
+    const sweepRoute: ExtraRoute = async (request, _body, response) => {
+      if (request.method !== 'POST' || request.url !== '/_local/sweep' || !lambdas.sweeper) return false;
+      const result = await lambdas.sweeper({ source: 'local' });
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify(result));
+      return true;
+    };
     server = createLocalServer({
-      lambdas: { graphql: graphql.handler, slack: slack.handler },
+      lambdas: { graphql: loaded('graphql'), slack: loaded('slack') },
       verifyBearer: (authorization) => verifyBearer(signingKey, authorization),
+      extraRoutes: [fakeSlack.route, sweepRoute],
     });
     const listening = server;
     await new Promise<void>((resolve, reject) => {
@@ -110,6 +155,28 @@ export const startLocalSystem = async (options: LocalSystemOptions): Promise<Loc
       });
     });
     const port = (listening.address() as AddressInfo).port;
+    if (!process.env.SLACK_API_URL && process.env.SLACK_BOT_TOKEN === LOCAL_SLACK_BOT_TOKEN)
+      process.env.SLACK_API_URL = `http://127.0.0.1:${port}${FAKE_SLACK_PATH}/api/`;
+
+    const [graphql, slack, alerts, sweeper] = await Promise.all([
+      import('../graphql/handler.ts'),
+      import('../slack/handler.ts'),
+      import('../alerts/handler.ts'),
+      import('../sweeper/handler.ts'),
+    ]);
+    lambdas.graphql = graphql.handler;
+    lambdas.slack = slack.handler;
+    lambdas.sweeper = (event) => sweeper.handler(event, lambdaContext('sweeper', 60_000));
+    // As the schedule does when deployed (LOCAL_SWEEP_MINUTES=0 turns it off).
+    const sweepMinutes = Number(process.env.LOCAL_SWEEP_MINUTES ?? 5);
+    if (sweepMinutes > 0) {
+      sweepTimer = setInterval(() => {
+        void lambdas.sweeper?.({ source: 'local' }).catch((error: unknown) => {
+          console.error(`local sweep failed: ${String(error)}`);
+        });
+      }, sweepMinutes * 60_000);
+      sweepTimer.unref();
+    }
 
     if (streamArn) {
       poller = startStreamPoller({

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, daysBetween, hoursBetween } from './dates.ts';
+import { addDays, addMonths, calendarDateIn, daysBetween, hoursBetween } from './dates.ts';
 import { numberIn, parseInput, RulesInputError } from './input.ts';
 import { languageFromAcceptLanguage, localize, text } from './text.ts';
 
@@ -85,5 +85,16 @@ describe('dates (no clock reads)', () => {
     expect(daysBetween('2026-03-08', '2026-03-01')).toBe(-7);
     expect(hoursBetween('2026-03-01T00:00:00Z', '2026-03-01T08:00:00+08:00')).toBe(0);
     expect(hoursBetween('2026-03-01T00:00:00Z', '2026-03-01T07:59:00Z')).toBeCloseTo(7.9833, 3);
+  });
+});
+
+describe('calendar date in a time zone', () => {
+  it.each([
+    ['2026-03-02T15:59:59Z', 'Asia/Shanghai', '2026-03-02'],
+    ['2026-03-02T16:00:00Z', 'Asia/Shanghai', '2026-03-03'],
+    ['2026-03-02T16:00:00Z', 'UTC', '2026-03-02'],
+    ['2026-03-03T01:00:00+08:00', 'Asia/Shanghai', '2026-03-03'],
+  ])('%s in %s is %s', (instant, zone, date) => {
+    expect(calendarDateIn(instant, zone)).toBe(date);
   });
 });

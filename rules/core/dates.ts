@@ -49,3 +49,21 @@ export const hoursBetween = (from: string, to: string): number =>
 
 export const addHours = (instant: string, hours: number): string =>
   new Date(instantMs(instant) + hours * MS_PER_HOUR).toISOString();
+
+/** The hospital's default time zone (the consensus is Chinese); deployments configure their own. */
+export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+
+/**
+ * The calendar date of an instant in a time zone, e.g. 2026-03-02T17:00:00Z is 2026-03-03 in
+ * Asia/Shanghai. For "today" on a ward, pass the request's time; this never reads the clock.
+ */
+export const calendarDateIn = (instant: Date | string, timeZone: string = DEFAULT_TIME_ZONE): string => {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(typeof instant === 'string' ? new Date(instantMs(instant)) : instant);
+  const part = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
+};

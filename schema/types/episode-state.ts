@@ -1,7 +1,12 @@
-import { checkTocilizumabDose, daysBetween, TOCILIZUMAB_CITATION, type TocilizumabDoseCheck } from '#rules';
+import {
+  checkTocilizumabDose,
+  daysBetween,
+  followUpSchedule,
+  TOCILIZUMAB_CITATION,
+  type TocilizumabDoseCheck,
+} from '#rules';
 import { latestGrade, type EpisodeHead } from '#episodes';
 import { builder } from '../builder.ts';
-import { followUpSchedule } from '../../rules/follow-up/index.ts';
 import { newestAlertsFirst } from './alert.ts';
 import { FollowUpVisitType } from './calculator-follow-up.ts';
 import { TocilizumabStatusEnum } from './calculator-tocilizumab.ts';

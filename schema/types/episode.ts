@@ -102,7 +102,7 @@ builder.node(EpisodeRef, {
       },
       resolve: (head, args, context) => ({
         head,
-        today: args.today ?? context.now.toISOString().slice(0, 10),
+        today: args.today ?? context.today,
       }),
     }),
     observations: t.connection({

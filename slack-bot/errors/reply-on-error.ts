@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { AllMiddlewareArgs, AnyMiddlewareArgs } from '@slack/bolt';
+import { RulesInputError } from '#rules';
+import { EpisodeValidationError } from '#episodes';
 import type { SlackBotDeps } from '../deps.ts';
+import { CommandInputError } from '../parser/problems.ts';
 import { errorView } from '../views/error.ts';
 import { errorModalView } from '../views/error-modal.ts';
 import { unmappedChannelView } from '../views/unmapped-channel.ts';
@@ -9,6 +12,24 @@ import { replyContextOf } from './reply-context.ts';
 
 type Ack = (response?: unknown) => Promise<void>;
 type Respond = (message: unknown) => Promise<unknown>;
+
+/**
+ * What is logged of a failure: never what the user typed (it could hold anything, a name among
+ * it), only which fields and checks failed; unexpected errors in full for the on-call engineer.
+ */
+const logEntry = (error: unknown, correlationId: string): Parameters<SlackBotDeps['log']> => {
+  if (error instanceof CommandInputError)
+    return ['info', 'slack command not understood', { correlationId, problems: error.problems.map((p) => [p.code, p.field]) }];
+  if (error instanceof EpisodeValidationError || error instanceof RulesInputError)
+    return ['info', 'slack input refused', { correlationId, fields: error.issues.map((issue) => issue.field) }];
+  if (error instanceof Error && error.name !== 'Error' && error.name !== 'TypeError')
+    return ['warn', 'slack request refused', { correlationId, error: { name: error.name, message: error.message } }];
+  return [
+    'error',
+    'slack request failed',
+    { correlationId, error: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error) },
+  ];
+};
 
 const isMultipleAck = (error: unknown): boolean =>
   (error as { code?: string }).code === 'slack_bolt_receiver_ack_multiple_error';
@@ -27,11 +48,7 @@ export const replyOnError =
     } catch (error) {
       const correlationId = randomUUID().slice(0, 8);
       const { language, fields } = replyContextOf(args.context);
-      const known = error instanceof Error && error.name !== 'Error' && error.name !== 'TypeError';
-      deps.log(known ? 'warn' : 'error', 'slack request failed', {
-        correlationId,
-        error: error instanceof Error ? { name: error.name, message: error.message, stack: known ? undefined : error.stack } : String(error),
-      });
+      deps.log(...logEntry(error, correlationId));
       const message =
         error instanceof UnmappedChannelError
           ? unmappedChannelView(deps.command, language)

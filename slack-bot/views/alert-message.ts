@@ -39,8 +39,11 @@ export type AlertMessageInput = {
   readonly appUrl?: string | undefined;
 };
 
+/** Critical alerts page the on-call group, until acknowledged (an updated message does not page again). */
 const mentionFor = (input: AlertMessageInput): string =>
-  input.alert.level === 'CRITICAL' && input.oncallUserGroupId ? `<!subteam^${input.oncallUserGroupId}> ` : '';
+  input.alert.level === 'CRITICAL' && input.oncallUserGroupId && input.alert.acknowledgedAt === undefined
+    ? `<!subteam^${input.oncallUserGroupId}> `
+    : '';
 
 /**
  * An alert in the team's channel: level, escalation and episode, the alert's text, the rules it

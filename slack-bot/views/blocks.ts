@@ -77,7 +77,7 @@ const SOURCE_NAMES: Readonly<Record<CitationSource, LocalizedText>> = {
   'cn-mm-cart-2022': { zh: 'CAR-T治疗MM中国专家共识(2022)', en: 'Chinese MM CAR-T consensus 2022' },
   'astct-2019': { zh: 'ASTCT 2019', en: 'ASTCT 2019' },
   'ctcae-v5': { zh: 'CTCAE v5.0', en: 'CTCAE v5.0' },
-  'product-design': { zh: '本系统升级规则', en: 'escalation design' },
+  'product-design': { zh: '本系统设计', en: 'product design' },
 };
 
 /** "Rules CRS-GRADE, CRS-T4-2 · Chinese MM CAR-T consensus 2022 §7.1 T3; ASTCT 2019 CRS consensus grading". */
@@ -87,7 +87,11 @@ export const citationLine = (
   language: Language,
 ): string => {
   const rules = [...new Set(ruleIds)];
-  const sources = citations.map((c) => `${tr(SOURCE_NAMES[c.source], language)} ${c.section}`);
+  const sources = citations.map((c) =>
+    c.source === 'product-design'
+      ? `${c.section} (${tr(SOURCE_NAMES[c.source], language)})`
+      : `${tr(SOURCE_NAMES[c.source], language)} ${c.section}`,
+  );
   const rulesLabel = language === 'zh-CN' ? '规则' : 'Rules';
   return esc(
     [rules.length > 0 ? `${rulesLabel} ${rules.join(', ')}` : '', sources.join('; ')].filter((s) => s !== '').join(' · '),

@@ -22,6 +22,14 @@ const HLH_STATUS: Readonly<Record<string, LocalizedText>> = {
   NOT_SUSPECTED: { zh: '暂不疑似 HLH/MAS(CRS-HLH)', en: 'HLH/MAS not suspected (CRS-HLH)' },
 };
 
+/** A recorded tocilizumab dose against TOCI-1..4 at the time it was given. */
+const DOSE_CHECK: Readonly<Record<string, LocalizedText>> = {
+  ALLOWED: { zh: '给药时符合限制(TOCI-1..4)', en: 'within the limits when given (TOCI-1..4)' },
+  TOO_SOON: { zh: '距上次给药不足 8 h(TOCI-2)', en: 'given less than 8 h after the last dose (TOCI-2)' },
+  MAX_24H_REACHED: { zh: '超过 24 h 次数上限(TOCI-3)', en: 'beyond the 24-hour limit (TOCI-3)' },
+  MAX_TOTAL_REACHED: { zh: '超过总次数上限(TOCI-4)', en: 'beyond the total limit (TOCI-4)' },
+};
+
 const needsText = (grading: GradingRecord, language: Language): string => {
   const keys = grading.needs.map((need) => keyForField([...VITALS_FIELDS, ...NEURO_FIELDS], need) ?? need);
   return `${tr(LABELS.needs, language)} ${keys.map((key) => `\`${esc(key)}\``).join(', ')}`;
@@ -41,7 +49,7 @@ export const gradingTitle = (grading: GradingRecord, language: Language): string
     case 'CRS_HLH':
       return tr(HLH_STATUS[grading.status] ?? { zh: grading.status, en: grading.status }, language);
     case 'TOCILIZUMAB':
-      return `${tr(LABELS.tocilizumab, language)}: ${esc(grading.status)}`;
+      return `${tr(LABELS.tocilizumab, language)}: ${tr(DOSE_CHECK[grading.status] ?? { zh: grading.status, en: grading.status }, language)}`;
     default:
       return `${esc(grading.domain)}: ${esc(grading.status)}`;
   }
@@ -70,11 +78,15 @@ export const recordingView = (input: RecordingViewInput): SlackMessage => {
       : input.kind === 'neuro'
         ? { zh: '已记录神经系统评估', en: 'Neuro assessment recorded' }
         : { zh: '已记录生命体征', en: 'Vital signs recorded' };
-  const title = `${episode.id} · ${main ? gradingTitle(main, language).replace(/`/g, '') : tr(recordedText, language)}`;
+  const record = recording.record;
+  const title =
+    record.kind === 'DOSE'
+      ? `${episode.id} · ${record.values.drug === 'TOCILIZUMAB' ? tr(LABELS.tocilizumab, language) : record.values.drug} ${record.values.mg} mg ${record.values.route} · ${tr(recordedText, language)}`
+      : `${episode.id} · ${main ? gradingTitle(main, language).replace(/`/g, '') : tr(recordedText, language)}`;
 
   const blocks: KnownBlock[] = [header(title), section(episodeLine(episode, now, language, appUrl))];
   for (const grading of gradings) {
-    if (grading !== main) blocks.push(section(`*${gradingTitle(grading, language)}*`));
+    if (grading !== main || record.kind === 'DOSE') blocks.push(section(`*${gradingTitle(grading, language)}*`));
     blocks.push(...evaluationBlocks(grading, language));
   }
   const crs = episode.summary.crsGrade ?? 0;
@@ -91,7 +103,7 @@ export const recordingView = (input: RecordingViewInput): SlackMessage => {
     ),
   );
   if (recording.replayed) blocks.push(context(`:repeat: ${tr(LABELS.replayed, language)}`));
-  blocks.push(context(`${tr(recordedText, language)} · ${esc(recording.record.id)}`));
+  blocks.push(context(`${tr(recordedText, language)} · ${esc(record.id)}`));
 
   const driverText = main?.drivers.map((d) => esc(tr(d.text, language))).join('; ') ?? '';
   return {

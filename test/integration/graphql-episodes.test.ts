@@ -393,6 +393,12 @@ describe('an episode through GraphQL, from creation to the acknowledged critical
 });
 
 describe('efficiency (SDK commands counted)', () => {
+  it('creating an episode is 1 UpdateItem (the episode number) + 1 TransactWriteItems', async () => {
+    const created = await run<CreateData>(clinician, CREATE, { input: newEpisodeInput() });
+    expect(dataOf(created).createEpisode.__typename).toBe('CreateEpisodeSuccess');
+    expect(created.commands).toEqual(['UpdateItemCommand', 'TransactWriteItemsCommand']);
+  });
+
   it('every recording mutation is 1 Query + 1 TransactWriteItems', async () => {
     const episode = await createEpisode();
     const neuro = await run(
@@ -539,6 +545,16 @@ describe('efficiency (SDK commands counted)', () => {
 
     const outsider = await run<ListData>({ role: 'clinician', teams: ['hem-other'] }, LIST, { team });
     expect(outsider.data?.episodes.edges).toEqual([]);
+    expect(outsider.commands).toEqual([]);
+
+    const badTeam = await run<ListData>(viewer, LIST, { team: 'not a team!' });
+    expect(badTeam.errors?.[0]).toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT', issues: [{ field: 'team', received: 'not a team!' }] },
+    });
+    const tooMany = await run<ListData>(viewer, LIST, { team, first: 101 });
+    expect(tooMany.errors?.[0]).toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT', issues: [{ field: 'first', allowed: 'between 1 and 100' }] },
+    });
   });
 });
 

@@ -1,0 +1,209 @@
+import type { TeamSettings } from '../episodes/team-settings.ts';
+import type {
+  AlertDeliveryStore,
+  AlertKey,
+  DeliverableAlert,
+  SlackAlertDelivery,
+} from '../episodes/alert-delivery-store.ts';
+import { alertMessageView, alertReminderView } from '../../slack-bot/views/alert-message.ts';
+import { describeSlackError, type SlackPoster } from './slack-web-api.ts';
+
+export type DeliveryOutcome =
+  /** Posted to the team's channel. */
+  | 'posted'
+  /** The message now shows the acknowledgement. */
+  | 'updated'
+  /** A re-notification of an unacknowledged critical alert was posted. */
+  | 'reminded'
+  /** Taken out of the work queue (acknowledged, or not critical). */
+  | 'dequeued'
+  /** Another deliverer holds the alert right now. */
+  | 'held'
+  /** The team has no channel yet: stays pending, retried by the sweeper. */
+  | 'no-channel'
+  | 'nothing';
+
+export type AlertDelivererOptions = {
+  readonly store: Pick<AlertDeliveryStore, 'load' | 'lease' | 'record' | 'retryLater' | 'dequeue'>;
+  readonly settings: { forTeam(team: string): Promise<TeamSettings | undefined> };
+  readonly slack: SlackPoster;
+  readonly clock?: () => Date;
+  /** Unacknowledged critical alerts re-notify this often (ALERT_RENOTIFY_MINUTES, default 15). */
+  readonly renotifyMinutes: number;
+  readonly appUrl?: string | undefined;
+  readonly log?: (level: 'info' | 'warn' | 'error', message: string, details?: Record<string, unknown>) => void;
+};
+
+/** Longer than one delivery with its retries; a crashed deliverer's lease lapses by then. */
+export const DELIVERY_LEASE_MS = 60_000;
+
+const iso = (ms: number): string => new Date(ms).toISOString();
+
+/**
+ * Alert delivery to the team's Slack channel, for the stream consumer and the sweeper alike. It
+ * always acts on the alert as stored now (never on an older stream image) and under a lease, so an
+ * alert is posted once. A PENDING alert is posted (critical ones mention the on-call group) and
+ * recorded DELIVERED with the message's channel and ts; an unacknowledged critical alert stays in
+ * the work queue, due again after the re-notify interval; an acknowledgement is shown by updating
+ * the message in place. A Slack failure leaves the alert PENDING and due now for the sweeper, then
+ * is thrown so the stream retries it too: no alert is lost.
+ */
+export class AlertDeliverer {
+  readonly #options: AlertDelivererOptions;
+  readonly #clock: () => Date;
+
+  constructor(options: AlertDelivererOptions) {
+    this.#options = options;
+    this.#clock = options.clock ?? (() => new Date());
+  }
+
+  /** Brings the alert's Slack message up to date: posts it, or shows its acknowledgement. */
+  async deliver(key: AlertKey, deadline?: number): Promise<DeliveryOutcome> {
+    const alert = await this.#options.store.load(key);
+    if (!alert) return 'nothing';
+    if (alert.delivery.status !== 'DELIVERED') return this.#post(alert, deadline);
+    if (alert.acknowledgedAt !== undefined && alert.delivery.acknowledgementShownAt === undefined)
+      return this.#showAcknowledgement(alert, deadline);
+    return 'nothing';
+  }
+
+  /**
+   * The sweeper's turn on an alert due in the work queue: deliver what is still pending, show an
+   * acknowledgement, re-notify an unacknowledged critical alert whose interval has passed, and take
+   * out of the queue whatever needs nothing more.
+   */
+  async sweep(key: AlertKey, deadline?: number): Promise<DeliveryOutcome> {
+    const alert = await this.#options.store.load(key);
+    if (!alert) return 'nothing';
+    if (alert.delivery.status !== 'DELIVERED') return this.#post(alert, deadline);
+    if (alert.acknowledgedAt !== undefined) {
+      if (alert.delivery.acknowledgementShownAt === undefined) return this.#showAcknowledgement(alert, deadline);
+      await this.#options.store.dequeue(alert);
+      return 'dequeued';
+    }
+    if (alert.level !== 'CRITICAL') {
+      await this.#options.store.dequeue(alert);
+      return 'dequeued';
+    }
+    const now = this.#clock();
+    const last = Date.parse(alert.delivery.lastNotifiedAt ?? alert.raisedAt);
+    const due = last + this.#options.renotifyMinutes * 60_000;
+    if (due > now.getTime()) {
+      // Another sweep re-notified it meanwhile: keep it queued for its own due time.
+      await this.#options.store.record(alert, alert.delivery, iso(due));
+      return 'nothing';
+    }
+    return this.#remind(alert, now, deadline);
+  }
+
+  async #post(alert: DeliverableAlert, deadline?: number): Promise<DeliveryOutcome> {
+    const now = this.#clock();
+    const settings = await this.#options.settings.forTeam(alert.team);
+    const delivery = withoutLease(alert.delivery);
+    if (!settings) {
+      // Mapping the team to a channel is an administrator's step; the sweeper retries until then.
+      await this.#options.store.retryLater(
+        alert,
+        { ...delivery, lastError: `team ${alert.team} has no Slack channel (/cart setup)` },
+        iso(now.getTime() + this.#options.renotifyMinutes * 60_000),
+      );
+      this.#options.log?.('warn', 'alert waiting for a channel', { team: alert.team, alertId: alert.id });
+      return 'no-channel';
+    }
+    if (!(await this.#options.store.lease(alert, now, DELIVERY_LEASE_MS))) return 'held';
+    const acknowledged = alert.acknowledgedAt !== undefined;
+    const message = alertMessageView({
+      alert,
+      language: settings.language,
+      oncallUserGroupId: settings.oncallUserGroupId,
+      appUrl: this.#options.appUrl,
+    });
+    const attempts = delivery.attempts + 1;
+    let posted: { channel: string; ts: string };
+    try {
+      posted = await this.#options.slack.post({ channel: settings.channelId, ...message }, deadline);
+    } catch (error) {
+      await this.#options.store.retryLater(
+        alert,
+        { ...delivery, status: 'PENDING', attempts, lastError: describeSlackError(error) },
+        this.#clock().toISOString(),
+      );
+      throw error;
+    }
+    const at = this.#clock().toISOString();
+    const critical = alert.level === 'CRITICAL' && !acknowledged;
+    await this.#options.store.record(
+      alert,
+      {
+        status: 'DELIVERED',
+        channel: posted.channel,
+        ts: posted.ts,
+        attempts,
+        lastNotifiedAt: at,
+        ...(acknowledged ? { acknowledgementShownAt: at } : {}),
+      },
+      critical ? iso(Date.parse(at) + this.#options.renotifyMinutes * 60_000) : undefined,
+    );
+    return 'posted';
+  }
+
+  async #showAcknowledgement(alert: DeliverableAlert, deadline?: number): Promise<DeliveryOutcome> {
+    const { channel, ts } = alert.delivery;
+    if (!channel || !ts) return 'nothing';
+    const settings = await this.#options.settings.forTeam(alert.team);
+    const message = alertMessageView({
+      alert,
+      language: settings?.language ?? 'en',
+      oncallUserGroupId: settings?.oncallUserGroupId ?? null,
+      appUrl: this.#options.appUrl,
+    });
+    const delivery = withoutLease(alert.delivery);
+    try {
+      await this.#options.slack.update({ channel, ts, ...message }, deadline);
+    } catch (error) {
+      // Back in the queue, due now: the sweeper shows it if the stream's retries cannot.
+      await this.#options.store.retryLater(
+        alert,
+        { ...delivery, acknowledgementSeenFor: alert.acknowledgedAt, lastError: describeSlackError(error) },
+        this.#clock().toISOString(),
+      );
+      throw error;
+    }
+    await this.#options.store.record(alert, { ...delivery, acknowledgementShownAt: this.#clock().toISOString() });
+    return 'updated';
+  }
+
+  async #remind(alert: DeliverableAlert, now: Date, deadline?: number): Promise<DeliveryOutcome> {
+    const { channel, ts } = alert.delivery;
+    const settings = await this.#options.settings.forTeam(alert.team);
+    if (!channel || !ts || !settings) return 'nothing';
+    if (!(await this.#options.store.lease(alert, now, DELIVERY_LEASE_MS))) return 'held';
+    const message = alertReminderView({
+      alert,
+      language: settings.language,
+      oncallUserGroupId: settings.oncallUserGroupId,
+      appUrl: this.#options.appUrl,
+      minutesOpen: Math.round((now.getTime() - Date.parse(alert.raisedAt)) / 60_000),
+    });
+    const base = withoutLease(alert.delivery);
+    try {
+      await this.#options.slack.post({ channel, threadTs: ts, broadcast: true, ...message }, deadline);
+    } catch (error) {
+      // Still due: the next sweep tries again.
+      await this.#options.store.record(alert, { ...base, lastError: describeSlackError(error) }, now.toISOString());
+      throw error;
+    }
+    const at = this.#clock().toISOString();
+    await this.#options.store.record(
+      alert,
+      { ...base, lastNotifiedAt: at, renotifications: (base.renotifications ?? 0) + 1 },
+      iso(Date.parse(at) + this.#options.renotifyMinutes * 60_000),
+    );
+    return 'reminded';
+  }
+}
+
+const withoutLease = (delivery: SlackAlertDelivery): SlackAlertDelivery => {
+  const { leaseUntil: _until, leaseToken: _token, ...rest } = delivery;
+  return rest;
+};

@@ -1,0 +1,84 @@
+const dayOffset = (today: Date, days: number): string =>
+  new Date(today.getTime() + days * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * What GraphiQL opens with on `npm start`: the bedside walkthrough as named operations, run in
+ * order with the dev token (a clinician of team "demo"), for a patient infused two days before
+ * `today` after lymphodepletion on days -5 to -3. Replace EP-1 and the alert id with the ones the
+ * previous step returned.
+ */
+export const graphiqlWalkthrough = (
+  today: Date,
+): string => `# CAR-T on-call API. GraphiQL sends the dev token (clinician, team "demo"); calculators need no login.
+# Run the operations in order; use the episode id and the alert id the previous step returned.
+
+mutation CreateEpisode {
+  createEpisode(input: { patientRef: "P-2026-0042", team: "demo", weightKg: 70, heightCm: 170,
+    product: CARTITUDE_1, lymphodepletionStartDate: "${dayOffset(today, -7)}", lymphodepletionEndDate: "${dayOffset(today, -5)}",
+    infusionDate: "${dayOffset(today, -2)}" }) {
+    __typename
+    ... on CreateEpisodeSuccess { episode { id episodeId status } }
+    ... on Error { message }
+  }
+}
+
+# A febrile, hypotensive patient on norepinephrine: CRS grade 3 with its management and a critical alert.
+mutation RecordVitals {
+  recordVitals(input: { episodeId: "EP-1", temperatureCelsius: 38.9, systolicBp: 84, heartRate: 124,
+    vasopressors: [NOREPINEPHRINE] }) {
+    __typename
+    ... on RecordVitalsSuccess {
+      gradings { domain grade drivers { text } recommendations { ruleId text dose { drug mg basis } } }
+      alerts { id escalationId level text }
+      episode { currentState { crsGrade openAlertCount tocilizumab { doseMg status } } }
+    }
+    ... on Error { message }
+    ... on ValidationError { issues { field allowed received } }
+  }
+}
+
+mutation RecordTocilizumab {
+  recordDose(input: { episodeId: "EP-1", drug: TOCILIZUMAB, mg: 560, route: IV }) {
+    __typename
+    ... on RecordDoseSuccess { episode { currentState { tocilizumab { status dosesGiven earliestNextDoseAt } } } }
+    ... on Error { message }
+  }
+}
+
+mutation AcknowledgeAlert {
+  acknowledgeAlert(input: { episodeId: "EP-1", alertId: "01J0000000000000000000000A" }) {
+    __typename
+    ... on AcknowledgeAlertSuccess { alreadyAcknowledged alert { escalationId acknowledgedAt acknowledgedBy { userId } } }
+    ... on Error { message }
+  }
+}
+
+query Timeline {
+  episode(id: "EP-1") {
+    __typename
+    ... on Episode {
+      episodeId status infusionDate
+      currentState {
+        crsGrade icansGrade lastVitalsAt daysSinceInfusion
+        openAlerts { escalationId level text }
+        tocilizumab { doseMg status dosesGiven earliestNextDoseAt }
+        nextFollowUpVisit { date label }
+      }
+      observations { edges { node { __typename clinicalTime current recordedBy { userId role }
+        ... on VitalsObservation { temperatureCelsius systolicBp vasopressors } } } }
+      gradings { edges { node { domain grade recordedAt recommendations { ruleId text } } } }
+      doses { edges { node { drug mg givenAt recordedBy { userId } } } }
+      alerts { edges { node { escalationId level acknowledged acknowledgedBy { userId } } } }
+    }
+    ... on Error { message }
+  }
+}
+
+query CrsCalculator {
+  gradeCrs(input: { temperatureCelsius: 38.9, systolicBp: 84, vasopressors: [NOREPINEPHRINE] }) {
+    grade
+    drivers
+    recommendations { ruleId text }
+  }
+}
+`;
