@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
  * One graphql-js instance: Node loads graphql's CommonJS entry for the packages (Pothos, yoga),
  * while Vite would give the project's own files the ESM entry, and graphql-js rejects objects of
  * the other instance ("Cannot use GraphQLScalarType from another module or realm"). Every
- * projects resolve `graphql` to the same file Node does.
+ * project resolves `graphql` to the same file Node does.
  */
 const graphqlAsNodeLoadsIt = [
   { find: /^graphql$/, replacement: createRequire(import.meta.url).resolve('graphql') },
