@@ -1,5 +1,6 @@
-const dayOffset = (today: Date, days: number): string =>
-  new Date(today.getTime() + days * 86_400_000).toISOString().slice(0, 10);
+import { addDays } from '#rules';
+
+const dayOffset = (today: string, days: number): string => addDays(today, days);
 
 /**
  * What GraphiQL opens with on `npm start`: the bedside walkthrough as named operations, run in
@@ -8,7 +9,8 @@ const dayOffset = (today: Date, days: number): string =>
  * previous step returned.
  */
 export const graphiqlWalkthrough = (
-  today: Date,
+  /** The ward's calendar date, YYYY-MM-DD. */
+  today: string,
 ): string => `# CAR-T on-call API. GraphiQL sends the dev token (clinician, team "demo"); calculators need no login.
 # Run the operations in order; use the episode id and the alert id the previous step returned.
 

@@ -68,7 +68,7 @@ export const createGraphQLServer = (
     graphiql: graphiql
       ? {
           title: 'CAR-T on-call API',
-          defaultQuery: graphiqlWalkthrough(options.episodes.now()),
+          defaultQuery: graphiqlWalkthrough(calendarDateIn(options.episodes.now(), options.timeZone)),
           ...(options.graphiqlAuthorization
             ? { headers: JSON.stringify({ Authorization: options.graphiqlAuthorization }, null, 2) }
             : {}),
