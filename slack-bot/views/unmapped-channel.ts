@@ -6,11 +6,9 @@ import { context, fallback, section, type SlackMessage } from './blocks.ts';
  * Bilingual, since no language is set for the channel yet.
  */
 export const unmappedChannelView = (command: string, _language: Language = 'en'): SlackMessage => {
-  const example = `\`${command} setup team=<team-id> oncall=<user-group-id> lang=en role=clinician\``;
+  const example = `\`${command} setup team=&lt;team-id&gt; oncall=&lt;user-group-id&gt; lang=en role=clinician\``;
   return {
-    text: fallback(
-      `This channel is not mapped to a team yet. An administrator of the app can map it: ${example}`,
-    ),
+    text: fallback(`This channel is not mapped to a team yet. An administrator of the app can map it: ${example}`),
     blocks: [
       section(
         `:information_source: *This channel is not mapped to a team yet.* An administrator of the app (SLACK_ADMIN_USER_IDS) maps it with\n${example}\nQuick calculations work anywhere: \`${command} crs …\`, \`${command} icans …\`, \`${command} ld …\`.`,

@@ -1,0 +1,175 @@
+import { describe, expect, it } from 'vitest';
+import { evaluateCrs, planLymphodepletion } from '#rules';
+import type { EpisodeState } from '#episodes';
+import { SUBCOMMANDS } from '../parser/parse-command.ts';
+import { VITALS_MODAL, NEURO_MODAL, HOME_ACTIONS } from '../ids.ts';
+import { config, criticalRecording, head, icansEvaluation, NOW } from '../testing/fixtures.ts';
+import { appHomeView } from './app-home.ts';
+import { blockKitProblems } from './block-kit-check.ts';
+import { esc } from './blocks.ts';
+import { episodeCreatedView } from './episode-created.ts';
+import { episodeListView } from './episode-list.ts';
+import { episodeStatusView } from './episode-status.ts';
+import { helpView } from './help.ts';
+import { lymphodepletionPlanView } from './lymphodepletion-plan.ts';
+import { neuroModalView } from './neuro-modal.ts';
+import { quickCrsView, quickIcansView } from './quick-grading.ts';
+import { settingsSavedView } from './settings-saved.ts';
+import { unmappedChannelView } from './unmapped-channel.ts';
+import { vitalsModalView } from './vitals-modal.ts';
+
+const text = (value: { blocks: readonly unknown[] }) => JSON.stringify(value.blocks);
+
+describe('help (as data)', () => {
+  it('lists every subcommand with its usage, and documents the grammar', () => {
+    const help = helpView('/cart', 'en');
+    expect(blockKitProblems(help)).toEqual([]);
+    for (const spec of Object.values(SUBCOMMANDS)) expect(text(help)).toContain(`/cart ${esc(spec.usage)}`);
+    expect(text(help)).toContain('`t` = `temp` = `体温`');
+    expect(text(help)).toContain('`o2=nc:4`');
+    expect(text(help)).toContain('`t=101.2F`');
+    expect(text(help)).toContain('did you mean `temp`?');
+  });
+
+  it('in Chinese, and per subcommand every field with its synonyms', () => {
+    expect(text(helpView('/cart', 'zh-CN'))).toContain('华氏度必须写单位');
+    const vitals = helpView('/cart', 'en', 'vitals');
+    expect(blockKitProblems(vitals)).toEqual([]);
+    for (const field of SUBCOMMANDS.vitals.fields) expect(text(vitals)).toContain(`\`${field.key}\``);
+    expect(text(vitals)).toContain('(t, temperature, tmax, 体温)');
+  });
+
+  it('uses the configured command name', () => {
+    expect(text(helpView('/cart-test', 'en'))).toContain('/cart-test vitals EP-1');
+  });
+});
+
+describe('quick calculations (as data)', () => {
+  it('CRS: grade and drivers, marked as not recorded', () => {
+    const view = quickCrsView(evaluateCrs({ temperatureCelsius: 38.5, systolicBp: 120, oxygen: 'NASAL_CANNULA', oxygenFlowLpm: 7 }), 'en');
+    expect(blockKitProblems(view)).toEqual([]);
+    expect(view.blocks[0]).toMatchObject({ text: { text: 'CRS grade 3' } });
+    expect(text(view)).toContain('nothing recorded');
+    expect(text(view)).toContain('nasal cannula &gt; 6 L/min (high flow)');
+  });
+
+  it('CRS without the input it needs says what it needs, under the typed key', () => {
+    const view = quickCrsView(evaluateCrs({ systolicBp: 120 }), 'en');
+    expect(view.blocks[0]).toMatchObject({ text: { text: 'CRS — Cannot grade yet; needs temp' } });
+  });
+
+  it('ICANS: grade with the ICE score', () => {
+    const view = quickIcansView(icansEvaluation(), 'en');
+    expect(blockKitProblems(view)).toEqual([]);
+    expect(view.blocks[0]).toMatchObject({ text: { text: 'ICANS grade 2 · ICE 8/10' } });
+  });
+
+  it('lymphodepletion: each day with each drug in mg', () => {
+    const view = lymphodepletionPlanView(
+      planLymphodepletion({ product: 'KARMMA', heightCm: 170, weightKg: 70, infusionDate: '2026-03-10' }),
+      'en',
+    );
+    expect(blockKitProblems(view)).toEqual([]);
+    expect(text(view)).toContain('day -5 (2026-03-05): fludarabine *54.6 mg* IV');
+    expect(text(view)).toContain('cyclophosphamide *546 mg* IV');
+  });
+});
+
+describe('episode views (as data)', () => {
+  const state: EpisodeState = {
+    head: head(),
+    records: [],
+    vitals: [criticalRecording().record as EpisodeState['vitals'][number]],
+    neuro: [],
+    labs: [],
+    doses: [],
+    gradings: criticalRecording().gradings,
+    alerts: criticalRecording().alerts,
+  };
+
+  it('created: the id to use next, the plan, and how to record', () => {
+    const view = episodeCreatedView({ episode: head(), language: 'en', now: NOW, command: '/cart' });
+    expect(blockKitProblems(view)).toEqual([]);
+    expect(view.blocks[0]).toMatchObject({ text: { text: 'Episode EP-7 created' } });
+    expect(text(view)).toContain('infusion (day 0) 2026-03-01');
+    expect(text(view)).toContain('`/cart vitals EP-7');
+  });
+
+  it('status: current grade with management, tocilizumab now, open alerts, record counts', () => {
+    const view = episodeStatusView({ state, language: 'en', now: NOW, config });
+    expect(blockKitProblems(view)).toEqual([]);
+    expect(text(view)).toContain('*CRS grade 3*');
+    expect(text(view)).toContain(':syringe: *Tocilizumab 560 mg*');
+    expect(text(view)).toContain('*ESC-CRS3*');
+    expect(text(view)).toContain('Records: 1 vital signs, 0 neuro, 0 doses');
+  });
+
+  it('list: one line per episode with day since infusion, grades and open alerts', () => {
+    const view = episodeListView({ team: 'hem-a', episodes: [head(), head({ id: 'EP-8', infusionDate: null })], language: 'en', now: NOW });
+    expect(blockKitProblems(view)).toEqual([]);
+    expect(text(view)).toContain('*EP-7* · P-2026-0042 · KARMMA · day +2 · CRS 3 · ICANS – · :red_circle: 1 open alerts');
+    expect(text(view)).toContain('*EP-8*');
+    expect(text(episodeListView({ team: 'hem-a', episodes: [], language: 'en', now: NOW }))).toContain('No active episodes');
+  });
+
+  it('App Home: per team its active episodes; a Refresh button; an explanation without teams', () => {
+    const home = appHomeView({ teams: [{ team: 'hem-a', episodes: [head()] }], language: 'en', now: NOW, command: '/cart' });
+    expect(home.type).toBe('home');
+    expect(blockKitProblems({ blocks: home.blocks }, { maxBlocks: 100, requireText: false })).toEqual([]);
+    expect(text(home)).toContain('*Team hem-a* · 1');
+    expect(text(home)).toContain('day +2 · CRS 3');
+    expect(text(home)).toContain(':red_circle: ESC-CRS3');
+    expect(text(home)).toContain(HOME_ACTIONS.refresh);
+    expect(text(appHomeView({ teams: [], language: 'zh-CN', now: NOW, command: '/cart' }))).toContain('还没有关联团队');
+  });
+
+  it('App Home stays within 100 blocks however many episodes', () => {
+    const many = Array.from({ length: 150 }, (_, i) => head({ id: `EP-${i + 1}` }));
+    const home = appHomeView({ teams: [{ team: 'hem-a', episodes: many }], language: 'en', now: NOW, command: '/cart' });
+    expect(home.blocks).toHaveLength(100);
+  });
+});
+
+describe('settings views (as data)', () => {
+  it('saved settings name team, channel, on-call group, language and role', () => {
+    const view = settingsSavedView(
+      { team: 'hem-a', channelId: 'C0HEMA', oncallUserGroupId: 'S0ONCALL', language: 'en', role: 'nurse', updatedAt: NOW.toISOString(), updatedBy: 'slack:U1', version: 2 },
+      'en',
+    );
+    expect(blockKitProblems(view)).toEqual([]);
+    expect(text(view)).toContain('<#C0HEMA>');
+    expect(text(view)).toContain('<!subteam^S0ONCALL>');
+    expect(text(view)).toContain('Members act as: nurse');
+  });
+
+  it('an unmapped channel explains /cart setup in both languages', () => {
+    const view = unmappedChannelView('/cart');
+    expect(blockKitProblems(view)).toEqual([]);
+    expect(view.text).toContain('/cart setup team=');
+    expect(text(view)).toContain('本频道尚未关联团队');
+  });
+});
+
+describe('forms (as data)', () => {
+  it('the vitals form carries its episode and channel and has a block for every field', () => {
+    const view = vitalsModalView({ episodeId: 'EP-7', channelId: 'C0HEMA' }, 'en');
+    expect(view.callback_id).toBe(VITALS_MODAL.callbackId);
+    expect(JSON.parse(view.private_metadata ?? '')).toEqual({ episodeId: 'EP-7', channelId: 'C0HEMA' });
+    expect(blockKitProblems({ blocks: view.blocks }, { maxBlocks: 100, requireText: false })).toEqual([]);
+    const ids = view.blocks.map((b) => b.block_id).filter((id) => id !== undefined);
+    expect(ids).toEqual(Object.values(VITALS_MODAL.blocks));
+    expect(view.title.text.length).toBeLessThanOrEqual(24);
+  });
+
+  it('the neuro form has the five ICE tasks with their point ranges', () => {
+    const view = neuroModalView({ episodeId: 'EP-7', channelId: 'C0HEMA' }, 'zh-CN');
+    expect(view.callback_id).toBe(NEURO_MODAL.callbackId);
+    expect(blockKitProblems({ blocks: view.blocks }, { maxBlocks: 100, requireText: false })).toEqual([]);
+    const options = (blockId: string) =>
+      (view.blocks.find((b) => b.block_id === blockId) as { element: { options: unknown[] } }).element.options.length;
+    expect(options(NEURO_MODAL.blocks.orientation)).toBe(5);
+    expect(options(NEURO_MODAL.blocks.naming)).toBe(4);
+    expect(options(NEURO_MODAL.blocks.attention)).toBe(2);
+    expect(view.title.text.length).toBeLessThanOrEqual(24);
+  });
+});
