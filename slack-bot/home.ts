@@ -1,13 +1,16 @@
 import type { webApi } from '@slack/bolt';
-import { actorFor, type SlackBotDeps } from './deps.ts';
+import { actorFor, hospitalToday, type SlackBotDeps } from './deps.ts';
 import { appHomeView, type HomeTeam } from './views/app-home.ts';
 
 /**
  * Publishes a user's App Home: the teams of the channels they are in (one users.conversations,
  * one BatchGetItem of the channel mappings), each team's active episodes (one Query per team).
  */
-export const publishHome = async (client: webApi.WebClient, deps: SlackBotDeps, userId: string): Promise<void> => {
-  const now = deps.episodes.now();
+export const publishHome = async (
+  client: webApi.WebClient,
+  deps: SlackBotDeps,
+  userId: string,
+): Promise<void> => {
   const conversations = await client.users.conversations({
     user: userId,
     types: 'public_channel,private_channel',
@@ -20,7 +23,11 @@ export const publishHome = async (client: webApi.WebClient, deps: SlackBotDeps, 
     [...new Map(settings.map((s) => [s.team, s])).values()].map(async (team) => ({
       team: team.team,
       episodes: (
-        await deps.episodes.listEpisodes(actorFor(userId, team), { team: team.team, status: 'ACTIVE', first: 25 })
+        await deps.episodes.listEpisodes(actorFor(userId, team), {
+          team: team.team,
+          status: 'ACTIVE',
+          first: 25,
+        })
       ).heads,
     })),
   );
@@ -29,7 +36,7 @@ export const publishHome = async (client: webApi.WebClient, deps: SlackBotDeps, 
     view: appHomeView({
       teams,
       language: settings[0]?.language ?? 'en',
-      now,
+      today: hospitalToday(deps, deps.episodes.now()),
       command: deps.command,
       appUrl: deps.appUrl,
     }),

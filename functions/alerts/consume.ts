@@ -11,8 +11,6 @@ export type ConsumeOptions = {
   readonly log?: (message: string, details: Record<string, unknown>) => void;
 };
 
-const processor = new BatchProcessor(EventType.DynamoDBStreams);
-
 /**
  * One batch of the table's stream: each record that asks for delivery (a new alert, or a delivered
  * alert's acknowledgement) is handled in stream order; a record whose delivery still fails is
@@ -29,8 +27,9 @@ export const consumeStream = (
     const outcome = await options.deliverer.deliver({ PK: `EP#${alert.episodeId}`, SK: alert.sk }, options.deadline);
     options.log?.('alert delivery', { episodeId: alert.episodeId, alertSk: alert.sk, outcome });
   };
+  // A processor holds one batch's state: one per batch, so two batches in one process never mix.
   // In order: an alert's acknowledgement comes after the alert in its shard.
-  return processPartialResponse(event, recordHandler, processor, {
+  return processPartialResponse(event, recordHandler, new BatchProcessor(EventType.DynamoDBStreams), {
     context,
     processInParallel: false,
     throwOnFullBatchFailure: false,

@@ -49,7 +49,8 @@ const TRANSIENT_PLATFORM_ERRORS = new Set([
 
 /** How long to wait before the next attempt, or undefined when the failure is not worth retrying. */
 export const retryDelayMs = (error: unknown, attempt: number, policy: SlackRetryPolicy): number | undefined => {
-  const e = error as { code?: string; retryAfter?: number; statusCode?: number; data?: { error?: string } };
+  // Anything may be thrown, even undefined: only Slack's coded errors are retried.
+  const e = (error ?? {}) as { code?: string; retryAfter?: number; statusCode?: number; data?: { error?: string } };
   const backoff = Math.random() * Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
   switch (e.code) {
     case ErrorCode.RateLimitedError: {
@@ -71,6 +72,7 @@ export const withSlackRetries = async <T>(
   call: () => Promise<T>,
   policy: SlackRetryPolicy,
   deadline: number = Number.POSITIVE_INFINITY,
+  wait: (ms: number) => Promise<unknown> = sleep,
 ): Promise<T> => {
   for (let attempt = 1; ; attempt += 1) {
     try {
@@ -78,14 +80,20 @@ export const withSlackRetries = async <T>(
     } catch (error) {
       const delay = retryDelayMs(error, attempt, policy);
       if (delay === undefined || attempt >= policy.maxAttempts || Date.now() + delay >= deadline) throw error;
-      await sleep(delay);
+      await wait(delay);
     }
   }
 };
 
 /** A short description of a Slack failure for the alert's delivery record (no message content). */
 export const describeSlackError = (error: unknown): string => {
-  const e = error as { code?: string; statusCode?: number; retryAfter?: number; data?: { error?: string }; message?: string };
+  const e = (error ?? {}) as {
+    code?: string;
+    statusCode?: number;
+    retryAfter?: number;
+    data?: { error?: string };
+    message?: string;
+  };
   if (e.code === ErrorCode.RateLimitedError) return `rate limited (retry after ${e.retryAfter ?? '?'} s)`;
   if (e.code === ErrorCode.HTTPError) return `HTTP ${e.statusCode ?? '?'}`;
   if (e.code === ErrorCode.PlatformError) return `slack error ${e.data?.error ?? '?'}`;
@@ -93,11 +101,18 @@ export const describeSlackError = (error: unknown): string => {
   return (e.message ?? String(error)).slice(0, 200);
 };
 
-/** A Web API client for the pipeline: no retries of its own, rate limits reported, 3-second timeout. */
-export const createWebClient = (token: string, slackApiUrl: string | undefined): WebClient =>
+/** Per request: a stuck call is abandoned (and retried) well inside the invocation. */
+export const SLACK_REQUEST_TIMEOUT_MS = 3000;
+
+/** A Web API client for the pipeline: no retries of its own, rate limits reported, a request timeout. */
+export const createWebClient = (
+  token: string,
+  slackApiUrl: string | undefined,
+  timeoutMs: number = SLACK_REQUEST_TIMEOUT_MS,
+): WebClient =>
   new WebClient(token, {
     ...(slackApiUrl ? { slackApiUrl } : {}),
-    timeout: 3000,
+    timeout: timeoutMs,
     rejectRateLimitedCalls: true,
     retryConfig: { retries: 0 },
   });

@@ -52,23 +52,44 @@ export class AlertDeliveryStore {
     return item?.kind === 'ALERT' ? item : undefined;
   }
 
-  /** Takes the delivery lease until `now + leaseMs`; the token, or undefined when another deliverer holds it. */
-  async lease(key: AlertKey, now: Date, leaseMs: number): Promise<string | undefined> {
+  /**
+   * Takes the delivery lease until `now + leaseMs`, only while the delivery is still as the caller
+   * read it (same status, attempts and last notification): a deliverer that read the alert before
+   * another one posted it (or re-notified it) and released the lease must not post it again. The
+   * token, or undefined when another deliverer holds the alert or has moved it on.
+   */
+  async lease(
+    alert: AlertKey & { readonly delivery: SlackAlertDelivery },
+    now: Date,
+    leaseMs: number,
+  ): Promise<string | undefined> {
     const token = randomUUID();
+    const { status, attempts, lastNotifiedAt } = alert.delivery;
     try {
       await withRetries(
         () =>
           this.#client.send(
             new UpdateCommand({
               TableName: this.#table,
-              Key: { PK: key.PK, SK: key.SK },
+              Key: { PK: alert.PK, SK: alert.SK },
               UpdateExpression: 'SET delivery.leaseUntil = :until, delivery.leaseToken = :token',
-              ConditionExpression:
-                'attribute_exists(PK) AND (attribute_not_exists(delivery.leaseUntil) OR delivery.leaseUntil < :now)',
+              ConditionExpression: [
+                'attribute_exists(PK)',
+                '(attribute_not_exists(delivery.leaseUntil) OR delivery.leaseUntil < :now)',
+                'delivery.#status = :status',
+                'delivery.attempts = :attempts',
+                lastNotifiedAt === undefined
+                  ? 'attribute_not_exists(delivery.lastNotifiedAt)'
+                  : 'delivery.lastNotifiedAt = :lastNotifiedAt',
+              ].join(' AND '),
+              ExpressionAttributeNames: { '#status': 'status' },
               ExpressionAttributeValues: {
                 ':until': new Date(now.getTime() + leaseMs).toISOString(),
                 ':token': token,
                 ':now': now.toISOString(),
+                ':status': status,
+                ':attempts': attempts,
+                ...(lastNotifiedAt === undefined ? {} : { ':lastNotifiedAt': lastNotifiedAt }),
               },
             }),
           ),

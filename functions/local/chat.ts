@@ -68,12 +68,19 @@ type Block = {
   type: string;
   text?: { text: string };
   fields?: { text: string }[];
-  elements?: { type: string; text?: string | { text: string }; action_id?: string; value?: string; url?: string }[];
+  elements?: {
+    type: string;
+    text?: string | { text: string };
+    action_id?: string;
+    value?: string;
+    url?: string;
+  }[];
   label?: { text: string };
 };
 
 const render = (blocks: readonly Block[] | undefined, fallbackText: unknown, indent = '  '): string => {
-  if (!blocks || blocks.length === 0) return `${indent}${plain(String(fallbackText ?? ''))}`;
+  if (!blocks || blocks.length === 0)
+    return `${indent}${plain(typeof fallbackText === 'string' ? fallbackText : '')}`;
   const lines: string[] = [];
   for (const block of blocks) {
     switch (block.type) {
@@ -84,7 +91,11 @@ const render = (blocks: readonly Block[] | undefined, fallbackText: unknown, ind
         lines.push(plain(block.text?.text ?? ''), ...(block.fields ?? []).map((f) => plain(f.text)));
         break;
       case 'context':
-        lines.push(...(block.elements ?? []).map((e) => `  · ${plain(typeof e.text === 'string' ? e.text : (e.text?.text ?? ''))}`));
+        lines.push(
+          ...(block.elements ?? []).map(
+            (e) => `  · ${plain(typeof e.text === 'string' ? e.text : (e.text?.text ?? ''))}`,
+          ),
+        );
         break;
       case 'divider':
         lines.push('────────');
@@ -112,9 +123,17 @@ const render = (blocks: readonly Block[] | undefined, fallbackText: unknown, ind
 };
 
 const describeCall = (call: FakeSlackCall): string => {
-  const args = call.args as { channel?: string; ts?: string; thread_ts?: string; blocks?: Block[]; text?: unknown; view?: { blocks?: Block[]; title?: { text: string } }; user_id?: string };
+  const args = call.args as {
+    channel?: string;
+    ts?: string;
+    thread_ts?: string;
+    blocks?: Block[];
+    text?: unknown;
+    view?: { blocks?: Block[]; title?: { text: string } };
+    user_id?: string;
+  };
   const failed = call.status !== 200 || call.response.ok === false;
-  const head = `${call.method}${args.channel ? ` #${args.channel}` : ''}${args.ts ? ` ts=${args.ts}` : ''}${args.thread_ts ? ` (thread ${args.thread_ts})` : ''}${failed ? `  ✗ ${call.status} ${String(call.response.error ?? '')}` : ''}`;
+  const head = `${call.method}${args.channel ? ` #${args.channel}` : ''}${args.ts ? ` ts=${args.ts}` : ''}${args.thread_ts ? ` (thread ${args.thread_ts})` : ''}${failed ? `  ✗ ${call.status} ${typeof call.response.error === 'string' ? call.response.error : ''}` : ''}`;
   if (failed) return head;
   if (call.method.startsWith('views.'))
     return `${head}${args.user_id ? ` for ${args.user_id}` : ''}: ${args.view?.title?.text ?? 'App Home'}\n${render(args.view?.blocks, '')}`;
@@ -125,7 +144,9 @@ const describeCall = (call: FakeSlackCall): string => {
 // ------------------------------------------------------------------ talking to the local server
 
 const latestSeq = async (): Promise<number | undefined> => {
-  const response = await fetch(`${base}${FAKE_SLACK_PATH}/calls?after=${Number.MAX_SAFE_INTEGER}`).catch(() => undefined);
+  const response = await fetch(`${base}${FAKE_SLACK_PATH}/calls?after=${Number.MAX_SAFE_INTEGER}`).catch(
+    () => undefined,
+  );
   if (!response?.ok) return undefined;
   return ((await response.json()) as { seq: number }).seq;
 };
@@ -159,7 +180,9 @@ const signedPost = async (body: string) => {
 
 const slashCommand = (line: string): string => {
   const trimmed = line.trim();
-  const [command = '/cart', ...rest] = trimmed.startsWith('/') ? trimmed.split(/\s+/) : ['/cart', ...trimmed.split(/\s+/)];
+  const [command = '/cart', ...rest] = trimmed.startsWith('/')
+    ? trimmed.split(/\s+/)
+    : ['/cart', ...trimmed.split(/\s+/)];
   return new URLSearchParams({
     token: 'local',
     team_id: 'T0LOCAL',
@@ -189,7 +212,13 @@ const buttonPress = (actionId: string, value: string | undefined): string =>
       trigger_id: `${Date.now()}.1.${randomUUID().slice(0, 8)}`,
       response_url: responseUrl(),
       actions: [
-        { type: 'button', action_id: actionId, block_id: 'alert.actions', value, action_ts: String(Date.now() / 1000) },
+        {
+          type: 'button',
+          action_id: actionId,
+          block_id: 'alert.actions',
+          value,
+          action_ts: String(Date.now() / 1000),
+        },
       ],
     }),
   }).toString();
@@ -203,11 +232,17 @@ const main = async (): Promise<number> => {
   } else {
     const line = positionals.join(' ');
     if (!values.press && line.trim() === '') {
-      console.error('usage: npm run chat -- "/cart help"   (or --press <action-id> --value <value>, or --sweep)');
+      console.error(
+        'usage: npm run chat -- "/cart help"   (or --press <action-id> --value <value>, or --sweep)',
+      );
       return 2;
     }
     const body = values.press ? buttonPress(values.press, values.value) : slashCommand(line);
-    console.log(values.press ? `→ press ${values.press} ${values.value ?? ''}` : `→ ${line.trim()}   (as ${values.user} in #${values.channel})`);
+    console.log(
+      values.press
+        ? `→ press ${values.press} ${values.value ?? ''}`
+        : `→ ${line.trim()}   (as ${values.user} in #${values.channel})`,
+    );
     const reply = await signedPost(body).catch((error: unknown) => {
       console.error(`Could not reach ${base} (${String(error)}). Is \`npm start\` running?`);
       return undefined;
@@ -218,7 +253,9 @@ const main = async (): Promise<number> => {
     else if (reply.text === '') console.log(`← acknowledged (${reply.ms} ms)`);
     else {
       const message = JSON.parse(reply.text) as { response_type?: string; blocks?: Block[]; text?: string };
-      console.log(`← reply ${message.response_type === 'in_channel' ? 'to the channel' : 'to you only'} (${reply.ms} ms)`);
+      console.log(
+        `← reply ${message.response_type === 'in_channel' ? 'to the channel' : 'to you only'} (${reply.ms} ms)`,
+      );
       console.log(render(message.blocks, message.text));
     }
   }

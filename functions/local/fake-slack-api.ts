@@ -33,7 +33,7 @@ export type FakeSlackFailure = {
   /** How many matching calls fail. */
   count: number;
   /** 429 (with Retry-After), an HTTP 5xx, 'timeout' (no answer for delayMs, then 504), or a Slack error code. */
-  readonly status: number | 'timeout' | string;
+  readonly status: number | string;
   readonly retryAfter?: number;
   readonly delayMs?: number;
 };
@@ -57,13 +57,22 @@ const parseArgs = (request: IncomingMessage, body: Buffer): Record<string, unkno
   return args;
 };
 
-const send = (response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void => {
+const send = (
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void => {
   response.writeHead(status, { 'content-type': 'application/json', ...headers });
   response.end(JSON.stringify(body));
 };
 
 export const createFakeSlackApi = (
-  options: { readonly defaultChannels?: readonly string[]; readonly botUserId?: string; readonly botId?: string } = {},
+  options: {
+    readonly defaultChannels?: readonly string[];
+    readonly botUserId?: string;
+    readonly botId?: string;
+  } = {},
 ): FakeSlackApi => {
   const calls: FakeSlackCall[] = [];
   const failures: FakeSlackFailure[] = [];
@@ -71,9 +80,15 @@ export const createFakeSlackApi = (
   const messages = new Map<string, Record<string, unknown>>();
   let seq = 0;
   let counter = 0;
-  const nextTs = (): string => `${Math.floor(Date.now() / 1000)}.${String((counter += 1) % 1_000_000).padStart(6, '0')}`;
+  const nextTs = (): string =>
+    `${Math.floor(Date.now() / 1000)}.${String((counter += 1) % 1_000_000).padStart(6, '0')}`;
 
-  const record = (method: string, args: Record<string, unknown>, status: number, response: Record<string, unknown>) => {
+  const record = (
+    method: string,
+    args: Record<string, unknown>,
+    status: number,
+    response: Record<string, unknown>,
+  ) => {
     seq += 1;
     calls.push({ seq, at: new Date().toISOString(), method, args, status, response });
     if (calls.length > MAX_CALLS) calls.splice(0, calls.length - MAX_CALLS);
@@ -96,7 +111,13 @@ export const createFakeSlackApi = (
         if (!channel) return { ok: false, error: 'channel_not_found' };
         if (args.text === undefined && args.blocks === undefined) return { ok: false, error: 'no_text' };
         const ts = nextTs();
-        const message = { type: 'message', text: args.text, blocks: args.blocks, ts, bot_id: options.botId ?? 'B0LOCALBOT' };
+        const message = {
+          type: 'message',
+          text: args.text,
+          blocks: args.blocks,
+          ts,
+          bot_id: options.botId ?? 'B0LOCALBOT',
+        };
         messages.set(`${channel}:${ts}`, message);
         return { ok: true, channel, ts, message };
       }
@@ -126,7 +147,10 @@ export const createFakeSlackApi = (
 
   const failureFor = (method: string, args: Record<string, unknown>): FakeSlackFailure | undefined => {
     const failure = failures.find(
-      (f) => f.count > 0 && (f.method === undefined || f.method === method) && (f.channel === undefined || f.channel === args.channel),
+      (f) =>
+        f.count > 0 &&
+        (f.method === undefined || f.method === method) &&
+        (f.channel === undefined || f.channel === args.channel),
     );
     if (failure) failure.count -= 1;
     return failure;
@@ -152,7 +176,12 @@ export const createFakeSlackApi = (
         const headers: Record<string, string> =
           failure.status === 429 ? { 'retry-after': String(failure.retryAfter ?? 1) } : {};
         record(method, args, failure.status, { ok: false, error: `http_${failure.status}` });
-        send(response, failure.status, { ok: false, error: failure.status === 429 ? 'ratelimited' : 'internal_error' }, headers);
+        send(
+          response,
+          failure.status,
+          { ok: false, error: failure.status === 429 ? 'ratelimited' : 'internal_error' },
+          headers,
+        );
         return;
       }
       record(method, args, 200, { ok: false, error: failure.status });
@@ -187,13 +216,17 @@ export const createFakeSlackApi = (
         seq,
         calls: calls.filter(
           (call) =>
-            call.seq > after && (!only || call.method === only) && (!channel || call.args.channel === channel),
+            call.seq > after &&
+            (!only || call.method === only) &&
+            (!channel || call.args.channel === channel),
         ),
       });
       return true;
     }
     if (method === 'POST' && path === '/control/failures') {
-      const failure = parseArgs(request, body) as FakeSlackFailure;
+      const failure = parseArgs(request, body) as Omit<FakeSlackFailure, 'count'> & {
+        readonly count?: unknown;
+      };
       failures.push({ ...failure, count: Number(failure.count) });
       send(response, 200, { ok: true });
       return true;

@@ -128,12 +128,18 @@ export const startLocalSystem = async (options: LocalSystemOptions): Promise<Loc
 
     // The handlers are loaded once the port is known: the bot's Web API calls go to the fake Slack
     // API on this server unless a real bot token is given (then to Slack itself).
-    const lambdas: { graphql?: HttpLambda; slack?: HttpLambda; sweeper?: (event: unknown) => Promise<unknown> } = {};
-    const loaded = (name: 'graphql' | 'slack'): HttpLambda => (event, context) => {
-      const lambda = lambdas[name];
-      if (!lambda) throw new Error(`${name} handler not loaded yet`);
-      return lambda(event, context);
-    };
+    const lambdas: {
+      graphql?: HttpLambda;
+      slack?: HttpLambda;
+      sweeper?: (event: unknown) => Promise<unknown>;
+    } = {};
+    const loaded =
+      (name: 'graphql' | 'slack'): HttpLambda =>
+      (event, context) => {
+        const lambda = lambdas[name];
+        if (!lambda) throw new Error(`${name} handler not loaded yet`);
+        return lambda(event, context);
+      };
     const fakeSlack = createFakeSlackApi({ defaultChannels: [LOCAL_SLACK.channelId] });
     const sweepRoute: ExtraRoute = async (request, _body, response) => {
       if (request.method !== 'POST' || request.url !== '/_local/sweep' || !lambdas.sweeper) return false;

@@ -1,3 +1,4 @@
+import { DEFAULT_TIME_ZONE } from '#rules';
 import { createDocumentClient } from '../episodes/dynamodb-client.ts';
 import { createEpisodeService } from '../episodes/create-service.ts';
 import { episodesTable } from '../episodes/table-definition.ts';
@@ -19,11 +20,15 @@ export const adminUserIdsFrom = (value: string | undefined): ReadonlySet<string>
 export const slackBotDepsFromEnv = (env: NodeJS.ProcessEnv = process.env): SlackBotDeps => ({
   episodes: createEpisodeService(env),
   settings: new TeamSettingsService(
-    new TeamSettingsRepository(createDocumentClient(env.DYNAMODB_ENDPOINT), env.TABLE_NAME ?? episodesTable.defaultName),
+    new TeamSettingsRepository(
+      createDocumentClient(env.DYNAMODB_ENDPOINT),
+      env.TABLE_NAME ?? episodesTable.defaultName,
+    ),
   ),
   command: env.SLACK_COMMAND ?? '/cart',
   adminUserIds: adminUserIdsFrom(env.SLACK_ADMIN_USER_IDS),
   appUrl: env.PUBLIC_APP_URL,
+  timeZone: env.HOSPITAL_TIME_ZONE ?? DEFAULT_TIME_ZONE,
   log: (level, message, details) => {
     logger[level](message, details ?? {});
   },

@@ -36,7 +36,10 @@ const start = (): Promise<ReceiverHandler> => {
 };
 let receiverHandler: Promise<ReceiverHandler> | undefined = start();
 
-export const handler = async (event: APIGatewayProxyEventV2, context: Context): Promise<APIGatewayProxyResult> => {
+export const handler = async (
+  event: APIGatewayProxyEventV2,
+  context: Context,
+): Promise<APIGatewayProxyResult> => {
   receiverHandler ??= start();
   return (await receiverHandler)(event, context);
 };

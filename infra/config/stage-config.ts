@@ -4,6 +4,7 @@
  * Parsed strictly so a typo in cdk.json fails the synth instead of deploying a default.
  */
 import type { LambdaId } from '../lambda-bundling.ts';
+import { functionDefaults } from './function-environment.ts';
 
 export type StageConfig = {
   /** Stage name, also the suffix of the stack name (`CartOncall-<stage>`). */
@@ -26,15 +27,22 @@ export type StageConfig = {
   readonly alarmEmail?: string;
   /** AWS Backup: daily recovery points kept this many days, monthly ones optionally longer. */
   readonly backup: { readonly dailyRetentionDays: number; readonly monthlyRetentionDays?: number };
-  /** Slash command name; must match the Slack app manifest. */
+  /** Slash command name; must match the Slack app manifest (slack-bot/manifest.json). */
   readonly slackCommand: string;
+  /** Slack user ids allowed to map channels to teams with `/cart setup` (may be empty). */
+  readonly slackAdminUserIds: readonly string[];
+  /** IANA time zone of the hospital's calendar (default Asia/Shanghai). */
+  readonly hospitalTimeZone: string;
   /** Allow USER_PASSWORD_AUTH on the app client (for obtaining tokens from a shell in dev). */
   readonly allowPasswordAuth: boolean;
   /** Base URL of the frontend, linked from Slack alerts (optional). */
   readonly publicAppUrl?: string;
-  /** Overrides of the functions' own defaults; unset means the code's default applies. */
+  /** Overrides of the defaults in function-environment.ts (the code's own defaults). */
   readonly tuning: {
+    /** TOCI-3: 1 to 4 (the consensus prints 4; default 3). */
     readonly rulesTociMaxPer24h?: number;
+    /** ELIG-5: total bilirubin limit in µmol/L, above 0 and at most 342 (default 34.2). */
+    readonly rulesBilirubinMaxUmolPerL?: number;
     readonly alertRenotifyMinutes?: number;
     readonly vitalsOverdueHours?: number;
   };
@@ -117,6 +125,16 @@ class Fields {
     return this.#raw[key] === undefined ? undefined : this.integer(key, min, max);
   }
 
+  /** A finite number above `above` and at most `max`. */
+  optionalNumber(key: string, above: number, max: number): number | undefined {
+    const value = this.#raw[key];
+    if (value === undefined) return undefined;
+    if (typeof value !== 'number' || !Number.isFinite(value) || value <= above || value > max) {
+      throw new StageConfigError(`${this.#path}.${key} must be a number above ${above} and at most ${max}`);
+    }
+    return value;
+  }
+
   boolean(key: string): boolean {
     const value = this.#raw[key];
     if (typeof value !== 'boolean') throw new StageConfigError(`${this.#path}.${key} must be true or false`);
@@ -132,13 +150,31 @@ class Fields {
     }
     return value as string[];
   }
+
+  optionalStrings(key: string, pattern: RegExp): string[] | undefined {
+    return this.#raw[key] === undefined ? undefined : this.strings(key, pattern);
+  }
 }
+
+/** Whether the runtime's time zone database knows this IANA name. */
+const isTimeZone = (name: string): boolean => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 /** An origin as the browser sends it: scheme, host, optional port; no path, no trailing slash. */
 const ORIGIN = /^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/;
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 const ACCOUNT = /^\d{12}$/;
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d$/;
+/** A Slack user id (U…, or W… on Enterprise Grid). */
+const SLACK_USER_ID = /^[UW][A-Z0-9]{2,20}$/;
+/** An IANA zone name such as Asia/Shanghai (then checked against the runtime's database). */
+const TIME_ZONE = /^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/;
 
 /** Parses one stage's raw context entry. */
 export const parseStageConfig = (stage: string, raw: unknown): StageConfig => {
@@ -156,6 +192,8 @@ export const parseStageConfig = (stage: string, raw: unknown): StageConfig => {
     'alarmEmail',
     'backup',
     'slackCommand',
+    'slackAdminUserIds',
+    'hospitalTimeZone',
     'allowPasswordAuth',
     'publicAppUrl',
     'tuning',
@@ -166,7 +204,11 @@ export const parseStageConfig = (stage: string, raw: unknown): StageConfig => {
   const backup = fields.object('backup').only('dailyRetentionDays', 'monthlyRetentionDays');
   const tuning = fields
     .optionalObject('tuning')
-    ?.only('rulesTociMaxPer24h', 'alertRenotifyMinutes', 'vitalsOverdueHours');
+    ?.only('rulesTociMaxPer24h', 'rulesBilirubinMaxUmolPerL', 'alertRenotifyMinutes', 'vitalsOverdueHours');
+  const hospitalTimeZone = fields.optionalString('hospitalTimeZone', TIME_ZONE) ?? functionDefaults.hospitalTimeZone;
+  if (!isTimeZone(hospitalTimeZone)) {
+    throw new StageConfigError(`stages.${stage}.hospitalTimeZone "${hospitalTimeZone}" is not an IANA time zone`);
+  }
 
   const logRetentionDays = fields.integer('logRetentionDays', 1, 3653);
   if (!LOG_RETENTION_DAYS.includes(logRetentionDays)) {
@@ -201,10 +243,16 @@ export const parseStageConfig = (stage: string, raw: unknown): StageConfig => {
     ...optional('alarmEmail', fields.optionalString('alarmEmail', EMAIL)),
     backup: { dailyRetentionDays, ...optional('monthlyRetentionDays', monthlyRetentionDays) },
     slackCommand: fields.string('slackCommand', /^\/[a-z0-9_-]{1,31}$/),
+    slackAdminUserIds: fields.optionalStrings('slackAdminUserIds', SLACK_USER_ID) ?? [],
+    hospitalTimeZone,
     allowPasswordAuth: fields.boolean('allowPasswordAuth'),
     ...optional('publicAppUrl', fields.optionalString('publicAppUrl', /^https:\/\/\S+$/)),
     tuning: {
-      ...optional('rulesTociMaxPer24h', tuning?.optionalInteger('rulesTociMaxPer24h', 1, 10)),
+      ...optional('rulesTociMaxPer24h', tuning?.optionalInteger('rulesTociMaxPer24h', 1, 4)),
+      ...optional(
+        'rulesBilirubinMaxUmolPerL',
+        tuning?.optionalNumber('rulesBilirubinMaxUmolPerL', 0, 342),
+      ),
       ...optional('alertRenotifyMinutes', tuning?.optionalInteger('alertRenotifyMinutes', 5, 1440)),
       ...optional('vitalsOverdueHours', tuning?.optionalInteger('vitalsOverdueHours', 1, 48)),
     },

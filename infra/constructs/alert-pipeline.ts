@@ -53,7 +53,6 @@ export class AlertPipeline extends Construct {
   ) {
     super(scope, id);
     const { config, keys, table, credentials } = props;
-    const { tuning } = config;
 
     this.consumer = new CartFunction(this, 'StreamConsumer', {
       lambdaId: 'alerts',
@@ -62,7 +61,6 @@ export class AlertPipeline extends Construct {
       logsKey: keys.operations,
       memorySize: 512,
       timeout: Duration.seconds(60),
-      environment: config.publicAppUrl === undefined ? {} : { PUBLIC_APP_URL: config.publicAppUrl },
     });
     table.grantEpisodeStore(this.consumer);
     table.grantStreamRead(this.consumer);
@@ -104,14 +102,6 @@ export class AlertPipeline extends Construct {
       logsKey: keys.operations,
       memorySize: 512,
       timeout: Duration.seconds(60),
-      environment: {
-        ...(tuning.alertRenotifyMinutes !== undefined && {
-          ALERT_RENOTIFY_MINUTES: String(tuning.alertRenotifyMinutes),
-        }),
-        ...(tuning.vitalsOverdueHours !== undefined && {
-          VITALS_OVERDUE_HOURS: String(tuning.vitalsOverdueHours),
-        }),
-      },
       // The next scheduled run is the retry: a failed sweep is recorded, not repeated, and a stale
       // event is dropped before the next one is due.
       asyncFailure: {

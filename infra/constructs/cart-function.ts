@@ -7,6 +7,7 @@ import { type BundlingOptions, NodejsFunction, OutputFormat } from 'aws-cdk-lib/
 import type { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { configuredEnvironment } from '../config/function-environment.ts';
 import type { StageConfig } from '../config/stage-config.ts';
 import { type LambdaId, lambdaBundling, lambdaEntries } from '../lambda-bundling.ts';
 import { encryptedLogGroup } from './encrypted-log-group.ts';
@@ -43,7 +44,10 @@ export type CartFunctionProps = {
   readonly logsKey: IKey;
   readonly memorySize: number;
   readonly timeout: Duration;
-  /** Function-specific environment, added to the variables every function reads. */
+  /**
+   * Function-specific environment, added to the variables every function reads and to the
+   * settings it takes from the stage config (config/function-environment.ts).
+   */
   readonly environment?: Readonly<Record<string, string>>;
   /** For asynchronously invoked functions: where failed events go, and how often Lambda retries. */
   readonly asyncFailure?: {
@@ -56,8 +60,8 @@ export type CartFunctionProps = {
 /**
  * One Lambda function with the defaults every function of the system shares: bundled by the
  * local esbuild as minified ESM with source maps, arm64, Node.js 24, active tracing, reserved
- * concurrency from the stage config, its own encrypted log group with retention, and its own
- * role whose permissions are only what its construct grants.
+ * concurrency and the settings it reads from the stage config, its own encrypted log group with
+ * retention, and its own role whose permissions are only what its construct grants.
  */
 export class CartFunction extends Construct {
   readonly function: NodejsFunction;
@@ -97,6 +101,7 @@ export class CartFunction extends Construct {
         LOG_LEVEL: config.logLevel,
         POWERTOOLS_SERVICE_NAME: `cart-${lambdaId}`,
         NODE_OPTIONS: '--enable-source-maps',
+        ...configuredEnvironment(config, lambdaId),
         ...props.environment,
       },
       ...(props.asyncFailure && {

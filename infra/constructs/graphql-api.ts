@@ -19,7 +19,6 @@ export class GraphqlApi extends Construct {
   ) {
     super(scope, id);
     const { config } = props;
-    const tociLimit = config.tuning.rulesTociMaxPer24h;
     this.handler = new CartFunction(this, 'Handler', {
       lambdaId: 'graphql',
       description: 'GraphQL API: episodes, observations, grading, dosing and calculators',
@@ -27,11 +26,7 @@ export class GraphqlApi extends Construct {
       logsKey: props.keys.operations,
       memorySize: 1024,
       timeout: Duration.seconds(10),
-      environment: {
-        GRAPHQL_MODE: config.graphqlMode,
-        // Unset means the clinical rule's own limit applies (rules/ is the source of truth).
-        ...(tociLimit !== undefined && { RULES_TOCI_MAX_PER_24H: String(tociLimit) }),
-      },
+      environment: { GRAPHQL_MODE: config.graphqlMode },
     });
     props.table.grantEpisodeStore(this.handler);
   }

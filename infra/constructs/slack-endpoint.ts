@@ -33,7 +33,6 @@ export class SlackEndpoint extends Construct {
       logsKey: props.keys.operations,
       memorySize: 1024,
       timeout: Duration.seconds(6),
-      environment: { SLACK_COMMAND: props.config.slackCommand },
     });
     props.table.grantEpisodeStore(this.handler);
     props.credentials.grantRead(this.handler, 'signingSecret', 'botToken');

@@ -13,7 +13,13 @@ import { alertMessageView } from '../views/alert-message.ts';
  */
 export const acknowledgeAlert =
   (deps: SlackBotDeps) =>
-  async ({ ack, body, action, context, respond }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs): Promise<void> => {
+  async ({
+    ack,
+    body,
+    action,
+    context,
+    respond,
+  }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs): Promise<void> => {
     await ack();
     const channelId = body.channel?.id ?? '';
     const settings = await deps.settings.forChannel(channelId);

@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { App } from '../bolt.ts';
-import { actorFor, languageOf, type SlackBotDeps } from '../deps.ts';
+import { actorFor, hospitalToday, languageOf, type SlackBotDeps } from '../deps.ts';
 import { UnmappedChannelError } from '../errors/describe-error.ts';
 import { setReplyContext } from '../errors/reply-context.ts';
 import { ALERT_ACTIONS, parseAlertButtonValue } from '../ids.ts';
@@ -12,7 +12,13 @@ import { episodeStatusView } from '../views/episode-status.ts';
  */
 export const openEpisode =
   (deps: SlackBotDeps) =>
-  async ({ ack, body, action, context, respond }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs): Promise<void> => {
+  async ({
+    ack,
+    body,
+    action,
+    context,
+    respond,
+  }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs): Promise<void> => {
     await ack();
     if (deps.appUrl) return;
     const channelId = body.channel?.id ?? '';
@@ -22,10 +28,12 @@ export const openEpisode =
     const target = parseAlertButtonValue(action.value);
     if (!target) throw new Error('alert button with an unexpected value');
     const state = await deps.episodes.getEpisode(actorFor(body.user.id, settings), target.episodeId);
+    const now = deps.episodes.now();
     const message = episodeStatusView({
       state,
       language: settings.language,
-      now: deps.episodes.now(),
+      now,
+      today: hospitalToday(deps, now),
       config: deps.episodes.config,
       appUrl: deps.appUrl,
     });

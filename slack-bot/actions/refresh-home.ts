@@ -7,7 +7,11 @@ import { HOME_ACTIONS } from '../ids.ts';
 /** Refresh on App Home: publishes it again. */
 export const refreshHome =
   (deps: SlackBotDeps) =>
-  async ({ ack, body, client }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs): Promise<void> => {
+  async ({
+    ack,
+    body,
+    client,
+  }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs): Promise<void> => {
     await ack();
     await publishHome(client, deps, body.user.id);
   };

@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import { idempotencyKeyFor, languageOf, type SlackBotDeps } from '../deps.ts';
+import { hospitalToday, idempotencyKeyFor, languageOf, type SlackBotDeps } from '../deps.ts';
 import { SlackCallError } from '../errors/describe-error.ts';
 import { setReplyContext } from '../errors/reply-context.ts';
 import { parseCart, SUBCOMMANDS } from '../parser/parse-command.ts';
@@ -14,11 +14,17 @@ import type { App } from '../bolt.ts';
  */
 export const cartCommand =
   (deps: SlackBotDeps) =>
-  async ({ command: payload, ack, client, context }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
+  async ({
+    command: payload,
+    ack,
+    client,
+    context,
+  }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     const now = deps.episodes.now();
+    const today = hospitalToday(deps, now);
     const settings = await deps.settings.forChannel(payload.channel_id);
     const language = languageOf(settings);
-    const parsed = parseCart(payload.text, { now, command: deps.command });
+    const parsed = parseCart(payload.text, { now, today, command: deps.command });
     const subcommand = parsed.ok ? parsed.command.name : parsed.subcommand;
     setReplyContext(context, { language, fields: subcommand ? SUBCOMMANDS[subcommand].fields : [] });
     if (!parsed.ok) throw new CommandInputError(parsed.problems, parsed.subcommand);
@@ -26,6 +32,7 @@ export const cartCommand =
     const reply = await dispatch(parsed.command, {
       deps,
       now,
+      today,
       userId: payload.user_id,
       channelId: payload.channel_id,
       settings,
@@ -33,9 +40,14 @@ export const cartCommand =
       idempotencyKey: idempotencyKeyFor(payload.trigger_id),
     });
     if (reply.kind === 'modal') {
-      await client.views.open({ trigger_id: payload.trigger_id, view: reply.view }).catch((error: unknown) => {
-        throw new SlackCallError({ zh: '无法打开表单', en: 'The form could not be opened' }, { cause: error });
-      });
+      await client.views
+        .open({ trigger_id: payload.trigger_id, view: reply.view })
+        .catch((error: unknown) => {
+          throw new SlackCallError(
+            { zh: '无法打开表单', en: 'The form could not be opened' },
+            { cause: error },
+          );
+        });
       await ack();
       return;
     }

@@ -35,7 +35,7 @@ const show = (value: unknown): string => {
   if (value === undefined) return 'nothing';
   if (typeof value === 'string') return JSON.stringify(value);
   if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
-  return JSON.stringify(value) ?? typeof value;
+  return typeof value === 'object' ? JSON.stringify(value) : typeof value;
 };
 
 /** `temp` must be between 25 and 45 °C; received 99.1 — under the key the user typed. */
@@ -65,7 +65,10 @@ export const describeError = (
       title: text('命令无法识别', 'Could not read the command'),
       lines: error.problems.map((problem) => problem.text),
       hint: error.subcommand
-        ? text(`字段及同义词:\`${options.command} help ${error.subcommand}\``, `Fields and synonyms: \`${options.command} help ${error.subcommand}\``)
+        ? text(
+            `字段及同义词:\`${options.command} help ${error.subcommand}\``,
+            `Fields and synonyms: \`${options.command} help ${error.subcommand}\``,
+          )
         : undefined,
       nothingRecorded: true,
     };
@@ -81,13 +84,22 @@ export const describeError = (
     const id = esc(error.episodeId);
     return {
       title: text(`未找到 ${id}`, `${id} not found`),
-      lines: [text('编号有误,或不属于本频道的团队', "check the id; another team's episodes are not visible here")],
-      hint: text(`本团队的病程:\`${options.command} list\``, `The team's episodes: \`${options.command} list\``),
+      lines: [
+        text('编号有误,或不属于本频道的团队', "check the id; another team's episodes are not visible here"),
+      ],
+      hint: text(
+        `本团队的病程:\`${options.command} list\``,
+        `The team's episodes: \`${options.command} list\``,
+      ),
       nothingRecorded: true,
     };
   }
   if (error instanceof EpisodeForbiddenError) {
-    return { title: text('无权限', 'Not allowed'), lines: [text(esc(error.message), esc(error.message))], nothingRecorded: true };
+    return {
+      title: text('无权限', 'Not allowed'),
+      lines: [text(esc(error.message), esc(error.message))],
+      nothingRecorded: true,
+    };
   }
   if (error instanceof EpisodeConflictError) {
     return {

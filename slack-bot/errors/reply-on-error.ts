@@ -19,15 +19,33 @@ type Respond = (message: unknown) => Promise<unknown>;
  */
 const logEntry = (error: unknown, correlationId: string): Parameters<SlackBotDeps['log']> => {
   if (error instanceof CommandInputError)
-    return ['info', 'slack command not understood', { correlationId, problems: error.problems.map((p) => [p.code, p.field]) }];
+    return [
+      'info',
+      'slack command not understood',
+      { correlationId, problems: error.problems.map((p) => [p.code, p.field]) },
+    ];
   if (error instanceof EpisodeValidationError || error instanceof RulesInputError)
-    return ['info', 'slack input refused', { correlationId, fields: error.issues.map((issue) => issue.field) }];
+    return [
+      'info',
+      'slack input refused',
+      { correlationId, fields: error.issues.map((issue) => issue.field) },
+    ];
   if (error instanceof Error && error.name !== 'Error' && error.name !== 'TypeError')
-    return ['warn', 'slack request refused', { correlationId, error: { name: error.name, message: error.message } }];
+    return [
+      'warn',
+      'slack request refused',
+      { correlationId, error: { name: error.name, message: error.message } },
+    ];
   return [
     'error',
     'slack request failed',
-    { correlationId, error: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error) },
+    {
+      correlationId,
+      error:
+        error instanceof Error
+          ? { name: error.name, message: error.message, stack: error.stack }
+          : String(error),
+    },
   ];
 };
 
@@ -69,9 +87,14 @@ export const replyOnError =
       }
       const respond = 'respond' in args ? (args.respond as Respond | undefined) : undefined;
       if (respond) {
-        await respond({ response_type: 'ephemeral', replace_original: false, ...message }).catch((respondError: unknown) => {
-          deps.log('warn', 'could not send the error reply', { correlationId, error: String(respondError) });
-        });
+        await respond({ response_type: 'ephemeral', replace_original: false, ...message }).catch(
+          (respondError: unknown) => {
+            deps.log('warn', 'could not send the error reply', {
+              correlationId,
+              error: String(respondError),
+            });
+          },
+        );
       }
     }
   };

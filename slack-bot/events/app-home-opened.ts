@@ -6,7 +6,10 @@ import { publishHome } from '../home.ts';
 /** App Home opened: publish the user's teams' active episodes (a retried event publishes again, harmlessly). */
 export const appHomeOpened =
   (deps: SlackBotDeps) =>
-  async ({ event, client }: SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs): Promise<void> => {
+  async ({
+    event,
+    client,
+  }: SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs): Promise<void> => {
     if (event.tab !== 'home') return;
     await publishHome(client, deps, event.user);
   };

@@ -21,10 +21,7 @@ export const neuroFromForm = (
   const findings = selectedManyAt(state, b.findings);
   return {
     values: {
-      ice:
-        given === 0
-          ? null
-          : Object.fromEntries(ICE_TASKS.map((task) => [task, Number(tasks[task])])),
+      ice: given === 0 ? null : Object.fromEntries(ICE_TASKS.map((task) => [task, Number(tasks[task])])),
       consciousness: selectedAt(state, b.consciousness) ?? 'NORMAL',
       seizure: selectedAt(state, b.seizure) ?? 'NONE',
       cerebralEdema: selectedAt(state, b.cerebralEdema) ?? 'NONE',

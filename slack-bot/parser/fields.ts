@@ -28,7 +28,7 @@ import {
 
 /** The input being built from the typed fields, with the episode service's (and rules') field names. */
 export type Draft = Record<string, unknown>;
-export type FieldContext = { readonly now: Date };
+export type FieldContext = { readonly now: Date; readonly today: string };
 
 type Failure = Extract<ReadResult<unknown>, { ok: false }>;
 
@@ -56,8 +56,7 @@ const into =
     return undefined;
   };
 
-const to =
-  <T>(target: string, read: (raw: string, context: FieldContext) => ReadResult<T>) =>
+const to = <T>(target: string, read: (raw: string, context: FieldContext) => ReadResult<T>) =>
   into(read, (draft, value: T) => {
     draft[target] = value;
   });
@@ -83,7 +82,10 @@ export const SBP = field({
   targets: ['systolicBp'],
   example: 'sbp=84',
   help: { zh: '收缩压 mmHg', en: 'systolic BP mmHg' },
-  apply: to('systolicBp', number(['', 'mmhg'], { zh: '收缩压 mmHg(如 84)', en: 'a systolic BP in mmHg (84)' })),
+  apply: to(
+    'systolicBp',
+    number(['', 'mmhg'], { zh: '收缩压 mmHg(如 84)', en: 'a systolic BP in mmHg (84)' }),
+  ),
 });
 export const DBP = field({
   key: 'dbp',
@@ -91,7 +93,10 @@ export const DBP = field({
   targets: ['diastolicBp'],
   example: 'dbp=50',
   help: { zh: '舒张压 mmHg', en: 'diastolic BP mmHg' },
-  apply: to('diastolicBp', number(['', 'mmhg'], { zh: '舒张压 mmHg(如 50)', en: 'a diastolic BP in mmHg (50)' })),
+  apply: to(
+    'diastolicBp',
+    number(['', 'mmhg'], { zh: '舒张压 mmHg(如 50)', en: 'a diastolic BP in mmHg (50)' }),
+  ),
 });
 export const BP = field({
   key: 'bp',
@@ -110,7 +115,10 @@ export const HR = field({
   targets: ['heartRate'],
   example: 'hr=124',
   help: { zh: '心率 /min', en: 'heart rate /min' },
-  apply: to('heartRate', number(['', 'bpm', '/min'], { zh: '心率(如 124)', en: 'a heart rate per minute (124)' })),
+  apply: to(
+    'heartRate',
+    number(['', 'bpm', '/min'], { zh: '心率(如 124)', en: 'a heart rate per minute (124)' }),
+  ),
 });
 export const RR = field({
   key: 'rr',
@@ -118,7 +126,10 @@ export const RR = field({
   targets: ['respiratoryRate'],
   example: 'rr=22',
   help: { zh: '呼吸 /min', en: 'respiratory rate /min' },
-  apply: to('respiratoryRate', number(['', '/min'], { zh: '呼吸频率(如 22)', en: 'a respiratory rate per minute (22)' })),
+  apply: to(
+    'respiratoryRate',
+    number(['', '/min'], { zh: '呼吸频率(如 22)', en: 'a respiratory rate per minute (22)' }),
+  ),
 });
 export const SPO2 = field({
   key: 'spo2',
@@ -148,7 +159,10 @@ export const FLOW = field({
   targets: ['oxygenFlowLpm'],
   example: 'flow=4',
   help: { zh: '吸氧流量 L/min(也可写成 o2=nc:4)', en: 'oxygen flow L/min (or o2=nc:4)' },
-  apply: to('oxygenFlowLpm', number(['', 'l', 'l/min', 'lpm'], { zh: '流量 L/min(如 4)', en: 'a flow in L/min (4)' })),
+  apply: to(
+    'oxygenFlowLpm',
+    number(['', 'l', 'l/min', 'lpm'], { zh: '流量 L/min(如 4)', en: 'a flow in L/min (4)' }),
+  ),
 });
 export const VASO = field({
   key: 'vaso',
@@ -176,7 +190,10 @@ export const ORGAN = field({
   flag: true,
   targets: ['organToxicity'],
   example: 'organ',
-  help: { zh: '器官毒性(不改变 CRS 分级,CRS-G4)', en: 'organ toxicity (never changes the CRS grade, CRS-G4)' },
+  help: {
+    zh: '器官毒性(不改变 CRS 分级,CRS-G4)',
+    en: 'organ toxicity (never changes the CRS grade, CRS-G4)',
+  },
   apply: to('organToxicity', readFlag),
 });
 export const TREATED = field({
@@ -198,7 +215,10 @@ const at = (target: string): FieldSpec =>
     aliases: ['time', '时间'],
     targets: [target],
     example: 'at=-30m',
-    help: { zh: '时间:now、-30m、-2h 或 ISO 时间(默认现在)', en: 'time: now, -30m, -2h or ISO date-time (default now)' },
+    help: {
+      zh: '时间:now、-30m、-2h 或 ISO 时间(默认现在)',
+      en: 'time: now, -30m, -2h or ISO date-time (default now)',
+    },
     apply: to(target, (raw, context) => readInstant(raw, context.now)),
   });
 
@@ -284,7 +304,10 @@ export const SEIZURE = field({
     en: 'seizure: none, brief (rapidly resolving), prolonged (prolonged or repetitive)',
   },
   apply: to('seizure', (raw) =>
-    readEnum(raw, SEIZURES, SEIZURE_ALIASES, { zh: 'none、brief 或 prolonged', en: 'none, brief or prolonged' }),
+    readEnum(raw, SEIZURES, SEIZURE_ALIASES, {
+      zh: 'none、brief 或 prolonged',
+      en: 'none, brief or prolonged',
+    }),
   ),
 });
 export const WEAKNESS = field({
@@ -303,7 +326,10 @@ export const EDEMA = field({
   example: 'edema=focal',
   help: { zh: '脑水肿:none、focal、diffuse', en: 'cerebral edema: none, focal, diffuse' },
   apply: to('cerebralEdema', (raw) =>
-    readEnum(raw, CEREBRAL_EDEMA, EDEMA_ALIASES, { zh: 'none、focal 或 diffuse', en: 'none, focal or diffuse' }),
+    readEnum(raw, CEREBRAL_EDEMA, EDEMA_ALIASES, {
+      zh: 'none、focal 或 diffuse',
+      en: 'none, focal or diffuse',
+    }),
   ),
 });
 export const MOVEMENT = field({
@@ -321,7 +347,9 @@ export const CONCURRENT_CRS = field({
   targets: ['concurrentCrsGrade'],
   example: 'crs=2',
   help: { zh: '同时存在的 CRS 分级 0–4', en: 'concurrent CRS grade 0–4' },
-  apply: to('concurrentCrsGrade', (raw) => readNumber(raw, [''], { zh: 'CRS 分级 0–4', en: 'a CRS grade 0–4' })),
+  apply: to('concurrentCrsGrade', (raw) =>
+    readNumber(raw, [''], { zh: 'CRS 分级 0–4', en: 'a CRS grade 0–4' }),
+  ),
 });
 
 // ------------------------------------------------------------------ episodes, doses, settings
@@ -333,7 +361,7 @@ const date = (key: string, aliases: string[], target: string, help: LocalizedTex
     targets: [target],
     example: `${key}=2026-03-01`,
     help,
-    apply: to(target, (raw, context) => readDate(raw, context.now)),
+    apply: to(target, (raw, context) => readDate(raw, context.today)),
   });
 
 export const PRODUCT = field({
@@ -351,7 +379,10 @@ export const PRODUCT = field({
 
 /** `ide-cel`/`abecma` → KARMMA, `cilta-cel`/`carvykti` → CARTITUDE_1; other names as their enum spelling. */
 export const normalizeProduct = (raw: string): string => {
-  const word = raw.trim().toUpperCase().replace(/[\s-]+/g, '_');
+  const word = raw
+    .trim()
+    .toUpperCase()
+    .replace(/[\s-]+/g, '_');
   const commercial: Readonly<Record<string, string>> = {
     IDE_CEL: 'KARMMA',
     IDECEL: 'KARMMA',
@@ -370,13 +401,19 @@ export const NEW_FIELDS: readonly FieldSpec[] = [
   WEIGHT,
   HEIGHT,
   PRODUCT,
-  date('infusion', ['inf', 'd0', '回输'], 'infusionDate', { zh: 'CAR-T 回输日期(0 d)', en: 'CAR-T infusion date (day 0)' }),
+  date('infusion', ['inf', 'd0', '回输'], 'infusionDate', {
+    zh: 'CAR-T 回输日期(0 d)',
+    en: 'CAR-T infusion date (day 0)',
+  }),
   date('apheresis', ['aph', '采集'], 'apheresisDate', { zh: '单采日期', en: 'apheresis date' }),
   date('ldstart', ['ld_start', '预处理开始'], 'lymphodepletionStartDate', {
     zh: '预处理开始日期',
     en: 'lymphodepletion start date',
   }),
-  date('ldend', ['ld_end', '预处理结束'], 'lymphodepletionEndDate', { zh: '预处理结束日期', en: 'lymphodepletion end date' }),
+  date('ldend', ['ld_end', '预处理结束'], 'lymphodepletionEndDate', {
+    zh: '预处理结束日期',
+    en: 'lymphodepletion end date',
+  }),
 ];
 
 export const VITALS_FIELDS: readonly FieldSpec[] = [
@@ -396,7 +433,18 @@ export const VITALS_FIELDS: readonly FieldSpec[] = [
 ];
 
 /** Quick CRS grading with no episode (contract CrsAssessmentInput). */
-export const CRS_FIELDS: readonly FieldSpec[] = [TEMP, SBP, SPO2, O2, FLOW, VASO, HYPOTENSION, ORGAN, TREATED, WEIGHT];
+export const CRS_FIELDS: readonly FieldSpec[] = [
+  TEMP,
+  SBP,
+  SPO2,
+  O2,
+  FLOW,
+  VASO,
+  HYPOTENSION,
+  ORGAN,
+  TREATED,
+  WEIGHT,
+];
 
 export const NEURO_FIELDS: readonly FieldSpec[] = [
   ICE,
@@ -428,7 +476,10 @@ export const TOCI_FIELDS: readonly FieldSpec[] = [
     aliases: ['dose', '剂量'],
     targets: ['mg'],
     example: 'mg=560',
-    help: { zh: '实际给药剂量 mg(默认按体重计算的剂量)', en: 'dose given in mg (default: the dose for this weight)' },
+    help: {
+      zh: '实际给药剂量 mg(默认按体重计算的剂量)',
+      en: 'dose given in mg (default: the dose for this weight)',
+    },
     apply: to('mg', number(['', 'mg'], { zh: '剂量 mg(如 560)', en: 'a dose in mg (560)' })),
   }),
   at('givenAt'),
@@ -437,7 +488,10 @@ export const TOCI_FIELDS: readonly FieldSpec[] = [
 export const LD_FIELDS: readonly FieldSpec[] = [
   HEIGHT,
   WEIGHT,
-  date('infusion', ['inf', 'd0', '回输'], 'infusionDate', { zh: '计划回输日期(0 d)', en: 'planned infusion date (day 0)' }),
+  date('infusion', ['inf', 'd0', '回输'], 'infusionDate', {
+    zh: '计划回输日期(0 d)',
+    en: 'planned infusion date (day 0)',
+  }),
 ];
 
 const LANGUAGE_ALIASES: Readonly<Record<string, Language>> = {
@@ -497,7 +551,10 @@ export const SETUP_FIELDS: readonly FieldSpec[] = [
     aliases: ['角色'],
     targets: ['role'],
     example: 'role=clinician',
-    help: { zh: '频道成员的角色:clinician、nurse 或 viewer', en: "channel members' role: clinician, nurse or viewer" },
+    help: {
+      zh: '频道成员的角色:clinician、nurse 或 viewer',
+      en: "channel members' role: clinician, nurse or viewer",
+    },
     apply: to('role', (raw) => ({ ok: true, value: raw.trim().toLowerCase() })),
   }),
 ];

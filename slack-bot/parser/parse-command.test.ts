@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { parseCart, type ParseResult } from './parse-command.ts';
 
-const context = { now: new Date('2026-03-03T02:00:00.000Z'), command: '/cart' };
+const context = { now: new Date('2026-03-03T02:00:00.000Z'), today: '2026-03-03', command: '/cart' };
 const parse = (text: string): ParseResult => parseCart(text, context);
 
 const command = (text: string) => {
   const result = parse(text);
-  if (!result.ok) throw new Error(`expected ${text} to parse: ${result.problems.map((p) => p.text.en).join('; ')}`);
+  if (!result.ok)
+    throw new Error(`expected ${text} to parse: ${result.problems.map((p) => p.text.en).join('; ')}`);
   return result.command;
 };
 const problemsOf = (text: string) => {
@@ -45,7 +46,9 @@ describe('vitals', () => {
   });
 
   it('accepts key:value, full-width ＝ and Slack-escaped text', () => {
-    expect(command('vitals EP-2 t:38.9 sbp＝84')).toMatchObject({ values: { temperatureCelsius: 38.9, systolicBp: 84 } });
+    expect(command('vitals EP-2 t:38.9 sbp＝84')).toMatchObject({
+      values: { temperatureCelsius: 38.9, systolicBp: 84 },
+    });
   });
 
   it('with no values asks for the form (values null)', () => {
@@ -107,12 +110,17 @@ describe('neuro and icans', () => {
         weightKg: 70,
       },
     });
-    expect(problemsOf('icans orient=4 naming=3')[0]?.text.en).toContain('followsCommands, writing, attention');
+    expect(problemsOf('icans orient=4 naming=3')[0]?.text.en).toContain(
+      'followsCommands, writing, attention',
+    );
     expect(problemsOf('icans ice=4,3,1,1,1 orient=4')[0]).toMatchObject({ code: 'duplicate', field: 'ice' });
   });
 
   it('suggests the nearest consciousness level', () => {
-    expect(problemsOf('neuro EP-1 loc=voise')[0]).toMatchObject({ code: 'invalid-value', suggestion: 'voice' });
+    expect(problemsOf('neuro EP-1 loc=voise')[0]).toMatchObject({
+      code: 'invalid-value',
+      suggestion: 'voice',
+    });
   });
 });
 
@@ -147,7 +155,13 @@ describe('other subcommands', () => {
   it('crs and ld without an episode', () => {
     expect(command('crs t=38.9 sbp=84 o2=nc:4 w=70')).toEqual({
       name: 'crs',
-      input: { temperatureCelsius: 38.9, systolicBp: 84, oxygen: 'NASAL_CANNULA', oxygenFlowLpm: 4, weightKg: 70 },
+      input: {
+        temperatureCelsius: 38.9,
+        systolicBp: 84,
+        oxygen: 'NASAL_CANNULA',
+        oxygenFlowLpm: 4,
+        weightKg: 70,
+      },
     });
     expect(problemsOf('crs t=38.9 bp=84/50')[0]?.text.en).toBe('unknown field `bp`; did you mean `sbp`?');
     expect(command('ld cilta-cel h=170 w=70 infusion=2026-03-10')).toEqual({
@@ -178,7 +192,9 @@ describe('other subcommands', () => {
 
   it('an unknown subcommand gets the nearest one', () => {
     const [problem] = problemsOf('vitls EP-1 t=38.9');
-    expect(problem?.text.en).toBe('unknown subcommand `vitls`; did you mean `vitals`? (`/cart help` lists them)');
+    expect(problem?.text.en).toBe(
+      'unknown subcommand `vitls`; did you mean `vitals`? (`/cart help` lists them)',
+    );
     expect(problemsOf('xyzzy')[0]?.suggestion).toBeUndefined();
   });
 });

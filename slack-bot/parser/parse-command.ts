@@ -37,10 +37,16 @@ export type SubcommandName = CartCommand['name'];
 
 export type ParseResult =
   | { readonly ok: true; readonly command: CartCommand }
-  | { readonly ok: false; readonly subcommand: SubcommandName | undefined; readonly problems: readonly ParseProblem[] };
+  | {
+      readonly ok: false;
+      readonly subcommand: SubcommandName | undefined;
+      readonly problems: readonly ParseProblem[];
+    };
 
 export type ParseContext = {
   readonly now: Date;
+  /** Today in the hospital's calendar: `today` and `-2d` dates count from it. */
+  readonly today: string;
   /** The slash command as configured (e.g. `/cart`), for examples in messages. */
   readonly command: string;
 };
@@ -49,33 +55,55 @@ export type ParseContext = {
 export const SUBCOMMANDS: Readonly<
   Record<
     SubcommandName,
-    { readonly aliases: readonly string[]; readonly fields: readonly FieldSpec[]; readonly usage: string; readonly summary: LocalizedText }
+    {
+      readonly aliases: readonly string[];
+      readonly fields: readonly FieldSpec[];
+      readonly usage: string;
+      readonly summary: LocalizedText;
+    }
   >
 > = {
-  help: { aliases: ['h', '?', '帮助'], fields: [], usage: 'help [subcommand]', summary: { zh: '本帮助;help vitals 列出字段', en: 'this help; help vitals lists the fields' } },
+  help: {
+    aliases: ['h', '?', '帮助'],
+    fields: [],
+    usage: 'help [subcommand]',
+    summary: { zh: '本帮助;help vitals 列出字段', en: 'this help; help vitals lists the fields' },
+  },
   new: {
     aliases: ['create', '新建'],
     fields: NEW_FIELDS,
     usage: 'new <patient-ref> w=70 h=170 product=KARMMA infusion=2026-03-01',
-    summary: { zh: '新建病程(患者用假名编号,不用姓名)', en: 'create an episode (pseudonymous patient ref, never a name)' },
+    summary: {
+      zh: '新建病程(患者用假名编号,不用姓名)',
+      en: 'create an episode (pseudonymous patient ref, never a name)',
+    },
   },
   vitals: {
     aliases: ['v', 'vs', 'vital', '生命体征'],
     fields: VITALS_FIELDS,
     usage: 'vitals EP-1 t=38.9 sbp=84 o2=nc:4 vaso=ne',
-    summary: { zh: '记录生命体征并分级 CRS;不带数值则打开表单', en: 'record vital signs and grade CRS; with no values opens a form' },
+    summary: {
+      zh: '记录生命体征并分级 CRS;不带数值则打开表单',
+      en: 'record vital signs and grade CRS; with no values opens a form',
+    },
   },
   neuro: {
     aliases: ['n', 'icans-assess', '神经'],
     fields: NEURO_FIELDS,
     usage: 'neuro EP-1 ice=4,3,1,0,0 loc=voice',
-    summary: { zh: '记录神经系统评估并分级 ICANS;不带数值则打开表单', en: 'record a neuro assessment and grade ICANS; with no values opens a form' },
+    summary: {
+      zh: '记录神经系统评估并分级 ICANS;不带数值则打开表单',
+      en: 'record a neuro assessment and grade ICANS; with no values opens a form',
+    },
   },
   toci: {
     aliases: ['tocilizumab', '托珠单抗'],
     fields: TOCI_FIELDS,
     usage: 'toci EP-1 [give]',
-    summary: { zh: '本患者托珠单抗剂量及现在能否给药;give 记录给药', en: 'tocilizumab dose for this patient and whether it is allowed now; give records a dose' },
+    summary: {
+      zh: '本患者托珠单抗剂量及现在能否给药;give 记录给药',
+      en: 'tocilizumab dose for this patient and whether it is allowed now; give records a dose',
+    },
   },
   crs: {
     aliases: [],
@@ -101,8 +129,18 @@ export const SUBCOMMANDS: Readonly<
     usage: 'status EP-1',
     summary: { zh: '病程当前状态', en: 'current state of an episode' },
   },
-  list: { aliases: ['ls', '列表'], fields: [], usage: 'list', summary: { zh: '本团队进行中的病程', en: "the team's active episodes" } },
-  lang: { aliases: ['language', '语言'], fields: [], usage: 'lang zh|en', summary: { zh: '设置本频道语言', en: "set this channel's language" } },
+  list: {
+    aliases: ['ls', '列表'],
+    fields: [],
+    usage: 'list',
+    summary: { zh: '本团队进行中的病程', en: "the team's active episodes" },
+  },
+  lang: {
+    aliases: ['language', '语言'],
+    fields: [],
+    usage: 'lang zh|en',
+    summary: { zh: '设置本频道语言', en: "set this channel's language" },
+  },
   setup: {
     aliases: ['config', '设置'],
     fields: SETUP_FIELDS,
@@ -128,7 +166,8 @@ type FieldsOutcome = {
 
 const indexOf = (fields: readonly FieldSpec[]): Map<string, FieldSpec> => {
   const index = new Map<string, FieldSpec>();
-  for (const spec of fields) for (const alias of [spec.key, ...spec.aliases]) index.set(alias.toLowerCase(), spec);
+  for (const spec of fields)
+    for (const alias of [spec.key, ...spec.aliases]) index.set(alias.toLowerCase(), spec);
   return index;
 };
 
@@ -212,17 +251,26 @@ const combineIceTasks = (draft: Draft): ParseProblem[] => {
 };
 
 /** Extra bare words: a near field name gets "unknown field … did you mean", anything else "does not take". */
-const extraWords = (words: readonly string[], fields: readonly FieldSpec[], subcommand: SubcommandName): ParseProblem[] =>
+const extraWords = (
+  words: readonly string[],
+  fields: readonly FieldSpec[],
+  subcommand: SubcommandName,
+): ParseProblem[] =>
   words.map((word) => {
     const suggestion = closest(word, candidatesOf(fields));
-    return suggestion ? problems.unknownField(word, suggestion, subcommand) : problems.unexpected(word, subcommand);
+    return suggestion
+      ? problems.unknownField(word, suggestion, subcommand)
+      : problems.unexpected(word, subcommand);
   });
 
 const readEpisodeId = (word: string | undefined, example: string): string | ParseProblem => {
   if (word === undefined) return problems.missing('episode id', example);
   const match = EPISODE_ID.exec(word);
   if (!match?.[1])
-    return problems.invalidValue('episode', word, { zh: '病程编号,如 EP-12', en: 'an episode id such as EP-12' });
+    return problems.invalidValue('episode', word, {
+      zh: '病程编号,如 EP-12',
+      en: 'an episode id such as EP-12',
+    });
   return `EP-${match[1]}`;
 };
 
@@ -244,7 +292,9 @@ export const parseCart = (text: string, context: ParseContext): ParseResult => {
   if (!name) {
     const suggestion = closest(
       first.key ?? first.raw,
-      SUBCOMMAND_NAMES.flatMap((n) => [n, ...SUBCOMMANDS[n].aliases].map((alias) => ({ alias, canonical: n }))),
+      SUBCOMMAND_NAMES.flatMap((n) =>
+        [n, ...SUBCOMMANDS[n].aliases].map((alias) => ({ alias, canonical: n })),
+      ),
     );
     return failed(undefined, [problems.unknownSubcommand(first.raw, suggestion, context.command)]);
   }
@@ -252,7 +302,8 @@ export const parseCart = (text: string, context: ParseContext): ParseResult => {
   const { draft, positionals, problems: found } = readFields(rest, spec.fields, name, context);
   const list = [...found];
   const example = `${context.command} ${spec.usage}`;
-  const done = (command: CartCommand): ParseResult => (list.length > 0 ? failed(name, list) : { ok: true, command });
+  const done = (command: CartCommand): ParseResult =>
+    list.length > 0 ? failed(name, list) : { ok: true, command };
 
   switch (name) {
     case 'help': {
@@ -278,13 +329,18 @@ export const parseCart = (text: string, context: ParseContext): ParseResult => {
       const given = Object.keys(draft).filter((key) => key !== timeField);
       if (given.length === 0 && draft[timeField] !== undefined)
         list.push(problems.missing(name === 'vitals' ? 'a measurement' : 'an assessment', example));
-      return done({ name, episodeId: typeof id === 'string' ? id : '', values: given.length === 0 ? null : draft });
+      return done({
+        name,
+        episodeId: typeof id === 'string' ? id : '',
+        values: given.length === 0 ? null : draft,
+      });
     }
     case 'toci': {
       const id = readEpisodeId(positionals[0], example);
       if (typeof id !== 'string') list.push(id);
       const [, second, ...others] = positionals;
-      const give = second !== undefined && ['give', 'given', 'gave', 'record', '给药'].includes(second.toLowerCase());
+      const give =
+        second !== undefined && ['give', 'given', 'gave', 'record', '给药'].includes(second.toLowerCase());
       list.push(...extraWords(give ? others : positionals.slice(1), spec.fields, name));
       if (!give && Object.keys(draft).length > 0)
         list.push({
@@ -311,14 +367,19 @@ export const parseCart = (text: string, context: ParseContext): ParseResult => {
     }
     case 'ld': {
       const [product, ...others] = positionals;
-      if (product === undefined && draft.product === undefined) list.push(problems.missing('product', example));
+      if (product === undefined && draft.product === undefined)
+        list.push(problems.missing('product', example));
       list.push(...extraWords(others, spec.fields, name));
-      return done({ name, input: { ...draft, ...(product === undefined ? {} : { product: normalizeProduct(product) }) } });
+      return done({
+        name,
+        input: { ...draft, ...(product === undefined ? {} : { product: normalizeProduct(product) }) },
+      });
     }
     case 'lang': {
       const language = positionals[0] === undefined ? undefined : readLanguage(positionals[0]);
       if (!language) list.push(problems.missing('language', `${context.command} lang zh`));
-      else if (!language.ok) list.push(problems.invalidValue('lang', positionals[0] ?? '', language.expected));
+      else if (!language.ok)
+        list.push(problems.invalidValue('lang', positionals[0] ?? '', language.expected));
       list.push(...extraWords(positionals.slice(1), spec.fields, name));
       return done({ name, language: language?.ok ? language.value : 'en' });
     }

@@ -35,7 +35,9 @@ export class CommandInputError extends Error {
 }
 
 const didYouMean = (suggestion: string | undefined): LocalizedText =>
-  suggestion ? { zh: `;您是否想输入 \`${suggestion}\`?`, en: `; did you mean \`${suggestion}\`?` } : { zh: '', en: '' };
+  suggestion
+    ? { zh: `;您是否想输入 \`${suggestion}\`?`, en: `; did you mean \`${suggestion}\`?` }
+    : { zh: '', en: '' };
 
 export const problems = {
   unknownSubcommand: (word: string, suggestion: string | undefined, command: string): ParseProblem => ({
@@ -56,7 +58,12 @@ export const problems = {
       en: `unknown field \`${word}\`${didYouMean(suggestion).en}`,
     },
   }),
-  invalidValue: (field: string, received: string, expected: LocalizedText, suggestion?: string): ParseProblem => ({
+  invalidValue: (
+    field: string,
+    received: string,
+    expected: LocalizedText,
+    suggestion?: string,
+  ): ParseProblem => ({
     code: 'invalid-value',
     field,
     received,

@@ -33,7 +33,8 @@ export const closest = (
   let best: { canonical: string; distance: number } | undefined;
   for (const { alias, canonical } of candidates) {
     const distance = editDistance(w, alias.toLowerCase());
-    if (distance > 0 && distance <= limit && (!best || distance < best.distance)) best = { canonical, distance };
+    if (distance > 0 && distance <= limit && (!best || distance < best.distance))
+      best = { canonical, distance };
   }
   return best?.canonical;
 };

@@ -12,7 +12,8 @@ import {
   readWeight,
 } from './values.ts';
 
-const value = <T>(result: { ok: true; value: T } | { ok: false }): T | 'failed' => (result.ok ? result.value : 'failed');
+const value = <T>(result: { ok: true; value: T } | { ok: false }): T | 'failed' =>
+  result.ok ? result.value : 'failed';
 
 describe('temperature (°C, or °F with its unit)', () => {
   it.each([
@@ -151,11 +152,13 @@ describe('flags, times, dates and ICE', () => {
   });
 
   it('reads calendar dates, today and days from today', () => {
-    expect(value(readDate('2026-03-01', now))).toBe('2026-03-01');
-    expect(value(readDate('today', now))).toBe('2026-03-03');
-    expect(value(readDate('-2d', now))).toBe('2026-03-01');
-    expect(value(readDate('+3d', now))).toBe('2026-03-06');
-    expect(readDate('1/3/2026', now).ok).toBe(false);
+    const today = '2026-03-03';
+    expect(value(readDate('2026-03-01', today))).toBe('2026-03-01');
+    expect(value(readDate('today', today))).toBe('2026-03-03');
+    expect(value(readDate('-2d', today))).toBe('2026-03-01');
+    expect(value(readDate('+3d', today))).toBe('2026-03-06');
+    expect(value(readDate('-3d', '2026-03-01'))).toBe('2026-02-26');
+    expect(readDate('1/3/2026', today).ok).toBe(false);
   });
 
   it('reads the five ICE tasks, or na, and refuses a total alone', () => {

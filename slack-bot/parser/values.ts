@@ -1,4 +1,5 @@
 import {
+  addDays,
   CEREBRAL_EDEMA,
   CONSCIOUSNESS_LEVELS,
   OXYGEN_SUPPORTS,
@@ -18,10 +19,18 @@ import { closest } from './suggest.ts';
  */
 export type ReadResult<T> =
   | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly expected: LocalizedText; readonly suggestion?: string; readonly ambiguous?: boolean };
+  | {
+      readonly ok: false;
+      readonly expected: LocalizedText;
+      readonly suggestion?: string;
+      readonly ambiguous?: boolean;
+    };
 
 const ok = <T>(value: T): ReadResult<T> => ({ ok: true, value });
-const fail = <T>(expected: LocalizedText, extra: { suggestion?: string; ambiguous?: boolean } = {}): ReadResult<T> => ({
+const fail = <T>(
+  expected: LocalizedText,
+  extra: { suggestion?: string; ambiguous?: boolean } = {},
+): ReadResult<T> => ({
   ok: false,
   expected,
   ...(extra.suggestion ? { suggestion: extra.suggestion } : {}),
@@ -41,7 +50,11 @@ export const splitUnit = (raw: string): { readonly n: number; readonly unit: str
 };
 
 /** A number in one of the given units (the empty unit: no suffix). */
-export const readNumber = (raw: string, units: readonly string[], expected: LocalizedText): ReadResult<number> => {
+export const readNumber = (
+  raw: string,
+  units: readonly string[],
+  expected: LocalizedText,
+): ReadResult<number> => {
   const parsed = splitUnit(raw);
   if (!parsed || !units.includes(parsed.unit)) return fail(expected);
   return ok(parsed.n);
@@ -57,7 +70,10 @@ const FAHRENHEIT_LIKE = { min: 77, max: 113 };
  * A bare number that can only be °F (77–113) is refused: the unit must be written.
  */
 export const readTemperature = (raw: string): ReadResult<number> => {
-  const expected = { zh: '摄氏度数值(如 38.9 或 38.9C),华氏度请写单位(如 101.2F)', en: 'a temperature in °C (38.9 or 38.9C), or in °F with its unit (101.2F)' };
+  const expected = {
+    zh: '摄氏度数值(如 38.9 或 38.9C),华氏度请写单位(如 101.2F)',
+    en: 'a temperature in °C (38.9 or 38.9C), or in °F with its unit (101.2F)',
+  };
   const parsed = splitUnit(raw);
   if (!parsed) return fail(expected);
   if (CELSIUS.includes(parsed.unit)) return ok(parsed.n);
@@ -95,7 +111,10 @@ export const readHeight = (raw: string): ReadResult<number> => {
   if (parsed.unit !== '') return fail(expected);
   if (parsed.n < 3)
     return fail(
-      { zh: `${parsed.n} 像是米;请写 ${parsed.n}m 或厘米数`, en: `${parsed.n} looks like metres; write ${parsed.n}m, or the height in cm` },
+      {
+        zh: `${parsed.n} 像是米;请写 ${parsed.n}m 或厘米数`,
+        en: `${parsed.n} looks like metres; write ${parsed.n}m, or the height in cm`,
+      },
       { ambiguous: true },
     );
   return ok(parsed.n);
@@ -105,14 +124,21 @@ export const readHeight = (raw: string): ReadResult<number> => {
 export const readBloodPressure = (raw: string): ReadResult<{ systolic: number; diastolic: number }> => {
   const match = /^(\d{1,3})\s*\/\s*(\d{1,3})(?:mmhg)?$/i.exec(raw.trim());
   if (!match?.[1] || !match[2])
-    return fail({ zh: '收缩压/舒张压(如 84/50),或用 sbp=84', en: 'systolic/diastolic such as 84/50, or sbp=84' });
+    return fail({
+      zh: '收缩压/舒张压(如 84/50),或用 sbp=84',
+      en: 'systolic/diastolic such as 84/50, or sbp=84',
+    });
   return ok({ systolic: Number(match[1]), diastolic: Number(match[2]) });
 };
 
 /** An alias table: lower-case alias → value. Canonical enum names (any case) always work too. */
 export type Aliases<T extends string> = Readonly<Record<string, T>>;
 
-const normalizeWord = (raw: string): string => raw.trim().toLowerCase().replace(/[\s-]+/g, '_');
+const normalizeWord = (raw: string): string =>
+  raw
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
 
 /** One value of an enum, by alias or by its own name; an unknown word gets the nearest alias. */
 export const readEnum = <T extends string>(
@@ -189,13 +215,19 @@ export const readOxygen = (
   const [deviceWord = '', flowWord, ...rest] = raw.trim().split(/[:@：]/);
   if (rest.length > 0 || deviceWord === '') return fail(expected);
   if (/^\d/.test(deviceWord))
-    return fail({ zh: `需要吸氧方式,如 nc:${deviceWord}`, en: `a device with the flow, e.g. nc:${deviceWord}` });
+    return fail({
+      zh: `需要吸氧方式,如 nc:${deviceWord}`,
+      en: `a device with the flow, e.g. nc:${deviceWord}`,
+    });
   const device = readEnum(deviceWord, OXYGEN_SUPPORTS, OXYGEN_DEVICES, expected);
   if (!device.ok) return device;
   if (flowWord === undefined) return ok({ oxygen: device.value });
   if (device.value === 'ROOM_AIR')
     return fail({ zh: '未吸氧(ra)不带流量', en: 'room air (ra) without a flow' });
-  const flow = readNumber(flowWord, FLOW_UNITS, { zh: '流量(L/min),如 nc:4', en: 'a flow in L/min, e.g. nc:4' });
+  const flow = readNumber(flowWord, FLOW_UNITS, {
+    zh: '流量(L/min),如 nc:4',
+    en: 'a flow in L/min, e.g. nc:4',
+  });
   if (!flow.ok) return flow;
   return ok({ oxygen: device.value, oxygenFlowLpm: flow.value });
 };
@@ -226,7 +258,10 @@ export const readVasopressors = (raw: string): ReadResult<Vasopressor[]> => {
     zh: '升压药名称,逗号分隔,如 ne(去甲肾上腺素)、epi、dopa、phenyl、vp;无则写 none',
     en: 'vasopressor names, comma-separated: ne (norepinephrine), epi, dopa, phenyl, vp; none for none',
   };
-  const words = raw.split(/[,，+]/).map((w) => w.trim()).filter((w) => w !== '');
+  const words = raw
+    .split(/[,，+]/)
+    .map((w) => w.trim())
+    .filter((w) => w !== '');
   if (words.length === 1 && ['none', 'no', '0', '无'].includes(words[0]?.toLowerCase() ?? '')) return ok([]);
   if (words.length === 0) return fail(expected);
   const names: Vasopressor[] = [];
@@ -279,13 +314,12 @@ const withSeconds = (iso: string): string => iso.replace(/T(\d{2}:\d{2})(?=Z|[+-
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const RELATIVE_DATE = /^([+-]\d{1,3})d$/i;
 
-/** A calendar date: `2026-03-01`, `today`, `-2d` / `+3d` (days from today, UTC calendar). */
-export const readDate = (raw: string, now: Date): ReadResult<string> => {
+/** A calendar date: `2026-03-01`, `today`, `-2d` / `+3d` (days from today in the hospital's calendar). */
+export const readDate = (raw: string, today: string): ReadResult<string> => {
   const word = raw.trim().toLowerCase();
-  const dayMs = 86_400_000;
-  if (word === 'today') return ok(now.toISOString().slice(0, 10));
+  if (word === 'today') return ok(today);
   const relative = RELATIVE_DATE.exec(word);
-  if (relative?.[1]) return ok(new Date(now.getTime() + Number(relative[1]) * dayMs).toISOString().slice(0, 10));
+  if (relative?.[1]) return ok(addDays(today, Number(relative[1])));
   if (ISO_DATE.test(word)) return ok(word);
   return fail({
     zh: '日期:YYYY-MM-DD、today 或相对天数(-2d、+3d)',

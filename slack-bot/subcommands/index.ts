@@ -22,7 +22,9 @@ import { vitals } from './vitals.ts';
  */
 export type Sensitivity = 'calculate' | 'read' | 'write' | 'settings';
 
-export const ROUTES: { readonly [K in SubcommandName]: { readonly sensitivity: Sensitivity; readonly handle: Handler<K> } } = {
+export const ROUTES: {
+  readonly [K in SubcommandName]: { readonly sensitivity: Sensitivity; readonly handle: Handler<K> };
+} = {
   help: { sensitivity: 'calculate', handle: help },
   crs: { sensitivity: 'calculate', handle: crs },
   icans: { sensitivity: 'calculate', handle: icans },
@@ -42,5 +44,5 @@ export const dispatch = async (command: CartCommand, request: CommandRequest): P
   const route = ROUTES[command.name];
   if ((route.sensitivity === 'read' || route.sensitivity === 'write') && !request.settings)
     throw new UnmappedChannelError(request.channelId);
-  return (route.handle as Handler<SubcommandName>)(command as never, request);
+  return (route.handle as Handler<SubcommandName>)(command, request);
 };

@@ -8,7 +8,7 @@ export const ld: Handler<'ld'> = (command, request) =>
     toUser(
       lymphodepletionPlanView(
         // Validated by the rule itself (field, allowed range, received), like every rule input.
-      planLymphodepletion(command.input as LymphodepletionPlanInput),
+        planLymphodepletion(command.input as LymphodepletionPlanInput),
         request.language,
       ),
     ),

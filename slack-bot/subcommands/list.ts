@@ -4,13 +4,17 @@ import { teamOf, toUser, type Handler } from './request.ts';
 /** `/cart list`: the team's active episodes (one Query on the team index). */
 export const list: Handler<'list'> = async (_command, request) => {
   const { settings, actor } = teamOf(request);
-  const page = await request.deps.episodes.listEpisodes(actor, { team: settings.team, status: 'ACTIVE', first: 50 });
+  const page = await request.deps.episodes.listEpisodes(actor, {
+    team: settings.team,
+    status: 'ACTIVE',
+    first: 50,
+  });
   return toUser(
     episodeListView({
       team: settings.team,
       episodes: page.heads,
       language: request.language,
-      now: request.now,
+      today: request.today,
       appUrl: request.deps.appUrl,
     }),
   );

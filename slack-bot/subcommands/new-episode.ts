@@ -13,7 +13,7 @@ export const newEpisode: Handler<'new'> = async (command, request) => {
     episodeCreatedView({
       episode,
       language: request.language,
-      now: request.now,
+      today: request.today,
       command: request.deps.command,
       appUrl: request.deps.appUrl,
     }),

@@ -10,6 +10,8 @@ import type { SlackMessage } from '../views/blocks.ts';
 export type CommandRequest = {
   readonly deps: SlackBotDeps;
   readonly now: Date;
+  /** Today in the hospital's calendar (HOSPITAL_TIME_ZONE). */
+  readonly today: string;
   readonly userId: string;
   readonly channelId: string;
   /** The channel's team settings; undefined in a channel no team uses. */
@@ -21,11 +23,23 @@ export type CommandRequest = {
 
 /** A reply: a message (to the user only, or to the channel), or a form to open. */
 export type CommandReply =
-  | { readonly kind: 'message'; readonly message: SlackMessage; readonly visibility: 'ephemeral' | 'in_channel' }
+  | {
+      readonly kind: 'message';
+      readonly message: SlackMessage;
+      readonly visibility: 'ephemeral' | 'in_channel';
+    }
   | { readonly kind: 'modal'; readonly view: types.ModalView };
 
-export const toUser = (message: SlackMessage): CommandReply => ({ kind: 'message', message, visibility: 'ephemeral' });
-export const toChannel = (message: SlackMessage): CommandReply => ({ kind: 'message', message, visibility: 'in_channel' });
+export const toUser = (message: SlackMessage): CommandReply => ({
+  kind: 'message',
+  message,
+  visibility: 'ephemeral',
+});
+export const toChannel = (message: SlackMessage): CommandReply => ({
+  kind: 'message',
+  message,
+  visibility: 'in_channel',
+});
 
 export type Handler<K extends SubcommandName> = (
   command: Extract<CartCommand, { name: K }>,
@@ -33,7 +47,9 @@ export type Handler<K extends SubcommandName> = (
 ) => Promise<CommandReply>;
 
 /** The channel's team and the actor for service calls; refuses a channel no team uses. */
-export const teamOf = (request: CommandRequest): { readonly settings: TeamSettings; readonly actor: Actor } => {
+export const teamOf = (
+  request: CommandRequest,
+): { readonly settings: TeamSettings; readonly actor: Actor } => {
   if (!request.settings) throw new UnmappedChannelError(request.channelId);
   return { settings: request.settings, actor: actorFor(request.userId, request.settings) };
 };

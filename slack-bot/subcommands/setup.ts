@@ -10,7 +10,10 @@ import { toUser, type Handler } from './request.ts';
 export const setup: Handler<'setup'> = async (command, request) => {
   const team = command.change.team ?? request.settings?.team;
   if (team === undefined)
-    throw new CommandInputError([problems.missing('team', `${request.deps.command} setup team=hem-a`)], 'setup');
+    throw new CommandInputError(
+      [problems.missing('team', `${request.deps.command} setup team=hem-a`)],
+      'setup',
+    );
   const settings = await request.deps.settings.configure(
     { userId: `slack:${request.userId}`, admin: request.deps.adminUserIds.has(request.userId) },
     { ...command.change, team, channelId: request.channelId },

@@ -10,6 +10,7 @@ export const status: Handler<'status'> = async (command, request) => {
       state,
       language: request.language,
       now: request.now,
+      today: request.today,
       config: request.deps.episodes.config,
       appUrl: request.deps.appUrl,
     }),

@@ -19,7 +19,9 @@ export const toci: Handler<'toci'> = async (command, request) => {
       {
         weightKg: head.weightKg,
         at: request.now.toISOString(),
-        previousDoses: head.summary.tocilizumabDoseTimes.filter((t) => Date.parse(t) <= request.now.getTime()),
+        previousDoses: head.summary.tocilizumabDoseTimes.filter(
+          (t) => Date.parse(t) <= request.now.getTime(),
+        ),
       },
       episodes.config,
     );
@@ -29,6 +31,7 @@ export const toci: Handler<'toci'> = async (command, request) => {
         evaluation,
         language: request.language,
         now: request.now,
+        today: request.today,
         command: request.deps.command,
         appUrl: request.deps.appUrl,
       }),
@@ -52,6 +55,7 @@ export const toci: Handler<'toci'> = async (command, request) => {
       recording,
       language: request.language,
       now: request.now,
+      today: request.today,
       config: episodes.config,
       appUrl: request.deps.appUrl,
     }),

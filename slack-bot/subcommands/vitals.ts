@@ -6,7 +6,10 @@ import { teamOf, toChannel, type Handler } from './request.ts';
 export const vitals: Handler<'vitals'> = async (command, request) => {
   const { actor } = teamOf(request);
   if (command.values === null)
-    return { kind: 'modal', view: vitalsModalView({ episodeId: command.episodeId, channelId: request.channelId }, request.language) };
+    return {
+      kind: 'modal',
+      view: vitalsModalView({ episodeId: command.episodeId, channelId: request.channelId }, request.language),
+    };
   const recording = await request.deps.episodes.recordVitals(
     actor,
     { episodeId: command.episodeId, ...command.values },
@@ -18,6 +21,7 @@ export const vitals: Handler<'vitals'> = async (command, request) => {
       recording,
       language: request.language,
       now: request.now,
+      today: request.today,
       config: request.deps.episodes.config,
       appUrl: request.deps.appUrl,
     }),

@@ -1,7 +1,7 @@
 import { vi } from 'vitest';
 import { DEFAULT_RULES_CONFIG } from '#rules';
 import { TeamSettingsService, type TeamSettings } from '#episodes';
-import type { EpisodeApi, SlackBotDeps } from '../deps.ts';
+import type { SlackBotDeps } from '../deps.ts';
 import { NOW } from './fixtures.ts';
 import { MemorySettingsStore } from './memory-settings.ts';
 
@@ -39,9 +39,10 @@ export const fakeDeps = (channel?: Partial<TeamSettings> | null) => {
   };
   const log = vi.fn();
   const deps: SlackBotDeps = {
-    episodes: episodes as unknown as EpisodeApi,
+    episodes: episodes,
     settings: new TeamSettingsService(store, () => NOW),
     command: '/cart',
+    timeZone: 'Asia/Shanghai',
     adminUserIds: new Set(['U0ADMIN']),
     log,
   };
@@ -49,12 +50,20 @@ export const fakeDeps = (channel?: Partial<TeamSettings> | null) => {
 };
 
 export const fakeClient = () => ({
-  views: { open: vi.fn(() => Promise.resolve({ ok: true })), publish: vi.fn(() => Promise.resolve({ ok: true })) },
+  views: {
+    open: vi.fn(() => Promise.resolve({ ok: true })),
+    publish: vi.fn(() => Promise.resolve({ ok: true })),
+  },
   chat: { postMessage: vi.fn(() => Promise.resolve({ ok: true, ts: '1.000001', channel: 'C0HEMA' })) },
-  users: { conversations: vi.fn(() => Promise.resolve({ ok: true, channels: [{ id: 'C0HEMA' }, { id: 'C0ELSE' }] })) },
+  users: {
+    conversations: vi.fn(() => Promise.resolve({ ok: true, channels: [{ id: 'C0HEMA' }, { id: 'C0ELSE' }] })),
+  },
 });
 
-export const commandArgs = (text: string, options: { channel?: string; user?: string; trigger?: string } = {}) => {
+export const commandArgs = (
+  text: string,
+  options: { channel?: string; user?: string; trigger?: string } = {},
+) => {
   const ack = vi.fn((_response?: unknown) => Promise.resolve());
   const client = fakeClient();
   return {

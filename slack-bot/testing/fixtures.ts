@@ -6,13 +6,22 @@ import {
   RULESET,
   type RuleEvaluation,
 } from '#rules';
-import type { AlertRecord, EpisodeHead, GradingDomain, GradingRecord, Recording, VitalsRecord } from '#episodes';
+import type {
+  AlertRecord,
+  EpisodeHead,
+  GradingDomain,
+  GradingRecord,
+  Recording,
+  VitalsRecord,
+} from '#episodes';
 
 /**
  * Data for view and listener tests, built from the real rules (never hand-written grades): an
  * episode head, a vitals recording graded by evaluateCrs, an alert as the service stores it.
  */
 export const NOW = new Date('2026-03-03T02:00:00.000Z');
+/** NOW's date in the hospital's calendar (Asia/Shanghai: 10:00 the same day). */
+export const TODAY = '2026-03-03';
 export const ALERT_ID = '01JQ0000000000000000000001';
 export const config = DEFAULT_RULES_CONFIG;
 
@@ -87,7 +96,10 @@ export const alert = (overrides: Partial<AlertRecord> = {}): AlertRecord => ({
   recordedBy: author,
   escalationId: 'ESC-CRS3',
   level: 'CRITICAL',
-  text: { zh: 'CRS 3级(≥ 3):立即医师评估,评估是否转入ICU', en: 'CRS grade 3 (≥ 3): immediate physician review, ICU evaluation' },
+  text: {
+    zh: 'CRS 3级(≥ 3):立即医师评估,评估是否转入ICU',
+    en: 'CRS grade 3 (≥ 3): immediate physician review, ICU evaluation',
+  },
   sourceRuleIds: ['CRS-GRADE'],
   citations: [ESCALATION_CITATION, { section: '§7.1 T3', source: 'cn-mm-cart-2022' }],
   raisedAt: NOW.toISOString(),

@@ -18,7 +18,10 @@ export const register = (app: App, deps: SlackBotDeps): void => {
           ? result
           : {
               errors: Object.fromEntries(
-                result.missing.map((block) => [block, 'All five ICE tasks, or none · ICE 五项需全部填写或全部留空']),
+                result.missing.map((block) => [
+                  block,
+                  'All five ICE tasks, or none · ICE 五项需全部填写或全部留空',
+                ]),
               ),
             };
       },

@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { EpisodeValidationError, type Recording } from '#episodes';
-import { actorFor, idempotencyKeyFor, languageOf, type SlackBotDeps } from '../deps.ts';
+import { actorFor, hospitalToday, idempotencyKeyFor, languageOf, type SlackBotDeps } from '../deps.ts';
 import { UnmappedChannelError } from '../errors/describe-error.ts';
 import { setReplyContext } from '../errors/reply-context.ts';
 import type { FieldSpec } from '../parser/fields.ts';
@@ -15,7 +15,9 @@ type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 export type FormRecording = {
   readonly kind: 'vitals' | 'neuro';
   readonly fields: readonly FieldSpec[];
-  readonly read: (state: FormState) => { readonly values: Record<string, unknown> } | { readonly errors: Record<string, string> };
+  readonly read: (
+    state: FormState,
+  ) => { readonly values: Record<string, unknown> } | { readonly errors: Record<string, string> };
   readonly blockFor: (field: string) => string | undefined;
   readonly record: (deps: SlackBotDeps) => SlackBotDeps['episodes']['recordVitals'];
 };
@@ -34,7 +36,7 @@ export const recordFromForm =
     const language = languageOf(settings);
     setReplyContext(context, { language, fields: form.fields });
     if (!settings) throw new UnmappedChannelError(metadata.channelId);
-    const read = form.read(view.state.values as FormState);
+    const read = form.read(view.state.values);
     if ('errors' in read) {
       await ack({ response_action: 'errors', errors: read.errors });
       return;
@@ -47,16 +49,19 @@ export const recordFromForm =
         { idempotencyKey: idempotencyKeyFor('view', view.id) },
       );
     } catch (error) {
-      const errors = error instanceof EpisodeValidationError ? formErrors(error.issues, form.blockFor) : undefined;
+      const errors =
+        error instanceof EpisodeValidationError ? formErrors(error.issues, form.blockFor) : undefined;
       if (!errors) throw error;
       await ack({ response_action: 'errors', errors });
       return;
     }
+    const now = deps.episodes.now();
     const message = recordingView({
       kind: form.kind,
       recording,
       language,
-      now: deps.episodes.now(),
+      now,
+      today: hospitalToday(deps, now),
       config: deps.episodes.config,
       appUrl: deps.appUrl,
     });

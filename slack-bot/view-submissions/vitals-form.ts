@@ -16,7 +16,11 @@ export const register = (app: App, deps: SlackBotDeps): void => {
         const values = vitalsFromForm(state);
         return values
           ? { values }
-          : { errors: { [VITALS_MODAL.blocks.temperature]: 'Enter at least one measurement · 请至少填写一项' } };
+          : {
+              errors: {
+                [VITALS_MODAL.blocks.temperature]: 'Enter at least one measurement · 请至少填写一项',
+              },
+            };
       },
       blockFor: vitalsBlockFor,
       record: (d) => d.episodes.recordVitals.bind(d.episodes),

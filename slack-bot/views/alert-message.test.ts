@@ -5,7 +5,12 @@ import { alertMessageView, alertReminderView } from './alert-message.ts';
 import { blockKitProblems } from './block-kit-check.ts';
 
 const actionsOf = (message: { blocks: readonly unknown[] }) =>
-  (message.blocks as { type: string; elements?: { action_id?: string; value?: string; url?: string; style?: string }[] }[])
+  (
+    message.blocks as {
+      type: string;
+      elements?: { action_id?: string; value?: string; url?: string; style?: string }[];
+    }[]
+  )
     .filter((b) => b.type === 'actions')
     .flatMap((b) => b.elements ?? []);
 
@@ -16,7 +21,11 @@ describe('alert message (as data)', () => {
     expect(message.text).toMatch(/^<!subteam\^S0ONCALL> CRITICAL ESC-CRS3 EP-7: CRS grade 3/);
     expect(JSON.stringify(message.blocks[0])).toContain('<!subteam^S0ONCALL>');
     expect(actionsOf(message)).toEqual([
-      expect.objectContaining({ action_id: ALERT_ACTIONS.acknowledge, value: `EP-7:${alert().id}`, style: 'primary' }),
+      expect.objectContaining({
+        action_id: ALERT_ACTIONS.acknowledge,
+        value: `EP-7:${alert().id}`,
+        style: 'primary',
+      }),
       expect.objectContaining({ action_id: ALERT_ACTIONS.open, value: `EP-7:${alert().id}` }),
     ]);
     expect(actionsOf(message)[1]?.url).toBeUndefined();

@@ -90,15 +90,20 @@ export const alertMessageView = (input: AlertMessageInput): SlackMessage => {
       ),
     );
   }
-  const state = alert.acknowledgedAt === undefined ? '' : ` (${tr(LABELS.acknowledgedBy, language).toLowerCase()})`;
+  const state =
+    alert.acknowledgedAt === undefined ? '' : ` (${tr(LABELS.acknowledgedBy, language).toLowerCase()})`;
   return {
-    text: fallback(`${mention}${tr(level.text, language)} ${alert.escalationId} ${alert.episodeId}${state}: ${body}`),
+    text: fallback(
+      `${mention}${tr(level.text, language)} ${alert.escalationId} ${alert.episodeId}${state}: ${body}`,
+    ),
     blocks,
   };
 };
 
 /** The re-notification of an unacknowledged critical alert, posted in the alert's thread and to the channel. */
-export const alertReminderView = (input: AlertMessageInput & { readonly minutesOpen: number }): SlackMessage => {
+export const alertReminderView = (
+  input: AlertMessageInput & { readonly minutesOpen: number },
+): SlackMessage => {
   const { alert, language } = input;
   const mention = mentionFor(input);
   const line = `:rotating_light: ${mention}*${tr(LABELS.stillUnacknowledged, language)}* (${input.minutesOpen} min) · ${alert.escalationId} · ${episodeLink(alert.episodeId, input.appUrl)} — ${esc(tr(alert.text, language))}`;

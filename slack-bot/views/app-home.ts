@@ -15,11 +15,12 @@ export type HomeTeam = { readonly team: string; readonly episodes: readonly Epis
 export const appHomeView = (input: {
   readonly teams: readonly HomeTeam[];
   readonly language: Language;
-  readonly now: Date;
+  /** Today in the hospital's calendar (days since infusion). */
+  readonly today: string;
   readonly command: string;
   readonly appUrl?: string | undefined;
 }): types.HomeView => {
-  const { language, now } = input;
+  const { language } = input;
   const zh = language === 'zh-CN';
   const blocks: KnownBlock[] = [
     header(zh ? 'CAR-T 值班:进行中的病程' : 'CAR-T on-call: active episodes'),
@@ -52,7 +53,7 @@ export const appHomeView = (input: {
       );
       blocks.push(
         section(
-          `${episodeLine(episode, now, language, input.appUrl)}${alerts.length > 0 ? `\n${alerts.join('  ')}` : ''}`,
+          `${episodeLine(episode, input.today, language, input.appUrl)}${alerts.length > 0 ? `\n${alerts.join('  ')}` : ''}`,
         ),
       );
     }
@@ -60,6 +61,9 @@ export const appHomeView = (input: {
   const limited =
     blocks.length <= LIMITS.blocksPerView
       ? blocks
-      : [...blocks.slice(0, LIMITS.blocksPerView - 1), context(zh ? '……更多病程请用 list 命令' : '… more: use the list command')];
+      : [
+          ...blocks.slice(0, LIMITS.blocksPerView - 1),
+          context(zh ? '……更多病程请用 list 命令' : '… more: use the list command'),
+        ];
   return { type: 'home', blocks: limited };
 };

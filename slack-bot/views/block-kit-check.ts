@@ -38,10 +38,12 @@ export const blockKitProblems = (
 ): string[] => {
   const problems: string[] = [];
   const blocks = message.blocks as readonly AnyBlock[];
-  if ((options.requireText ?? true) && (message.text ?? '').trim() === '') problems.push('no plain-text fallback');
+  if ((options.requireText ?? true) && (message.text ?? '').trim() === '')
+    problems.push('no plain-text fallback');
   if ((message.text ?? '').length > LIMITS.fallbackText) problems.push('fallback text too long');
   if (blocks.length === 0) problems.push('no blocks');
-  if (blocks.length > (options.maxBlocks ?? LIMITS.blocksPerMessage)) problems.push(`${blocks.length} blocks`);
+  if (blocks.length > (options.maxBlocks ?? LIMITS.blocksPerMessage))
+    problems.push(`${blocks.length} blocks`);
   const blockIds = new Set<string>();
   const actionIds = new Set<string>();
   blocks.forEach((block, index) => {
@@ -73,7 +75,8 @@ export const blockKitProblems = (
           if (label.length > LIMITS.buttonText) problems.push(`${where}: button text too long`);
           if ((element.value?.length ?? 0) > 2000) problems.push(`${where}: value too long`);
           if (element.action_id) {
-            if (actionIds.has(element.action_id)) problems.push(`${where}: duplicate action_id ${element.action_id}`);
+            if (actionIds.has(element.action_id))
+              problems.push(`${where}: duplicate action_id ${element.action_id}`);
             actionIds.add(element.action_id);
           }
         }

@@ -26,7 +26,8 @@ export const LIMITS = {
 export const tr = (text: LocalizedText, language: Language): string => localize(text, language);
 
 /** mrkdwn treats &, < and > as control characters: every text from data is escaped. */
-export const esc = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+export const esc = (text: string): string =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 export const truncate = (text: string, max: number): string =>
   text.length <= max ? text : `${text.slice(0, max - 1)}…`;
@@ -94,13 +95,17 @@ export const citationLine = (
   );
   const rulesLabel = language === 'zh-CN' ? '规则' : 'Rules';
   return esc(
-    [rules.length > 0 ? `${rulesLabel} ${rules.join(', ')}` : '', sources.join('; ')].filter((s) => s !== '').join(' · '),
+    [rules.length > 0 ? `${rulesLabel} ${rules.join(', ')}` : '', sources.join('; ')]
+      .filter((s) => s !== '')
+      .join(' · '),
   );
 };
 
 /** The episode's id, linked to the frontend when its URL is configured. */
 export const episodeLink = (episodeId: string, appUrl: string | undefined): string =>
-  appUrl ? `<${appUrl.replace(/\/$/, '')}/episodes/${encodeURIComponent(episodeId)}|${episodeId}>` : `*${episodeId}*`;
+  appUrl
+    ? `<${appUrl.replace(/\/$/, '')}/episodes/${encodeURIComponent(episodeId)}|${episodeId}>`
+    : `*${episodeId}*`;
 
 export const episodeUrl = (episodeId: string, appUrl: string | undefined): string | undefined =>
   appUrl ? `${appUrl.replace(/\/$/, '')}/episodes/${encodeURIComponent(episodeId)}` : undefined;
@@ -108,11 +113,14 @@ export const episodeUrl = (episodeId: string, appUrl: string | undefined): strin
 /** A time every reader sees in their own time zone (the ISO instant as the fallback). */
 export const slackTime = (iso: string): string => {
   const ms = Date.parse(iso);
-  return Number.isNaN(ms) ? esc(iso) : `<!date^${Math.floor(ms / 1000)}^{date_short_pretty} {time}|${esc(iso)}>`;
+  return Number.isNaN(ms)
+    ? esc(iso)
+    : `<!date^${Math.floor(ms / 1000)}^{date_short_pretty} {time}|${esc(iso)}>`;
 };
 
 /** A Slack user (`slack:U123` → mention) or another author by id. */
-export const who = (userId: string): string => (userId.startsWith('slack:') ? `<@${userId.slice(6)}>` : esc(userId));
+export const who = (userId: string): string =>
+  userId.startsWith('slack:') ? `<@${userId.slice(6)}>` : esc(userId);
 
 /** The message's plain-text fallback: its mrkdwn without markup, within Slack's limit. */
 export const fallback = (...lines: string[]): string =>

@@ -8,7 +8,8 @@ import { LEVEL } from './labels.ts';
 export const episodeCreatedView = (input: {
   readonly episode: EpisodeHead;
   readonly language: Language;
-  readonly now: Date;
+  /** Today in the hospital's calendar (days since infusion). */
+  readonly today: string;
   readonly command: string;
   readonly appUrl?: string | undefined;
 }): SlackMessage => {
@@ -29,7 +30,7 @@ export const episodeCreatedView = (input: {
     text: fallback(`${title}: ${esc(episode.patientRef)} ${esc(episode.product)}`),
     blocks: [
       header(title),
-      section(episodeLine(episode, input.now, language, input.appUrl)),
+      section(episodeLine(episode, input.today, language, input.appUrl)),
       section(
         [
           `${zh ? '体重' : 'Weight'} ${episode.weightKg} kg · ${zh ? '身高' : 'height'} ${episode.heightCm} cm`,

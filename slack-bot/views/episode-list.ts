@@ -9,17 +9,20 @@ export const episodeListView = (input: {
   readonly team: string;
   readonly episodes: readonly EpisodeHead[];
   readonly language: Language;
-  readonly now: Date;
+  /** Today in the hospital's calendar (days since infusion). */
+  readonly today: string;
   readonly appUrl?: string | undefined;
 }): SlackMessage => {
-  const { team, episodes, language, now } = input;
+  const { team, episodes, language } = input;
   const title = language === 'zh-CN' ? `团队 ${team} 进行中的病程` : `Active episodes of team ${team}`;
-  const lines = episodes.map((episode) => episodeLine(episode, now, language, input.appUrl));
+  const lines = episodes.map((episode) => episodeLine(episode, input.today, language, input.appUrl));
   return {
     text: fallback(esc(title), ...lines),
     blocks: [
       header(title),
-      ...(lines.length === 0 ? [section(`_${tr(LABELS.noActiveEpisodes, language)}_`)] : list(`${episodes.length}`, lines)),
+      ...(lines.length === 0
+        ? [section(`_${tr(LABELS.noActiveEpisodes, language)}_`)]
+        : list(`${episodes.length}`, lines)),
     ],
   };
 };

@@ -1,6 +1,17 @@
 import type { Language, RulesConfig } from '#rules';
 import type { EpisodeState } from '#episodes';
-import { context, esc, fallback, header, list, section, slackTime, tr, type KnownBlock, type SlackMessage } from './blocks.ts';
+import {
+  context,
+  esc,
+  fallback,
+  header,
+  list,
+  section,
+  slackTime,
+  tr,
+  type KnownBlock,
+  type SlackMessage,
+} from './blocks.ts';
 import { episodeLine } from './episode-line.ts';
 import { evaluationBlocks } from './evaluation.ts';
 import { LABELS, LEVEL } from './labels.ts';
@@ -15,6 +26,8 @@ export const episodeStatusView = (input: {
   readonly state: EpisodeState;
   readonly language: Language;
   readonly now: Date;
+  /** Today in the hospital's calendar (days since infusion). */
+  readonly today: string;
   readonly config: RulesConfig;
   readonly appUrl?: string | undefined;
 }): SlackMessage => {
@@ -24,8 +37,10 @@ export const episodeStatusView = (input: {
   const latest = (domain: 'CRS' | 'ICANS') => [...state.gradings].reverse().find((g) => g.domain === domain);
   const gradings = [latest('CRS'), latest('ICANS')].filter((g) => g !== undefined);
   const blocks: KnownBlock[] = [
-    header(`${head.id} · ${head.patientRef}${head.status === 'CLOSED' ? (zh ? '(已结束)' : ' (closed)') : ''}`),
-    section(episodeLine(head, now, language, input.appUrl)),
+    header(
+      `${head.id} · ${head.patientRef}${head.status === 'CLOSED' ? (zh ? '(已结束)' : ' (closed)') : ''}`,
+    ),
+    section(episodeLine(head, input.today, language, input.appUrl)),
   ];
   for (const grading of gradings) {
     blocks.push(section(`*${gradingTitle(grading, language)}* · ${slackTime(grading.recordedAt)}`));

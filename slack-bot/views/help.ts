@@ -48,7 +48,11 @@ const SOURCE = {
 };
 
 /** `/cart help [subcommand]`: what the bot does and how to talk to it. Pure data, tested as data. */
-export const helpView = (command: string, language: Language = 'en', topic?: SubcommandName): SlackMessage => {
+export const helpView = (
+  command: string,
+  language: Language = 'en',
+  topic?: SubcommandName,
+): SlackMessage => {
   if (topic && SUBCOMMANDS[topic].fields.length > 0) {
     const spec = SUBCOMMANDS[topic];
     const lines = spec.fields.map(
@@ -65,7 +69,8 @@ export const helpView = (command: string, language: Language = 'en', topic?: Sub
     };
   }
   const commands = ORDER.map(
-    (name) => `\`${command} ${esc(SUBCOMMANDS[name].usage)}\`\n      ${esc(tr(SUBCOMMANDS[name].summary, language))}`,
+    (name) =>
+      `\`${command} ${esc(SUBCOMMANDS[name].usage)}\`\n      ${esc(tr(SUBCOMMANDS[name].summary, language))}`,
   );
   const blocks: KnownBlock[] = [
     header(language === 'zh-CN' ? `CAR-T 值班助手 · ${command}` : `CAR-T on-call · ${command}`),

@@ -34,7 +34,9 @@ export const GRADE_LABEL = {
   icans: (grade: number): LocalizedText => ({ zh: `ICANS ${grade} 级`, en: `ICANS grade ${grade}` }),
 };
 
-export const LEVEL: Readonly<Record<EscalationLevel, { readonly emoji: string; readonly text: LocalizedText }>> = {
+export const LEVEL: Readonly<
+  Record<EscalationLevel, { readonly emoji: string; readonly text: LocalizedText }>
+> = {
   CRITICAL: { emoji: ':red_circle:', text: { zh: '危急', en: 'CRITICAL' } },
   URGENT: { emoji: ':large_orange_circle:', text: { zh: '紧急', en: 'URGENT' } },
   WARNING: { emoji: ':large_yellow_circle:', text: { zh: '提醒', en: 'WARNING' } },

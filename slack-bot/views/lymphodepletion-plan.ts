@@ -1,4 +1,9 @@
-import { lymphodepletionMessages, type Language, type LymphodepletionPlan, type RuleEvaluation } from '#rules';
+import {
+  lymphodepletionMessages,
+  type Language,
+  type LymphodepletionPlan,
+  type RuleEvaluation,
+} from '#rules';
 import { context, esc, fallback, header, list, tr, type SlackMessage } from './blocks.ts';
 import { evaluationBlocks } from './evaluation.ts';
 import { LABELS } from './labels.ts';
@@ -19,7 +24,10 @@ export const lymphodepletionPlanView = (
       : `${plan.product} lymphodepletion · BSA ${plan.bodySurfaceAreaM2} m²`;
   const days = plan.days.map((day) => {
     const doses = day.doses
-      .map((dose) => `${esc(tr(lymphodepletionMessages.drug(dose.drug), language))} *${dose.doseMg} mg* IV (${esc(tr(dose.arithmetic, language))})`)
+      .map(
+        (dose) =>
+          `${esc(tr(lymphodepletionMessages.drug(dose.drug), language))} *${dose.doseMg} mg* IV (${esc(tr(dose.arithmetic, language))})`,
+      )
       .join('; ');
     return `${language === 'zh-CN' ? `${day.day} d` : `day ${day.day}`} (${day.date}): ${doses}`;
   });

@@ -48,7 +48,10 @@ export const neuroModalView = (metadata: ModalMetadata, language: Language): typ
     type: 'modal',
     callback_id: NEURO_MODAL.callbackId,
     private_metadata: JSON.stringify(metadata),
-    title: { type: 'plain_text', text: zh ? `神经评估 ${metadata.episodeId}` : `Neuro ${metadata.episodeId}` },
+    title: {
+      type: 'plain_text',
+      text: zh ? `神经评估 ${metadata.episodeId}` : `Neuro ${metadata.episodeId}`,
+    },
     submit: { type: 'plain_text', text: zh ? '记录' : 'Record' },
     close: { type: 'plain_text', text: zh ? '取消' : 'Cancel' },
     blocks: [
@@ -61,11 +64,19 @@ export const neuroModalView = (metadata: ModalMetadata, language: Language): typ
           language,
         ),
       ),
-      pointsSelect(b.orientation, zh ? '定向力(年、月、城市、医院)0–4' : 'Orientation (year, month, city, hospital) 0–4', 4),
+      pointsSelect(
+        b.orientation,
+        zh ? '定向力(年、月、城市、医院)0–4' : 'Orientation (year, month, city, hospital) 0–4',
+        4,
+      ),
       pointsSelect(b.naming, zh ? '命名(3 件物品)0–3' : 'Naming (3 objects) 0–3', 3),
       pointsSelect(b.followsCommands, zh ? '执行简单指令 0–1' : 'Follows simple commands 0–1', 1),
       pointsSelect(b.writing, zh ? '书写标准句子 0–1' : 'Writes a standard sentence 0–1', 1),
-      pointsSelect(b.attention, zh ? '注意力(从 100 倒数,每次减 10)0–1' : 'Attention (count back from 100 by 10) 0–1', 1),
+      pointsSelect(
+        b.attention,
+        zh ? '注意力(从 100 倒数,每次减 10)0–1' : 'Attention (count back from 100 by 10) 0–1',
+        1,
+      ),
       select(b.consciousness, zh ? '意识水平' : 'Level of consciousness', CONSCIOUSNESS_LABELS, 'NORMAL'),
       select(b.seizure, zh ? '癫痫' : 'Seizure', SEIZURE_LABELS, 'NONE'),
       select(b.cerebralEdema, zh ? '脑水肿' : 'Cerebral edema', EDEMA_LABELS, 'NONE'),
@@ -79,7 +90,10 @@ export const neuroModalView = (metadata: ModalMetadata, language: Language): typ
           action_id: NEURO_MODAL.input,
           options: [
             optionOf('deepFocalMotorWeakness', zh ? '深部局灶性运动无力' : 'Deep focal motor weakness'),
-            optionOf('movementDisorderSigns', zh ? '运动障碍(帕金森样)体征' : 'Movement-disorder (parkinsonism) signs'),
+            optionOf(
+              'movementDisorderSigns',
+              zh ? '运动障碍(帕金森样)体征' : 'Movement-disorder (parkinsonism) signs',
+            ),
           ],
         },
       },

@@ -4,7 +4,11 @@ import { context, esc, fallback, header, list, tr, type KnownBlock, type SlackMe
 import { evaluationBlocks } from './evaluation.ts';
 import { GRADE_LABEL, LABELS } from './labels.ts';
 
-const needs = (keys: readonly string[], fields: Parameters<typeof keyForField>[0], language: Language): string =>
+const needs = (
+  keys: readonly string[],
+  fields: Parameters<typeof keyForField>[0],
+  language: Language,
+): string =>
   `${tr(LABELS.needs, language)} ${keys.map((need) => `\`${esc(keyForField(fields, need) ?? need)}\``).join(', ')}`;
 
 /**
@@ -29,7 +33,10 @@ export const quickCrsView = (evaluation: RuleEvaluation<CrsOutcome>, language: L
 };
 
 /** `/cart icans …`: a quick ICANS grading with no episode (nothing recorded). */
-export const quickIcansView = (evaluation: RuleEvaluation<IcansOutcome>, language: Language): SlackMessage => {
+export const quickIcansView = (
+  evaluation: RuleEvaluation<IcansOutcome>,
+  language: Language,
+): SlackMessage => {
   const { outcome } = evaluation;
   const ice = outcome.iceScore === null ? '' : ` · ICE ${outcome.iceScore}/10`;
   const title =

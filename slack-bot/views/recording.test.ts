@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateTocilizumabDose } from '#rules';
 import type { DoseRecord } from '#episodes';
-import { config, criticalRecording, grading, head, NOW } from '../testing/fixtures.ts';
+import { config, criticalRecording, grading, head, NOW, TODAY } from '../testing/fixtures.ts';
 import { blockKitProblems } from './block-kit-check.ts';
 import { recordingView } from './recording.ts';
 
@@ -9,9 +9,19 @@ const all = (message: { blocks: readonly unknown[] }) => JSON.stringify(message.
 
 describe('recording reply (as data)', () => {
   it('shows the grade, what drove it, the steps with mg for this patient, tocilizumab now, citations and the alert', () => {
-    const message = recordingView({ kind: 'vitals', recording: criticalRecording(), language: 'en', now: NOW, config });
+    const message = recordingView({
+      kind: 'vitals',
+      recording: criticalRecording(),
+      language: 'en',
+      now: NOW,
+      today: TODAY,
+      config,
+    });
     expect(blockKitProblems(message)).toEqual([]);
-    expect(message.blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: 'EP-7 · CRS grade 3', emoji: true } });
+    expect(message.blocks[0]).toEqual({
+      type: 'header',
+      text: { type: 'plain_text', text: 'EP-7 · CRS grade 3', emoji: true },
+    });
     const text = all(message);
     expect(text).toContain('*What drove it*');
     expect(text).toContain('fever: temperature ≥ 38.0 °C _(CRS-G1)_');
@@ -31,13 +41,21 @@ describe('recording reply (as data)', () => {
       recording: criticalRecording({ replayed: true }),
       language: 'en',
       now: NOW,
+      today: TODAY,
       config,
     });
     expect(all(message)).toContain('Already recorded (a retried request): nothing was written twice');
   });
 
   it('speaks Chinese in a zh-CN channel, the rules’ own wording included', () => {
-    const message = recordingView({ kind: 'vitals', recording: criticalRecording(), language: 'zh-CN', now: NOW, config });
+    const message = recordingView({
+      kind: 'vitals',
+      recording: criticalRecording(),
+      language: 'zh-CN',
+      now: NOW,
+      today: TODAY,
+      config,
+    });
     expect(blockKitProblems(message)).toEqual([]);
     expect(message.blocks[0]).toMatchObject({ text: { text: 'EP-7 · CRS 3 级' } });
     const text = all(message);
@@ -50,12 +68,17 @@ describe('recording reply (as data)', () => {
     const twoHoursAgo = new Date(NOW.getTime() - 2 * 3_600_000).toISOString();
     const message = recordingView({
       kind: 'vitals',
-      recording: criticalRecording({ episode: head({ summary: { ...head().summary, tocilizumabDoseTimes: [twoHoursAgo] } }) }),
+      recording: criticalRecording({
+        episode: head({ summary: { ...head().summary, tocilizumabDoseTimes: [twoHoursAgo] } }),
+      }),
       language: 'en',
       now: NOW,
+      today: TODAY,
       config,
     });
-    expect(all(message)).toMatch(/last dose 2 h 0 min ago.*earliest next dose 2026-03-03T08:00:00.000Z.*TOCI-2/);
+    expect(all(message)).toMatch(
+      /last dose 2 h 0 min ago.*earliest next dose 2026-03-03T08:00:00.000Z.*TOCI-2/,
+    );
   });
 
   it('a recorded dose is titled by drug and mg, with the check at the time it was given', () => {
@@ -70,10 +93,13 @@ describe('recording reply (as data)', () => {
       recording: criticalRecording({ record: dose, gradings: [grading('TOCILIZUMAB', check)], alerts: [] }),
       language: 'en',
       now: NOW,
+      today: TODAY,
       config,
     });
     expect(blockKitProblems(message)).toEqual([]);
-    expect(message.blocks[0]).toMatchObject({ text: { text: 'EP-7 · Tocilizumab 560 mg IV · Dose recorded' } });
+    expect(message.blocks[0]).toMatchObject({
+      text: { text: 'EP-7 · Tocilizumab 560 mg IV · Dose recorded' },
+    });
     expect(all(message)).toContain('within the limits when given (TOCI-1..4)');
   });
 });

@@ -1,7 +1,17 @@
 import type { Language, LocalizedText, RulesConfig } from '#rules';
 import type { GradingRecord, Recording } from '#episodes';
 import { keyForField, NEURO_FIELDS, VITALS_FIELDS } from '../parser/fields.ts';
-import { context, esc, fallback, header, list, section, tr, type KnownBlock, type SlackMessage } from './blocks.ts';
+import {
+  context,
+  esc,
+  fallback,
+  header,
+  list,
+  section,
+  tr,
+  type KnownBlock,
+  type SlackMessage,
+} from './blocks.ts';
 import { episodeLine } from './episode-line.ts';
 import { evaluationBlocks } from './evaluation.ts';
 import { GRADE_LABEL, LABELS, LEVEL } from './labels.ts';
@@ -12,6 +22,8 @@ export type RecordingViewInput = {
   readonly recording: Recording;
   readonly language: Language;
   readonly now: Date;
+  /** Today in the hospital's calendar (days since infusion). */
+  readonly today: string;
   readonly config: RulesConfig;
   readonly appUrl?: string | undefined;
 };
@@ -39,7 +51,9 @@ const needsText = (grading: GradingRecord, language: Language): string => {
 export const gradingTitle = (grading: GradingRecord, language: Language): string => {
   switch (grading.domain) {
     case 'CRS':
-      return grading.grade === null ? `CRS — ${needsText(grading, language)}` : tr(GRADE_LABEL.crs(grading.grade), language);
+      return grading.grade === null
+        ? `CRS — ${needsText(grading, language)}`
+        : tr(GRADE_LABEL.crs(grading.grade), language);
     case 'ICANS':
       return grading.grade === null
         ? `ICANS — ${needsText(grading, language)}`
@@ -84,9 +98,10 @@ export const recordingView = (input: RecordingViewInput): SlackMessage => {
       ? `${episode.id} · ${record.values.drug === 'TOCILIZUMAB' ? tr(LABELS.tocilizumab, language) : record.values.drug} ${record.values.mg} mg ${record.values.route} · ${tr(recordedText, language)}`
       : `${episode.id} · ${main ? gradingTitle(main, language).replace(/`/g, '') : tr(recordedText, language)}`;
 
-  const blocks: KnownBlock[] = [header(title), section(episodeLine(episode, now, language, appUrl))];
+  const blocks: KnownBlock[] = [header(title), section(episodeLine(episode, input.today, language, appUrl))];
   for (const grading of gradings) {
-    if (grading !== main || record.kind === 'DOSE') blocks.push(section(`*${gradingTitle(grading, language)}*`));
+    if (grading !== main || record.kind === 'DOSE')
+      blocks.push(section(`*${gradingTitle(grading, language)}*`));
     blocks.push(...evaluationBlocks(grading, language));
   }
   const crs = episode.summary.crsGrade ?? 0;

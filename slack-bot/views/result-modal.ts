@@ -19,7 +19,10 @@ export const formErrors = (
   for (const issue of issues) {
     const block = blockFor(issue.field);
     if (!block) return undefined;
-    errors[block] = truncate(`${issue.allowed}; received ${JSON.stringify(issue.received) ?? 'nothing'}`, 150);
+    errors[block] = truncate(
+      `${issue.allowed}; received ${issue.received === undefined ? 'nothing' : JSON.stringify(issue.received)}`,
+      150,
+    );
   }
   return errors;
 };

@@ -21,6 +21,8 @@ export const tocilizumabCheckView = (input: {
   readonly evaluation: RuleEvaluation<TocilizumabDoseCheck>;
   readonly language: Language;
   readonly now: Date;
+  /** Today in the hospital's calendar (days since infusion). */
+  readonly today: string;
   readonly command: string;
   readonly appUrl?: string | undefined;
 }): SlackMessage => {
@@ -40,7 +42,7 @@ export const tocilizumabCheckView = (input: {
     text: fallback(esc(title)),
     blocks: [
       header(title),
-      section(episodeLine(episode, input.now, language, input.appUrl)),
+      section(episodeLine(episode, input.today, language, input.appUrl)),
       ...(next ? [section(next)] : []),
       ...evaluationBlocks(evaluation, language),
     ],

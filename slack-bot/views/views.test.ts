@@ -3,7 +3,7 @@ import { evaluateCrs, planLymphodepletion } from '#rules';
 import type { EpisodeState } from '#episodes';
 import { SUBCOMMANDS } from '../parser/parse-command.ts';
 import { VITALS_MODAL, NEURO_MODAL, HOME_ACTIONS } from '../ids.ts';
-import { config, criticalRecording, head, icansEvaluation, NOW } from '../testing/fixtures.ts';
+import { config, criticalRecording, head, icansEvaluation, NOW, TODAY } from '../testing/fixtures.ts';
 import { appHomeView } from './app-home.ts';
 import { blockKitProblems } from './block-kit-check.ts';
 import { esc } from './blocks.ts';
@@ -46,7 +46,10 @@ describe('help (as data)', () => {
 
 describe('quick calculations (as data)', () => {
   it('CRS: grade and drivers, marked as not recorded', () => {
-    const view = quickCrsView(evaluateCrs({ temperatureCelsius: 38.5, systolicBp: 120, oxygen: 'NASAL_CANNULA', oxygenFlowLpm: 7 }), 'en');
+    const view = quickCrsView(
+      evaluateCrs({ temperatureCelsius: 38.5, systolicBp: 120, oxygen: 'NASAL_CANNULA', oxygenFlowLpm: 7 }),
+      'en',
+    );
     expect(blockKitProblems(view)).toEqual([]);
     expect(view.blocks[0]).toMatchObject({ text: { text: 'CRS grade 3' } });
     expect(text(view)).toContain('nothing recorded');
@@ -88,7 +91,7 @@ describe('episode views (as data)', () => {
   };
 
   it('created: the id to use next, the plan, and how to record', () => {
-    const view = episodeCreatedView({ episode: head(), language: 'en', now: NOW, command: '/cart' });
+    const view = episodeCreatedView({ episode: head(), language: 'en', today: TODAY, command: '/cart' });
     expect(blockKitProblems(view)).toEqual([]);
     expect(view.blocks[0]).toMatchObject({ text: { text: 'Episode EP-7 created' } });
     expect(text(view)).toContain('infusion (day 0) 2026-03-01');
@@ -96,7 +99,7 @@ describe('episode views (as data)', () => {
   });
 
   it('status: current grade with management, tocilizumab now, open alerts, record counts', () => {
-    const view = episodeStatusView({ state, language: 'en', now: NOW, config });
+    const view = episodeStatusView({ state, language: 'en', now: NOW, today: TODAY, config });
     expect(blockKitProblems(view)).toEqual([]);
     expect(text(view)).toContain('*CRS grade 3*');
     expect(text(view)).toContain(':syringe: *Tocilizumab 560 mg*');
@@ -105,27 +108,48 @@ describe('episode views (as data)', () => {
   });
 
   it('list: one line per episode with day since infusion, grades and open alerts', () => {
-    const view = episodeListView({ team: 'hem-a', episodes: [head(), head({ id: 'EP-8', infusionDate: null })], language: 'en', now: NOW });
+    const view = episodeListView({
+      team: 'hem-a',
+      episodes: [head(), head({ id: 'EP-8', infusionDate: null })],
+      language: 'en',
+      today: TODAY,
+    });
     expect(blockKitProblems(view)).toEqual([]);
-    expect(text(view)).toContain('*EP-7* · P-2026-0042 · KARMMA · day +2 · CRS 3 · ICANS – · :red_circle: 1 open alerts');
+    expect(text(view)).toContain(
+      '*EP-7* · P-2026-0042 · KARMMA · day +2 · CRS 3 · ICANS – · :red_circle: 1 open alerts',
+    );
     expect(text(view)).toContain('*EP-8*');
-    expect(text(episodeListView({ team: 'hem-a', episodes: [], language: 'en', now: NOW }))).toContain('No active episodes');
+    expect(text(episodeListView({ team: 'hem-a', episodes: [], language: 'en', today: TODAY }))).toContain(
+      'No active episodes',
+    );
   });
 
   it('App Home: per team its active episodes; a Refresh button; an explanation without teams', () => {
-    const home = appHomeView({ teams: [{ team: 'hem-a', episodes: [head()] }], language: 'en', now: NOW, command: '/cart' });
+    const home = appHomeView({
+      teams: [{ team: 'hem-a', episodes: [head()] }],
+      language: 'en',
+      today: TODAY,
+      command: '/cart',
+    });
     expect(home.type).toBe('home');
     expect(blockKitProblems({ blocks: home.blocks }, { maxBlocks: 100, requireText: false })).toEqual([]);
     expect(text(home)).toContain('*Team hem-a* · 1');
     expect(text(home)).toContain('day +2 · CRS 3');
     expect(text(home)).toContain(':red_circle: ESC-CRS3');
     expect(text(home)).toContain(HOME_ACTIONS.refresh);
-    expect(text(appHomeView({ teams: [], language: 'zh-CN', now: NOW, command: '/cart' }))).toContain('还没有关联团队');
+    expect(text(appHomeView({ teams: [], language: 'zh-CN', today: TODAY, command: '/cart' }))).toContain(
+      '还没有关联团队',
+    );
   });
 
   it('App Home stays within 100 blocks however many episodes', () => {
     const many = Array.from({ length: 150 }, (_, i) => head({ id: `EP-${i + 1}` }));
-    const home = appHomeView({ teams: [{ team: 'hem-a', episodes: many }], language: 'en', now: NOW, command: '/cart' });
+    const home = appHomeView({
+      teams: [{ team: 'hem-a', episodes: many }],
+      language: 'en',
+      today: TODAY,
+      command: '/cart',
+    });
     expect(home.blocks).toHaveLength(100);
   });
 });
@@ -133,7 +157,16 @@ describe('episode views (as data)', () => {
 describe('settings views (as data)', () => {
   it('saved settings name team, channel, on-call group, language and role', () => {
     const view = settingsSavedView(
-      { team: 'hem-a', channelId: 'C0HEMA', oncallUserGroupId: 'S0ONCALL', language: 'en', role: 'nurse', updatedAt: NOW.toISOString(), updatedBy: 'slack:U1', version: 2 },
+      {
+        team: 'hem-a',
+        channelId: 'C0HEMA',
+        oncallUserGroupId: 'S0ONCALL',
+        language: 'en',
+        role: 'nurse',
+        updatedAt: NOW.toISOString(),
+        updatedBy: 'slack:U1',
+        version: 2,
+      },
       'en',
     );
     expect(blockKitProblems(view)).toEqual([]);
@@ -166,7 +199,8 @@ describe('forms (as data)', () => {
     expect(view.callback_id).toBe(NEURO_MODAL.callbackId);
     expect(blockKitProblems({ blocks: view.blocks }, { maxBlocks: 100, requireText: false })).toEqual([]);
     const options = (blockId: string) =>
-      (view.blocks.find((b) => b.block_id === blockId) as { element: { options: unknown[] } }).element.options.length;
+      (view.blocks.find((b) => b.block_id === blockId) as { element: { options: unknown[] } }).element.options
+        .length;
     expect(options(NEURO_MODAL.blocks.orientation)).toBe(5);
     expect(options(NEURO_MODAL.blocks.naming)).toBe(4);
     expect(options(NEURO_MODAL.blocks.attention)).toBe(2);

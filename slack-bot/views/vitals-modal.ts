@@ -25,7 +25,10 @@ export const vitalsModalView = (metadata: ModalMetadata, language: Language): ty
     type: 'modal',
     callback_id: VITALS_MODAL.callbackId,
     private_metadata: JSON.stringify(metadata),
-    title: { type: 'plain_text', text: zh ? `生命体征 ${metadata.episodeId}` : `Vitals ${metadata.episodeId}` },
+    title: {
+      type: 'plain_text',
+      text: zh ? `生命体征 ${metadata.episodeId}` : `Vitals ${metadata.episodeId}`,
+    },
     submit: { type: 'plain_text', text: zh ? '记录' : 'Record' },
     close: { type: 'plain_text', text: zh ? '取消' : 'Cancel' },
     blocks: [
@@ -47,11 +50,15 @@ export const vitalsModalView = (metadata: ModalMetadata, language: Language): ty
           options: OXYGEN_SUPPORTS.map((o) => optionOf(o, OXYGEN_LABELS[o])),
         },
       },
-      numberInput(b.oxygenFlowLpm, zh ? '吸氧流量 L/min(鼻导管必填)' : 'Oxygen flow L/min (needed for a nasal cannula)', {
-        decimal: true,
-        min: 0.1,
-        max: 80,
-      }),
+      numberInput(
+        b.oxygenFlowLpm,
+        zh ? '吸氧流量 L/min(鼻导管必填)' : 'Oxygen flow L/min (needed for a nasal cannula)',
+        {
+          decimal: true,
+          min: 0.1,
+          max: 80,
+        },
+      ),
       {
         type: 'input',
         block_id: b.vasopressors,
@@ -79,7 +86,10 @@ export const vitalsModalView = (metadata: ModalMetadata, language: Language): ty
       },
       context(
         tr(
-          { zh: '测量时间为提交时间;如需补录较早时间,请用命令 at=-30m', en: 'Measured now; for an earlier time use the command with at=-30m' },
+          {
+            zh: '测量时间为提交时间;如需补录较早时间,请用命令 at=-30m',
+            en: 'Measured now; for an earlier time use the command with at=-30m',
+          },
           language,
         ),
       ),

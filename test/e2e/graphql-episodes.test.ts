@@ -1,4 +1,5 @@
 import { describe, expect, inject, it } from 'vitest';
+import { addDays, calendarDateIn } from '#rules';
 import { issueToken, loadOrCreateSigningKey } from '../../functions/local/local-auth.ts';
 
 /**
@@ -67,7 +68,8 @@ const graphql = async <T = Record<string, unknown>>(
   return (await response.json()) as Result<T>;
 };
 
-const day = (offset: number): string => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+/** A date `offset` days from today in the hospital's calendar (the server's default time zone). */
+const day = (offset: number): string => addDays(calendarDateIn(new Date()), offset);
 
 const ERRORS = `... on Error { __typename message } ... on ValidationError { issues { field allowed received } }`;
 

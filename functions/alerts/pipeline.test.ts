@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { memoized, renotifyMinutesFrom } from './pipeline.ts';
+
+describe('renotifyMinutesFrom (ALERT_RENOTIFY_MINUTES)', () => {
+  it('defaults to 15 minutes when unset', () => {
+    expect(renotifyMinutesFrom(undefined)).toBe(15);
+  });
+
+  it('accepts whole minutes from 1 to 1440 (a day), on the boundaries too', () => {
+    expect(renotifyMinutesFrom('1')).toBe(1);
+    expect(renotifyMinutesFrom('30')).toBe(30);
+    expect(renotifyMinutesFrom('1440')).toBe(1440);
+  });
+
+  it('refuses 0, 1441, fractions and text, naming the setting', () => {
+    for (const bad of ['0', '1441', '7.5', 'fifteen', '-15']) {
+      expect(() => renotifyMinutesFrom(bad), bad).toThrow(/ALERT_RENOTIFY_MINUTES .*received/);
+    }
+  });
+});
+
+describe('memoized', () => {
+  it('creates once while it succeeds', async () => {
+    let created = 0;
+    const get = memoized(() => Promise.resolve(++created));
+    expect(await Promise.all([get(), get(), get()])).toEqual([1, 1, 1]);
+    expect(created).toBe(1);
+  });
+
+  it('a failed start is retried on the next call', async () => {
+    let calls = 0;
+    const get = memoized(() => (++calls === 1 ? Promise.reject(new Error('secret unavailable')) : Promise.resolve(calls)));
+    await expect(get()).rejects.toThrow('secret unavailable');
+    expect(await get()).toBe(2);
+    expect(await get()).toBe(2);
+  });
+});
