@@ -26,6 +26,13 @@ describe('stage configs in cdk.json', () => {
   it('leave the functions’ own defaults in place when no tuning is configured', () => {
     expect(parseStageConfig('prod', prod).tuning).toEqual({});
   });
+
+  it('name the hospital’s time zone and no Slack administrator yet', () => {
+    for (const raw of [dev, prod]) {
+      expect(parseStageConfig('dev', raw).hospitalTimeZone).toBe('Asia/Shanghai');
+      expect(parseStageConfig('dev', raw).slackAdminUserIds).toEqual([]);
+    }
+  });
 });
 
 describe('parseStageConfig', () => {
@@ -88,6 +95,51 @@ describe('parseStageConfig', () => {
     expect(config.env).toEqual({ account: '123456789012', region: 'eu-central-1' });
     expect(config.alarmEmail).toBe('oncall-ops@example.org');
     expect(config.tuning).toEqual({ rulesTociMaxPer24h: 2, alertRenotifyMinutes: 10, vitalsOverdueHours: 2 });
+  });
+
+  it('defaults the hospital time zone to Asia/Shanghai and accepts only IANA names', () => {
+    const { hospitalTimeZone: _zone, ...withoutZone } = dev;
+    expect(parseStageConfig('dev', withoutZone).hospitalTimeZone).toBe('Asia/Shanghai');
+    expect(parseStageConfig('dev', withOverride({ hospitalTimeZone: 'Europe/Berlin' })).hospitalTimeZone).toBe(
+      'Europe/Berlin',
+    );
+    expect(() => parseStageConfig('dev', withOverride({ hospitalTimeZone: 'Asia/Shangai' }))).toThrow(
+      /not an IANA time zone/,
+    );
+    expect(() => parseStageConfig('dev', withOverride({ hospitalTimeZone: '+08:00' }))).toThrow(/hospitalTimeZone/);
+  });
+
+  it('takes Slack administrators as user ids, none when left out', () => {
+    const { slackAdminUserIds: _admins, ...withoutAdmins } = dev;
+    expect(parseStageConfig('dev', withoutAdmins).slackAdminUserIds).toEqual([]);
+    expect(
+      parseStageConfig('dev', withOverride({ slackAdminUserIds: ['U0123ABCD', 'W0123ABCD'] })).slackAdminUserIds,
+    ).toEqual(['U0123ABCD', 'W0123ABCD']);
+    expect(() => parseStageConfig('dev', withOverride({ slackAdminUserIds: ['@alice'] }))).toThrow(
+      /slackAdminUserIds/,
+    );
+    expect(() => parseStageConfig('dev', withOverride({ slackAdminUserIds: 'U0123ABCD' }))).toThrow(
+      /slackAdminUserIds/,
+    );
+  });
+
+  it('limits TOCI-3’s doses per 24 h to 1–4, as the rules do (the consensus prints 4)', () => {
+    const toci = (value: number) => withOverride({ tuning: { rulesTociMaxPer24h: value } });
+    expect(parseStageConfig('dev', toci(4)).tuning.rulesTociMaxPer24h).toBe(4);
+    expect(parseStageConfig('dev', toci(1)).tuning.rulesTociMaxPer24h).toBe(1);
+    expect(() => parseStageConfig('dev', toci(5))).toThrow(/rulesTociMaxPer24h/);
+    expect(() => parseStageConfig('dev', toci(0))).toThrow(/rulesTociMaxPer24h/);
+    expect(() => parseStageConfig('dev', toci(2.5))).toThrow(/rulesTociMaxPer24h/);
+  });
+
+  it('limits ELIG-5’s bilirubin limit to above 0 and at most 342 µmol/L, as the rules do', () => {
+    const bilirubin = (value: unknown) => withOverride({ tuning: { rulesBilirubinMaxUmolPerL: value } });
+    expect(parseStageConfig('dev', bilirubin(342)).tuning.rulesBilirubinMaxUmolPerL).toBe(342);
+    expect(parseStageConfig('dev', bilirubin(34.2)).tuning.rulesBilirubinMaxUmolPerL).toBe(34.2);
+    expect(parseStageConfig('dev', bilirubin(0.1)).tuning.rulesBilirubinMaxUmolPerL).toBe(0.1);
+    expect(() => parseStageConfig('dev', bilirubin(342.1))).toThrow(/rulesBilirubinMaxUmolPerL/);
+    expect(() => parseStageConfig('dev', bilirubin(0))).toThrow(/rulesBilirubinMaxUmolPerL/);
+    expect(() => parseStageConfig('dev', bilirubin('34.2'))).toThrow(/rulesBilirubinMaxUmolPerL/);
   });
 
   it('rejects a burst limit below the rate limit', () => {
