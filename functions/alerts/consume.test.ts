@@ -65,7 +65,10 @@ describe('consumeStream: one batch of the table stream', () => {
     const failing = streamRecord('INSERT', alertItem('EP-2', 'A2'));
     const third = streamRecord('INSERT', alertItem('EP-3', 'A3'));
     const deliverer = recordingDeliverer(['A2']);
-    const response = await consumeStream(event(first, failing, third), context, { deliverer, deadline: 12_345 });
+    const response = await consumeStream(event(first, failing, third), context, {
+      deliverer,
+      deadline: 12_345,
+    });
     expect(response.batchItemFailures).toEqual([{ itemIdentifier: failing.dynamodb?.SequenceNumber }]);
     expect(deliverer.calls).toEqual([
       { key: { PK: 'EP#EP-1', SK: 'ALERT#2026-03-02T18:00:00.000Z#A1' }, deadline: 12_345 },
@@ -77,7 +80,9 @@ describe('consumeStream: one batch of the table stream', () => {
   it('a batch that fails entirely is reported record by record (not thrown)', async () => {
     const a = streamRecord('INSERT', alertItem('EP-1', 'B1'));
     const b = streamRecord('INSERT', alertItem('EP-1', 'B2'));
-    const response = await consumeStream(event(a, b), context, { deliverer: recordingDeliverer(['B1', 'B2']) });
+    const response = await consumeStream(event(a, b), context, {
+      deliverer: recordingDeliverer(['B1', 'B2']),
+    });
     expect(response.batchItemFailures.map((f) => f.itemIdentifier)).toEqual([
       a.dynamodb?.SequenceNumber,
       b.dynamodb?.SequenceNumber,
@@ -108,30 +113,79 @@ describe('consumeStream: one batch of the table stream', () => {
         'MODIFY',
         alertItem('EP-1', 'S2', { delivery: { status: 'PENDING', attempts: 0, leaseUntil: ackAt } }),
       ),
-      streamRecord('MODIFY', alertItem('EP-1', 'S3', { delivery: { status: 'PENDING', attempts: 1, lastError: 'HTTP 503' } })),
+      streamRecord(
+        'MODIFY',
+        alertItem('EP-1', 'S3', { delivery: { status: 'PENDING', attempts: 1, lastError: 'HTTP 503' } }),
+      ),
       // Delivered, not acknowledged (a re-notification's bookkeeping).
       streamRecord('MODIFY', alertItem('EP-1', 'S4', { delivery: { ...delivered, renotifications: 1 } })),
       // Acknowledged, and the message already shows it.
       streamRecord(
         'MODIFY',
-        alertItem('EP-1', 'S5', { acknowledgedAt: ackAt, delivery: { ...delivered, acknowledgementShownAt: ackAt } }),
+        alertItem('EP-1', 'S5', {
+          acknowledgedAt: ackAt,
+          delivery: { ...delivered, acknowledgementShownAt: ackAt },
+        }),
       ),
       // Acknowledged, its update failed and was left to the sweeper.
       streamRecord(
         'MODIFY',
-        alertItem('EP-1', 'S6', { acknowledgedAt: ackAt, delivery: { ...delivered, acknowledgementSeenFor: ackAt } }),
+        alertItem('EP-1', 'S6', {
+          acknowledgedAt: ackAt,
+          delivery: { ...delivered, acknowledgementSeenFor: ackAt },
+        }),
       ),
     ];
-    const asks = streamRecord('MODIFY', alertItem('EP-1', 'S7', { acknowledgedAt: ackAt, delivery: delivered }));
     const deliverer = recordingDeliverer();
-    const response = await consumeStream(event(...skipped, asks), context, { deliverer });
+    const response = await consumeStream(event(...skipped), context, { deliverer });
     expect(response.batchItemFailures).toEqual([]);
-    expect(deliverer.calls.map((c) => c.key.SK)).toEqual(['ALERT#2026-03-02T18:00:00.000Z#S7']);
+    expect(deliverer.calls).toEqual([]);
+  });
+
+  it('an acknowledgement asks for delivery: the message shows it, or an alert never posted goes out now', async () => {
+    const ackAt = '2026-03-02T18:05:00.000Z';
+    const shown = streamRecord(
+      'MODIFY',
+      alertItem('EP-1', 'K1', { acknowledgedAt: ackAt, delivery: delivered }),
+    );
+    // Acknowledged while Slack was down: the acknowledgement took it out of the sweeper's queue.
+    const neverPosted = streamRecord(
+      'MODIFY',
+      alertItem('EP-1', 'K2', {
+        acknowledgedAt: ackAt,
+        delivery: { status: 'PENDING', attempts: 1, lastError: 'HTTP 503' },
+      }),
+    );
+    // The consumer's own failed post of it (left to the sweeper) does not ask again.
+    const failedAgain = streamRecord(
+      'MODIFY',
+      alertItem('EP-1', 'K3', {
+        acknowledgedAt: ackAt,
+        delivery: { status: 'PENDING', attempts: 2, acknowledgementSeenFor: ackAt },
+      }),
+    );
+    // A later acknowledgement than the one a failure was for still asks.
+    const newer = streamRecord(
+      'MODIFY',
+      alertItem('EP-1', 'K4', {
+        acknowledgedAt: ackAt,
+        delivery: { ...delivered, acknowledgementSeenFor: '2026-03-02T18:01:00.000Z' },
+      }),
+    );
+    const deliverer = recordingDeliverer();
+    await consumeStream(event(shown, neverPosted, failedAgain, newer), context, { deliverer });
+    expect(deliverer.calls.map((c) => c.key.SK.slice(-2))).toEqual(['K1', 'K2', 'K4']);
   });
 
   it('two batches consumed at the same time keep their own failures', async () => {
-    const left = [streamRecord('INSERT', alertItem('EP-1', 'L1')), streamRecord('INSERT', alertItem('EP-1', 'L2'))];
-    const right = [streamRecord('INSERT', alertItem('EP-2', 'R1')), streamRecord('INSERT', alertItem('EP-2', 'R2'))];
+    const left = [
+      streamRecord('INSERT', alertItem('EP-1', 'L1')),
+      streamRecord('INSERT', alertItem('EP-1', 'L2')),
+    ];
+    const right = [
+      streamRecord('INSERT', alertItem('EP-2', 'R1')),
+      streamRecord('INSERT', alertItem('EP-2', 'R2')),
+    ];
     const deliverer = recordingDeliverer(['L2', 'R1'], 5);
     const [a, b] = await Promise.all([
       consumeStream(event(...left), context, { deliverer }),

@@ -24,7 +24,10 @@ export const consumeStream = (
   const recordHandler = async (record: DynamoDBRecord): Promise<void> => {
     const alert = alertFromStreamRecord(record);
     if (!alert || !asksForDelivery(record, alert)) return;
-    const outcome = await options.deliverer.deliver({ PK: `EP#${alert.episodeId}`, SK: alert.sk }, options.deadline);
+    const outcome = await options.deliverer.deliver(
+      { PK: `EP#${alert.episodeId}`, SK: alert.sk },
+      options.deadline,
+    );
     options.log?.('alert delivery', { episodeId: alert.episodeId, alertSk: alert.sk, outcome });
   };
   // A processor holds one batch's state: one per batch, so two batches in one process never mix.

@@ -31,7 +31,11 @@ export type AlertDelivererOptions = {
   /** Unacknowledged critical alerts re-notify this often (ALERT_RENOTIFY_MINUTES, default 15). */
   readonly renotifyMinutes: number;
   readonly appUrl?: string | undefined;
-  readonly log?: (level: 'info' | 'warn' | 'error', message: string, details?: Record<string, unknown>) => void;
+  readonly log?: (
+    level: 'info' | 'warn' | 'error',
+    message: string,
+    details?: Record<string, unknown>,
+  ) => void;
 };
 
 /** Longer than one delivery with its retries; a crashed deliverer's lease lapses by then. */
@@ -77,7 +81,8 @@ export class AlertDeliverer {
     if (!alert) return 'nothing';
     if (alert.delivery.status !== 'DELIVERED') return this.#post(alert, deadline);
     if (alert.acknowledgedAt !== undefined) {
-      if (alert.delivery.acknowledgementShownAt === undefined) return this.#showAcknowledgement(alert, deadline);
+      if (alert.delivery.acknowledgementShownAt === undefined)
+        return this.#showAcknowledgement(alert, deadline);
       await this.#options.store.dequeue(alert);
       return 'dequeued';
     }
@@ -99,7 +104,11 @@ export class AlertDeliverer {
   async #post(alert: DeliverableAlert, deadline?: number): Promise<DeliveryOutcome> {
     const now = this.#clock();
     const settings = await this.#options.settings.forTeam(alert.team);
-    const delivery = withoutLease(alert.delivery);
+    // An acknowledged alert left for the sweeper: its acknowledgement's stream record is handled.
+    const delivery: SlackAlertDelivery = {
+      ...withoutLease(alert.delivery),
+      ...(alert.acknowledgedAt === undefined ? {} : { acknowledgementSeenFor: alert.acknowledgedAt }),
+    };
     if (!settings) {
       // Mapping the team to a channel is an administrator's step; the sweeper retries until then.
       await this.#options.store.retryLater(
@@ -169,7 +178,10 @@ export class AlertDeliverer {
       );
       throw error;
     }
-    await this.#options.store.record(alert, { ...delivery, acknowledgementShownAt: this.#clock().toISOString() });
+    await this.#options.store.record(alert, {
+      ...delivery,
+      acknowledgementShownAt: this.#clock().toISOString(),
+    });
     return 'updated';
   }
 
@@ -190,7 +202,11 @@ export class AlertDeliverer {
       await this.#options.slack.post({ channel, threadTs: ts, broadcast: true, ...message }, deadline);
     } catch (error) {
       // Still due: the next sweep tries again.
-      await this.#options.store.record(alert, { ...base, lastError: describeSlackError(error) }, now.toISOString());
+      await this.#options.store.record(
+        alert,
+        { ...base, lastError: describeSlackError(error) },
+        now.toISOString(),
+      );
       throw error;
     }
     const at = this.#clock().toISOString();

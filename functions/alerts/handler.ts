@@ -13,7 +13,10 @@ const pipeline = memoized(() => alertPipelineFromEnv());
 /** Time kept for reporting the batch after the last delivery attempt. */
 const SAFETY_MS = 5_000;
 
-export const handler = async (event: DynamoDBStreamEvent, context: Context): Promise<DynamoDBBatchResponse> => {
+export const handler = async (
+  event: DynamoDBStreamEvent,
+  context: Context,
+): Promise<DynamoDBBatchResponse> => {
   const { deliverer } = await pipeline();
   return consumeStream(event, context, {
     deliverer,

@@ -29,7 +29,9 @@ describe('memoized', () => {
 
   it('a failed start is retried on the next call', async () => {
     let calls = 0;
-    const get = memoized(() => (++calls === 1 ? Promise.reject(new Error('secret unavailable')) : Promise.resolve(calls)));
+    const get = memoized(() =>
+      ++calls === 1 ? Promise.reject(new Error('secret unavailable')) : Promise.resolve(calls),
+    );
     await expect(get()).rejects.toThrow('secret unavailable');
     expect(await get()).toBe(2);
     expect(await get()).toBe(2);

@@ -12,7 +12,9 @@ import { createWebClient, webApiPoster } from './slack-web-api.ts';
 export const renotifyMinutesFrom = (value: string | undefined): number => {
   const minutes = Number(value ?? 15);
   if (!Number.isInteger(minutes) || minutes < 1 || minutes > 1440)
-    throw new Error(`ALERT_RENOTIFY_MINUTES must be a whole number of minutes from 1 to 1440; received ${value}`);
+    throw new Error(
+      `ALERT_RENOTIFY_MINUTES must be a whole number of minutes from 1 to 1440; received ${value}`,
+    );
   return minutes;
 };
 

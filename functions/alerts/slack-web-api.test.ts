@@ -89,7 +89,10 @@ afterAll(async () => {
 });
 
 const client = (timeoutMs?: number): WebClient => createWebClient('xoxb-test-token', apiUrl, timeoutMs);
-const post = (c: WebClient = client()) => () => c.chat.postMessage({ channel: 'C0ALERTS1', text: 'alert' });
+const post =
+  (c: WebClient = client()) =>
+  () =>
+    c.chat.postMessage({ channel: 'C0ALERTS1', text: 'alert' });
 
 /** The error the real client throws for this answer. */
 const errorFor = async (answerWith: Answer, timeoutMs?: number): Promise<unknown> => {
@@ -102,7 +105,12 @@ const errorFor = async (answerWith: Answer, timeoutMs?: number): Promise<unknown
   throw new Error('expected the call to fail');
 };
 
-const policy: SlackRetryPolicy = { maxAttempts: 4, baseDelayMs: 250, maxDelayMs: 2000, maxRetryAfterMs: 10_000 };
+const policy: SlackRetryPolicy = {
+  maxAttempts: 4,
+  baseDelayMs: 250,
+  maxDelayMs: 2000,
+  maxRetryAfterMs: 10_000,
+};
 
 /** Records the waits instead of sleeping (the wait itself is node's timer, not under test here). */
 const recordingWait = () => {
@@ -157,7 +165,10 @@ describe('retryDelayMs: which Slack failures are worth retrying, and after how l
       expect(retryDelayMs(error, 1, policy), permanent).toBeUndefined();
     }
     for (const transient of ['internal_error', 'fatal_error', 'service_unavailable', 'request_timeout']) {
-      expect(retryDelayMs(await errorFor({ kind: 'slack-error', error: transient }), 1, policy), transient).toBe(125);
+      expect(
+        retryDelayMs(await errorFor({ kind: 'slack-error', error: transient }), 1, policy),
+        transient,
+      ).toBe(125);
     }
   });
 
@@ -170,7 +181,10 @@ describe('retryDelayMs: which Slack failures are worth retrying, and after how l
 
 describe('withSlackRetries over real HTTP', () => {
   it('429 then ok: waits the Retry-After once and returns the posted message', async () => {
-    script = [{ kind: 'rate-limited', retryAfter: 1 }, { kind: 'ok', ts: '1700000000.000200' }];
+    script = [
+      { kind: 'rate-limited', retryAfter: 1 },
+      { kind: 'ok', ts: '1700000000.000200' },
+    ];
     const { waits, wait } = recordingWait();
     const result = await withSlackRetries(post(), policy, undefined, wait);
     expect(result.ts).toBe('1700000000.000200');
@@ -203,7 +217,9 @@ describe('withSlackRetries over real HTTP', () => {
   it('maxAttempts is the number of requests: on the boundary it succeeds, one more failure and it throws', async () => {
     const three = { ...policy, maxAttempts: 3 };
     script = [{ kind: 'status', status: 503 }, { kind: 'status', status: 503 }, { kind: 'ok' }];
-    await expect(withSlackRetries(post(), three, undefined, recordingWait().wait)).resolves.toMatchObject({ ok: true });
+    await expect(withSlackRetries(post(), three, undefined, recordingWait().wait)).resolves.toMatchObject({
+      ok: true,
+    });
     expect(received).toHaveLength(3);
 
     received.length = 0;
@@ -260,7 +276,9 @@ describe('withSlackRetries over real HTTP', () => {
     vi.spyOn(Math, 'random').mockReturnValue(0.5); // 125 ms at the first attempt
     script = [{ kind: 'status', status: 503 }, { kind: 'ok' }];
     const { waits, wait } = recordingWait();
-    await expect(withSlackRetries(post(), policy, Date.now() + 100, wait)).rejects.toMatchObject({ statusCode: 503 });
+    await expect(withSlackRetries(post(), policy, Date.now() + 100, wait)).rejects.toMatchObject({
+      statusCode: 503,
+    });
     expect(waits).toEqual([]);
     expect(received).toHaveLength(1);
   });
@@ -271,11 +289,19 @@ describe('webApiPoster: chat.postMessage and chat.update as the alert pipeline s
 
   it('posts to the channel with text and blocks, without unfurling, and answers channel and ts', async () => {
     script = [{ kind: 'ok', channel: 'C0HEMA01', ts: '1700000000.000400' }];
-    const posted = await webApiPoster(client()).post({ channel: 'C0HEMA01', text: 'CRITICAL ESC-CRS3', blocks });
+    const posted = await webApiPoster(client()).post({
+      channel: 'C0HEMA01',
+      text: 'CRITICAL ESC-CRS3',
+      blocks,
+    });
     expect(posted).toEqual({ channel: 'C0HEMA01', ts: '1700000000.000400' });
     expect(received).toHaveLength(1);
     expect(received[0]?.method).toBe('chat.postMessage');
-    expect(received[0]?.body).toMatchObject({ channel: 'C0HEMA01', text: 'CRITICAL ESC-CRS3', unfurl_links: 'false' });
+    expect(received[0]?.body).toMatchObject({
+      channel: 'C0HEMA01',
+      text: 'CRITICAL ESC-CRS3',
+      unfurl_links: 'false',
+    });
     expect(JSON.parse(received[0]?.body.blocks ?? 'null')).toEqual(blocks);
     expect(received[0]?.body.thread_ts).toBeUndefined();
   });
@@ -292,10 +318,19 @@ describe('webApiPoster: chat.postMessage and chat.update as the alert pipeline s
   });
 
   it('update edits the message in place (same channel and ts)', async () => {
-    await webApiPoster(client()).update({ channel: 'C0HEMA01', ts: '1700000000.000400', text: 'acknowledged', blocks });
+    await webApiPoster(client()).update({
+      channel: 'C0HEMA01',
+      ts: '1700000000.000400',
+      text: 'acknowledged',
+      blocks,
+    });
     expect(received).toHaveLength(1);
     expect(received[0]?.method).toBe('chat.update');
-    expect(received[0]?.body).toMatchObject({ channel: 'C0HEMA01', ts: '1700000000.000400', text: 'acknowledged' });
+    expect(received[0]?.body).toMatchObject({
+      channel: 'C0HEMA01',
+      ts: '1700000000.000400',
+      text: 'acknowledged',
+    });
   });
 
   it('really waits out Slack’s Retry-After between the two requests', async () => {
@@ -308,7 +343,9 @@ describe('webApiPoster: chat.postMessage and chat.update as the alert pipeline s
   it('uses the default policy: four requests at most against a Slack that keeps failing', async () => {
     vi.spyOn(Math, 'random').mockReturnValue(0); // no wait between attempts
     script = [{ kind: 'status', status: 502 }];
-    await expect(webApiPoster(client()).post({ channel: 'C0HEMA01', text: 'alert', blocks })).rejects.toMatchObject({
+    await expect(
+      webApiPoster(client()).post({ channel: 'C0HEMA01', text: 'alert', blocks }),
+    ).rejects.toMatchObject({
       statusCode: 502,
     });
     expect(received).toHaveLength(DEFAULT_SLACK_RETRY_POLICY.maxAttempts);

@@ -48,9 +48,18 @@ const TRANSIENT_PLATFORM_ERRORS = new Set([
 ]);
 
 /** How long to wait before the next attempt, or undefined when the failure is not worth retrying. */
-export const retryDelayMs = (error: unknown, attempt: number, policy: SlackRetryPolicy): number | undefined => {
+export const retryDelayMs = (
+  error: unknown,
+  attempt: number,
+  policy: SlackRetryPolicy,
+): number | undefined => {
   // Anything may be thrown, even undefined: only Slack's coded errors are retried.
-  const e = (error ?? {}) as { code?: string; retryAfter?: number; statusCode?: number; data?: { error?: string } };
+  const e = (error ?? {}) as {
+    code?: string;
+    retryAfter?: number;
+    statusCode?: number;
+    data?: { error?: string };
+  };
   const backoff = Math.random() * Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
   switch (e.code) {
     case ErrorCode.RateLimitedError: {
@@ -117,9 +126,17 @@ export const createWebClient = (
     retryConfig: { retries: 0 },
   });
 
-export const webApiPoster = (client: WebClient, policy: SlackRetryPolicy = DEFAULT_SLACK_RETRY_POLICY): SlackPoster => ({
+export const webApiPoster = (
+  client: WebClient,
+  policy: SlackRetryPolicy = DEFAULT_SLACK_RETRY_POLICY,
+): SlackPoster => ({
   post: async (message, deadline) => {
-    const base = { channel: message.channel, text: message.text, blocks: [...message.blocks], unfurl_links: false };
+    const base = {
+      channel: message.channel,
+      text: message.text,
+      blocks: [...message.blocks],
+      unfurl_links: false,
+    };
     const args: ChatPostMessageArguments = message.threadTs
       ? { ...base, thread_ts: message.threadTs, reply_broadcast: message.broadcast ?? false }
       : base;
@@ -129,7 +146,13 @@ export const webApiPoster = (client: WebClient, policy: SlackRetryPolicy = DEFAU
   },
   update: async (message, deadline) => {
     await withSlackRetries(
-      () => client.chat.update({ channel: message.channel, ts: message.ts, text: message.text, blocks: [...message.blocks] }),
+      () =>
+        client.chat.update({
+          channel: message.channel,
+          ts: message.ts,
+          text: message.text,
+          blocks: [...message.blocks],
+        }),
       policy,
       deadline,
     );

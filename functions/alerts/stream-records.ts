@@ -30,18 +30,17 @@ type DeliveryImage = {
 
 /**
  * Whether a stream record asks the consumer to act: a new alert (INSERT) is posted; a change that
- * acknowledges a delivered alert updates its message. The pipeline's own bookkeeping writes (lease,
- * delivery, retry scheduling) never do, so a Slack outage cannot turn into a loop of retries
- * through the stream: what still fails is left to the stream's own retries and the sweeper.
+ * acknowledges an alert either updates its message (delivered) or posts it showing the
+ * acknowledgement (not yet delivered: Slack was down or the team had no channel, and the
+ * acknowledgement took it out of the sweeper's queue, so this record is its way out). The
+ * pipeline's own bookkeeping writes never ask again for an acknowledgement a failed delivery was
+ * for (`acknowledgementSeenFor`), so a Slack outage cannot turn into a loop of retries through
+ * the stream: what still fails is left to the stream's own retries and the sweeper.
  */
 export const asksForDelivery = (record: DynamoDBRecord, alert: StoredAlertRecord): boolean => {
   if (record.eventName === 'INSERT') return true;
   const acknowledgedAt = alert.item.acknowledgedAt;
   const delivery = alert.item.delivery as DeliveryImage | undefined;
-  return (
-    typeof acknowledgedAt === 'string' &&
-    delivery?.status === 'DELIVERED' &&
-    delivery.acknowledgementShownAt === undefined &&
-    delivery.acknowledgementSeenFor !== acknowledgedAt
-  );
+  if (typeof acknowledgedAt !== 'string' || delivery?.acknowledgementSeenFor === acknowledgedAt) return false;
+  return delivery?.status !== 'DELIVERED' || delivery.acknowledgementShownAt === undefined;
 };

@@ -15,7 +15,10 @@ export type SlackAlertDelivery = AlertDelivery & {
   readonly leaseToken?: string;
   /** When the message was updated to show the acknowledgement. */
   readonly acknowledgementShownAt?: string;
-  /** The acknowledgement (its time) a failed update was for: the sweeper shows it, the stream need not. */
+  /**
+   * The acknowledgement (its time) a failed update, or a failed post of an acknowledged alert, was
+   * for: the sweeper shows it, the stream need not ask again.
+   */
   readonly acknowledgementSeenFor?: string;
   /** Re-notifications sent for an unacknowledged critical alert. */
   readonly renotifications?: number;

@@ -26,7 +26,9 @@ const depsFor = (plan: Plan) => {
     repository: {
       dueInQueue: (queue, until) => {
         queries.push([queue, until]);
-        return Promise.resolve(queue === 'ALERT#OPEN' ? plan.alerts.map(([item]) => item) : plan.episodes.map(([item]) => item));
+        return Promise.resolve(
+          queue === 'ALERT#OPEN' ? plan.alerts.map(([item]) => item) : plan.episodes.map(([item]) => item),
+        );
       },
     },
     deliverer: {
@@ -67,11 +69,21 @@ describe('sweep: the alert queue and the overdue-vitals queue', () => {
       episodes: [],
     });
     const result = await sweep(deps, NOW);
-    expect(result).toEqual({ delivered: 2, renotified: 1, acknowledgementsShown: 1, overdueVitals: 0, failures: 1 });
+    expect(result).toEqual({
+      delivered: 2,
+      renotified: 1,
+      acknowledgementsShown: 1,
+      overdueVitals: 0,
+      failures: 1,
+    });
     expect(swept.map((k) => k.SK.slice(-2))).toEqual(['A1', 'A2', 'A3', 'A4', 'A5', 'A6', 'A7', 'A8', 'A9']);
     expect(swept[1]).toEqual({ PK: 'EP#EP-1', SK: 'ALERT#2026-03-02T18:00:00.000Z#A2' });
     expect(logs).toEqual([
-      ['warn', 'sweep: alert still not delivered', { alertSk: 'ALERT#2026-03-02T18:00:00.000Z#A2', error: 'Error: slack down' }],
+      [
+        'warn',
+        'sweep: alert still not delivered',
+        { alertSk: 'ALERT#2026-03-02T18:00:00.000Z#A2', error: 'Error: slack down' },
+      ],
     ]);
   });
 
@@ -86,7 +98,13 @@ describe('sweep: the alert queue and the overdue-vitals queue', () => {
       ],
     });
     const result = await sweep(deps, NOW);
-    expect(result).toEqual({ delivered: 0, renotified: 0, acknowledgementsShown: 0, overdueVitals: 2, failures: 1 });
+    expect(result).toEqual({
+      delivered: 0,
+      renotified: 0,
+      acknowledgementsShown: 0,
+      overdueVitals: 2,
+      failures: 1,
+    });
     expect(checked).toEqual([
       ['EP-11', NOW.toISOString()],
       ['EP-12', NOW.toISOString()],
@@ -135,7 +153,13 @@ describe('sweep: the alert queue and the overdue-vitals queue', () => {
       episodes: [[head('EP-31'), true]],
     });
     const result = await sweep(deps, NOW, Date.now() - 1);
-    expect(result).toEqual({ delivered: 0, renotified: 0, acknowledgementsShown: 0, overdueVitals: 0, failures: 0 });
+    expect(result).toEqual({
+      delivered: 0,
+      renotified: 0,
+      acknowledgementsShown: 0,
+      overdueVitals: 0,
+      failures: 0,
+    });
     expect(swept).toEqual([]);
     expect(checked).toEqual([]);
   });

@@ -18,7 +18,11 @@ export type SweepDeps = {
   readonly repository: Pick<EpisodeRepository, 'dueInQueue'>;
   readonly deliverer: Pick<AlertDeliverer, 'sweep'>;
   readonly monitor: Pick<OverdueVitalsMonitor, 'check' | 'cutoff'>;
-  readonly log: (level: 'info' | 'warn' | 'error', message: string, details?: Record<string, unknown>) => void;
+  readonly log: (
+    level: 'info' | 'warn' | 'error',
+    message: string,
+    details?: Record<string, unknown>,
+  ) => void;
 };
 
 /**
