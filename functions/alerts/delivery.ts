@@ -24,7 +24,7 @@ export type DeliveryOutcome =
   | 'nothing';
 
 export type AlertDelivererOptions = {
-  readonly store: Pick<AlertDeliveryStore, 'load' | 'lease' | 'record' | 'retryLater' | 'dequeue'>;
+  readonly store: Pick<AlertDeliveryStore, 'load' | 'lease' | 'record' | 'retryLater' | 'reschedule' | 'dequeue'>;
   readonly settings: { forTeam(team: string): Promise<TeamSettings | undefined> };
   readonly slack: SlackPoster;
   readonly clock?: () => Date;
@@ -94,8 +94,9 @@ export class AlertDeliverer {
     const last = Date.parse(alert.delivery.lastNotifiedAt ?? alert.raisedAt);
     const due = last + this.#options.renotifyMinutes * 60_000;
     if (due > now.getTime()) {
-      // Another sweep re-notified it meanwhile: keep it queued for its own due time.
-      await this.#options.store.record(alert, alert.delivery, iso(due));
+      // Another sweep re-notified it meanwhile: keep it queued for its own due time (the queue
+      // position only; the delivery as stored stays untouched).
+      await this.#options.store.reschedule(alert, iso(due));
       return 'nothing';
     }
     return this.#remind(alert, now, deadline);

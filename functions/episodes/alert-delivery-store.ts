@@ -141,6 +141,19 @@ export class AlertDeliveryStore {
     });
   }
 
+  /** Moves the alert's place in the work queue to `dueAt`, unless it was acknowledged meanwhile. */
+  async reschedule(alert: DeliverableAlert, dueAt: string): Promise<void> {
+    const queue = openAlertKeys(dueAt, alert.episodeId, alert.id);
+    try {
+      await this.#update(alert, 'SET GSI2PK = :pk, GSI2SK = :sk', {
+        condition: 'attribute_exists(PK) AND attribute_not_exists(acknowledgedAt)',
+        values: { ':pk': queue.GSI2PK, ':sk': queue.GSI2SK },
+      });
+    } catch (error) {
+      if (!conditionFailed(error)) throw error;
+    }
+  }
+
   /** Takes the alert out of the work queue (acknowledged, or nothing left to do). */
   async dequeue(alert: AlertKey): Promise<void> {
     await this.#update(alert, 'REMOVE GSI2PK, GSI2SK', { condition: 'attribute_exists(PK)', values: {} });

@@ -145,7 +145,10 @@ export class EpisodeRepository {
         Update: {
           TableName: this.#table,
           Key: { PK: write.acknowledge.alert.PK, SK: write.acknowledge.alert.SK },
-          UpdateExpression: 'SET acknowledgedAt = :at, acknowledgedBy = :by REMOVE GSI2PK, GSI2SK',
+          // The alert keeps its place in the ALERT#OPEN queue: delivery takes it out once the
+          // acknowledgement is shown in Slack, so an alert acknowledged before it was ever posted
+          // (Slack down, no channel yet) is still posted by the sweeper. No alert is lost.
+          UpdateExpression: 'SET acknowledgedAt = :at, acknowledgedBy = :by',
           ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(acknowledgedAt)',
           ExpressionAttributeValues: { ':at': write.acknowledge.at, ':by': write.acknowledge.by },
         },

@@ -337,7 +337,7 @@ export class EpisodeService {
         return { episode: state.head, alert, alreadyAcknowledged: true };
       const at = this.#clock().toISOString();
       const by = this.#author(actor);
-      const acknowledged: AlertRecord = { ...withoutQueue(alert), acknowledgedAt: at, acknowledgedBy: by };
+      const acknowledged: AlertRecord = { ...alert, acknowledgedAt: at, acknowledgedBy: by };
       const after = foldState(
         state.head,
         state.records.map((r) => (r.id === alertId ? acknowledged : r)),
@@ -575,7 +575,3 @@ const describePermission = (permission: Permission): string =>
     close: 'close episodes',
   })[permission];
 
-const withoutQueue = (alert: AlertRecord): AlertRecord => {
-  const { GSI2PK: _pk, GSI2SK: _sk, ...rest } = alert;
-  return rest;
-};

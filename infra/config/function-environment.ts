@@ -35,14 +35,23 @@ export type ConfiguredVariable =
   | 'PUBLIC_APP_URL';
 
 /** The clinical rules' limits: read by every function that creates the episode service. */
-const EPISODE_SERVICE: readonly ConfiguredVariable[] = ['RULES_TOCI_MAX_PER_24H', 'RULES_BILIRUBIN_MAX_UMOL_L'];
+const EPISODE_SERVICE: readonly ConfiguredVariable[] = [
+  'RULES_TOCI_MAX_PER_24H',
+  'RULES_BILIRUBIN_MAX_UMOL_L',
+];
 
 /** Which configured variables each function reads (see each entry's `process.env` use). */
 export const configuredVariables: Readonly<Record<LambdaId, readonly ConfiguredVariable[]>> = {
   /** functions/graphql/handler.ts and the episode service. */
   graphql: ['HOSPITAL_TIME_ZONE', ...EPISODE_SERVICE],
   /** functions/slack/bot-deps.ts and the episode service. */
-  slack: ['HOSPITAL_TIME_ZONE', ...EPISODE_SERVICE, 'SLACK_COMMAND', 'SLACK_ADMIN_USER_IDS', 'PUBLIC_APP_URL'],
+  slack: [
+    'HOSPITAL_TIME_ZONE',
+    ...EPISODE_SERVICE,
+    'SLACK_COMMAND',
+    'SLACK_ADMIN_USER_IDS',
+    'PUBLIC_APP_URL',
+  ],
   /** functions/alerts/pipeline.ts. */
   alerts: ['ALERT_RENOTIFY_MINUTES', 'PUBLIC_APP_URL'],
   /** functions/sweeper/handler.ts and the alert pipeline it delivers through. */
@@ -62,7 +71,8 @@ const valuesOf = (config: StageConfig): Readonly<Record<ConfiguredVariable, stri
     VITALS_OVERDUE_HOURS: String(tuning.vitalsOverdueHours ?? functionDefaults.vitalsOverdueHours),
     SLACK_COMMAND: config.slackCommand,
     // No administrator configured: nobody may map channels (the code treats unset as none).
-    SLACK_ADMIN_USER_IDS: config.slackAdminUserIds.length > 0 ? config.slackAdminUserIds.join(',') : undefined,
+    SLACK_ADMIN_USER_IDS:
+      config.slackAdminUserIds.length > 0 ? config.slackAdminUserIds.join(',') : undefined,
     PUBLIC_APP_URL: config.publicAppUrl,
   };
 };

@@ -205,9 +205,12 @@ export const parseStageConfig = (stage: string, raw: unknown): StageConfig => {
   const tuning = fields
     .optionalObject('tuning')
     ?.only('rulesTociMaxPer24h', 'rulesBilirubinMaxUmolPerL', 'alertRenotifyMinutes', 'vitalsOverdueHours');
-  const hospitalTimeZone = fields.optionalString('hospitalTimeZone', TIME_ZONE) ?? functionDefaults.hospitalTimeZone;
+  const hospitalTimeZone =
+    fields.optionalString('hospitalTimeZone', TIME_ZONE) ?? functionDefaults.hospitalTimeZone;
   if (!isTimeZone(hospitalTimeZone)) {
-    throw new StageConfigError(`stages.${stage}.hospitalTimeZone "${hospitalTimeZone}" is not an IANA time zone`);
+    throw new StageConfigError(
+      `stages.${stage}.hospitalTimeZone "${hospitalTimeZone}" is not an IANA time zone`,
+    );
   }
 
   const logRetentionDays = fields.integer('logRetentionDays', 1, 3653);
@@ -249,10 +252,7 @@ export const parseStageConfig = (stage: string, raw: unknown): StageConfig => {
     ...optional('publicAppUrl', fields.optionalString('publicAppUrl', /^https:\/\/\S+$/)),
     tuning: {
       ...optional('rulesTociMaxPer24h', tuning?.optionalInteger('rulesTociMaxPer24h', 1, 4)),
-      ...optional(
-        'rulesBilirubinMaxUmolPerL',
-        tuning?.optionalNumber('rulesBilirubinMaxUmolPerL', 0, 342),
-      ),
+      ...optional('rulesBilirubinMaxUmolPerL', tuning?.optionalNumber('rulesBilirubinMaxUmolPerL', 0, 342)),
       ...optional('alertRenotifyMinutes', tuning?.optionalInteger('alertRenotifyMinutes', 5, 1440)),
       ...optional('vitalsOverdueHours', tuning?.optionalInteger('vitalsOverdueHours', 1, 48)),
     },

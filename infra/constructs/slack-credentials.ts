@@ -17,9 +17,9 @@ export const slackCredentialEnv: Readonly<Record<SlackCredential, string>> = {
 
 const rotationReasons: Readonly<Record<SlackCredential, string>> = {
   signingSecret:
-    'Slack issues the signing secret in the app settings and offers no API to regenerate it, so no rotation function can rotate it; it is regenerated in Slack and stored with put-secret-value (infra/DEPLOY.md).',
+    'Slack issues the signing secret in the app settings and offers no API to regenerate it, so no rotation function can rotate it; it is regenerated in Slack and stored with put-secret-value (docs/slack-app.md).',
   botToken:
-    'The bot token is issued by Slack when the app is installed; rotating it needs Slack OAuth token rotation (refresh tokens) which this single-workspace app does not enable. It is revoked and reinstalled in Slack and stored with put-secret-value (infra/DEPLOY.md).',
+    'The bot token is issued by Slack when the app is installed; rotating it needs Slack OAuth token rotation (refresh tokens) which this single-workspace app does not enable. It is revoked and reinstalled in Slack and stored with put-secret-value (docs/slack-app.md).',
 };
 
 /**

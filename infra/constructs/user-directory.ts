@@ -15,7 +15,7 @@ import { removalPolicyOf, retainsData } from './removal.ts';
 /**
  * Role groups the stack creates; resolvers take the highest role among a user's `role:<role>`
  * groups from the `cognito:groups` claim. Team groups (`team:<teamId>`) are data, created by an
- * administrator per on-call team (see infra/DEPLOY.md).
+ * administrator per on-call team (see the README, Deploy).
  */
 export const roleGroups = [
   {

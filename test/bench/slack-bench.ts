@@ -101,7 +101,11 @@ const summarise = (samples: readonly number[]): Summary => {
   };
 };
 
-const median = (samples: readonly number[]): number => percentile([...samples].sort((a, b) => a - b), 0.5);
+const median = (samples: readonly number[]): number =>
+  percentile(
+    [...samples].sort((a, b) => a - b),
+    0.5,
+  );
 const ms = (value: number): string => `${value.toFixed(1)} ms`.padStart(10);
 
 // ------------------------------------------------------------------ warm latency over HTTP
@@ -115,7 +119,8 @@ type WarmCase = { readonly label: string; readonly text: string; readonly expect
 type WarmResult = Summary & { readonly firstTenth: number; readonly lastTenth: number };
 
 const measureWarm = async (system: LocalSystem, bench: WarmCase): Promise<WarmResult> => {
-  for (let i = 0; i < WARMUP; i += 1) expectReply(bench.label, await sendCommand(system, bench.text), bench.expect);
+  for (let i = 0; i < WARMUP; i += 1)
+    expectReply(bench.label, await sendCommand(system, bench.text), bench.expect);
   const samples: number[] = [];
   for (let i = 0; i < REQUESTS; i += 1) {
     const reply = await sendCommand(system, bench.text);
@@ -202,6 +207,74 @@ const strayDynamoDbLocal = (dynamoDbEndpoint: string): string[] => {
 
 // ------------------------------------------------------------------ main
 
+/** The warm commands over HTTP, then the cold starts of the bundle, each against its target. */
+const runBenchmarks = async (
+  system: LocalSystem,
+  bundling: Promise<WrittenBundle>,
+  benchStarted: number,
+): Promise<void> => {
+  console.log(`Slack bench: local system at ${system.url} (DynamoDB Local ${system.dynamoDbEndpoint})`);
+  const episodeId = await createEpisode(system);
+  console.log(`episode ${episodeId}; ${WARMUP} warm-up + ${REQUESTS} timed requests per command\n`);
+
+  const cases: WarmCase[] = [
+    {
+      label: `/cart vitals ${episodeId} ${VITALS}`,
+      text: `vitals ${episodeId} ${VITALS}`,
+      expect: new RegExp(episodeId),
+    },
+    { label: `/cart status ${episodeId}`, text: `status ${episodeId}`, expect: new RegExp(episodeId) },
+    { label: `/cart crs ${VITALS} w=70`, text: `crs ${VITALS} w=70`, expect: /CRS/ },
+  ];
+  console.log(`Warm latency, signed request → HTTP response (target p99 < ${TARGET_WARM_P99_MS} ms)`);
+  console.log(
+    `  ${'command'.padEnd(44)} ${'p50'.padStart(10)} ${'p95'.padStart(10)} ${'p99'.padStart(10)} ${'max'.padStart(10)}   p50 first/last tenth`,
+  );
+  let warmMisses = 0;
+  for (const bench of cases) {
+    const summary = await measureWarm(system, bench);
+    const ok = summary.p99 < TARGET_WARM_P99_MS;
+    if (!ok) warmMisses += 1;
+    console.log(
+      `  ${bench.label.padEnd(44)} ${ms(summary.p50)} ${ms(summary.p95)} ${ms(summary.p99)} ${ms(summary.max)}   ${summary.firstTenth.toFixed(0)}/${summary.lastTenth.toFixed(0)} ms  ${ok ? 'ok' : 'OVER TARGET'}`,
+    );
+  }
+
+  const bundle = await bundling;
+  console.log(
+    `\nCold start of the bundled Slack handler (${(bundle.bytes / 1024).toFixed(0)} KB), fresh node process each, ${COLD_STARTS} runs (target import + first reply < ${TARGET_COLD_MS} ms)`,
+  );
+  const coldCases = [
+    { label: '/cart help', text: 'help', expect: /\/cart/ },
+    { label: `/cart status ${episodeId}`, text: `status ${episodeId}`, expect: new RegExp(episodeId) },
+  ];
+  let coldMisses = 0;
+  for (const cold of coldCases) {
+    const runs: ColdRun[] = [];
+    for (let i = 0; i < COLD_STARTS; i += 1)
+      runs.push(await coldStart(bundle, system, cold.text, cold.expect));
+    const totals = runs.map((run) => run.importMs + run.replyMs);
+    const ok = Math.max(...totals) < TARGET_COLD_MS;
+    if (!ok) coldMisses += 1;
+    console.log(`  first reply: ${cold.label}`);
+    console.log(
+      `    import of the bundle          median ${ms(median(runs.map((r) => r.importMs)))}  max ${ms(Math.max(...runs.map((r) => r.importMs)))}`,
+    );
+    console.log(
+      `    first reply                   median ${ms(median(runs.map((r) => r.replyMs)))}  max ${ms(Math.max(...runs.map((r) => r.replyMs)))}`,
+    );
+    console.log(
+      `    import + first reply          median ${ms(median(totals))}  max ${ms(Math.max(...totals))}  ${ok ? 'ok' : 'OVER TARGET'}`,
+    );
+    console.log(
+      `    node start → exit (wall)      median ${ms(median(runs.map((r) => r.wallMs)))}  max ${ms(Math.max(...runs.map((r) => r.wallMs)))}`,
+    );
+  }
+  console.log(
+    `\n${warmMisses + coldMisses === 0 ? 'All targets met' : `${warmMisses + coldMisses} target(s) missed`} (bench took ${((performance.now() - benchStarted) / 1000).toFixed(0)} s)`,
+  );
+};
+
 const main = async (): Promise<number> => {
   const benchStarted = performance.now();
   const scratch = mkdtempSync(join(tmpdir(), 'cart-slack-bench-'));
@@ -213,64 +286,20 @@ const main = async (): Promise<number> => {
   const bundling = writeBundle('slack');
   bundling.catch(() => undefined);
   const system = await startLocalSystem({ port: 0 });
-  let bundle: WrittenBundle | undefined;
   try {
-    console.log(`Slack bench: local system at ${system.url} (DynamoDB Local ${system.dynamoDbEndpoint})`);
-    const episodeId = await createEpisode(system);
-    console.log(`episode ${episodeId}; ${WARMUP} warm-up + ${REQUESTS} timed requests per command\n`);
-
-    const cases: WarmCase[] = [
-      { label: `/cart vitals ${episodeId} ${VITALS}`, text: `vitals ${episodeId} ${VITALS}`, expect: new RegExp(episodeId) },
-      { label: `/cart status ${episodeId}`, text: `status ${episodeId}`, expect: new RegExp(episodeId) },
-      { label: `/cart crs ${VITALS} w=70`, text: `crs ${VITALS} w=70`, expect: /CRS/ },
-    ];
-    console.log(`Warm latency, signed request → HTTP response (target p99 < ${TARGET_WARM_P99_MS} ms)`);
-    console.log(
-      `  ${'command'.padEnd(44)} ${'p50'.padStart(10)} ${'p95'.padStart(10)} ${'p99'.padStart(10)} ${'max'.padStart(10)}   p50 first/last tenth`,
-    );
-    let warmMisses = 0;
-    for (const bench of cases) {
-      const summary = await measureWarm(system, bench);
-      const ok = summary.p99 < TARGET_WARM_P99_MS;
-      if (!ok) warmMisses += 1;
-      console.log(
-        `  ${bench.label.padEnd(44)} ${ms(summary.p50)} ${ms(summary.p95)} ${ms(summary.p99)} ${ms(summary.max)}   ${summary.firstTenth.toFixed(0)}/${summary.lastTenth.toFixed(0)} ms  ${ok ? 'ok' : 'OVER TARGET'}`,
-      );
-    }
-
-    bundle = await bundling;
-    console.log(
-      `\nCold start of the bundled Slack handler (${(bundle.bytes / 1024).toFixed(0)} KB), fresh node process each, ${COLD_STARTS} runs (target import + first reply < ${TARGET_COLD_MS} ms)`,
-    );
-    const coldCases = [
-      { label: '/cart help', text: 'help', expect: /\/cart/ },
-      { label: `/cart status ${episodeId}`, text: `status ${episodeId}`, expect: new RegExp(episodeId) },
-    ];
-    let coldMisses = 0;
-    for (const cold of coldCases) {
-      const runs: ColdRun[] = [];
-      for (let i = 0; i < COLD_STARTS; i += 1) runs.push(await coldStart(bundle, system, cold.text, cold.expect));
-      const totals = runs.map((run) => run.importMs + run.replyMs);
-      const ok = Math.max(...totals) < TARGET_COLD_MS;
-      if (!ok) coldMisses += 1;
-      console.log(`  first reply: ${cold.label}`);
-      console.log(`    import of the bundle          median ${ms(median(runs.map((r) => r.importMs)))}  max ${ms(Math.max(...runs.map((r) => r.importMs)))}`);
-      console.log(`    first reply                   median ${ms(median(runs.map((r) => r.replyMs)))}  max ${ms(Math.max(...runs.map((r) => r.replyMs)))}`);
-      console.log(`    import + first reply          median ${ms(median(totals))}  max ${ms(Math.max(...totals))}  ${ok ? 'ok' : 'OVER TARGET'}`);
-      console.log(`    node start → exit (wall)      median ${ms(median(runs.map((r) => r.wallMs)))}  max ${ms(Math.max(...runs.map((r) => r.wallMs)))}`);
-    }
-    console.log(
-      `\n${warmMisses + coldMisses === 0 ? 'All targets met' : `${warmMisses + coldMisses} target(s) missed`} (bench took ${((performance.now() - benchStarted) / 1000).toFixed(0)} s)`,
-    );
-    return 0;
+    await runBenchmarks(system, bundling, benchStarted);
   } finally {
     await system.stop();
-    await (bundle ?? (await bundling.catch(() => undefined)))?.remove();
+    await (await bundling.catch(() => undefined))?.remove();
     rmSync(scratch, { recursive: true, force: true });
-    const stray = strayDynamoDbLocal(system.dynamoDbEndpoint);
-    if (stray.length > 0) throw new Error(`DynamoDB Local still running after stop:\n${stray.join('\n')}`);
-    console.log('Stopped: no DynamoDB Local (java) process left running.');
   }
+  const stray = strayDynamoDbLocal(system.dynamoDbEndpoint);
+  if (stray.length > 0) {
+    console.error(`DynamoDB Local still running after stop:\n${stray.join('\n')}`);
+    return 1;
+  }
+  console.log('Stopped: no DynamoDB Local (java) process left running.');
+  return 0;
 };
 
 process.exitCode = await main();

@@ -33,7 +33,9 @@ const emptyTable = (): { server: Server; targets: string[] } => {
       response.writeHead(known ? 200 : 400, { 'content-type': 'application/x-amz-json-1.0' });
       response.end(
         JSON.stringify(
-          known ? {} : { __type: 'com.amazon.coral.validate#ValidationException', message: `${target} not faked` },
+          known
+            ? {}
+            : { __type: 'com.amazon.coral.validate#ValidationException', message: `${target} not faked` },
         ),
       );
     });
@@ -76,7 +78,11 @@ describe('the bundled Slack handler', () => {
   });
 
   afterAll(async () => {
-    await new Promise<void>((closed) => table.server.close(() => closed()));
+    await new Promise<void>((closed) =>
+      table.server.close(() => {
+        closed();
+      }),
+    );
     await bundle.remove();
   });
 
@@ -91,7 +97,10 @@ describe('the bundled Slack handler', () => {
     const forged = slashCommand('help');
     const run = await invokeInFreshProcess(
       bundle,
-      [slackEvent(help, signedSlackHeaders(secret, help)), slackEvent(forged, signedSlackHeaders('not-the-secret', forged))],
+      [
+        slackEvent(help, signedSlackHeaders(secret, help)),
+        slackEvent(forged, signedSlackHeaders('not-the-secret', forged)),
+      ],
       {
         TABLE_NAME: 'cart-bundle-test',
         DYNAMODB_ENDPOINT: `http://127.0.0.1:${String((table.server.address() as AddressInfo).port)}`,

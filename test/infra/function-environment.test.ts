@@ -14,7 +14,13 @@ import { slackCredentialEnv } from '../../infra/constructs/slack-credentials.ts'
 import type { LambdaId } from '../../infra/lambda-bundling.ts';
 import { DEFAULT_RULES_CONFIG } from '../../rules/core/config.ts';
 import { DEFAULT_TIME_ZONE } from '../../rules/core/dates.ts';
-import { cdkJson, propertiesFor, repositoryRoot, synthStage, type SynthesizedStage } from './support/cart-app.ts';
+import {
+  cdkJson,
+  propertiesFor,
+  repositoryRoot,
+  synthStage,
+  type SynthesizedStage,
+} from './support/cart-app.ts';
 
 const stages = cdkJson().context.stages as Record<string, Record<string, unknown>>;
 const prod = synthStage('prod');
@@ -51,8 +57,11 @@ const functionOf = (stage: SynthesizedStage, id: LambdaId): CartFunction =>
 
 /** The deployed function's environment variables, as the template gives them to Lambda. */
 const envOf = (stage: SynthesizedStage, id: LambdaId): Record<string, unknown> =>
-  (propertiesFor(stage, functionOf(stage, id).function) as { Environment: { Variables: Record<string, unknown> } })
-    .Environment.Variables;
+  (
+    propertiesFor(stage, functionOf(stage, id).function) as {
+      Environment: { Variables: Record<string, unknown> };
+    }
+  ).Environment.Variables;
 
 /** Only the configured variables of a function's environment. */
 const configuredOf = (stage: SynthesizedStage, id: LambdaId): Record<string, unknown> => {
@@ -62,7 +71,9 @@ const configuredOf = (stage: SynthesizedStage, id: LambdaId): Record<string, unk
 
 /** Strings only: the variables under test are literal values, not references. */
 const asProcessEnv = (env: Record<string, unknown>): NodeJS.ProcessEnv =>
-  Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+  Object.fromEntries(
+    Object.entries(env).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+  );
 
 describe('function settings with no tuning configured (prod)', () => {
   it('gives GraphQL the hospital time zone and the rules’ limits, nothing of Slack or the alerts', () => {
@@ -87,7 +98,10 @@ describe('function settings with no tuning configured (prod)', () => {
   });
 
   it('gives the sweeper the re-notification interval and the overdue-vitals hours (ESC-VITALS, 4 h)', () => {
-    expect(configuredOf(prod, 'sweeper')).toEqual({ ALERT_RENOTIFY_MINUTES: '15', VITALS_OVERDUE_HOURS: '4' });
+    expect(configuredOf(prod, 'sweeper')).toEqual({
+      ALERT_RENOTIFY_MINUTES: '15',
+      VITALS_OVERDUE_HOURS: '4',
+    });
   });
 });
 

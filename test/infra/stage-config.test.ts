@@ -100,20 +100,23 @@ describe('parseStageConfig', () => {
   it('defaults the hospital time zone to Asia/Shanghai and accepts only IANA names', () => {
     const { hospitalTimeZone: _zone, ...withoutZone } = dev;
     expect(parseStageConfig('dev', withoutZone).hospitalTimeZone).toBe('Asia/Shanghai');
-    expect(parseStageConfig('dev', withOverride({ hospitalTimeZone: 'Europe/Berlin' })).hospitalTimeZone).toBe(
-      'Europe/Berlin',
-    );
+    expect(
+      parseStageConfig('dev', withOverride({ hospitalTimeZone: 'Europe/Berlin' })).hospitalTimeZone,
+    ).toBe('Europe/Berlin');
     expect(() => parseStageConfig('dev', withOverride({ hospitalTimeZone: 'Asia/Shangai' }))).toThrow(
       /not an IANA time zone/,
     );
-    expect(() => parseStageConfig('dev', withOverride({ hospitalTimeZone: '+08:00' }))).toThrow(/hospitalTimeZone/);
+    expect(() => parseStageConfig('dev', withOverride({ hospitalTimeZone: '+08:00' }))).toThrow(
+      /hospitalTimeZone/,
+    );
   });
 
   it('takes Slack administrators as user ids, none when left out', () => {
     const { slackAdminUserIds: _admins, ...withoutAdmins } = dev;
     expect(parseStageConfig('dev', withoutAdmins).slackAdminUserIds).toEqual([]);
     expect(
-      parseStageConfig('dev', withOverride({ slackAdminUserIds: ['U0123ABCD', 'W0123ABCD'] })).slackAdminUserIds,
+      parseStageConfig('dev', withOverride({ slackAdminUserIds: ['U0123ABCD', 'W0123ABCD'] }))
+        .slackAdminUserIds,
     ).toEqual(['U0123ABCD', 'W0123ABCD']);
     expect(() => parseStageConfig('dev', withOverride({ slackAdminUserIds: ['@alice'] }))).toThrow(
       /slackAdminUserIds/,

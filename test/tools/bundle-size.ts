@@ -96,7 +96,7 @@ export const writeBundle = async (id: LambdaId): Promise<WrittenBundle> => {
   const file = join(dir, 'index.mjs');
   const result = await build({ ...esbuildOptionsFor(id), outfile: file, write: false });
   let bytes = 0;
-  for (const output of result.outputFiles ?? []) {
+  for (const output of result.outputFiles) {
     await writeFile(output.path, output.contents);
     if (output.path === file) bytes = output.contents.byteLength;
   }
