@@ -24,7 +24,10 @@ export type DeliveryOutcome =
   | 'nothing';
 
 export type AlertDelivererOptions = {
-  readonly store: Pick<AlertDeliveryStore, 'load' | 'lease' | 'record' | 'retryLater' | 'reschedule' | 'dequeue'>;
+  readonly store: Pick<
+    AlertDeliveryStore,
+    'load' | 'lease' | 'record' | 'retryLater' | 'reschedule' | 'dequeue'
+  >;
   readonly settings: { forTeam(team: string): Promise<TeamSettings | undefined> };
   readonly slack: SlackPoster;
   readonly clock?: () => Date;

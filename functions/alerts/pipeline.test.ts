@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { memoized, renotifyMinutesFrom } from './pipeline.ts';
+import { once, renotifyMinutesFrom } from './pipeline.ts';
 
 describe('renotifyMinutesFrom (ALERT_RENOTIFY_MINUTES)', () => {
   it('defaults to 15 minutes when unset', () => {
@@ -19,21 +19,23 @@ describe('renotifyMinutesFrom (ALERT_RENOTIFY_MINUTES)', () => {
   });
 });
 
-describe('memoized', () => {
-  it('creates once while it succeeds', async () => {
+describe('once', () => {
+  it('creates once while it succeeds', () => {
     let created = 0;
-    const get = memoized(() => Promise.resolve(++created));
-    expect(await Promise.all([get(), get(), get()])).toEqual([1, 1, 1]);
+    const get = once(() => ++created);
+    expect([get(), get(), get()]).toEqual([1, 1, 1]);
     expect(created).toBe(1);
   });
 
-  it('a failed start is retried on the next call', async () => {
+  it('a failed creation is retried on the next call', () => {
     let calls = 0;
-    const get = memoized(() =>
-      ++calls === 1 ? Promise.reject(new Error('secret unavailable')) : Promise.resolve(calls),
-    );
-    await expect(get()).rejects.toThrow('secret unavailable');
-    expect(await get()).toBe(2);
-    expect(await get()).toBe(2);
+    const get = once(() => {
+      calls += 1;
+      if (calls === 1) throw new Error('ALERT_RENOTIFY_MINUTES must be a whole number');
+      return calls;
+    });
+    expect(get).toThrow('ALERT_RENOTIFY_MINUTES');
+    expect(get()).toBe(2);
+    expect(get()).toBe(2);
   });
 });

@@ -6,7 +6,7 @@ import { TeamSettingsRepository } from '../episodes/team-settings-repository.ts'
 import { logger } from '../shared/logger.ts';
 import { slackCredential } from '../slack/secrets.ts';
 import { AlertDeliverer } from './delivery.ts';
-import { createWebClient, webApiPoster } from './slack-web-api.ts';
+import { currentTokenPoster } from './slack-web-api.ts';
 
 /** ALERT_RENOTIFY_MINUTES: how often an unacknowledged critical alert re-notifies (default 15). */
 export const renotifyMinutesFrom = (value: string | undefined): number => {
@@ -25,16 +25,15 @@ export type AlertPipeline = {
 };
 
 /** The delivery pipeline from the environment (stream consumer and sweeper): one per container. */
-export const alertPipelineFromEnv = async (env: NodeJS.ProcessEnv = process.env): Promise<AlertPipeline> => {
+export const alertPipelineFromEnv = (env: NodeJS.ProcessEnv = process.env): AlertPipeline => {
   const client = createDocumentClient(env.DYNAMODB_ENDPOINT);
   const table = env.TABLE_NAME ?? episodesTable.defaultName;
   const store = new AlertDeliveryStore(client, table);
   const renotifyMinutes = renotifyMinutesFrom(env.ALERT_RENOTIFY_MINUTES);
-  const token = await slackCredential('SLACK_BOT_TOKEN');
   const deliverer = new AlertDeliverer({
     store,
     settings: new TeamSettingsService(new TeamSettingsRepository(client, table)),
-    slack: webApiPoster(createWebClient(token, env.SLACK_API_URL)),
+    slack: currentTokenPoster(() => slackCredential('SLACK_BOT_TOKEN'), env.SLACK_API_URL),
     renotifyMinutes,
     appUrl: env.PUBLIC_APP_URL,
     log: (level, message, details) => {
@@ -44,14 +43,8 @@ export const alertPipelineFromEnv = async (env: NodeJS.ProcessEnv = process.env)
   return { deliverer, store, renotifyMinutes };
 };
 
-/** Memoised per container; a failed start is retried on the next invocation. */
-export const memoized = <T>(create: () => Promise<T>): (() => Promise<T>) => {
-  let value: Promise<T> | undefined;
-  return () => {
-    value ??= create().catch((error: unknown) => {
-      value = undefined;
-      throw error;
-    });
-    return value;
-  };
+/** Created on first use and kept for the container's life; a failed creation is retried on the next call. */
+export const once = <T>(create: () => T): (() => T) => {
+  let created: { readonly value: T } | undefined;
+  return () => (created ??= { value: create() }).value;
 };

@@ -4,6 +4,7 @@ import { ErrorCode, type WebClient } from '@slack/web-api';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   createWebClient,
+  currentTokenPoster,
   DEFAULT_SLACK_RETRY_POLICY,
   describeSlackError,
   retryDelayMs,
@@ -24,7 +25,12 @@ type Answer =
   | { readonly kind: 'hang' }
   | { readonly kind: 'reset' };
 
-type ReceivedCall = { readonly method: string; readonly body: Record<string, string>; readonly at: number };
+type ReceivedCall = {
+  readonly method: string;
+  readonly body: Record<string, string>;
+  readonly at: number;
+  readonly authorization: string | undefined;
+};
 
 const received: ReceivedCall[] = [];
 let script: Answer[] = [];
@@ -35,6 +41,7 @@ const answer = (req: IncomingMessage, res: ServerResponse, body: string): void =
     method: (req.url ?? '').replace(/^\/api\//, ''),
     body: Object.fromEntries(new URLSearchParams(body)),
     at: Date.now(),
+    authorization: req.headers.authorization,
   });
   const next: Answer = (script.length > 1 ? script.shift() : script[0]) ?? { kind: 'ok' };
   const json = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
@@ -372,5 +379,23 @@ describe('describeSlackError: what the delivery record keeps of a failure', () =
     expect(describeSlackError(new Error('x'.repeat(300)))).toHaveLength(200);
     expect(describeSlackError(undefined)).toBe('undefined');
     expect(describeSlackError(null)).toBe('null');
+  });
+});
+
+describe('currentTokenPoster', () => {
+  it('uses the bot token as stored now: a token stored after start is used without a restart', async () => {
+    script = [{ kind: 'ok' }];
+    let stored = 'xoxb-placeholder';
+    const poster = currentTokenPoster(() => Promise.resolve(stored), apiUrl);
+    const message = { channel: 'C0ALERTS1', text: 'ESC-CRS3', blocks: [] };
+    await poster.post(message);
+    stored = 'xoxb-installed';
+    await poster.post(message);
+    await poster.update({ ...message, ts: '1700000000.000100' });
+    expect(received.map((call) => [call.method, call.authorization])).toEqual([
+      ['chat.postMessage', 'Bearer xoxb-placeholder'],
+      ['chat.postMessage', 'Bearer xoxb-installed'],
+      ['chat.update', 'Bearer xoxb-installed'],
+    ]);
   });
 });

@@ -158,3 +158,28 @@ export const webApiPoster = (
     );
   },
 });
+
+/**
+ * A poster that follows the bot token as stored now: the token is read on every call (Secrets
+ * Manager values are cached for 15 minutes) and a new client is made when it changed, so a token
+ * stored after the container started (first install, rotation) is used without a redeploy.
+ */
+export const currentTokenPoster = (
+  token: () => Promise<string>,
+  slackApiUrl: string | undefined,
+  policy: SlackRetryPolicy = DEFAULT_SLACK_RETRY_POLICY,
+): SlackPoster => {
+  let current: { readonly token: string; readonly poster: SlackPoster } | undefined;
+  const poster = async (): Promise<SlackPoster> => {
+    const value = await token();
+    if (current?.token !== value)
+      current = { token: value, poster: webApiPoster(createWebClient(value, slackApiUrl), policy) };
+    return current.poster;
+  };
+  return {
+    post: async (message, deadline) => (await poster()).post(message, deadline),
+    update: async (message, deadline) => {
+      await (await poster()).update(message, deadline);
+    },
+  };
+};

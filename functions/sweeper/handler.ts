@@ -5,7 +5,7 @@ import { OverdueVitalsMonitor } from '../episodes/overdue-vitals.ts';
 import { EpisodeRepository } from '../episodes/repository.ts';
 import { episodesTable } from '../episodes/table-definition.ts';
 import { logger } from '../shared/logger.ts';
-import { alertPipelineFromEnv, memoized } from '../alerts/pipeline.ts';
+import { alertPipelineFromEnv, once } from '../alerts/pipeline.ts';
 import { sweep, type SweepResult } from './sweep.ts';
 
 /** VITALS_OVERDUE_HOURS: hours without vital signs during CRS before ESC-VITALS (default 4, INF-5). */
@@ -16,12 +16,12 @@ const overdueHoursFrom = (value: string | undefined): number => {
   return hours;
 };
 
-const deps = memoized(async () => {
+const deps = once(() => {
   const repository = new EpisodeRepository(
     createDocumentClient(process.env.DYNAMODB_ENDPOINT),
     process.env.TABLE_NAME ?? episodesTable.defaultName,
   );
-  const { deliverer } = await alertPipelineFromEnv();
+  const { deliverer } = alertPipelineFromEnv();
   const monitor = new OverdueVitalsMonitor({
     repository,
     newId: monotonicFactory(),
@@ -34,7 +34,7 @@ const deps = memoized(async () => {
 export const handler = async (_event: unknown, context: Context): Promise<SweepResult> => {
   const result = await sweep(
     {
-      ...(await deps()),
+      ...deps(),
       log: (level, message, details) => {
         logger[level](message, details ?? {});
       },
