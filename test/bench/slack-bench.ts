@@ -110,20 +110,21 @@ const ms = (value: number): string => `${value.toFixed(1)} ms`.padStart(10);
 
 // ------------------------------------------------------------------ warm latency over HTTP
 
-type WarmCase = { readonly label: string; readonly text: string; readonly expect: RegExp };
+/** `text(i)`: the command of the i-th request (recordings rotate over the ward's episodes). */
+type WarmCase = { readonly label: string; readonly text: (i: number) => string; readonly expect: RegExp };
 
 /**
  * The percentiles, plus the median of the first and of the last tenth of the requests: every
- * recording adds to the episode's partition, and each read or write loads all of it.
+ * recording adds to its episode's partition, and each read or write loads all of it.
  */
 type WarmResult = Summary & { readonly firstTenth: number; readonly lastTenth: number };
 
 const measureWarm = async (system: LocalSystem, bench: WarmCase): Promise<WarmResult> => {
   for (let i = 0; i < WARMUP; i += 1)
-    expectReply(bench.label, await sendCommand(system, bench.text), bench.expect);
+    expectReply(bench.label, await sendCommand(system, bench.text(i)), bench.expect);
   const samples: number[] = [];
   for (let i = 0; i < REQUESTS; i += 1) {
-    const reply = await sendCommand(system, bench.text);
+    const reply = await sendCommand(system, bench.text(WARMUP + i));
     expectReply(bench.label, reply, bench.expect);
     samples.push(reply.ms);
   }
@@ -135,8 +136,14 @@ const measureWarm = async (system: LocalSystem, bench: WarmCase): Promise<WarmRe
   };
 };
 
-const createEpisode = async (system: LocalSystem): Promise<string> => {
-  const reply = await sendCommand(system, 'new P-BENCH-1 product=KARMMA w=70 h=170 infusion=-2d');
+/**
+ * Vital signs every 4 h (INF-5) for a week: what one episode holds at most while CRS is watched
+ * closely. The bench records over a ward of episodes so that no partition grows past that.
+ */
+const VITALS_PER_EPISODE = 42;
+
+const createEpisode = async (system: LocalSystem, n: number): Promise<string> => {
+  const reply = await sendCommand(system, `new P-BENCH-${n} product=KARMMA w=70 h=170 infusion=-2d`);
   const episodeId = /EP-\d+/.exec(reply.body)?.[0];
   if (reply.status !== 200 || !episodeId)
     throw new Error(`could not create the bench episode (HTTP ${reply.status}): ${reply.body.slice(0, 600)}`);
@@ -214,17 +221,23 @@ const runBenchmarks = async (
   benchStarted: number,
 ): Promise<void> => {
   console.log(`Slack bench: local system at ${system.url} (DynamoDB Local ${system.dynamoDbEndpoint})`);
-  const episodeId = await createEpisode(system);
-  console.log(`episode ${episodeId}; ${WARMUP} warm-up + ${REQUESTS} timed requests per command\n`);
+  const wardSize = Math.max(1, Math.ceil((WARMUP + REQUESTS) / VITALS_PER_EPISODE));
+  const ward: string[] = [];
+  for (let n = 1; n <= wardSize; n += 1) ward.push(await createEpisode(system, n));
+  const episodeOf = (i: number): string => ward[i % ward.length] ?? '';
+  const episodeId = episodeOf(0);
+  console.log(
+    `${ward.length} episodes (${ward[0]}…${ward.at(-1)}, at most ${VITALS_PER_EPISODE} vital signs each); ${WARMUP} warm-up + ${REQUESTS} timed requests per command\n`,
+  );
 
   const cases: WarmCase[] = [
     {
-      label: `/cart vitals ${episodeId} ${VITALS}`,
-      text: `vitals ${episodeId} ${VITALS}`,
-      expect: new RegExp(episodeId),
+      label: `/cart vitals EP-n ${VITALS}`,
+      text: (i) => `vitals ${episodeOf(i)} ${VITALS}`,
+      expect: /EP-\d+/,
     },
-    { label: `/cart status ${episodeId}`, text: `status ${episodeId}`, expect: new RegExp(episodeId) },
-    { label: `/cart crs ${VITALS} w=70`, text: `crs ${VITALS} w=70`, expect: /CRS/ },
+    { label: '/cart status EP-n', text: (i) => `status ${episodeOf(i)}`, expect: /EP-\d+/ },
+    { label: `/cart crs ${VITALS} w=70`, text: () => `crs ${VITALS} w=70`, expect: /CRS/ },
   ];
   console.log(`Warm latency, signed request → HTTP response (target p99 < ${TARGET_WARM_P99_MS} ms)`);
   console.log(
