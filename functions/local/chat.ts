@@ -4,6 +4,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { signedSlackHeaders } from '../../slack-bot/signing.ts';
 import { FAKE_SLACK_PATH, type FakeSlackCall } from './fake-slack-api.ts';
 import { LOCAL_SLACK, LOCAL_SLACK_SIGNING_SECRET } from './local-system.ts';
+import { plain } from './mrkdwn-text.ts';
+import { buttonPressBody, slashCommandBody, splitSlashCommand } from './slack-requests.ts';
 
 /**
  * `npm run chat -- "/cart vitals EP-1 t=38.9 sbp=84 o2=nc:4"`: the bot without a Slack workspace.
@@ -34,35 +36,6 @@ const base = values.url.replace(/\/$/, '');
 const responseUrl = (): string => `${base}${FAKE_SLACK_PATH}/response/${randomUUID()}`;
 
 // ------------------------------------------------------------------ rendering Block Kit as text
-
-const EMOJI: Readonly<Record<string, string>> = {
-  red_circle: '🔴',
-  large_orange_circle: '🟠',
-  large_yellow_circle: '🟡',
-  white_check_mark: '✅',
-  warning: '⚠️',
-  pill: '💊',
-  syringe: '💉',
-  abacus: '🧮',
-  repeat: '🔁',
-  rotating_light: '🚨',
-  information_source: 'ℹ️',
-};
-
-/** Slack mrkdwn → terminal text. */
-const plain = (mrkdwn: string): string =>
-  mrkdwn
-    .replace(/<!date\^\d+\^[^|]*\|([^>]*)>/g, '$1')
-    .replace(/<!subteam\^([A-Z0-9]+)(?:\|[^>]*)?>/g, '@$1')
-    .replace(/<@([A-Z0-9]+)>/g, '@$1')
-    .replace(/<#([A-Z0-9]+)>/g, '#$1')
-    .replace(/<([^|>]+)\|([^>]+)>/g, '$2 ($1)')
-    .replace(/:([a-z_]+):/g, (match, name: string) => EMOJI[name] ?? match)
-    .replace(/\*([^*\n]+)\*/g, '$1')
-    .replace(/(^|[\s(])_([^_\n]+)_(?=$|[\s).,;])/g, '$1$2')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
 
 type Block = {
   type: string;
@@ -178,50 +151,22 @@ const signedPost = async (body: string) => {
   return { status: response.status, text, ms: Math.round(performance.now() - started) };
 };
 
-const slashCommand = (line: string): string => {
-  const trimmed = line.trim();
-  const [command = '/cart', ...rest] = trimmed.startsWith('/')
-    ? trimmed.split(/\s+/)
-    : ['/cart', ...trimmed.split(/\s+/)];
-  return new URLSearchParams({
-    token: 'local',
-    team_id: 'T0LOCAL',
-    team_domain: 'local',
-    channel_id: values.channel,
-    channel_name: 'local',
-    user_id: values.user,
-    user_name: 'local-user',
-    command,
-    text: rest.join(' '),
-    api_app_id: 'A0LOCAL',
-    response_url: responseUrl(),
-    trigger_id: `${Date.now()}.${Math.floor(Math.random() * 1e9)}.${randomUUID().replace(/-/g, '').slice(0, 12)}`,
-  }).toString();
-};
+const slashCommand = (line: string): string =>
+  slashCommandBody({
+    ...splitSlashCommand(line),
+    channelId: values.channel,
+    userId: values.user,
+    responseUrl: responseUrl(),
+  });
 
 const buttonPress = (actionId: string, value: string | undefined): string =>
-  new URLSearchParams({
-    payload: JSON.stringify({
-      type: 'block_actions',
-      token: 'local',
-      api_app_id: 'A0LOCAL',
-      team: { id: 'T0LOCAL', domain: 'local' },
-      user: { id: values.user, name: 'local-user', team_id: 'T0LOCAL' },
-      channel: { id: values.channel, name: 'local' },
-      container: { type: 'message', channel_id: values.channel },
-      trigger_id: `${Date.now()}.1.${randomUUID().slice(0, 8)}`,
-      response_url: responseUrl(),
-      actions: [
-        {
-          type: 'button',
-          action_id: actionId,
-          block_id: 'alert.actions',
-          value,
-          action_ts: String(Date.now() / 1000),
-        },
-      ],
-    }),
-  }).toString();
+  buttonPressBody({
+    actionId,
+    value,
+    channelId: values.channel,
+    userId: values.user,
+    responseUrl: responseUrl(),
+  });
 
 const main = async (): Promise<number> => {
   const waitMs = Number(values.wait);

@@ -12,6 +12,7 @@ import type { ExtraRoute } from './http-server.ts';
  *   POST /_fake-slack/response/<id>       a response_url
  *   GET  /_fake-slack/calls?after=&method=&channel=   recorded calls after a sequence number
  *   POST /_fake-slack/control/failures    {"method","channel","count","status","retryAfter","delayMs"}
+ *   POST /_fake-slack/control/failures/clear   {"method","channel"}: Slack is back for those calls
  *   POST /_fake-slack/control/members     {"user","channels":[…]} (users.conversations)
  */
 export const FAKE_SLACK_PATH = '/_fake-slack';
@@ -229,6 +230,19 @@ export const createFakeSlackApi = (
       };
       failures.push({ ...failure, count: Number(failure.count) });
       send(response, 200, { ok: true });
+      return true;
+    }
+    if (method === 'POST' && path === '/control/failures/clear') {
+      // Only the failures injected for exactly this method and channel: other callers' stay.
+      const target = parseArgs(request, body) as { method?: string; channel?: string };
+      let cleared = 0;
+      for (const failure of failures) {
+        if (failure.count > 0 && failure.method === target.method && failure.channel === target.channel) {
+          cleared += failure.count;
+          failure.count = 0;
+        }
+      }
+      send(response, 200, { ok: true, cleared });
       return true;
     }
     if (method === 'POST' && path === '/control/members') {

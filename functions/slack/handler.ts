@@ -1,5 +1,6 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { createSlackApp } from '../../slack-bot/app.ts';
+import { isFreshSlackTimestamp } from '../../slack-bot/request-freshness.ts';
 import { slackBotDepsFromEnv } from './bot-deps.ts';
 import { slackCredential } from './secrets.ts';
 
@@ -36,10 +37,19 @@ const start = (): Promise<ReceiverHandler> => {
 };
 let receiverHandler: Promise<ReceiverHandler> | undefined = start();
 
+/** A header's value whatever its case (API Gateway v2 lower-cases them; tests may not). */
+const headerOf = (event: APIGatewayProxyEventV2, name: string): string | undefined =>
+  Object.entries(event.headers).find(([key]) => key.toLowerCase() === name)?.[1];
+
 export const handler = async (
   event: APIGatewayProxyEventV2,
   context: Context,
 ): Promise<APIGatewayProxyResult> => {
+  // Bolt refuses only stale timestamps; a future-dated one is refused here (a missing one is left
+  // to Bolt, which answers Slack's unsigned ssl_check and refuses anything else unsigned).
+  const timestamp = headerOf(event, 'x-slack-request-timestamp');
+  if (timestamp !== undefined && !isFreshSlackTimestamp(timestamp, Date.now()))
+    return { statusCode: 401, body: '' };
   receiverHandler ??= start();
   return (await receiverHandler)(event, context);
 };

@@ -78,6 +78,8 @@ describe('alert message (as data)', () => {
     expect(last).toContain('Acknowledged by <@U0DOCTOR>');
     expect(last).toContain(`<!date^${Date.parse('2026-03-03T02:05:00.000Z') / 1000}^`);
     expect(JSON.stringify(acknowledged)).not.toContain('subteam');
+    // The notification text names who acknowledged it too.
+    expect(acknowledged.text).toContain('ESC-CRS3 EP-7 (acknowledged by <@U0DOCTOR>):');
   });
 
   it('an acknowledgement through GraphQL names the user id', () => {

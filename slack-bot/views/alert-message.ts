@@ -90,8 +90,11 @@ export const alertMessageView = (input: AlertMessageInput): SlackMessage => {
       ),
     );
   }
+  const acknowledger = alert.acknowledgedBy ? ` ${who(alert.acknowledgedBy.userId)}` : '';
   const state =
-    alert.acknowledgedAt === undefined ? '' : ` (${tr(LABELS.acknowledgedBy, language).toLowerCase()})`;
+    alert.acknowledgedAt === undefined
+      ? ''
+      : ` (${tr(LABELS.acknowledgedBy, language).toLowerCase()}${acknowledger})`;
   return {
     text: fallback(
       `${mention}${tr(level.text, language)} ${alert.escalationId} ${alert.episodeId}${state}: ${body}`,

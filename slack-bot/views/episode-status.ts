@@ -9,6 +9,7 @@ import {
   section,
   slackTime,
   tr,
+  who,
   type KnownBlock,
   type SlackMessage,
 } from './blocks.ts';
@@ -18,9 +19,13 @@ import { LABELS, LEVEL } from './labels.ts';
 import { gradingTitle } from './recording.ts';
 import { tocilizumabStatusLine } from './tocilizumab-status.ts';
 
+/** Acknowledged alerts shown in the status: the latest ones. */
+const ACKNOWLEDGED_SHOWN = 5;
+
 /**
  * `/cart status EP-1`: the episode now: current CRS and ICANS gradings with what drove them and
- * their management, tocilizumab status, open alerts, and what has been recorded.
+ * their management, tocilizumab status, open alerts, the latest acknowledged ones (who and when),
+ * and what has been recorded.
  */
 export const episodeStatusView = (input: {
   readonly state: EpisodeState;
@@ -54,6 +59,20 @@ export const episodeStatusView = (input: {
       open.map(
         (alert) =>
           `${LEVEL[alert.level].emoji} *${alert.escalationId}* ${esc(tr(alert.text, language))} · ${slackTime(alert.raisedAt)}`,
+      ),
+    ),
+  );
+  // Who took each alert on, and when: the latest few acknowledgements, newest first.
+  const acknowledged = state.alerts
+    .filter((alert) => alert.acknowledgedAt !== undefined)
+    .sort((a, b) => (b.acknowledgedAt ?? '').localeCompare(a.acknowledgedAt ?? ''))
+    .slice(0, ACKNOWLEDGED_SHOWN);
+  blocks.push(
+    ...list(
+      tr(LABELS.acknowledgedAlerts, language),
+      acknowledged.map(
+        (alert) =>
+          `:white_check_mark: *${alert.escalationId}* ${tr(LABELS.acknowledgedBy, language).toLowerCase()} ${alert.acknowledgedBy ? who(alert.acknowledgedBy.userId) : ''} · ${slackTime(alert.acknowledgedAt ?? '')}`,
       ),
     ),
   );

@@ -3,7 +3,7 @@ import { evaluateCrs, planLymphodepletion } from '#rules';
 import type { EpisodeState } from '#episodes';
 import { SUBCOMMANDS } from '../parser/parse-command.ts';
 import { VITALS_MODAL, NEURO_MODAL, HOME_ACTIONS } from '../ids.ts';
-import { config, criticalRecording, head, icansEvaluation, NOW, TODAY } from '../testing/fixtures.ts';
+import { alert, config, criticalRecording, head, icansEvaluation, NOW, TODAY } from '../testing/fixtures.ts';
 import { appHomeView } from './app-home.ts';
 import { blockKitProblems } from './block-kit-check.ts';
 import { esc } from './blocks.ts';
@@ -105,6 +105,34 @@ describe('episode views (as data)', () => {
     expect(text(view)).toContain(':syringe: *Tocilizumab 560 mg*');
     expect(text(view)).toContain('*ESC-CRS3*');
     expect(text(view)).toContain('Records: 1 vital signs, 0 neuro, 0 doses');
+  });
+
+  it('status: an acknowledged alert leaves the open alerts and shows who acknowledged it and when', () => {
+    const acknowledgedAt = '2026-03-03T02:05:00.000Z';
+    const view = episodeStatusView({
+      state: {
+        ...state,
+        alerts: [
+          alert({
+            acknowledgedAt,
+            acknowledgedBy: { userId: 'slack:U0DOCTOR', role: 'clinician', via: 'slack' },
+          }),
+        ],
+      },
+      language: 'en',
+      now: NOW,
+      today: TODAY,
+      config,
+    });
+    expect(blockKitProblems(view)).toEqual([]);
+    expect(text(view)).not.toContain('*open alerts*');
+    expect(text(view)).toContain('*Acknowledged alerts*');
+    expect(text(view)).toContain(
+      `:white_check_mark: *ESC-CRS3* acknowledged by <@U0DOCTOR> · <!date^${Date.parse(acknowledgedAt) / 1000}^`,
+    );
+    expect(text(episodeStatusView({ state, language: 'en', now: NOW, today: TODAY, config }))).not.toContain(
+      'Acknowledged alerts',
+    );
   });
 
   it('list: one line per episode with day since infusion, grades and open alerts', () => {
