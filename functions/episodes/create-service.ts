@@ -22,5 +22,6 @@ export const createEpisodeService = (env: NodeJS.ProcessEnv = process.env): Epis
       env.TABLE_NAME ?? episodesTable.defaultName,
     ),
     config: rulesConfigFromEnv(env),
+    timeZone: env.HOSPITAL_TIME_ZONE,
     newId: monotonicFactory(),
   });

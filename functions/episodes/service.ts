@@ -1,8 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import * as z from 'zod';
-import { DEFAULT_RULES_CONFIG, RULESET, describeIssues, type RulesConfig } from '#rules';
+import { DEFAULT_RULES_CONFIG, DEFAULT_TIME_ZONE, RULESET, describeIssues, type RulesConfig } from '#rules';
 import { may, inTeam, type Actor, type Permission } from './actor.ts';
 import type { Assessment } from './assess/assessment.ts';
+import type { AssessSettings } from './assess/settings.ts';
 import { assessDose } from './assess/dose.ts';
 import { assessEpisodePlan } from './assess/episode-plan.ts';
 import { assessLab } from './assess/lab.ts';
@@ -79,6 +80,8 @@ export type EpisodeServiceOptions = {
   readonly repository: EpisodeRepository;
   readonly clock?: () => Date;
   readonly config?: RulesConfig;
+  /** The hospital's IANA time zone (HOSPITAL_TIME_ZONE): its calendar counts days since infusion. */
+  readonly timeZone?: string;
   readonly newId: () => string;
   /** Attempts of a write whose head moved on (each re-reads and re-grades). */
   readonly maxWriteAttempts?: number;
@@ -114,6 +117,7 @@ export class EpisodeService {
   readonly #repository: EpisodeRepository;
   readonly #clock: () => Date;
   readonly #config: RulesConfig;
+  readonly #settings: AssessSettings;
   readonly #newId: () => string;
   readonly #maxWriteAttempts: number;
 
@@ -121,6 +125,7 @@ export class EpisodeService {
     this.#repository = options.repository;
     this.#clock = options.clock ?? (() => new Date());
     this.#config = options.config ?? DEFAULT_RULES_CONFIG;
+    this.#settings = { ...this.#config, timeZone: options.timeZone ?? DEFAULT_TIME_ZONE };
     this.#newId = options.newId;
     this.#maxWriteAttempts = options.maxWriteAttempts ?? 30;
   }
@@ -213,7 +218,7 @@ export class EpisodeService {
     // The plan itself may need attention (INF-2: infusion > 7 days after lymphodepletion).
     const context: WriteContext = { episodeId: id, now: at, author, newId: this.#newId };
     const planned = foldState(blank, []);
-    const assessment = assessEpisodePlan(planned, this.#config);
+    const assessment = assessEpisodePlan(planned, this.#settings);
     const gradings = assessment.gradings.map((draft) => gradingRecord(draft, context));
     const alerts = newTriggers(planned, assessment.triggers).map((t) =>
       alertRecord(t, gradings[0]?.id ?? id, data.team, context),
@@ -316,7 +321,7 @@ export class EpisodeService {
       const next = foldState(state.head, [...state.records, record]);
       const assessment = retract
         ? { gradings: [], triggers: [] }
-        : spec.assess(next, record as never, this.#config);
+        : spec.assess(next, record as never, this.#settings);
       return { record, assessment };
     });
   }
@@ -403,7 +408,7 @@ export class EpisodeService {
       const time = (values as Record<string, string>)[spec.timeField] ?? context.now;
       const record = clinicalRecord(kind, values as never, time, context);
       const next = foldState(state.head, [...state.records, record]);
-      return { record, assessment: spec.assess(next, record as never, this.#config) };
+      return { record, assessment: spec.assess(next, record as never, this.#settings) };
     });
   }
 
@@ -540,7 +545,7 @@ const CLINICAL_KINDS: Readonly<
       readonly schema: z.ZodType;
       readonly timeField: string;
       readonly permission: Permission;
-      readonly assess: (state: EpisodeState, record: never, config: RulesConfig) => Assessment;
+      readonly assess: (state: EpisodeState, record: never, settings: AssessSettings) => Assessment;
     }
   >
 > = {
@@ -574,4 +579,3 @@ const describePermission = (permission: Permission): string =>
     acknowledge: 'acknowledge alerts',
     close: 'close episodes',
   })[permission];
-

@@ -143,9 +143,6 @@ export const latestGrade = (
   return best?.grading;
 };
 
-/** The calendar date an instant was written in (its own offset), e.g. 2026-03-01 for 2026-03-01T02:00+08:00. */
-export const localDateOf = (instant: string): string => instant.slice(0, 10);
-
 /** The head's denormalised summary, recomputed from the state. */
 export const summarize = (state: EpisodeState): EpisodeSummary => {
   const crs = latestGrade(state, 'CRS');

@@ -25,7 +25,11 @@ describe('lab results', () => {
     [5.0, false, 'MONITOR', 'IG-1', []],
   ])('IgG %s g/L with infection %s → %s (%s), alerts %j', async (igg, infection, status, ruleId, alerts) => {
     const episode = await service.createEpisode(clinician, newEpisodeInput());
-    const recording = await service.recordLabResult(nurse, { episodeId: episode.id, iggGPerL: igg, infection });
+    const recording = await service.recordLabResult(nurse, {
+      episodeId: episode.id,
+      iggGPerL: igg,
+      infection,
+    });
     const grading = recording.gradings.find((g) => g.domain === 'IMMUNOGLOBULIN');
     expect(grading).toMatchObject({ status });
     expect(grading?.drivers[0]?.ruleId).toBe(ruleId);
@@ -35,22 +39,42 @@ describe('lab results', () => {
   it('IgG 4–6 g/L without the infection status is UNKNOWN, never "monitor"', async () => {
     const episode = await service.createEpisode(clinician, newEpisodeInput());
     const recording = await service.recordLabResult(nurse, { episodeId: episode.id, iggGPerL: 5 });
-    expect(recording.gradings[0]).toMatchObject({ domain: 'IMMUNOGLOBULIN', status: 'UNKNOWN', needs: ['infection'] });
+    expect(recording.gradings[0]).toMatchObject({
+      domain: 'IMMUNOGLOBULIN',
+      status: 'UNKNOWN',
+      needs: ['infection'],
+    });
   });
 
   it('grades cytopenias (CYTO-1) and marks grade 3–4 as severe', async () => {
     const episode = await service.createEpisode(clinician, newEpisodeInput());
-    const severe = await service.recordLabResult(nurse, { episodeId: episode.id, ancE9PerL: 0.4, plateletsE9PerL: 60 });
+    const severe = await service.recordLabResult(nurse, {
+      episodeId: episode.id,
+      ancE9PerL: 0.4,
+      plateletsE9PerL: 60,
+    });
     expect(severe.gradings).toEqual([expect.objectContaining({ domain: 'CYTOPENIA', status: 'SEVERE' })]);
-    const mild = await service.recordLabResult(nurse, { episodeId: episode.id, ancE9PerL: 1.0, haemoglobinGPerL: 80 });
+    const mild = await service.recordLabResult(nurse, {
+      episodeId: episode.id,
+      ancE9PerL: 1.0,
+      haemoglobinGPerL: 80,
+    });
     expect(mild.gradings[0]?.status).toBe('NOT_SEVERE');
   });
 
   it('rejects a lab entry with no value and one out of range, writing nothing', async () => {
     const episode = await service.createEpisode(clinician, newEpisodeInput());
-    await expect(service.recordLabResult(nurse, { episodeId: episode.id, infection: true })).rejects.toBeInstanceOf(EpisodeValidationError);
-    const error = (await service.recordLabResult(nurse, { episodeId: episode.id, iggGPerL: 61 }).catch((e: unknown) => e)) as EpisodeValidationError;
-    expect(error.issues[0]).toMatchObject({ field: 'input.iggGPerL', allowed: 'between 0 and 60 g/L', received: 61 });
+    await expect(
+      service.recordLabResult(nurse, { episodeId: episode.id, infection: true }),
+    ).rejects.toBeInstanceOf(EpisodeValidationError);
+    const error = (await service
+      .recordLabResult(nurse, { episodeId: episode.id, iggGPerL: 61 })
+      .catch((e: unknown) => e)) as EpisodeValidationError;
+    expect(error.issues[0]).toMatchObject({
+      field: 'input.iggGPerL',
+      allowed: 'between 0 and 60 g/L',
+      received: 61,
+    });
     expect((await service.getEpisode(clinician, episode.id)).head.version).toBe(1);
   });
 });
@@ -75,8 +99,15 @@ describe('the episode plan (INF-2)', () => {
 
   it('rejects dates out of order, naming the field', async () => {
     const error = (await service
-      .createEpisode(clinician, { ...newEpisodeInput(), lymphodepletionEndDate: '2026-03-01', infusionDate: '2026-03-01' })
+      .createEpisode(clinician, {
+        ...newEpisodeInput(),
+        lymphodepletionEndDate: '2026-03-01',
+        infusionDate: '2026-03-01',
+      })
       .catch((e: unknown) => e)) as EpisodeValidationError;
-    expect(error.issues[0]).toMatchObject({ field: 'input.infusionDate', allowed: 'a date after lymphodepletionEndDate (2026-03-01)' });
+    expect(error.issues[0]).toMatchObject({
+      field: 'input.infusionDate',
+      allowed: 'a date after lymphodepletionEndDate (2026-03-01)',
+    });
   });
 });

@@ -1,6 +1,7 @@
 import {
   collectEscalations,
   crsAssessmentInputSchema,
+  calendarDateIn,
   daysBetween,
   evaluateCrsAssessment,
   evaluateCrsSuspicion,
@@ -9,7 +10,6 @@ import {
   HYPOTENSION_SYSTOLIC_BELOW_MMHG,
   type EscalationChecks,
   type FindingCourse,
-  type RulesConfig,
 } from '#rules';
 import type { VitalsRecord } from '../records.ts';
 import {
@@ -17,11 +17,11 @@ import {
   firstLineInterventionAt,
   highestTemperature,
   latestGrade,
-  localDateOf,
   tocilizumabDosesUntil,
   type EpisodeState,
 } from '../state.ts';
 import type { Assessment } from './assessment.ts';
+import type { AssessSettings } from './settings.ts';
 import { asGrade, draftFrom, type GradingDraft } from './grading-draft.ts';
 
 type Vitals = VitalsRecord['values'];
@@ -44,7 +44,11 @@ const course = (before: boolean, now: boolean): FindingCourse =>
  * - CRS-S1 suspicion by days since infusion; CRS-HLH after a first-line intervention;
  * - escalations: CRS rising to 2 or ≥ 3, first suspicion, HLH suspected.
  */
-export const assessVitals = (state: EpisodeState, record: VitalsRecord, config: RulesConfig): Assessment => {
+export const assessVitals = (
+  state: EpisodeState,
+  record: VitalsRecord,
+  config: AssessSettings,
+): Assessment => {
   const v = record.values;
   const at = v.measuredAt;
   const fever = highestTemperature(state, at);
@@ -76,7 +80,7 @@ export const assessVitals = (state: EpisodeState, record: VitalsRecord, config: 
   }
 
   if (state.head.infusionDate) {
-    const daysSinceInfusion = daysBetween(state.head.infusionDate, localDateOf(at));
+    const daysSinceInfusion = daysBetween(state.head.infusionDate, calendarDateIn(at, config.timeZone));
     if (daysSinceInfusion >= 0) {
       const suspicionInputs = {
         daysSinceInfusion,
