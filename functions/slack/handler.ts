@@ -1,46 +1,43 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { createSlackApp } from '../../slack-bot/app.ts';
 import { isFreshSlackTimestamp } from '../../slack-bot/request-freshness.ts';
+import type { SlackBotDeps } from '../../slack-bot/deps.ts';
 import { slackBotDepsFromEnv } from './bot-deps.ts';
+import { followCredentials } from './follow-credentials.ts';
 import { slackCredential } from './secrets.ts';
 
 type ReceiverHandler = ReturnType<ReturnType<typeof createSlackApp>['receiver']['toHandler']>;
 
-/**
- * Slack Lambda (HTTP API v2): commands, interactivity and events through Bolt's Lambda receiver.
- * Built once per container, starting at cold start; a failed start is retried by the next request.
- */
-const build = async (): Promise<ReceiverHandler> => {
-  const [signingSecret, botToken] = await Promise.all([
-    slackCredential('SLACK_SIGNING_SECRET'),
-    slackCredential('SLACK_BOT_TOKEN'),
-  ]);
-  const { receiver } = createSlackApp(
-    {
-      signingSecret,
-      botToken,
-      slackApiUrl: process.env.SLACK_API_URL,
-      botUserId: process.env.SLACK_BOT_USER_ID,
-      botId: process.env.SLACK_BOT_ID,
-    },
-    slackBotDepsFromEnv(),
-  );
-  return receiver.toHandler();
-};
+let deps: SlackBotDeps | undefined;
 
-const start = (): Promise<ReceiverHandler> => {
-  const started = build();
-  started.catch(() => {
-    if (receiverHandler === started) receiverHandler = undefined;
-  });
-  return started;
-};
-let receiverHandler: Promise<ReceiverHandler> | undefined = start();
+/**
+ * The Bolt app for the credentials as stored now: built once per container, and again only when
+ * the signing secret or bot token changed (Secrets Manager values are re-read every 5 minutes), so
+ * storing them after the first deploy, or rotating them, needs no redeploy.
+ */
+const receiverHandler = followCredentials<readonly [string, string], ReceiverHandler>(
+  () => Promise.all([slackCredential('SLACK_SIGNING_SECRET'), slackCredential('SLACK_BOT_TOKEN')]),
+  ([signingSecret, botToken]) => {
+    deps ??= slackBotDepsFromEnv();
+    const { receiver } = createSlackApp(
+      {
+        signingSecret,
+        botToken,
+        slackApiUrl: process.env.SLACK_API_URL,
+        botUserId: process.env.SLACK_BOT_USER_ID,
+        botId: process.env.SLACK_BOT_ID,
+      },
+      deps,
+    );
+    return receiver.toHandler();
+  },
+);
 
 /** A header's value whatever its case (API Gateway v2 lower-cases them; tests may not). */
 const headerOf = (event: APIGatewayProxyEventV2, name: string): string | undefined =>
   Object.entries(event.headers).find(([key]) => key.toLowerCase() === name)?.[1];
 
+/** Slack Lambda (HTTP API v2): commands, interactivity and events through Bolt's Lambda receiver. */
 export const handler = async (
   event: APIGatewayProxyEventV2,
   context: Context,
@@ -50,6 +47,5 @@ export const handler = async (
   const timestamp = headerOf(event, 'x-slack-request-timestamp');
   if (timestamp !== undefined && !isFreshSlackTimestamp(timestamp, Date.now()))
     return { statusCode: 401, body: '' };
-  receiverHandler ??= start();
-  return (await receiverHandler)(event, context);
+  return (await receiverHandler())(event, context);
 };
