@@ -323,25 +323,37 @@ export class EpisodeRepository {
     );
   }
 
-  /** Items of a sweeper queue on GSI2 due at or before `until`. */
+  /**
+   * Items of a sweeper queue on GSI2 due at or before `until`, oldest first, every page up to
+   * `limit` items: an item that stays due (a team without a channel) never hides newer ones.
+   */
   async dueInQueue(
     queue: 'ALERT#OPEN' | 'WATCH#VITALS',
     until: string,
-    limit = 100,
+    limit = 1000,
+    pageSize = 100,
   ): Promise<readonly StoredItem[]> {
-    const result = await withRetries(
-      () =>
-        this.#client.send(
-          new QueryCommand({
-            TableName: this.#table,
-            IndexName: 'GSI2',
-            KeyConditionExpression: 'GSI2PK = :queue AND GSI2SK <= :until',
-            ExpressionAttributeValues: { ':queue': queue, ':until': `${until}#~` },
-            Limit: limit,
-          }),
-        ),
-      this.#retry,
-    );
-    return (result.Items ?? []) as StoredItem[];
+    const items: StoredItem[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const exclusiveStartKey = startKey;
+      const result = await withRetries(
+        () =>
+          this.#client.send(
+            new QueryCommand({
+              TableName: this.#table,
+              IndexName: 'GSI2',
+              KeyConditionExpression: 'GSI2PK = :queue AND GSI2SK <= :until',
+              ExpressionAttributeValues: { ':queue': queue, ':until': `${until}#~` },
+              Limit: Math.min(pageSize, limit - items.length),
+              ...(exclusiveStartKey ? { ExclusiveStartKey: exclusiveStartKey } : {}),
+            }),
+          ),
+        this.#retry,
+      );
+      items.push(...((result.Items ?? []) as StoredItem[]));
+      startKey = result.LastEvaluatedKey;
+    } while (startKey && items.length < limit);
+    return items;
   }
 }
