@@ -35,7 +35,7 @@ export const episodeLine = (
     `CRS ${grade(episode.summary.crsGrade)}`,
     `ICANS ${grade(episode.summary.icansGrade)}`,
     open.length > 0 && worst
-      ? `${LEVEL[worst.level].emoji} ${open.length} ${tr(LABELS.openAlerts, language)}`
+      ? `${LEVEL[worst.level].emoji} ${open.length} ${tr(open.length === 1 ? LABELS.openAlert : LABELS.openAlerts, language)}`
       : '',
   ]
     .filter((part) => part !== '')

@@ -85,7 +85,7 @@ export const episodeStatusView = (input: {
   );
   return {
     text: fallback(
-      `${esc(head.id)}: CRS ${head.summary.crsGrade ?? '–'}, ICANS ${head.summary.icansGrade ?? '–'}, ${open.length} ${tr(LABELS.openAlerts, language)}`,
+      `${esc(head.id)}: CRS ${head.summary.crsGrade ?? '–'}, ICANS ${head.summary.icansGrade ?? '–'}, ${open.length} ${tr(open.length === 1 ? LABELS.openAlert : LABELS.openAlerts, language)}`,
     ),
     blocks: blocks.slice(0, 50),
   };

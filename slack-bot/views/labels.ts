@@ -24,6 +24,7 @@ export const LABELS = {
   day: { zh: '天', en: 'day' },
   noActiveEpisodes: { zh: '没有进行中的病程', en: 'No active episodes' },
   openAlerts: { zh: '未确认警报', en: 'open alerts' },
+  openAlert: { zh: '未确认警报', en: 'open alert' },
   acknowledgedAlerts: { zh: '已确认警报', en: 'Acknowledged alerts' },
   lastVitals: { zh: '最近生命体征', en: 'Last vital signs' },
   records: { zh: '记录', en: 'Records' },

@@ -144,8 +144,9 @@ describe('episode views (as data)', () => {
     });
     expect(blockKitProblems(view)).toEqual([]);
     expect(text(view)).toContain(
-      '*EP-7* · P-2026-0042 · KARMMA · day +2 · CRS 3 · ICANS – · :red_circle: 1 open alerts',
+      '*EP-7* · P-2026-0042 · KARMMA · day +2 · CRS 3 · ICANS – · :red_circle: 1 open alert',
     );
+    expect(text(view)).not.toContain('1 open alerts');
     expect(text(view)).toContain('*EP-8*');
     expect(text(episodeListView({ team: 'hem-a', episodes: [], language: 'en', today: TODAY }))).toContain(
       'No active episodes',
