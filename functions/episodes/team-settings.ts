@@ -71,19 +71,40 @@ const parse = <S extends z.ZodType>(schema: S, input: unknown, prefix: string): 
   return result.data;
 };
 
+const MAX_CACHED_CHANNELS = 1000;
+
 /** Team settings: reads for every Slack request and alert, validated changes with optimistic locking. */
 export class TeamSettingsService {
   readonly #store: TeamSettingsStore;
   readonly #clock: () => Date;
+  readonly #channelCacheMs: number;
+  readonly #channelCache = new Map<
+    string,
+    { readonly at: number; readonly settings: Promise<TeamSettings | undefined> }
+  >();
 
-  constructor(store: TeamSettingsStore, clock: () => Date = () => new Date()) {
+  /**
+   * `channelCacheMs` > 0 reuses a channel's settings that long (the Slack function: one read fewer
+   * per command). A change made through this service is seen at once; one made elsewhere (another
+   * Lambda container) within that time.
+   */
+  constructor(store: TeamSettingsStore, clock: () => Date = () => new Date(), channelCacheMs = 0) {
     this.#store = store;
     this.#clock = clock;
+    this.#channelCacheMs = channelCacheMs;
   }
 
   /** The settings of the team a channel is mapped to (one GetItem), or undefined for an unmapped channel. */
   forChannel(channelId: string): Promise<TeamSettings | undefined> {
-    return this.#store.byChannel(channelId);
+    if (this.#channelCacheMs <= 0) return this.#store.byChannel(channelId);
+    const now = this.#clock().getTime();
+    const cached = this.#channelCache.get(channelId);
+    if (cached && now - cached.at < this.#channelCacheMs) return cached.settings;
+    if (this.#channelCache.size >= MAX_CACHED_CHANNELS) this.#channelCache.clear();
+    const settings = this.#store.byChannel(channelId);
+    this.#channelCache.set(channelId, { at: now, settings });
+    settings.catch(() => this.#channelCache.delete(channelId));
+    return settings;
   }
 
   forTeam(team: string): Promise<TeamSettings | undefined> {
@@ -131,6 +152,7 @@ export class TeamSettingsService {
       version: (current?.version ?? 0) + 1,
     };
     if (!(await this.#store.save(next, current))) throw this.#conflict(change.team);
+    this.#channelCache.clear();
     return next;
   }
 
@@ -156,6 +178,7 @@ export class TeamSettingsService {
       version: current.version + 1,
     };
     if (!(await this.#store.save(next, current))) throw this.#conflict(current.team);
+    this.#channelCache.clear();
     return next;
   }
 

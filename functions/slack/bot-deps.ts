@@ -7,6 +7,12 @@ import { TeamSettingsRepository } from '../episodes/team-settings-repository.ts'
 import { logger } from '../shared/logger.ts';
 import type { SlackBotDeps } from '../../slack-bot/deps.ts';
 
+/**
+ * A channel's settings (team, role, language) are reused for 30 s by a Slack container: one
+ * DynamoDB read fewer per command; a change from another container applies within 30 s.
+ */
+export const CHANNEL_SETTINGS_CACHE_MS = 30_000;
+
 /** Slack user ids allowed to map channels to teams: `SLACK_ADMIN_USER_IDS=U0123,U0456`. */
 export const adminUserIdsFrom = (value: string | undefined): ReadonlySet<string> =>
   new Set(
@@ -24,6 +30,8 @@ export const slackBotDepsFromEnv = (env: NodeJS.ProcessEnv = process.env): Slack
       createDocumentClient(env.DYNAMODB_ENDPOINT),
       env.TABLE_NAME ?? episodesTable.defaultName,
     ),
+    undefined,
+    CHANNEL_SETTINGS_CACHE_MS,
   ),
   command: env.SLACK_COMMAND ?? '/cart',
   adminUserIds: adminUserIdsFrom(env.SLACK_ADMIN_USER_IDS),
