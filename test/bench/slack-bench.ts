@@ -15,6 +15,8 @@ import type { IncomingMessage } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { LOCAL_AWS } from '../../functions/local/dynamodb-local.ts';
 import { FAKE_SLACK_PATH } from '../../functions/local/fake-slack-api.ts';
@@ -150,6 +152,39 @@ const createEpisode = async (system: LocalSystem, n: number): Promise<string> =>
   return episodeId;
 };
 
+// ------------------------------------------------------------------ the storage underneath
+
+/**
+ * The same DynamoDB Local calls the commands make, timed alone from this process: an episode's
+ * partition Query (what `status` and every recording read). What the commands add on top of it
+ * is the bot's own cost; the rest is the emulator's.
+ */
+const measureStorageFloor = async (system: LocalSystem, ward: readonly string[]): Promise<void> => {
+  const client = DynamoDBDocumentClient.from(
+    new DynamoDBClient({ ...LOCAL_AWS, endpoint: system.dynamoDbEndpoint }),
+  );
+  const query = (episodeId: string) =>
+    client.send(
+      new QueryCommand({
+        TableName: system.tableName,
+        KeyConditionExpression: 'PK = :pk',
+        ExpressionAttributeValues: { ':pk': `EP#${episodeId}` },
+        ConsistentRead: true,
+      }),
+    );
+  const samples: number[] = [];
+  for (let i = 0; i < WARMUP + REQUESTS; i += 1) {
+    const started = performance.now();
+    await query(ward[i % ward.length] ?? '');
+    if (i >= WARMUP) samples.push(performance.now() - started);
+  }
+  client.destroy();
+  const floor = summarise(samples);
+  console.log(
+    `  ${'(DynamoDB Local alone: one partition Query)'.padEnd(44)} ${ms(floor.p50)} ${ms(floor.p95)} ${ms(floor.p99)} ${ms(floor.max)}`,
+  );
+};
+
 // ------------------------------------------------------------------ cold start of the bundle
 
 /** The API Gateway v2 event the deployed route builds for a signed slash command. */
@@ -252,6 +287,8 @@ const runBenchmarks = async (
       `  ${bench.label.padEnd(44)} ${ms(summary.p50)} ${ms(summary.p95)} ${ms(summary.p99)} ${ms(summary.max)}   ${summary.firstTenth.toFixed(0)}/${summary.lastTenth.toFixed(0)} ms  ${ok ? 'ok' : 'OVER TARGET'}`,
     );
   }
+
+  await measureStorageFloor(system, ward);
 
   const bundle = await bundling;
   console.log(
