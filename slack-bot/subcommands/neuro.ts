@@ -1,6 +1,5 @@
 import { neuroModalView } from '../views/neuro-modal.ts';
-import { recordingView } from '../views/recording.ts';
-import { teamOf, toChannel, type Handler } from './request.ts';
+import { type Handler, recordingReply, teamOf } from './request.ts';
 
 /** `/cart neuro EP-1 ice=4,3,1,0,0 loc=voice`: record, grade ICANS, reply; with no values, the form. */
 export const neuro: Handler<'neuro'> = async (command, request) => {
@@ -15,15 +14,5 @@ export const neuro: Handler<'neuro'> = async (command, request) => {
     { episodeId: command.episodeId, ...command.values },
     { idempotencyKey: request.idempotencyKey },
   );
-  return toChannel(
-    recordingView({
-      kind: 'neuro',
-      recording,
-      language: request.language,
-      now: request.now,
-      today: request.today,
-      config: request.deps.episodes.config,
-      appUrl: request.deps.appUrl,
-    }),
-  );
+  return recordingReply('neuro', recording, request);
 };

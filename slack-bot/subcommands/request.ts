@@ -1,10 +1,11 @@
 import type { types } from '@slack/bolt';
 import type { Language } from '#rules';
-import type { Actor, TeamSettings } from '#episodes';
+import type { Actor, Recording, TeamSettings } from '#episodes';
 import { actorFor, type SlackBotDeps } from '../deps.ts';
 import { UnmappedChannelError } from '../errors/describe-error.ts';
 import type { CartCommand, SubcommandName } from '../parser/parse-command.ts';
 import type { SlackMessage } from '../views/blocks.ts';
+import { recordingView, type RecordingViewInput } from '../views/recording.ts';
 
 /** One `/cart` request as the subcommands see it. */
 export type CommandRequest = {
@@ -53,3 +54,21 @@ export const teamOf = (
   if (!request.settings) throw new UnmappedChannelError(request.channelId);
   return { settings: request.settings, actor: actorFor(request.userId, request.settings) };
 };
+
+/** The reply to a recording (vitals, neuro, dose): in the channel, for the whole team. */
+export const recordingReply = (
+  kind: RecordingViewInput['kind'],
+  recording: Recording,
+  request: CommandRequest,
+): CommandReply =>
+  toChannel(
+    recordingView({
+      kind,
+      recording,
+      language: request.language,
+      now: request.now,
+      today: request.today,
+      config: request.deps.episodes.config,
+      appUrl: request.deps.appUrl,
+    }),
+  );

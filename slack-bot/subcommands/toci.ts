@@ -1,8 +1,7 @@
 import { evaluateTocilizumabDose } from '#rules';
-import { recordingView } from '../views/recording.ts';
 import { tocilizumabCheckView } from '../views/tocilizumab-check.ts';
 import { tocilizumabNow } from '../views/tocilizumab-status.ts';
-import { teamOf, toChannel, toUser, type Handler } from './request.ts';
+import { type Handler, recordingReply, teamOf, toUser } from './request.ts';
 
 /**
  * `/cart toci EP-1`: the dose for this patient and whether it is allowed now (TOCI-1..4).
@@ -49,15 +48,5 @@ export const toci: Handler<'toci'> = async (command, request) => {
     },
     { idempotencyKey: request.idempotencyKey },
   );
-  return toChannel(
-    recordingView({
-      kind: 'dose',
-      recording,
-      language: request.language,
-      now: request.now,
-      today: request.today,
-      config: episodes.config,
-      appUrl: request.deps.appUrl,
-    }),
-  );
+  return recordingReply('dose', recording, request);
 };

@@ -1,6 +1,5 @@
-import { recordingView } from '../views/recording.ts';
 import { vitalsModalView } from '../views/vitals-modal.ts';
-import { teamOf, toChannel, type Handler } from './request.ts';
+import { type Handler, recordingReply, teamOf } from './request.ts';
 
 /** `/cart vitals EP-1 t=38.9 …`: record, grade, reply; with no values, the form. */
 export const vitals: Handler<'vitals'> = async (command, request) => {
@@ -15,15 +14,5 @@ export const vitals: Handler<'vitals'> = async (command, request) => {
     { episodeId: command.episodeId, ...command.values },
     { idempotencyKey: request.idempotencyKey },
   );
-  return toChannel(
-    recordingView({
-      kind: 'vitals',
-      recording,
-      language: request.language,
-      now: request.now,
-      today: request.today,
-      config: request.deps.episodes.config,
-      appUrl: request.deps.appUrl,
-    }),
-  );
+  return recordingReply('vitals', recording, request);
 };
