@@ -1,10 +1,9 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { App } from '../bolt.ts';
-import { actorFor, languageOf, type SlackBotDeps } from '../deps.ts';
-import { UnmappedChannelError } from '../errors/describe-error.ts';
-import { setReplyContext } from '../errors/reply-context.ts';
-import { ALERT_ACTIONS, parseAlertButtonValue } from '../ids.ts';
+import type { SlackBotDeps } from '../deps.ts';
+import { ALERT_ACTIONS } from '../ids.ts';
 import { alertMessageView } from '../views/alert-message.ts';
+import { alertButtonTarget } from './alert-button.ts';
 
 /**
  * Acknowledge on an alert: records who and when through the episode service (as GraphQL does).
@@ -21,13 +20,8 @@ export const acknowledgeAlert =
     respond,
   }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs): Promise<void> => {
     await ack();
-    const channelId = body.channel?.id ?? '';
-    const settings = await deps.settings.forChannel(channelId);
-    setReplyContext(context, { language: languageOf(settings), fields: [] });
-    if (!settings) throw new UnmappedChannelError(channelId);
-    const target = parseAlertButtonValue(action.value);
-    if (!target) throw new Error(`alert button with an unexpected value`);
-    const result = await deps.episodes.acknowledgeAlert(actorFor(body.user.id, settings), target);
+    const { settings, actor, episodeId, alertId } = await alertButtonTarget(deps, { body, action, context });
+    const result = await deps.episodes.acknowledgeAlert(actor, { episodeId, alertId });
     if (result.alreadyAcknowledged) {
       const message = alertMessageView({
         alert: result.alert,

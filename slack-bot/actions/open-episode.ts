@@ -1,10 +1,9 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { App } from '../bolt.ts';
-import { actorFor, hospitalToday, languageOf, type SlackBotDeps } from '../deps.ts';
-import { UnmappedChannelError } from '../errors/describe-error.ts';
-import { setReplyContext } from '../errors/reply-context.ts';
-import { ALERT_ACTIONS, parseAlertButtonValue } from '../ids.ts';
+import { hospitalToday, type SlackBotDeps } from '../deps.ts';
+import { ALERT_ACTIONS } from '../ids.ts';
 import { episodeStatusView } from '../views/episode-status.ts';
+import { alertButtonTarget } from './alert-button.ts';
 
 /**
  * Open on an alert: with the frontend's URL configured the button itself opens the episode and
@@ -21,13 +20,8 @@ export const openEpisode =
   }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs): Promise<void> => {
     await ack();
     if (deps.appUrl) return;
-    const channelId = body.channel?.id ?? '';
-    const settings = await deps.settings.forChannel(channelId);
-    setReplyContext(context, { language: languageOf(settings), fields: [] });
-    if (!settings) throw new UnmappedChannelError(channelId);
-    const target = parseAlertButtonValue(action.value);
-    if (!target) throw new Error('alert button with an unexpected value');
-    const state = await deps.episodes.getEpisode(actorFor(body.user.id, settings), target.episodeId);
+    const { settings, actor, episodeId } = await alertButtonTarget(deps, { body, action, context });
+    const state = await deps.episodes.getEpisode(actor, episodeId);
     const now = deps.episodes.now();
     const message = episodeStatusView({
       state,

@@ -134,6 +134,24 @@ describe('a critical grading from Slack: the alert, then its acknowledgement', (
     expect(still?.acknowledgedAt).toBe(acknowledged?.acknowledgedAt);
   });
 
+  it('a button whose value names no alert gets a specific refusal and acknowledges nothing', async () => {
+    const after = await slack.latestSeq();
+    const pressed = await channel.press({
+      actionId: 'alert.acknowledge',
+      value: 'EP-1:not-an-alert-id',
+      messageTs: '1.000001',
+    });
+    expect(pressed.status).toBe(200);
+    const [told] = await channel.waitForResponses(after);
+    const text = messageText(asMessage(told));
+    expect(text).toContain('EP-<n>:<alert id>');
+    expect(text).toContain('EP-1:not-an-alert-id');
+    expect(text).not.toContain('Something went wrong');
+    expect(
+      (await slack.calls({ after, channel: channel.channelId, method: 'chat.update' })).filter(succeeded),
+    ).toHaveLength(0);
+  });
+
   it('`/cart status` no longer lists an acknowledged alert as open', async () => {
     const episodeId = await newEpisode(channel);
     const after = await slack.latestSeq();
