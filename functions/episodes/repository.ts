@@ -5,6 +5,7 @@ import {
   TransactWriteCommand,
   UpdateCommand,
   type DynamoDBDocumentClient,
+  type QueryCommandInput,
   type QueryCommandOutput,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
@@ -93,25 +94,11 @@ export class EpisodeRepository {
 
   /** The episode's partition, or undefined when there is no such episode. */
   async loadEpisode(episodeId: string): Promise<EpisodePartition | undefined> {
-    const items: StoredItem[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page: QueryCommandOutput = await withRetries(
-        () =>
-          this.#client.send(
-            new QueryCommand({
-              TableName: this.#table,
-              KeyConditionExpression: 'PK = :pk',
-              ExpressionAttributeValues: { ':pk': episodePk(episodeId) },
-              ConsistentRead: true,
-              ExclusiveStartKey: startKey,
-            }),
-          ),
-        this.#retry,
-      );
-      items.push(...((page.Items ?? []) as StoredItem[]));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
+    const items = await this.#queryPages({
+      KeyConditionExpression: 'PK = :pk',
+      ExpressionAttributeValues: { ':pk': episodePk(episodeId) },
+      ConsistentRead: true,
+    });
     const head = items.find((item): item is EpisodeHead => item.SK === HEAD_SK);
     if (!head) return undefined;
     return {
@@ -333,26 +320,43 @@ export class EpisodeRepository {
     limit = 1000,
     pageSize = 100,
   ): Promise<readonly StoredItem[]> {
+    return this.#queryPages(
+      {
+        IndexName: 'GSI2',
+        KeyConditionExpression: 'GSI2PK = :queue AND GSI2SK <= :until',
+        ExpressionAttributeValues: { ':queue': queue, ':until': `${until}#~` },
+      },
+      { limit, pageSize },
+    );
+  }
+
+  /** Every page of a Query (each page retried on its own), up to `limit` items. */
+  async #queryPages(
+    query: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey' | 'Limit'>,
+    {
+      limit = Number.POSITIVE_INFINITY,
+      pageSize,
+    }: { readonly limit?: number; readonly pageSize?: number } = {},
+  ): Promise<StoredItem[]> {
     const items: StoredItem[] = [];
     let startKey: Record<string, unknown> | undefined;
     do {
       const exclusiveStartKey = startKey;
-      const result = await withRetries(
+      const pageLimit = Math.min(pageSize ?? Number.POSITIVE_INFINITY, limit - items.length);
+      const page: QueryCommandOutput = await withRetries(
         () =>
           this.#client.send(
             new QueryCommand({
+              ...query,
               TableName: this.#table,
-              IndexName: 'GSI2',
-              KeyConditionExpression: 'GSI2PK = :queue AND GSI2SK <= :until',
-              ExpressionAttributeValues: { ':queue': queue, ':until': `${until}#~` },
-              Limit: Math.min(pageSize, limit - items.length),
+              ...(Number.isFinite(pageLimit) ? { Limit: pageLimit } : {}),
               ...(exclusiveStartKey ? { ExclusiveStartKey: exclusiveStartKey } : {}),
             }),
           ),
         this.#retry,
       );
-      items.push(...((result.Items ?? []) as StoredItem[]));
-      startKey = result.LastEvaluatedKey;
+      items.push(...((page.Items ?? []) as StoredItem[]));
+      startKey = page.LastEvaluatedKey;
     } while (startKey && items.length < limit);
     return items;
   }
