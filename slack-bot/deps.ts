@@ -1,4 +1,4 @@
-import { calendarDateIn, type Language } from '#rules';
+import type { Language } from '#rules';
 import type { Actor, EpisodeService, TeamSettings, TeamSettingsService } from '#episodes';
 
 /** What the bot uses of the episode service: the same service GraphQL uses. */
@@ -13,6 +13,7 @@ export type EpisodeApi = Pick<
   | 'listEpisodes'
   | 'config'
   | 'now'
+  | 'today'
 >;
 
 export type SettingsApi = Pick<
@@ -33,14 +34,8 @@ export type SlackBotDeps = {
   readonly adminUserIds: ReadonlySet<string>;
   /** The frontend's base URL, for links to episodes (optional). */
   readonly appUrl?: string | undefined;
-  /** The hospital's IANA time zone (HOSPITAL_TIME_ZONE): its calendar dates count days since infusion. */
-  readonly timeZone: string;
   readonly log: Log;
 };
-
-/** Today in the hospital's calendar. */
-export const hospitalToday = (deps: Pick<SlackBotDeps, 'timeZone'>, now: Date): string =>
-  calendarDateIn(now, deps.timeZone);
 
 /** The actor for service calls from Slack: the Slack user, with the channel's team and role. */
 export const actorFor = (slackUserId: string, settings: TeamSettings): Actor => ({

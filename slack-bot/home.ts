@@ -1,5 +1,5 @@
 import type { webApi } from '@slack/bolt';
-import { actorFor, hospitalToday, type SlackBotDeps } from './deps.ts';
+import { actorFor, type SlackBotDeps } from './deps.ts';
 import { appHomeView, type HomeTeam } from './views/app-home.ts';
 
 /**
@@ -36,7 +36,7 @@ export const publishHome = async (
     view: appHomeView({
       teams,
       language: settings[0]?.language ?? 'en',
-      today: hospitalToday(deps, deps.episodes.now()),
+      today: deps.episodes.today(),
       command: deps.command,
       appUrl: deps.appUrl,
     }),

@@ -1,6 +1,13 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import * as z from 'zod';
-import { DEFAULT_RULES_CONFIG, DEFAULT_TIME_ZONE, RULESET, describeIssues, type RulesConfig } from '#rules';
+import {
+  DEFAULT_RULES_CONFIG,
+  DEFAULT_TIME_ZONE,
+  RULESET,
+  calendarDateIn,
+  describeIssues,
+  type RulesConfig,
+} from '#rules';
 import { may, inTeam, type Actor, type Permission } from './actor.ts';
 import type { Assessment } from './assess/assessment.ts';
 import type { AssessSettings } from './assess/settings.ts';
@@ -136,6 +143,11 @@ export class EpisodeService {
 
   now(): Date {
     return this.#clock();
+  }
+
+  /** The calendar date of `at` (default now) in the hospital's time zone: days since infusion count in it. */
+  today(at: Date = this.#clock()): string {
+    return calendarDateIn(at, this.#settings.timeZone);
   }
 
   // ---------------------------------------------------------------- reads

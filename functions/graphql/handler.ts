@@ -11,7 +11,6 @@ const yoga = createGraphQLServer({
   graphiqlAssetsUrl: process.env.GRAPHIQL_ASSETS_URL,
   graphiqlAuthorization: process.env.GRAPHIQL_DEFAULT_AUTHORIZATION,
   episodes: createEpisodeService(),
-  timeZone: process.env.HOSPITAL_TIME_ZONE,
 });
 
 export const handler = async (

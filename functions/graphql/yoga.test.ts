@@ -19,6 +19,7 @@ const failingService = (error: Error): EpisodeService =>
   ({
     config: DEFAULT_RULES_CONFIG,
     now: () => new Date('2026-03-03T02:00:00Z'),
+    today: () => '2026-03-03',
     getEpisode: () => Promise.reject(error),
   }) as unknown as EpisodeService;
 

@@ -2,7 +2,7 @@ import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { NoSchemaIntrospectionCustomRule } from 'graphql';
 import { createYoga, maskError, type MaskError, type Plugin, type YogaServerInstance } from 'graphql-yoga';
-import { calendarDateIn, languageFromAcceptLanguage } from '#rules';
+import { languageFromAcceptLanguage } from '#rules';
 import { schema, type GraphQLContext } from '../../schema/index.ts';
 import type { EpisodeService } from '../episodes/service.ts';
 import { viewerFromClaims, type Claims } from './claims.ts';
@@ -21,8 +21,6 @@ export type GraphQLServerOptions = {
   readonly graphiqlAuthorization?: string | undefined;
   /** The episode service, created once per container. */
   readonly episodes: EpisodeService;
-  /** The hospital's IANA time zone, for calendar dates such as "today" (default Asia/Shanghai). */
-  readonly timeZone?: string | undefined;
 };
 
 /** Claims that API Gateway's JWT authorizer (or the local server, in its place) verified. */
@@ -68,7 +66,7 @@ export const createGraphQLServer = (
     graphiql: graphiql
       ? {
           title: 'CAR-T on-call API',
-          defaultQuery: graphiqlWalkthrough(calendarDateIn(options.episodes.now(), options.timeZone)),
+          defaultQuery: graphiqlWalkthrough(options.episodes.today()),
           ...(options.graphiqlAuthorization
             ? { headers: JSON.stringify({ Authorization: options.graphiqlAuthorization }, null, 2) }
             : {}),
@@ -98,7 +96,7 @@ export const createGraphQLServer = (
         episodes: options.episodes,
         rulesConfig: options.episodes.config,
         now,
-        today: calendarDateIn(now, options.timeZone),
+        today: options.episodes.today(now),
       };
     },
   });

@@ -1,4 +1,3 @@
-import { DEFAULT_TIME_ZONE } from '#rules';
 import { createDocumentClient } from '../episodes/dynamodb-client.ts';
 import { createEpisodeService } from '../episodes/create-service.ts';
 import { episodesTable } from '../episodes/table-definition.ts';
@@ -36,7 +35,6 @@ export const slackBotDepsFromEnv = (env: NodeJS.ProcessEnv = process.env): Slack
   command: env.SLACK_COMMAND ?? '/cart',
   adminUserIds: adminUserIdsFrom(env.SLACK_ADMIN_USER_IDS),
   appUrl: env.PUBLIC_APP_URL,
-  timeZone: env.HOSPITAL_TIME_ZONE ?? DEFAULT_TIME_ZONE,
   log: (level, message, details) => {
     logger[level](message, details ?? {});
   },

@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { App } from '../bolt.ts';
-import { hospitalToday, type SlackBotDeps } from '../deps.ts';
+import { type SlackBotDeps } from '../deps.ts';
 import { ALERT_ACTIONS } from '../ids.ts';
 import { episodeStatusView } from '../views/episode-status.ts';
 import { alertButtonTarget } from './alert-button.ts';
@@ -27,7 +27,7 @@ export const openEpisode =
       state,
       language: settings.language,
       now,
-      today: hospitalToday(deps, now),
+      today: deps.episodes.today(now),
       config: deps.episodes.config,
       appUrl: deps.appUrl,
     });

@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import { hospitalToday, idempotencyKeyFor, languageOf, type SlackBotDeps } from '../deps.ts';
+import { idempotencyKeyFor, languageOf, type SlackBotDeps } from '../deps.ts';
 import { SlackCallError } from '../errors/describe-error.ts';
 import { setReplyContext } from '../errors/reply-context.ts';
 import { parseCart, SUBCOMMANDS } from '../parser/parse-command.ts';
@@ -21,7 +21,7 @@ export const cartCommand =
     context,
   }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     const now = deps.episodes.now();
-    const today = hospitalToday(deps, now);
+    const today = deps.episodes.today(now);
     const settings = await deps.settings.forChannel(payload.channel_id);
     const language = languageOf(settings);
     const parsed = parseCart(payload.text, { now, today, command: deps.command });

@@ -2,7 +2,7 @@ import { vi } from 'vitest';
 import { DEFAULT_RULES_CONFIG } from '#rules';
 import { TeamSettingsService, type TeamSettings } from '#episodes';
 import type { SlackBotDeps } from '../deps.ts';
-import { NOW } from './fixtures.ts';
+import { NOW, TODAY } from './fixtures.ts';
 import { MemorySettingsStore } from './memory-settings.ts';
 
 /**
@@ -36,13 +36,13 @@ export const fakeDeps = (channel?: Partial<TeamSettings> | null) => {
     listEpisodes: vi.fn(),
     config: DEFAULT_RULES_CONFIG,
     now: () => NOW,
+    today: () => TODAY,
   };
   const log = vi.fn();
   const deps: SlackBotDeps = {
     episodes: episodes,
     settings: new TeamSettingsService(store, () => NOW),
     command: '/cart',
-    timeZone: 'Asia/Shanghai',
     adminUserIds: new Set(['U0ADMIN']),
     log,
   };

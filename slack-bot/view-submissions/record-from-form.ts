@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { EpisodeValidationError, type Recording } from '#episodes';
-import { actorFor, hospitalToday, idempotencyKeyFor, languageOf, type SlackBotDeps } from '../deps.ts';
+import { actorFor, idempotencyKeyFor, languageOf, type SlackBotDeps } from '../deps.ts';
 import { UnmappedChannelError } from '../errors/describe-error.ts';
 import { setReplyContext } from '../errors/reply-context.ts';
 import type { FieldSpec } from '../parser/fields.ts';
@@ -61,7 +61,7 @@ export const recordFromForm =
       recording,
       language,
       now,
-      today: hospitalToday(deps, now),
+      today: deps.episodes.today(now),
       config: deps.episodes.config,
       appUrl: deps.appUrl,
     });
