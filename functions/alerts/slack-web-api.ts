@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ErrorCode, WebClient, type ChatPostMessageArguments } from '@slack/web-api';
+import { followCredentials } from '../shared/follow-credentials.ts';
 import type { KnownBlock } from '../../slack-bot/views/blocks.ts';
 
 /**
@@ -169,13 +170,10 @@ export const currentTokenPoster = (
   slackApiUrl: string | undefined,
   policy: SlackRetryPolicy = DEFAULT_SLACK_RETRY_POLICY,
 ): SlackPoster => {
-  let current: { readonly token: string; readonly poster: SlackPoster } | undefined;
-  const poster = async (): Promise<SlackPoster> => {
-    const value = await token();
-    if (current?.token !== value)
-      current = { token: value, poster: webApiPoster(createWebClient(value, slackApiUrl), policy) };
-    return current.poster;
-  };
+  const poster = followCredentials<readonly [string], SlackPoster>(
+    async () => [await token()],
+    ([value]) => webApiPoster(createWebClient(value, slackApiUrl), policy),
+  );
   return {
     post: async (message, deadline) => (await poster()).post(message, deadline),
     update: async (message, deadline) => {

@@ -3,7 +3,7 @@ import { createSlackApp } from '../../slack-bot/app.ts';
 import { isFreshSlackTimestamp } from '../../slack-bot/request-freshness.ts';
 import type { SlackBotDeps } from '../../slack-bot/deps.ts';
 import { slackBotDepsFromEnv } from './bot-deps.ts';
-import { followCredentials } from './follow-credentials.ts';
+import { followCredentials } from '../shared/follow-credentials.ts';
 import { slackCredential } from './secrets.ts';
 
 type ReceiverHandler = ReturnType<ReturnType<typeof createSlackApp>['receiver']['toHandler']>;
