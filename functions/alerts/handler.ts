@@ -1,7 +1,7 @@
 import type { Context, DynamoDBStreamEvent, DynamoDBBatchResponse } from 'aws-lambda';
 import { logger } from '../shared/logger.ts';
 import { consumeStream } from './consume.ts';
-import { alertPipelineFromEnv, once } from './pipeline.ts';
+import { alertDelivererFromEnv, once } from './pipeline.ts';
 
 /**
  * Stream consumer: delivers newly stored alerts to the team's Slack channel and shows
@@ -9,7 +9,7 @@ import { alertPipelineFromEnv, once } from './pipeline.ts';
  * (within what is left of the invocation) is reported as a partial batch failure, so only it is
  * retried; it also stays PENDING in the sweeper's queue.
  */
-const pipeline = once(() => alertPipelineFromEnv());
+const deliverer = once(() => alertDelivererFromEnv());
 /** Time kept for reporting the batch after the last delivery attempt. */
 const SAFETY_MS = 5_000;
 
@@ -17,9 +17,8 @@ export const handler = async (
   event: DynamoDBStreamEvent,
   context: Context,
 ): Promise<DynamoDBBatchResponse> => {
-  const { deliverer } = pipeline();
   return consumeStream(event, context, {
-    deliverer,
+    deliverer: deliverer(),
     deadline: Date.now() + context.getRemainingTimeInMillis() - SAFETY_MS,
     log: (message, details) => {
       logger.info(message, details);

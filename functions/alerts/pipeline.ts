@@ -7,40 +7,35 @@ import { logger } from '../shared/logger.ts';
 import { slackCredential } from '../slack/secrets.ts';
 import { AlertDeliverer } from './delivery.ts';
 import { currentTokenPoster } from './slack-web-api.ts';
+import { numberSetting } from '../shared/env-setting.ts';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
 /** ALERT_RENOTIFY_MINUTES: how often an unacknowledged critical alert re-notifies (default 15). */
-export const renotifyMinutesFrom = (value: string | undefined): number => {
-  const minutes = Number(value ?? 15);
-  if (!Number.isInteger(minutes) || minutes < 1 || minutes > 1440)
-    throw new Error(
-      `ALERT_RENOTIFY_MINUTES must be a whole number of minutes from 1 to 1440; received ${value}`,
-    );
-  return minutes;
-};
+export const renotifyMinutesFrom = (value: string | undefined): number =>
+  numberSetting('ALERT_RENOTIFY_MINUTES', value, {
+    fallback: 15,
+    min: 1,
+    max: 1440,
+    whole: true,
+    unit: 'minutes',
+  });
 
-export type AlertPipeline = {
-  readonly deliverer: AlertDeliverer;
-  readonly store: AlertDeliveryStore;
-  readonly renotifyMinutes: number;
-};
-
-/** The delivery pipeline from the environment (stream consumer and sweeper): one per container. */
-export const alertPipelineFromEnv = (env: NodeJS.ProcessEnv = process.env): AlertPipeline => {
-  const client = createDocumentClient(env.DYNAMODB_ENDPOINT);
+/** The alert deliverer from the environment (stream consumer and sweeper): one per container. */
+export const alertDelivererFromEnv = (
+  env: NodeJS.ProcessEnv = process.env,
+  client: DynamoDBDocumentClient = createDocumentClient(env.DYNAMODB_ENDPOINT),
+): AlertDeliverer => {
   const table = env.TABLE_NAME ?? episodesTable.defaultName;
-  const store = new AlertDeliveryStore(client, table);
-  const renotifyMinutes = renotifyMinutesFrom(env.ALERT_RENOTIFY_MINUTES);
-  const deliverer = new AlertDeliverer({
-    store,
+  return new AlertDeliverer({
+    store: new AlertDeliveryStore(client, table),
     settings: new TeamSettingsService(new TeamSettingsRepository(client, table)),
     slack: currentTokenPoster(() => slackCredential('SLACK_BOT_TOKEN'), env.SLACK_API_URL),
-    renotifyMinutes,
+    renotifyMinutes: renotifyMinutesFrom(env.ALERT_RENOTIFY_MINUTES),
     appUrl: env.PUBLIC_APP_URL,
     log: (level, message, details) => {
       logger[level](message, details ?? {});
     },
   });
-  return { deliverer, store, renotifyMinutes };
 };
 
 /** Created on first use and kept for the container's life; a failed creation is retried on the next call. */

@@ -1,31 +1,29 @@
 import type { Context } from 'aws-lambda';
 import { monotonicFactory } from 'ulid';
+import { VITALS_MAX_INTERVAL_HOURS } from '#rules';
 import { createDocumentClient } from '../episodes/dynamodb-client.ts';
 import { OverdueVitalsMonitor } from '../episodes/overdue-vitals.ts';
 import { EpisodeRepository } from '../episodes/repository.ts';
 import { episodesTable } from '../episodes/table-definition.ts';
 import { logger } from '../shared/logger.ts';
-import { alertPipelineFromEnv, once } from '../alerts/pipeline.ts';
+import { alertDelivererFromEnv, once } from '../alerts/pipeline.ts';
+import { numberSetting } from '../shared/env-setting.ts';
 import { sweep, type SweepResult } from './sweep.ts';
 
-/** VITALS_OVERDUE_HOURS: hours without vital signs during CRS before ESC-VITALS (default 4, INF-5). */
-const overdueHoursFrom = (value: string | undefined): number => {
-  const hours = Number(value ?? 4);
-  if (!Number.isFinite(hours) || hours < 1 || hours > 48)
-    throw new Error(`VITALS_OVERDUE_HOURS must be between 1 and 48; received ${value}`);
-  return hours;
-};
-
 const deps = once(() => {
-  const repository = new EpisodeRepository(
-    createDocumentClient(process.env.DYNAMODB_ENDPOINT),
-    process.env.TABLE_NAME ?? episodesTable.defaultName,
-  );
-  const { deliverer } = alertPipelineFromEnv();
+  const client = createDocumentClient(process.env.DYNAMODB_ENDPOINT);
+  const repository = new EpisodeRepository(client, process.env.TABLE_NAME ?? episodesTable.defaultName);
+  const deliverer = alertDelivererFromEnv(process.env, client);
   const monitor = new OverdueVitalsMonitor({
     repository,
     newId: monotonicFactory(),
-    overdueHours: overdueHoursFrom(process.env.VITALS_OVERDUE_HOURS),
+    // VITALS_OVERDUE_HOURS: hours without vital signs during CRS before ESC-VITALS (INF-5: 4).
+    overdueHours: numberSetting('VITALS_OVERDUE_HOURS', process.env.VITALS_OVERDUE_HOURS, {
+      fallback: VITALS_MAX_INTERVAL_HOURS,
+      min: 1,
+      max: 48,
+      unit: 'hours',
+    }),
   });
   return { repository, deliverer, monitor };
 });
