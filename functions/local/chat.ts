@@ -5,6 +5,7 @@ import { signedSlackHeaders } from '../../slack-bot/signing.ts';
 import { FAKE_SLACK_PATH, type FakeSlackCall } from './fake-slack-api.ts';
 import { LOCAL_SLACK, LOCAL_SLACK_SIGNING_SECRET } from './local-system.ts';
 import { plain } from './mrkdwn-text.ts';
+import type { Block } from './received-message.ts';
 import { buttonPressBody, slashCommandBody, splitSlashCommand } from './slack-requests.ts';
 
 /**
@@ -36,20 +37,6 @@ const base = values.url.replace(/\/$/, '');
 const responseUrl = (): string => `${base}${FAKE_SLACK_PATH}/response/${randomUUID()}`;
 
 // ------------------------------------------------------------------ rendering Block Kit as text
-
-type Block = {
-  type: string;
-  text?: { text: string };
-  fields?: { text: string }[];
-  elements?: {
-    type: string;
-    text?: string | { text: string };
-    action_id?: string;
-    value?: string;
-    url?: string;
-  }[];
-  label?: { text: string };
-};
 
 const render = (blocks: readonly Block[] | undefined, fallbackText: unknown, indent = '  '): string => {
   if (!blocks || blocks.length === 0)

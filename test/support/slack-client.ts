@@ -10,6 +10,9 @@ import {
   slashCommandBody,
   splitSlashCommand,
 } from '../../functions/local/slack-requests.ts';
+import type { SlackMessage } from '../../functions/local/received-message.ts';
+
+export type { SlackMessage };
 import { signedSlackHeaders } from '../../slack-bot/signing.ts';
 
 /**
@@ -17,27 +20,6 @@ import { signedSlackHeaders } from '../../slack-bot/signing.ts';
  * button presses to /slack/events over real HTTP, and the fake Slack Web API's record of what the
  * bot called (filtered by channel and by sequence, since other test files share the system).
  */
-
-export type Block = {
-  readonly type: string;
-  readonly block_id?: string;
-  readonly text?: { readonly text: string };
-  readonly fields?: readonly { readonly text: string }[];
-  readonly label?: { readonly text: string };
-  readonly elements?: readonly {
-    readonly type: string;
-    readonly text?: string | { readonly text: string };
-    readonly action_id?: string;
-    readonly value?: string;
-    readonly url?: string;
-  }[];
-};
-
-export type SlackMessage = {
-  readonly response_type?: string;
-  readonly text?: string;
-  readonly blocks?: readonly Block[];
-};
 
 /** Every text a message shows (header, sections, fields, context, button labels) as plain text, one per line. */
 export const messageText = (message: SlackMessage | undefined): string => {
