@@ -1,6 +1,6 @@
 import { evaluateTocilizumabDose } from '#rules';
 import { tocilizumabCheckView } from '../views/tocilizumab-check.ts';
-import { tocilizumabNow } from '../views/tocilizumab-status.ts';
+import { tocilizumabInputAt, tocilizumabNow } from '../views/tocilizumab-status.ts';
 import { type Handler, recordingReply, teamOf, toUser } from './request.ts';
 
 /**
@@ -14,16 +14,7 @@ export const toci: Handler<'toci'> = async (command, request) => {
   const state = await episodes.getEpisode(actor, command.episodeId);
   if (!command.give) {
     const { head } = state;
-    const evaluation = evaluateTocilizumabDose(
-      {
-        weightKg: head.weightKg,
-        at: request.now.toISOString(),
-        previousDoses: head.summary.tocilizumabDoseTimes.filter(
-          (t) => Date.parse(t) <= request.now.getTime(),
-        ),
-      },
-      episodes.config,
-    );
+    const evaluation = evaluateTocilizumabDose(tocilizumabInputAt(head, request.now), episodes.config);
     return toUser(
       tocilizumabCheckView({
         episode: head,

@@ -13,12 +13,16 @@ export type TocilizumabFacts = {
  * is allowed now, with the earliest next time when it is not. Doses recorded after `now` (a device
  * clock slightly ahead) count as given now.
  */
-export const tocilizumabNow = (episode: TocilizumabFacts, now: Date, config: RulesConfig) => {
+export const tocilizumabNow = (episode: TocilizumabFacts, now: Date, config: RulesConfig) =>
+  checkTocilizumabDose(tocilizumabInputAt(episode, now), config);
+
+/** The TOCI input for a dose at `now`; a dose recorded after `now` counts as given now, never as not given. */
+export const tocilizumabInputAt = (episode: TocilizumabFacts, now: Date) => {
   const at = now.toISOString();
   const previousDoses = episode.summary.tocilizumabDoseTimes.map((time) =>
     Date.parse(time) > now.getTime() ? at : time,
   );
-  return checkTocilizumabDose({ weightKg: episode.weightKg, at, previousDoses }, config);
+  return { weightKg: episode.weightKg, at, previousDoses };
 };
 
 /** `:syringe: Tocilizumab 560 mg — allowed now (0 of at most 4 doses given in this episode) (TOCI-1)`. */
