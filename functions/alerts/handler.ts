@@ -1,7 +1,8 @@
 import type { Context, DynamoDBStreamEvent, DynamoDBBatchResponse } from 'aws-lambda';
 import { logger } from '../shared/logger.ts';
 import { consumeStream } from './consume.ts';
-import { alertDelivererFromEnv, once } from './pipeline.ts';
+import { once } from '../shared/once.ts';
+import { alertDelivererFromEnv } from './pipeline.ts';
 
 /**
  * Stream consumer: delivers newly stored alerts to the team's Slack channel and shows

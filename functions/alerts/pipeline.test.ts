@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { once, renotifyMinutesFrom } from './pipeline.ts';
+import { renotifyMinutesFrom } from './pipeline.ts';
 
 describe('renotifyMinutesFrom (ALERT_RENOTIFY_MINUTES)', () => {
   it('defaults to 15 minutes when unset', () => {
@@ -16,26 +16,5 @@ describe('renotifyMinutesFrom (ALERT_RENOTIFY_MINUTES)', () => {
     for (const bad of ['0', '1441', '7.5', 'fifteen', '-15']) {
       expect(() => renotifyMinutesFrom(bad), bad).toThrow(/ALERT_RENOTIFY_MINUTES .*received/);
     }
-  });
-});
-
-describe('once', () => {
-  it('creates once while it succeeds', () => {
-    let created = 0;
-    const get = once(() => ++created);
-    expect([get(), get(), get()]).toEqual([1, 1, 1]);
-    expect(created).toBe(1);
-  });
-
-  it('a failed creation is retried on the next call', () => {
-    let calls = 0;
-    const get = once(() => {
-      calls += 1;
-      if (calls === 1) throw new Error('ALERT_RENOTIFY_MINUTES must be a whole number');
-      return calls;
-    });
-    expect(get).toThrow('ALERT_RENOTIFY_MINUTES');
-    expect(get()).toBe(2);
-    expect(get()).toBe(2);
   });
 });

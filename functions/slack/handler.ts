@@ -1,14 +1,14 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { createSlackApp } from '../../slack-bot/app.ts';
 import { isFreshSlackTimestamp } from '../../slack-bot/request-freshness.ts';
-import type { SlackBotDeps } from '../../slack-bot/deps.ts';
 import { slackBotDepsFromEnv } from './bot-deps.ts';
 import { followCredentials } from '../shared/follow-credentials.ts';
+import { once } from '../shared/once.ts';
 import { slackCredential } from './secrets.ts';
 
 type ReceiverHandler = ReturnType<ReturnType<typeof createSlackApp>['receiver']['toHandler']>;
 
-let deps: SlackBotDeps | undefined;
+const deps = once(() => slackBotDepsFromEnv());
 
 /**
  * The Bolt app for the credentials as stored now: built once per container, and again only when
@@ -18,7 +18,6 @@ let deps: SlackBotDeps | undefined;
 const receiverHandler = followCredentials<readonly [string, string], ReceiverHandler>(
   () => Promise.all([slackCredential('SLACK_SIGNING_SECRET'), slackCredential('SLACK_BOT_TOKEN')]),
   ([signingSecret, botToken]) => {
-    deps ??= slackBotDepsFromEnv();
     const { receiver } = createSlackApp(
       {
         signingSecret,
@@ -27,7 +26,7 @@ const receiverHandler = followCredentials<readonly [string, string], ReceiverHan
         botUserId: process.env.SLACK_BOT_USER_ID,
         botId: process.env.SLACK_BOT_ID,
       },
-      deps,
+      deps(),
     );
     return receiver.toHandler();
   },

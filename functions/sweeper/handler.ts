@@ -6,7 +6,8 @@ import { OverdueVitalsMonitor } from '../episodes/overdue-vitals.ts';
 import { EpisodeRepository } from '../episodes/repository.ts';
 import { episodesTable } from '../episodes/table-definition.ts';
 import { logger } from '../shared/logger.ts';
-import { alertDelivererFromEnv, once } from '../alerts/pipeline.ts';
+import { alertDelivererFromEnv } from '../alerts/pipeline.ts';
+import { once } from '../shared/once.ts';
 import { numberSetting } from '../shared/env-setting.ts';
 import { sweep, type SweepResult } from './sweep.ts';
 
