@@ -16,6 +16,7 @@ import { referenceDefinitions } from './reference/index.ts';
 import { relapseDefinitions } from './relapse/index.ts';
 import { responseDefinitions } from './response/index.ts';
 import { supportiveCareDefinitions } from './supportive-care/index.ts';
+import { timelineDefinitions } from './timeline/index.ts';
 import { tocilizumabDefinitions } from './tocilizumab/index.ts';
 
 /** Every rule the package implements, in the order of the consensus, with its citation. */
@@ -37,6 +38,7 @@ export const ruleCatalogue: readonly RuleDefinition[] = [
   ...followUpDefinitions,
   ...referenceDefinitions,
   ...escalationDefinitions,
+  ...timelineDefinitions,
 ];
 
 const cell = (value: string): string => value.replace(/\|/g, '\\|').replace(/\n/g, ' ');

@@ -25,3 +25,4 @@ export * from './follow-up/index.ts';
 export * from './reference/index.ts';
 export * from './escalation/index.ts';
 export { ruleCatalogue, renderRuleCatalogue } from './catalogue.ts';
+export * from './timeline/index.ts';

@@ -4,6 +4,7 @@ export * from './dates.ts';
 export * from './evaluation.ts';
 export * from './input.ts';
 export * from './localization-check.ts';
+export * from './local-time.ts';
 export * from './result.ts';
 export * from './rule-definition.ts';
 export * from './ruleset.ts';
