@@ -1,4 +1,4 @@
-import type { InputIssue } from '#rules';
+import type { DoseProblem, InputIssue } from '#rules';
 
 /**
  * The service's typed failures. GraphQL maps each to its error type in the mutation's result
@@ -10,6 +10,27 @@ export class EpisodeValidationError extends Error {
     super(issues.map((issue) => issue.message).join('; '));
     this.name = 'EpisodeValidationError';
     this.issues = issues;
+  }
+}
+
+/**
+ * TOCI-5 and the TOCI limits: a dose above the computed dose or cap, by a wrong route, or over a
+ * TOCI limit, without an override reason. Nothing was written; `problems` say what (each with its
+ * rule), so a client can ask for a reason and send the dose again with it.
+ */
+export class DoseRefusedError extends EpisodeValidationError {
+  readonly problems: readonly DoseProblem[];
+  constructor(problems: readonly DoseProblem[]) {
+    super(
+      problems.map((problem) => ({
+        field: 'input.overrideReason',
+        allowed: `a reason (3–500 characters) to give this dose although ${problem.ruleId}: ${problem.text.en}`,
+        received: null,
+        message: `Dose refused (${problem.ruleId}): ${problem.text.en}. Nothing was recorded; to record it anyway, give input.overrideReason`,
+      })),
+    );
+    this.name = 'DoseRefusedError';
+    this.problems = problems;
   }
 }
 

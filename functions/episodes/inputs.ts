@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import {
+  DEATH_ATTRIBUTIONS,
   CEREBRAL_EDEMA,
   CAR_T_PRODUCTS,
   CONSCIOUSNESS_LEVELS,
@@ -11,7 +12,6 @@ import {
   isoDateSchema,
   isoDateTimeSchema,
   numberIn,
-  oxygenFlowLpmSchema,
   oxygenSupportSchema,
   spo2PercentSchema,
   systolicBpSchema,
@@ -89,6 +89,14 @@ export const createEpisodeInputSchema = z
 export type CreateEpisodeInput = z.input<typeof createEpisodeInputSchema>;
 export type CreateEpisode = z.output<typeof createEpisodeInputSchema>;
 
+/** Positive-pressure devices: a flow, when given, is in L/min within 0–80 (CRS-G7). */
+const POSITIVE_PRESSURE = new Set(['CPAP', 'BIPAP', 'MECHANICAL_VENTILATION']);
+
+/**
+ * Vital signs as entered. EPI-2: oxygen and vasopressors that an entry omits are "not recorded"
+ * (never room air / none): room air and "no vasopressor" are said (`ROOM_AIR`, `[]`).
+ * CRS-G7: contradictory input is refused, never reconciled.
+ */
 export const vitalsValuesSchema = z
   .strictObject({
     measuredAt: isoDateTimeSchema,
@@ -98,23 +106,28 @@ export const vitalsValuesSchema = z
     heartRate: numberIn(20, 250, '/min', { integer: true }).nullish(),
     respiratoryRate: numberIn(4, 80, '/min', { integer: true }).nullish(),
     spo2Percent: spo2PercentSchema.nullish(),
-    oxygen: oxygenSupportSchema.default('ROOM_AIR'),
-    oxygenFlowLpm: oxygenFlowLpmSchema.nullish(),
-    vasopressors: z.array(vasopressorSchema).max(5).default([]),
+    oxygen: oxygenSupportSchema.nullish(),
+    oxygenFlowLpm: z.number({ error: 'a flow in L/min' }).min(0, { error: 'between 0 and 80 L/min' }).max(80, { error: 'between 0 and 80 L/min' }).nullish(),
+    vasopressors: z.array(vasopressorSchema).max(5).nullish(),
     /** Hypotension judged at the bedside (a systolic < 90 mmHg or any vasopressor also counts). */
-    hypotension: z.boolean().default(false),
+    hypotension: z.boolean().nullish(),
     organToxicity: z.boolean().default(false),
   })
   .superRefine((vitals, ctx) => {
+    const flow = vitals.oxygenFlowLpm;
+    const issue = (message: string): void => {
+      ctx.addIssue({ code: 'custom', path: ['oxygenFlowLpm'], input: flow, message });
+    };
     // CRS-GRADE: a nasal cannula is graded by its flow (≤ 6 L/min low flow, > 6 high flow).
-    if (vitals.oxygen === 'NASAL_CANNULA' && vitals.oxygenFlowLpm == null) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['oxygenFlowLpm'],
-        input: vitals.oxygenFlowLpm,
-        message: 'a flow in L/min when oxygen is NASAL_CANNULA (≤ 6 L/min is low flow, > 6 high flow)',
-      });
-    }
+    if (vitals.oxygen === 'NASAL_CANNULA' && (flow == null || flow <= 0))
+      issue('a flow greater than 0 L/min when oxygen is NASAL_CANNULA (≤ 6 L/min is low flow, > 6 high flow)');
+    // CRS-G7: a flow with room air, or a flow without the device it is given by, is a contradiction.
+    if (flow != null && flow > 0 && vitals.oxygen === 'ROOM_AIR')
+      issue('no flow with oxygen ROOM_AIR (CRS-G7: contradictory input; say the device the oxygen is given by)');
+    if (flow != null && vitals.oxygen == null)
+      issue('a flow only together with the oxygen device it is given by (CRS-G7)');
+    if (flow != null && vitals.oxygen != null && POSITIVE_PRESSURE.has(vitals.oxygen) && (flow < 0 || flow > 80))
+      issue('between 0 and 80 L/min for a positive-pressure device (CRS-G7)');
   });
 export type VitalsValues = z.output<typeof vitalsValuesSchema>;
 
@@ -150,6 +163,8 @@ export const labValuesSchema = z
   );
 export type LabValues = z.output<typeof labValuesSchema>;
 
+export const OVERRIDE_REASON_ALLOWED = '3–500 characters saying why the dose is given outside the limits';
+
 export const DRUGS = [
   'TOCILIZUMAB',
   'DEXAMETHASONE',
@@ -162,9 +177,13 @@ export const DRUGS = [
 export type Drug = (typeof DRUGS)[number];
 export const ROUTES = ['IV', 'PO', 'SC'] as const;
 
-/** Upper bounds that catch typing errors (e.g. an extra zero); TOCI-1 caps a tocilizumab dose at 800 mg. */
+/**
+ * Upper bounds that catch typing errors (e.g. two extra zeros). The clinical limits (TOCI-1's
+ * 8 mg/kg and 800 mg, the steroid doses of T4/T5, the route) are TOCI-5's dose check: a dose over
+ * them needs an override reason.
+ */
 const MAX_MG: Readonly<Record<Drug, number>> = {
-  TOCILIZUMAB: 800,
+  TOCILIZUMAB: 2000,
   DEXAMETHASONE: 100,
   METHYLPREDNISOLONE: 2000,
   ANTIPYRETIC: 2000,
@@ -179,6 +198,13 @@ export const doseValuesSchema = z
     drug: z.enum(DRUGS),
     mg: z.number({ error: 'a dose in mg' }).positive({ error: 'a dose in mg greater than 0' }),
     route: z.enum(ROUTES),
+    /** TOCI-5: why a dose over the computed dose, cap, route or a TOCI limit is given anyway. */
+    overrideReason: z
+      .string({ error: OVERRIDE_REASON_ALLOWED })
+      .trim()
+      .min(3, { error: OVERRIDE_REASON_ALLOWED })
+      .max(500, { error: OVERRIDE_REASON_ALLOWED })
+      .nullish(),
   })
   .superRefine((dose, ctx) => {
     const max = MAX_MG[dose.drug];
@@ -187,11 +213,18 @@ export const doseValuesSchema = z
         code: 'custom',
         path: ['mg'],
         input: dose.mg,
-        message: `at most ${max} mg for ${dose.drug}${dose.drug === 'TOCILIZUMAB' ? ' (TOCI-1: single dose ≤ 800 mg)' : ''}`,
+        message: `at most ${max} mg for ${dose.drug} (a larger number is a typing error)`,
       });
     }
   });
 export type DoseValues = z.output<typeof doseValuesSchema>;
+
+/** EPI-5: a death and its attribution (CRS or ICANS: grade 5 of that syndrome). */
+export const deathValuesSchema = z.strictObject({
+  diedAt: isoDateTimeSchema,
+  attribution: z.enum(DEATH_ATTRIBUTIONS),
+});
+export type DeathValues = z.output<typeof deathValuesSchema>;
 
 export const closeEpisodeInputSchema = z.strictObject({
   reason: z.enum(['COMPLETED_FOLLOW_UP', 'TRANSFERRED', 'DIED', 'ENTERED_IN_ERROR', 'OTHER']),

@@ -1,10 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { collectEscalations, VITALS_MAX_INTERVAL_HOURS } from '#rules';
+import { collectEscalations, DEFAULT_RULES_CONFIG, DEFAULT_TIME_ZONE, VITALS_MAX_INTERVAL_HOURS } from '#rules';
 import { asGrade } from './assess/grading-draft.ts';
-import { alertRecord, newTriggers, nextHead, type WriteContext } from './record-builder.ts';
+import { alertRecord, nextHead, type WriteContext } from './record-builder.ts';
 import type { AlertRecord, Author, EpisodeHead } from './records.ts';
 import { WriteRefusedError, type EpisodeRepository } from './repository.ts';
 import { foldState, stateOf } from './state.ts';
+import { foldEpisode, timelineSettings } from './timeline.ts';
 
 /** The sweeper acts as the system, not as a person. */
 export const SWEEPER_AUTHOR: Author = { userId: 'system:sweeper', role: 'clinician', via: 'system' };
@@ -68,16 +69,18 @@ export class OverdueVitalsMonitor {
             now.getTime() - Date.parse(alert.raisedAt) < this.#overdueHours * 3_600_000),
       );
       if (recent) return undefined;
-      const triggers = newTriggers(
-        state,
-        collectEscalations({ vitals: { currentCrsGrade: crsGrade, hoursSinceLastVitals: hours } }),
-      );
-      const trigger = triggers[0];
+      const trigger = collectEscalations({
+        vitals: { currentCrsGrade: crsGrade, hoursSinceLastVitals: hours },
+      })[0];
       if (!trigger) return undefined;
       const at = now.toISOString();
       const context: WriteContext = { episodeId, now: at, author: SWEEPER_AUTHOR, newId: this.#newId };
       const alert = alertRecord(trigger, lastVitals.id, head.team, context);
-      const next: EpisodeHead = nextHead(foldState(head, [...state.records, alert]), at);
+      // An alert changes no clinical state: the timeline stays as it is.
+      const timeline =
+        head.timeline ??
+        foldEpisode(head, state.records, timelineSettings(DEFAULT_RULES_CONFIG, DEFAULT_TIME_ZONE));
+      const next: EpisodeHead = nextHead(foldState(head, [...state.records, alert]), timeline, at);
       try {
         await this.#repository.commit({ head: next, expectedVersion: head.version, records: [alert] });
         return alert;

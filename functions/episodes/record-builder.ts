@@ -1,4 +1,4 @@
-import { RULESET, type EscalationTrigger } from '#rules';
+import { RULESET, type EscalationTrigger, type TimelineState, type TimelineTrigger } from '#rules';
 import type { GradingDraft } from './assess/grading-draft.ts';
 import {
   episodePk,
@@ -35,15 +35,16 @@ export type WriteContext = {
 type Values<K extends EpisodeRecord['kind']> =
   Extract<EpisodeRecord, { kind: K }> extends { values: infer V } ? V : never;
 
-const PREFIX: Readonly<Record<'VITALS' | 'NEURO' | 'LAB' | 'DOSE', RecordPrefix>> = {
+const PREFIX: Readonly<Record<'VITALS' | 'NEURO' | 'LAB' | 'DOSE' | 'DEATH', RecordPrefix>> = {
   VITALS: 'OBS',
   NEURO: 'OBS',
   LAB: 'OBS',
   DOSE: 'DOSE',
+  DEATH: 'OBS',
 };
 
 /** A new observation or dose record, keyed by its clinical time. */
-export const clinicalRecord = <K extends 'VITALS' | 'NEURO' | 'LAB' | 'DOSE'>(
+export const clinicalRecord = <K extends 'VITALS' | 'NEURO' | 'LAB' | 'DOSE' | 'DEATH'>(
   kind: K,
   values: Values<K>,
   clinicalTime: string,
@@ -79,7 +80,7 @@ export const gradingRecord = (draft: GradingDraft, context: WriteContext): Gradi
 };
 
 export const alertRecord = (
-  trigger: EscalationTrigger,
+  trigger: EscalationTrigger & { readonly crsEpisode?: number | null },
   basedOn: string,
   team: string,
   context: WriteContext,
@@ -102,35 +103,48 @@ export const alertRecord = (
     raisedAt: context.now,
     basedOn,
     team,
+    crsEpisode: trigger.crsEpisode ?? null,
+    occurrences: 1,
     delivery: { status: 'PENDING', attempts: 0 },
     ...openAlertKeys(dueAt, context.episodeId, id),
   };
 };
 
-/** Alerts not raised again while the same escalation is still open (unacknowledged). */
-export const newTriggers = (
+/**
+ * EPI-6: one alert per clinical event. A trigger the timeline marks as a repeat in its CRS episode
+ * updates the alert already raised for it; so does any trigger whose escalation is still open
+ * (unacknowledged). Everything else is a new alert.
+ */
+export const sortTriggers = (
   state: EpisodeState,
-  triggers: readonly EscalationTrigger[],
-): EscalationTrigger[] => {
-  const open = new Set(
-    state.alerts.filter((alert) => alert.acknowledgedAt === undefined).map((alert) => alert.escalationId),
-  );
+  triggers: readonly TimelineTrigger[],
+): { readonly raise: TimelineTrigger[]; readonly repeat: { trigger: TimelineTrigger; alert: AlertRecord }[] } => {
+  const raise: TimelineTrigger[] = [];
+  const repeat: { trigger: TimelineTrigger; alert: AlertRecord }[] = [];
   const seen = new Set<string>();
-  return triggers.filter((trigger) => {
-    if (open.has(trigger.id) || seen.has(trigger.id)) return false;
+  for (const trigger of triggers) {
+    if (seen.has(trigger.id)) continue;
     seen.add(trigger.id);
-    return true;
-  });
+    const same = [...state.alerts].reverse();
+    const existing =
+      (trigger.repeat && trigger.crsEpisode !== null
+        ? same.find((a) => a.escalationId === trigger.id && a.crsEpisode === trigger.crsEpisode)
+        : undefined) ?? same.find((a) => a.escalationId === trigger.id && a.acknowledgedAt === undefined);
+    if (existing) repeat.push({ trigger, alert: existing });
+    else raise.push(trigger);
+  }
+  return { raise, repeat };
 };
 
 /** The head after a write: version + 1, summary recomputed, index keys for its team and queues. */
 export const nextHead = (
   state: EpisodeState,
+  timeline: TimelineState,
   now: string,
-  changes: Partial<Pick<EpisodeHead, 'status' | 'closed'>> = {},
+  changes: Partial<Pick<EpisodeHead, 'status' | 'closed' | 'death'>> = {},
 ): EpisodeHead => {
   const { GSI2PK: _pk, GSI2SK: _sk, ...head } = state.head;
-  const summary = summarize(state);
+  const summary = summarize(state, timeline);
   const status = changes.status ?? head.status;
   const watched = status === 'ACTIVE' && (summary.crsGrade ?? 0) >= 1 && summary.lastVitalsAt !== null;
   return {
@@ -141,6 +155,7 @@ export const nextHead = (
     updatedAt: now,
     ruleset: RULESET.ref,
     summary,
+    timeline,
     ...teamIndexKeys(head.team, status, now, head.id),
     ...(watched && summary.lastVitalsAt
       ? vitalsWatchKeys(new Date(summary.lastVitalsAt).toISOString(), head.id)

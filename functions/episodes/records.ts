@@ -1,5 +1,6 @@
 import type {
   Citation,
+  DeathAttribution,
   Driver,
   EscalationId,
   EscalationLevel,
@@ -7,10 +8,12 @@ import type {
   Note,
   Recommendation,
   RulesetRef,
+  TimelineState,
 } from '#rules';
 import type { Role } from './actor.ts';
 import type {
   CloseEpisode,
+  DeathValues,
   DoseValues,
   EpisodeProduct,
   LabValues,
@@ -42,8 +45,14 @@ export type OpenAlertSummary = {
 
 /** Denormalised current state, for lists, App Home and the sweeper (the partition is the truth). */
 export type EpisodeSummary = {
+  /** Current CRS grade (EPI-2: a lower bound never lowers it; 5 = death due to CRS). */
   readonly crsGrade: number | null;
   readonly crsGradedAt: string | null;
+  /** False when the latest vitals record was incomplete: the grade is then "at least" (EPI-2). */
+  readonly crsComplete?: boolean;
+  readonly crsNeeds?: readonly string[];
+  /** The current (or last) CRS episode's number, onset and whether it was still open at the write. */
+  readonly crsEpisode?: { readonly number: number; readonly onsetAt: string; readonly peakGrade: number; readonly closedAt: string | null } | null;
   readonly icansGrade: number | null;
   readonly icansGradedAt: string | null;
   readonly lastVitalsAt: string | null;
@@ -73,6 +82,10 @@ export type EpisodeHead = {
   readonly version: number;
   readonly ruleset: RulesetRef;
   readonly summary: EpisodeSummary;
+  /** The clinical timeline's state after every record so far (rules/timeline): what the next record is graded on. */
+  readonly timeline?: TimelineState;
+  /** EPI-5: set when a death was recorded. */
+  readonly death?: { readonly at: string; readonly attribution: DeathAttribution; readonly recordId: string } | null;
   readonly GSI1PK: string;
   readonly GSI1SK: string;
   readonly GSI2PK?: string;
@@ -114,7 +127,14 @@ export type DoseRecord = RecordBase & {
   readonly correction?: Correction;
 };
 
-export type ObservationRecord = VitalsRecord | NeuroRecord | LabRecord;
+/** EPI-5: a death with its attribution (never corrected into something else; a mistaken one is retracted). */
+export type DeathRecord = RecordBase & {
+  readonly kind: 'DEATH';
+  readonly values: DeathValues;
+  readonly correction?: Correction;
+};
+
+export type ObservationRecord = VitalsRecord | NeuroRecord | LabRecord | DeathRecord;
 
 export type GradingDomain =
   | 'CRS'
@@ -143,6 +163,18 @@ export type GradingRecord = RecordBase & {
   readonly citations: readonly Citation[];
   readonly ruleset: RulesetRef;
   readonly inputs: unknown;
+  /** The earlier records (and their times) the result used: carried values, fever, masking dose (EPI-2). */
+  readonly sources?: readonly GradingSource[];
+  /** The CRS episode (EPI-1) the graded record belongs to. */
+  readonly crsEpisode?: number | null;
+};
+
+export type GradingSource = {
+  readonly component: string;
+  readonly recordId: string;
+  readonly at: string;
+  readonly carried: boolean;
+  readonly text: LocalizedText;
 };
 
 export type AlertDelivery = {
@@ -165,6 +197,12 @@ export type AlertRecord = RecordBase & {
   /** The grading (or record) that raised it. */
   readonly basedOn: string;
   readonly team: string;
+  /** EPI-6: the CRS episode it belongs to; a repeat in the same episode updates this alert. */
+  readonly crsEpisode?: number | null;
+  /** EPI-6: how many times the same escalation was raised in its CRS episode, and the last time. */
+  readonly occurrences?: number;
+  readonly lastRaisedAt?: string;
+  readonly lastBasedOn?: string;
   /** Set once, by the acknowledgement. */
   readonly acknowledgedAt?: string;
   readonly acknowledgedBy?: Author;
@@ -184,5 +222,12 @@ export type IdempotencyRecord = {
   readonly expiresAt: number;
 };
 
-export type EpisodeRecord = VitalsRecord | NeuroRecord | LabRecord | DoseRecord | GradingRecord | AlertRecord;
+export type EpisodeRecord =
+  | VitalsRecord
+  | NeuroRecord
+  | LabRecord
+  | DoseRecord
+  | DeathRecord
+  | GradingRecord
+  | AlertRecord;
 export type StoredItem = EpisodeHead | EpisodeRecord | IdempotencyRecord;

@@ -37,6 +37,15 @@ export type EpisodeWrite = {
   readonly idempotency?: IdempotencyRecord | undefined;
   readonly acknowledge?:
     { readonly alert: AlertRecord; readonly at: string; readonly by: Author } | undefined;
+  /** EPI-6: alerts raised again in the same CRS episode (updated, not duplicated). */
+  readonly alertRepeats?: readonly AlertRepeat[] | undefined;
+};
+
+export type AlertRepeat = {
+  readonly alert: AlertRecord;
+  readonly at: string;
+  readonly basedOn: string;
+  readonly text: AlertRecord['text'];
 };
 
 /** Why a write was refused: the head moved on, the idempotency key was used, or the alert was already acknowledged. */
@@ -144,6 +153,18 @@ export class EpisodeRepository {
     const refusals: Record<number, WriteRefusal> = { 0: 'VERSION_CONFLICT' };
     if (write.idempotency) refusals[1 + write.records.length] = 'IDEMPOTENT_REPLAY';
     if (write.acknowledge) refusals[items.length - 1] = 'ALREADY_ACKNOWLEDGED';
+    for (const repeat of write.alertRepeats ?? [])
+      items.push({
+        Update: {
+          TableName: this.#table,
+          Key: { PK: repeat.alert.PK, SK: repeat.alert.SK },
+          UpdateExpression:
+            'SET occurrences = if_not_exists(occurrences, :one) + :one, lastRaisedAt = :at, lastBasedOn = :basedOn, #text = :text',
+          ConditionExpression: 'attribute_exists(PK)',
+          ExpressionAttributeNames: { '#text': 'text' },
+          ExpressionAttributeValues: { ':one': 1, ':at': repeat.at, ':basedOn': repeat.basedOn, ':text': repeat.text },
+        },
+      });
     await this.#transact(items, refusals);
   }
 

@@ -4,19 +4,26 @@ import {
   DEFAULT_RULES_CONFIG,
   DEFAULT_TIME_ZONE,
   RULESET,
+  appendsTo,
   calendarDateIn,
+  checkDose,
+  compareKeys,
+  correctionRefusal,
   describeIssues,
+  emptyTimeline,
+  foldTimeline,
+  sortKeyOf,
   type RulesConfig,
+  type TimelineSettings,
+  type TimelineState,
 } from '#rules';
 import { may, inTeam, type Actor, type Permission } from './actor.ts';
-import type { Assessment } from './assess/assessment.ts';
 import type { AssessSettings } from './assess/settings.ts';
-import { assessDose } from './assess/dose.ts';
 import { assessEpisodePlan } from './assess/episode-plan.ts';
 import { assessLab } from './assess/lab.ts';
-import { assessNeuro } from './assess/neuro.ts';
-import { assessVitals } from './assess/vitals.ts';
+import { assessStep } from './assess/timeline-step.ts';
 import {
+  DoseRefusedError,
   EpisodeConflictError,
   EpisodeForbiddenError,
   EpisodeNotFoundError,
@@ -26,6 +33,7 @@ import {
   closeEpisodeInputSchema,
   correctionReasonSchema,
   createEpisodeInputSchema,
+  deathValuesSchema,
   doseValuesSchema,
   episodeIdSchema,
   idempotencyKeySchema,
@@ -48,21 +56,37 @@ import {
   clinicalRecord,
   gradingRecord,
   idempotencyRecord,
-  newTriggers,
   nextHead,
+  sortTriggers,
   IDEMPOTENCY_TTL_SECONDS,
   type WriteContext,
 } from './record-builder.ts';
 import type {
   AlertRecord,
   Author,
+  DoseRecord,
   EpisodeHead,
   EpisodeRecord,
   GradingRecord,
   IdempotencyRecord,
 } from './records.ts';
-import { EpisodeRepository, WriteRefusedError, type EpisodePartition, type TeamPage } from './repository.ts';
+import {
+  EpisodeRepository,
+  WriteRefusedError,
+  type AlertRepeat,
+  type EpisodePartition,
+  type TeamPage,
+} from './repository.ts';
 import { foldState, stateOf, type EpisodeState } from './state.ts';
+import {
+  advanceTimeline,
+  correctionIndexOf,
+  currentTimelineRecords,
+  foldEpisode,
+  timelineContext,
+  timelineSettings,
+  toTimelineRecord,
+} from './timeline.ts';
 import type { EpisodeSummary } from './records.ts';
 
 /** The result of a recording: the stored record, the gradings and alerts it led to, and the head after it. */
@@ -71,6 +95,10 @@ export type Recording = {
   readonly record: EpisodeRecord;
   readonly gradings: readonly GradingRecord[];
   readonly alerts: readonly AlertRecord[];
+  /** EPI-6: alerts already raised in this CRS episode that this record raised again (updated, not new). */
+  readonly repeatedAlerts?: readonly AlertRecord[];
+  /** True when the record was entered late or corrects an earlier one: the timeline was re-folded. */
+  readonly refolded?: boolean;
   /** True when this answers a retry with an idempotency key: nothing was written this time. */
   readonly replayed: boolean;
 };
@@ -125,6 +153,7 @@ export class EpisodeService {
   readonly #clock: () => Date;
   readonly #config: RulesConfig;
   readonly #settings: AssessSettings;
+  readonly #timeline: TimelineSettings;
   readonly #newId: () => string;
   readonly #maxWriteAttempts: number;
 
@@ -133,12 +162,18 @@ export class EpisodeService {
     this.#clock = options.clock ?? (() => new Date());
     this.#config = options.config ?? DEFAULT_RULES_CONFIG;
     this.#settings = { ...this.#config, timeZone: options.timeZone ?? DEFAULT_TIME_ZONE };
+    this.#timeline = timelineSettings(this.#config, this.#settings.timeZone);
     this.#newId = options.newId;
     this.#maxWriteAttempts = options.maxWriteAttempts ?? 30;
   }
 
   get config(): RulesConfig {
     return this.#config;
+  }
+
+  /** The timeline's settings (EPI Decisions and the hospital's time zone). */
+  get timelineSettings(): TimelineSettings {
+    return this.#timeline;
   }
 
   now(): Date {
@@ -232,10 +267,8 @@ export class EpisodeService {
     const planned = foldState(blank, []);
     const assessment = assessEpisodePlan(planned, this.#settings);
     const gradings = assessment.gradings.map((draft) => gradingRecord(draft, context));
-    const alerts = newTriggers(planned, assessment.triggers).map((t) =>
-      alertRecord(t, gradings[0]?.id ?? id, data.team, context),
-    );
-    const head = nextHead(foldState(blank, [...gradings, ...alerts]), at);
+    const alerts = assessment.triggers.map((t) => alertRecord(t, gradings[0]?.id ?? id, data.team, context));
+    const head = nextHead(foldState(blank, [...gradings, ...alerts]), emptyTimeline(), at);
     const creation: IdempotencyRecord | undefined = key
       ? {
           ...creationIdempotencyKey(actor.userId, key),
@@ -281,8 +314,10 @@ export class EpisodeService {
   }
 
   /**
-   * A correction: a new record of the same kind that replaces the one it points at (with the reason),
-   * or retracts it when `values` is null (entered in error). The original stays in the timeline.
+   * A correction (EPI-4): a new record of the same kind that supersedes exactly one current record
+   * (with the reason), or retracts it when `values` is null (entered in error). The original stays
+   * in the timeline; a superseded record cannot be corrected again (the error names its successor).
+   * The timeline is re-folded from the current records, so every derived figure counts them only.
    */
   async correctRecord(actor: Actor, input: unknown, options: WriteOptions = {}): Promise<Recording> {
     const base = parse(
@@ -301,9 +336,27 @@ export class EpisodeService {
         throw new EpisodeValidationError([
           {
             field: 'input.recordId',
-            allowed: 'the id of a vital signs, neuro, lab or dose record of this episode',
+            allowed: 'the id of a vital signs, neuro, lab, dose or death record of this episode',
             received: base.recordId,
-            message: `input.recordId must be the id of a vital signs, neuro, lab or dose record of episode ${base.episodeId}; received ${JSON.stringify(base.recordId)}`,
+            message: `input.recordId must be the id of a vital signs, neuro, lab, dose or death record of episode ${base.episodeId}; received ${JSON.stringify(base.recordId)}`,
+          },
+        ]);
+      }
+      const refusal = correctionRefusal(correctionIndexOf(state.records), original.id);
+      if (refusal !== null) {
+        const allowed =
+          refusal.reason === 'SUPERSEDED'
+            ? `the current version of the record: ${refusal.successor} supersedes ${original.id}`
+            : 'a record, not a retraction';
+        throw new EpisodeValidationError([
+          {
+            field: 'input.recordId',
+            allowed,
+            received: base.recordId,
+            message:
+              refusal.reason === 'SUPERSEDED'
+                ? `Record ${original.id} was already corrected by ${refusal.successor} (EPI-4); correct ${refusal.successor} instead. Nothing was recorded`
+                : `Record ${original.id} is a retraction and cannot be corrected (EPI-4). Nothing was recorded`,
           },
         ]);
       }
@@ -330,11 +383,21 @@ export class EpisodeService {
         context,
         correction,
       );
-      const next = foldState(state.head, [...state.records, record]);
-      const assessment = retract
-        ? { gradings: [], triggers: [] }
-        : spec.assess(next, record as never, this.#settings);
-      return { record, assessment };
+      if (kind === 'DOSE' && !retract) this.#checkDose(state, record as DoseRecord, [original.id]);
+      return { record };
+    });
+  }
+
+  /** EPI-5: a death with its attribution; closes the episode (CRS or ICANS: grade 5 of that syndrome). */
+  async recordDeath(actor: Actor, input: unknown, options: WriteOptions = {}): Promise<Recording> {
+    const { episodeId, ...rest } = parse(withEpisodeId, input, 'input');
+    const values = this.#parseValues(deathValuesSchema, rest, 'diedAt', 'input');
+    return this.#write(actor, episodeId, options, 'recordDeath', 'close', (_state, context) => {
+      const time = (values as { diedAt: string }).diedAt;
+      return {
+        record: clinicalRecord('DEATH', values as never, time, context),
+        close: { reason: 'DIED' as const, closedAt: time },
+      };
     });
   }
 
@@ -359,7 +422,7 @@ export class EpisodeService {
         state.head,
         state.records.map((r) => (r.id === alertId ? acknowledged : r)),
       );
-      const head = nextHead(after, at);
+      const head = nextHead(after, this.#timelineOf(state), at);
       try {
         await this.#repository.commit({
           head,
@@ -385,7 +448,10 @@ export class EpisodeService {
       const state = stateOf(this.#authorize(actor, episodeId, partition, 'close'));
       if (state.head.status === 'CLOSED') return state.head;
       const now = this.#clock().toISOString();
-      const head = nextHead(state, now, { status: 'CLOSED', closed: { ...data, by: this.#author(actor) } });
+      const head = nextHead(state, this.#timelineOf(state), now, {
+        status: 'CLOSED',
+        closed: { ...data, by: this.#author(actor) },
+      });
       const context: WriteContext = { episodeId, now, author: this.#author(actor), newId: this.#newId };
       try {
         await this.#repository.commit({
@@ -411,7 +477,7 @@ export class EpisodeService {
     actor: Actor,
     input: unknown,
     options: WriteOptions,
-    kind: ClinicalKind,
+    kind: Exclude<ClinicalKind, 'DEATH'>,
   ): Promise<Recording> {
     const spec = CLINICAL_KINDS[kind];
     const { episodeId, ...rest } = parse(withEpisodeId, input, 'input');
@@ -419,9 +485,36 @@ export class EpisodeService {
     return this.#write(actor, episodeId, options, `record${kind}`, spec.permission, (state, context) => {
       const time = (values as Record<string, string>)[spec.timeField] ?? context.now;
       const record = clinicalRecord(kind, values as never, time, context);
-      const next = foldState(state.head, [...state.records, record]);
-      return { record, assessment: spec.assess(next, record as never, this.#settings) };
+      if (kind === 'DOSE') this.#checkDose(state, record as DoseRecord, []);
+      return { record };
     });
+  }
+
+  /** The timeline's state on the head, or folded from the records (an episode stored before it). */
+  #timelineOf(state: EpisodeState): TimelineState {
+    return state.head.timeline ?? foldEpisode(state.head, state.records, this.#timeline);
+  }
+
+  /**
+   * TOCI-5 and the TOCI limits before a dose is stored: over the computed dose or cap, by a wrong
+   * route, or over a TOCI limit, it is refused unless it carries an override reason (then stored
+   * with the reason, and ESC-DOSE / ESC-TOCI raised by the timeline).
+   */
+  #checkDose(state: EpisodeState, dose: DoseRecord, replacing: readonly string[]): void {
+    const record = toTimelineRecord(dose);
+    if (record === null || record.kind !== 'DOSE') return;
+    const head = state.head.timeline;
+    const before =
+      head && replacing.length === 0 && appendsTo(head, record)
+        ? head
+        : foldTimeline(
+            currentTimelineRecords(state.records).filter(
+              (r) => !replacing.includes(r.id) && compareKeys(sortKeyOf(r), sortKeyOf(record)) < 0,
+            ),
+            timelineContext(state.head, this.#timeline),
+          ).state;
+    const check = checkDose(before, record, { weightKg: state.head.weightKg, infusionDate: state.head.infusionDate }, this.#timeline);
+    if (check.problems.length > 0 && !dose.values.overrideReason) throw new DoseRefusedError(check.problems);
   }
 
   /** Validates clinical values; the clinical time defaults to now and may not be in the future. */
@@ -447,7 +540,8 @@ export class EpisodeService {
   }
 
   /**
-   * The write loop: read, authorise, answer a replay, build, commit with the head's version;
+   * The write loop: read, authorise, answer a replay, build the record, advance the timeline (one
+   * step, or a re-fold for a late entry or a correction), grade, commit with the head's version;
    * on a version conflict re-read and rebuild (bounded), then report a conflict.
    */
   async #write(
@@ -459,7 +553,7 @@ export class EpisodeService {
     build: (
       state: EpisodeState,
       context: WriteContext,
-    ) => { readonly record: EpisodeRecord; readonly assessment: Assessment },
+    ) => { readonly record: EpisodeRecord; readonly close?: { readonly reason: 'DIED'; readonly closedAt: string } },
   ): Promise<Recording> {
     const key = this.#key(options);
     for (let attempt = 1; ; attempt += 1) {
@@ -488,20 +582,74 @@ export class EpisodeService {
       }
       const now = nowDate.toISOString();
       const context: WriteContext = { episodeId, now, author: this.#author(actor), newId: this.#newId };
-      const { record, assessment } = build(state, context);
-      const gradings = assessment.gradings.map((draft) => gradingRecord(draft, context));
-      const alerts = newTriggers(state, assessment.triggers).map((trigger) =>
+      const { record, close } = build(state, context);
+      const head = state.head.timeline ? state.head : { ...state.head, timeline: this.#timelineOf(state) };
+      const advanced = advanceTimeline(head, state.records, record, this.#timeline);
+      const assessment = advanced.step
+        ? assessStep(advanced.step, this.#timeline)
+        : { gradings: [], triggers: [] };
+      const labAssessment =
+        record.kind === 'LAB' && !record.correction?.retracted
+          ? assessLab(state, record, this.#settings)
+          : { gradings: [], triggers: [] };
+      const gradings = [...assessment.gradings, ...labAssessment.gradings].map((draft) =>
+        gradingRecord(draft, context),
+      );
+      const triggers = [
+        ...assessment.triggers,
+        ...labAssessment.triggers.map((t) => ({ ...t, crsEpisode: null, repeat: false })),
+      ];
+      const sorted = sortTriggers(state, triggers);
+      const alerts = sorted.raise.map((trigger) =>
         alertRecord(trigger, gradings[0]?.id ?? record.id, state.head.team, context),
       );
-      const after = foldState(state.head, [...state.records, record, ...gradings, ...alerts]);
-      const head = nextHead(after, now);
-      const result: Recording = { episode: head, record, gradings, alerts, replayed: false };
+      const repeats: AlertRepeat[] = sorted.repeat.map(({ trigger, alert }) => ({
+        alert,
+        at: now,
+        basedOn: gradings[0]?.id ?? record.id,
+        text: trigger.text,
+      }));
+      const repeatedAlerts = repeats.map((r) => ({
+        ...r.alert,
+        occurrences: (r.alert.occurrences ?? 1) + 1,
+        lastRaisedAt: r.at,
+        lastBasedOn: r.basedOn,
+        text: r.text,
+      }));
+      const after = foldState(state.head, [
+        ...state.records.map((r) => repeatedAlerts.find((a) => a.id === r.id) ?? r),
+        record,
+        ...gradings,
+        ...alerts,
+      ]);
+      const death =
+        record.kind === 'DEATH'
+          ? { at: record.values.diedAt, attribution: record.values.attribution, recordId: record.id }
+          : undefined;
+      const nextHeadValue = nextHead(
+        after,
+        advanced.state,
+        now,
+        close
+          ? { status: 'CLOSED', closed: { ...close, by: this.#author(actor) }, ...(death ? { death } : {}) }
+          : {},
+      );
+      const result: Recording = {
+        episode: nextHeadValue,
+        record,
+        gradings,
+        alerts,
+        repeatedAlerts,
+        refolded: advanced.refolded,
+        replayed: false,
+      };
       try {
         await this.#repository.commit({
-          head,
+          head: nextHeadValue,
           expectedVersion: state.head.version,
           records: [record, ...gradings, ...alerts],
           idempotency: key ? idempotencyRecord(context, key, operation, result) : undefined,
+          alertRepeats: repeats,
         });
         return result;
       } catch (error) {
@@ -547,39 +695,20 @@ export class EpisodeService {
   }
 }
 
-type ClinicalKind = 'VITALS' | 'NEURO' | 'LAB' | 'DOSE';
+type ClinicalKind = 'VITALS' | 'NEURO' | 'LAB' | 'DOSE' | 'DEATH';
 
-/** Per kind of clinical record: its schema, its clinical time, who may record it, and its assessor. */
+/** Per kind of clinical record: its schema, its clinical time and who may record it. */
 const CLINICAL_KINDS: Readonly<
   Record<
     ClinicalKind,
-    {
-      readonly schema: z.ZodType;
-      readonly timeField: string;
-      readonly permission: Permission;
-      readonly assess: (state: EpisodeState, record: never, settings: AssessSettings) => Assessment;
-    }
+    { readonly schema: z.ZodType; readonly timeField: string; readonly permission: Permission }
   >
 > = {
-  VITALS: {
-    schema: vitalsValuesSchema,
-    timeField: 'measuredAt',
-    permission: 'record-observation',
-    assess: assessVitals,
-  },
-  NEURO: {
-    schema: neuroValuesSchema,
-    timeField: 'assessedAt',
-    permission: 'record-observation',
-    assess: assessNeuro,
-  },
-  LAB: {
-    schema: labValuesSchema,
-    timeField: 'collectedAt',
-    permission: 'record-observation',
-    assess: assessLab,
-  },
-  DOSE: { schema: doseValuesSchema, timeField: 'givenAt', permission: 'record-dose', assess: assessDose },
+  VITALS: { schema: vitalsValuesSchema, timeField: 'measuredAt', permission: 'record-observation' },
+  NEURO: { schema: neuroValuesSchema, timeField: 'assessedAt', permission: 'record-observation' },
+  LAB: { schema: labValuesSchema, timeField: 'collectedAt', permission: 'record-observation' },
+  DOSE: { schema: doseValuesSchema, timeField: 'givenAt', permission: 'record-dose' },
+  DEATH: { schema: deathValuesSchema, timeField: 'diedAt', permission: 'close' },
 };
 
 const describePermission = (permission: Permission): string =>

@@ -1,6 +1,8 @@
 import type { EpisodePartition } from './repository.ts';
+import type { TimelineState } from '#rules';
 import type {
   AlertRecord,
+  DeathRecord,
   DoseRecord,
   EpisodeHead,
   EpisodeRecord,
@@ -24,24 +26,15 @@ export type EpisodeState = {
   readonly neuro: readonly NeuroRecord[];
   readonly labs: readonly LabRecord[];
   readonly doses: readonly DoseRecord[];
+  readonly deaths: readonly DeathRecord[];
   readonly gradings: readonly GradingRecord[];
   readonly alerts: readonly AlertRecord[];
 };
 
-/** CRS-G2: after these, fever is no longer required to grade CRS. */
-const ANTICYTOKINE_OR_ANTIPYRETIC = new Set([
-  'TOCILIZUMAB',
-  'DEXAMETHASONE',
-  'METHYLPREDNISOLONE',
-  'ANTIPYRETIC',
-]);
-/** CRS-HLH: first-line intervention = tocilizumab and/or corticosteroids. */
-const FIRST_LINE = new Set(['TOCILIZUMAB', 'DEXAMETHASONE', 'METHYLPREDNISOLONE']);
-/** The fever of the current CRS episode counts for this long (CRS grading needs fever, CRS-GRADE). */
-export const FEVER_WINDOW_HOURS = 24;
-
-const clinicalTime = (record: VitalsRecord | NeuroRecord | LabRecord | DoseRecord): number => {
+const clinicalTime = (record: VitalsRecord | NeuroRecord | LabRecord | DoseRecord | DeathRecord): number => {
   switch (record.kind) {
+    case 'DEATH':
+      return Date.parse(record.values.diedAt);
     case 'VITALS':
       return Date.parse(record.values.measuredAt);
     case 'NEURO':
@@ -53,7 +46,7 @@ const clinicalTime = (record: VitalsRecord | NeuroRecord | LabRecord | DoseRecor
   }
 };
 
-const byClinicalTime = <T extends VitalsRecord | NeuroRecord | LabRecord | DoseRecord>(
+const byClinicalTime = <T extends VitalsRecord | NeuroRecord | LabRecord | DoseRecord | DeathRecord>(
   records: readonly T[],
 ): T[] => [...records].sort((a, b) => clinicalTime(a) - clinicalTime(b) || a.id.localeCompare(b.id));
 
@@ -73,6 +66,7 @@ export const foldState = (head: EpisodeHead, records: readonly EpisodeRecord[]):
     neuro: byClinicalTime(records.filter((r): r is NeuroRecord => r.kind === 'NEURO' && counts(r))),
     labs: byClinicalTime(records.filter((r): r is LabRecord => r.kind === 'LAB' && counts(r))),
     doses: byClinicalTime(records.filter((r): r is DoseRecord => r.kind === 'DOSE' && counts(r))),
+    deaths: byClinicalTime(records.filter((r): r is DeathRecord => r.kind === 'DEATH' && counts(r))),
     gradings: records
       .filter((r): r is GradingRecord => r.kind === 'GRADING')
       .sort((a, b) => a.recordedAt.localeCompare(b.recordedAt) || a.id.localeCompare(b.id)),
@@ -84,41 +78,6 @@ export const foldState = (head: EpisodeHead, records: readonly EpisodeRecord[]):
 
 export const stateOf = (partition: EpisodePartition): EpisodeState =>
   foldState(partition.head, partition.records);
-
-/** Tocilizumab doses given at or before `at` (TOCI-2..4 history). */
-export const tocilizumabDosesUntil = (state: EpisodeState, at: string): string[] =>
-  state.doses
-    .filter((dose) => dose.values.drug === 'TOCILIZUMAB' && Date.parse(dose.values.givenAt) <= Date.parse(at))
-    .map((dose) => dose.values.givenAt);
-
-/** CRS-G2: was tocilizumab, a corticosteroid or an antipyretic given at or before `at`? */
-export const anticytokineGivenBy = (state: EpisodeState, at: string): boolean =>
-  state.doses.some(
-    (dose) =>
-      ANTICYTOKINE_OR_ANTIPYRETIC.has(dose.values.drug) && Date.parse(dose.values.givenAt) <= Date.parse(at),
-  );
-
-/** CRS-HLH: the first tocilizumab or corticosteroid dose, if any. */
-export const firstLineInterventionAt = (state: EpisodeState): string | null =>
-  state.doses.find((dose) => FIRST_LINE.has(dose.values.drug))?.values.givenAt ?? null;
-
-/** The highest temperature recorded in the fever window ending at `at` (the vitals at `at` included). */
-export const highestTemperature = (
-  state: EpisodeState,
-  at: string,
-  windowHours: number = FEVER_WINDOW_HOURS,
-): { readonly celsius: number; readonly recordId: string } | null => {
-  const end = Date.parse(at);
-  const start = end - windowHours * 3_600_000;
-  let best: { celsius: number; recordId: string } | null = null;
-  for (const vitals of state.vitals) {
-    const t = Date.parse(vitals.values.measuredAt);
-    const celsius = vitals.values.temperatureCelsius;
-    if (celsius == null || t < start || t > end) continue;
-    if (!best || celsius > best.celsius) best = { celsius, recordId: vitals.id };
-  }
-  return best;
-};
 
 /** The latest graded CRS (or ICANS) grading of an assessment made at or before `at`. */
 export const latestGrade = (
@@ -143,19 +102,24 @@ export const latestGrade = (
   return best?.grading;
 };
 
-/** The head's denormalised summary, recomputed from the state. */
-export const summarize = (state: EpisodeState): EpisodeSummary => {
-  const crs = latestGrade(state, 'CRS');
-  const icans = latestGrade(state, 'ICANS');
+/** The head's denormalised summary, from the timeline's state (EPI-1…7) and the open alerts. */
+export const summarize = (state: EpisodeState, timeline: TimelineState): EpisodeSummary => {
+  const episode = timeline.crsEpisode;
+  const doses = new Set<string>();
+  for (const dose of [...timeline.tocilizumabEpisode.doses, ...timeline.tocilizumabRecent]) doses.add(dose.at);
   return {
-    crsGrade: crs?.grade ?? null,
-    crsGradedAt: crs?.recordedAt ?? null,
-    icansGrade: icans?.grade ?? null,
-    icansGradedAt: icans?.recordedAt ?? null,
-    lastVitalsAt: state.vitals.at(-1)?.values.measuredAt ?? null,
-    tocilizumabDoseTimes: state.doses
-      .filter((d) => d.values.drug === 'TOCILIZUMAB')
-      .map((d) => d.values.givenAt),
+    crsGrade: timeline.crs?.grade ?? null,
+    crsGradedAt: timeline.crs?.at ?? null,
+    crsComplete: timeline.crs?.complete ?? true,
+    crsNeeds: timeline.crs?.needs ?? [],
+    crsEpisode:
+      episode === null
+        ? null
+        : { number: episode.number, onsetAt: episode.onset.at, peakGrade: episode.peak.value, closedAt: episode.closedAt },
+    icansGrade: timeline.icans?.grade ?? null,
+    icansGradedAt: timeline.icans?.at ?? null,
+    lastVitalsAt: timeline.recorded.vitalsAt?.at ?? null,
+    tocilizumabDoseTimes: [...doses].sort(),
     openAlerts: state.alerts
       .filter((alert) => alert.acknowledgedAt === undefined)
       .map((alert) => ({

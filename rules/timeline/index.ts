@@ -16,3 +16,4 @@ export { step, type TimelineContext } from './step.ts';
 export * from './tocilizumab-status.ts';
 export { viewTimeline, type CrsEpisodeView, type LastValue, type TimelineView } from './view.ts';
 export { oxygenTier, type Source } from './vitals-findings.ts';
+export { hlhEvaluation, type HlhEvaluationOutcome } from './hlh-evaluation.ts';
