@@ -128,8 +128,8 @@ describe('CRS-GRADE input validation (field, allowed range, received)', () => {
       'between 0.1 and 80 L/min',
       0,
     ],
-    [{ temperatureCelsius: 38, weightKg: 0 }, 'weightKg', 'more than 0 and at most 350 kg', 0],
-    [{ temperatureCelsius: 38, weightKg: 350.1 }, 'weightKg', 'more than 0 and at most 350 kg', 350.1],
+    [{ temperatureCelsius: 38, weightKg: 19.9 }, 'weightKg', 'between 20 and 350 kg', 19.9],
+    [{ temperatureCelsius: 38, weightKg: 350.1 }, 'weightKg', 'between 20 and 350 kg', 350.1],
   ])('CRS-GRADE: %j → %s must be %s', (input, field, allowed, received) => {
     expect(issuesOf(input)).toEqual([expect.objectContaining({ field, allowed, received })]);
   });

@@ -109,7 +109,7 @@ describe('CRS-GRADE properties', () => {
 });
 
 describe('CRS-GRADE full evaluation properties', () => {
-  const weight = fc.double({ min: 0.5, max: 350, noNaN: true });
+  const weight = fc.double({ min: 20, max: 350, noNaN: true });
 
   it('TOCI-1: no tocilizumab dose in any CRS evaluation exceeds 800 mg; every dose is positive', () => {
     fc.assert(

@@ -28,7 +28,7 @@ describe('TOCI-1 dose 8 mg/kg capped at 800 mg, rounded to the nearest mg', () =
     [70, 560],
     [62.56, 500],
     [62.57, 501],
-    [0.1, 1],
+    [20, 160],
     [350, 800],
   ])('TOCI-1: %s kg → %s mg', (weightKg, doseMg) => {
     expect(check([], DEFAULT_RULES_CONFIG, weightKg).doseMg).toBe(doseMg);
@@ -44,14 +44,20 @@ describe('TOCI-1 dose 8 mg/kg capped at 800 mg, rounded to the nearest mg', () =
     expect(recommendation?.dose?.schedule.zh).toBe('静脉滴注,时间大于1 h');
   });
 
+  it.each([0, -5, 19.9, 350.1])(
+    'TOCI-1: weight %s kg is invalid input (between 20 and 350 kg, the lymphodepletion bounds)',
+    (weightKg) => {
+      expect(issuesOf({ weightKg, at: AT })).toEqual([
+        expect.objectContaining({ field: 'weightKg', allowed: 'between 20 and 350 kg', received: weightKg }),
+      ]);
+    },
+  );
+
   it.each([
-    [0, 'more than 0 and at most 350 kg'],
-    [-5, 'more than 0 and at most 350 kg'],
-    [350.1, 'more than 0 and at most 350 kg'],
-  ])('TOCI-1: weight %s kg is invalid input (%s)', (weightKg, allowed) => {
-    expect(issuesOf({ weightKg, at: AT })).toEqual([
-      expect.objectContaining({ field: 'weightKg', allowed, received: weightKg }),
-    ]);
+    [20, 160],
+    [350, 800],
+  ])('TOCI-1: weight %s kg is at a bound and accepted → %s mg', (weightKg, doseMg) => {
+    expect(check([], DEFAULT_RULES_CONFIG, weightKg).doseMg).toBe(doseMg);
   });
 });
 
