@@ -61,6 +61,14 @@ export const crsDefinitions: readonly RuleDefinition[] = [
     citation: CRS_CITATIONS.astctGrading,
   },
   {
+    id: 'CRS-G7',
+    summary: text(
+      '矛盾的输入不予接受并明确报错:室内空气却有吸氧流量;正压通气设备流量超出0~80 L/min;使用升压药而"无低血压"不算矛盾',
+      'Contradictory input is refused with a clear error: an oxygen flow on room air; a positive-pressure flow outside 0–80 L/min; a vasopressor with "no hypotension" is not a contradiction',
+    ),
+    citation: CRS_CITATIONS.grading,
+  },
+  {
     id: 'CRS-T4-1',
     summary: text(
       '1级CRS:密切监护,支持治疗,评估感染,检测体液平衡,按需解热镇痛',

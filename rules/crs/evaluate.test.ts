@@ -1,7 +1,10 @@
+import * as z from 'zod';
 import { describe, expect, it } from 'vitest';
-import { RULESET, RulesInputError } from '../core/index.ts';
+import { RULESET, RulesInputError, toInputIssues } from '../core/index.ts';
 import type { InputIssue } from '../core/index.ts';
 import { evaluateCrs } from './evaluate.ts';
+import { oxygenFlowLpmSchema, oxygenSupportSchema, refineOxygenFields } from './schemas.ts';
+import type { OxygenSupport } from './schemas.ts';
 
 const issuesOf = (input: unknown): readonly InputIssue[] => {
   try {
@@ -122,12 +125,6 @@ describe('CRS-GRADE input validation (field, allowed range, received)', () => {
       89.5,
     ],
     [{ temperatureCelsius: 38, spo2Percent: 0.95 }, 'spo2Percent', 'between 20 and 100 %', 0.95],
-    [
-      { temperatureCelsius: 38, oxygen: 'NASAL_CANNULA', oxygenFlowLpm: 0 },
-      'oxygenFlowLpm',
-      'between 0.1 and 80 L/min',
-      0,
-    ],
     [{ temperatureCelsius: 38, weightKg: 19.9 }, 'weightKg', 'between 20 and 350 kg', 19.9],
     [{ temperatureCelsius: 38, weightKg: 350.1 }, 'weightKg', 'between 20 and 350 kg', 350.1],
   ])('CRS-GRADE: %j → %s must be %s', (input, field, allowed, received) => {
@@ -166,5 +163,132 @@ describe('CRS-GRADE input validation (field, allowed range, received)', () => {
   it('CRS-GRADE: a tocilizumab history without the assessment time is invalid', () => {
     const issues = issuesOf({ temperatureCelsius: 39, previousTocilizumabDoses: ['2026-03-01T09:00:00Z'] });
     expect(issues.map((i) => i.field)).toEqual(['assessedAt']);
+  });
+});
+
+describe('CRS-G7 contradictory input is refused, never silently reconciled', () => {
+  const NO_FLOW_ON_ROOM_AIR =
+    'no flow (0 or not given) when oxygen is ROOM_AIR: a flow means oxygen is given, so record the device it is given by (CRS-G7)';
+
+  it.each([0.1, 2, 80])('CRS-G7: oxygenFlowLpm %s L/min with ROOM_AIR is refused, naming the field', (flow) => {
+    expect(issuesOf({ temperatureCelsius: 38.5, oxygen: 'ROOM_AIR', oxygenFlowLpm: flow })).toEqual([
+      {
+        field: 'oxygenFlowLpm',
+        allowed: NO_FLOW_ON_ROOM_AIR,
+        received: flow,
+        message: `oxygenFlowLpm must be ${NO_FLOW_ON_ROOM_AIR}; received ${flow}`,
+      },
+    ]);
+  });
+
+  it('CRS-G7: a flow with oxygen omitted (the contract default ROOM_AIR) is refused too', () => {
+    expect(issuesOf({ temperatureCelsius: 38.5, oxygenFlowLpm: 3 }).map((i) => i.field)).toEqual([
+      'oxygenFlowLpm',
+    ]);
+  });
+
+  it.each([0, null, undefined])('CRS-G7: ROOM_AIR with flow %s is consistent → graded', (oxygenFlowLpm) => {
+    expect(evaluateCrs({ temperatureCelsius: 38.5, oxygen: 'ROOM_AIR', oxygenFlowLpm }).outcome).toEqual({
+      status: 'GRADED',
+      grade: 1,
+    });
+  });
+
+  it.each<[OxygenSupport, number]>([
+    ['CPAP', 0],
+    ['CPAP', 80],
+    ['BIPAP', 0],
+    ['BIPAP', 40],
+    ['MECHANICAL_VENTILATION', 0],
+    ['MECHANICAL_VENTILATION', 80],
+  ])('CRS-G7: %s with a flow of %s L/min (within 0–80) → accepted, grade 4', (oxygen, oxygenFlowLpm) => {
+    expect(evaluateCrs({ temperatureCelsius: 38.5, oxygen, oxygenFlowLpm }).outcome).toEqual({
+      status: 'GRADED',
+      grade: 4,
+    });
+  });
+
+  it.each<[OxygenSupport, number]>([
+    ['CPAP', 80.1],
+    ['BIPAP', -0.1],
+    ['MECHANICAL_VENTILATION', 120],
+  ])('CRS-G7: %s with a flow of %s L/min (outside 0–80) is refused, one error', (oxygen, oxygenFlowLpm) => {
+    expect(issuesOf({ temperatureCelsius: 38.5, oxygen, oxygenFlowLpm })).toEqual([
+      expect.objectContaining({
+        field: 'oxygenFlowLpm',
+        allowed: 'between 0 and 80 L/min',
+        received: oxygenFlowLpm,
+      }),
+    ]);
+  });
+
+  it('CRS-G7: a flow out of range with ROOM_AIR gives one error (the range), not two', () => {
+    expect(issuesOf({ temperatureCelsius: 38.5, oxygen: 'ROOM_AIR', oxygenFlowLpm: 95 })).toEqual([
+      expect.objectContaining({ field: 'oxygenFlowLpm', allowed: 'between 0 and 80 L/min', received: 95 }),
+    ]);
+  });
+
+  it('CRS-G7: NASAL_CANNULA at 0 L/min is refused (no oxygen flows); 0.1 L/min is low flow, grade 2', () => {
+    expect(issuesOf({ temperatureCelsius: 38.5, oxygen: 'NASAL_CANNULA', oxygenFlowLpm: 0 })).toEqual([
+      expect.objectContaining({
+        field: 'oxygenFlowLpm',
+        allowed:
+          'a flow between 0.1 and 80 L/min when oxygen is NASAL_CANNULA (≤ 6 L/min is low flow, > 6 high flow)',
+        received: 0,
+      }),
+    ]);
+    expect(
+      evaluateCrs({ temperatureCelsius: 38.5, oxygen: 'NASAL_CANNULA', oxygenFlowLpm: 0.1 }).outcome,
+    ).toEqual({ status: 'GRADED', grade: 2 });
+  });
+
+  it.each<OxygenSupport>(['BLOW_BY', 'HIGH_FLOW_NASAL_CANNULA', 'FACEMASK', 'NON_REBREATHER_MASK', 'VENTURI_MASK'])(
+    'CRS-G7: %s at 0 L/min is refused, naming the device',
+    (oxygen) => {
+      const [issue, ...rest] = issuesOf({ temperatureCelsius: 38.5, oxygen, oxygenFlowLpm: 0 });
+      expect(rest).toEqual([]);
+      expect(issue?.field).toBe('oxygenFlowLpm');
+      expect(issue?.allowed).toBe(
+        `more than 0 L/min when oxygen is ${oxygen}: 0 L/min is no oxygen, record ROOM_AIR instead (CRS-G7)`,
+      );
+    },
+  );
+
+  it.each([
+    [['NOREPINEPHRINE'], 3],
+    [['NOREPINEPHRINE', 'EPINEPHRINE'], 4],
+  ] as const)(
+    'CRS-G7: vasopressors %j with hypotension false is NOT a contradiction (a vasopressor implies hypotension) → grade %s',
+    (vasopressors, grade) => {
+      expect(
+        evaluateCrs({ temperatureCelsius: 38.5, hypotension: false, vasopressors: [...vasopressors] }).outcome,
+      ).toEqual({ status: 'GRADED', grade });
+    },
+  );
+
+  describe('CRS-G7 refinement reused by another schema (e.g. an episode vitals record)', () => {
+    const vitals = z
+      .strictObject({
+        oxygen: oxygenSupportSchema.nullish(),
+        oxygenFlowLpm: oxygenFlowLpmSchema.nullish(),
+      })
+      .superRefine(refineOxygenFields);
+    const issues = (input: unknown): InputIssue[] => {
+      const result = vitals.safeParse(input);
+      return result.success ? [] : toInputIssues(result.error, input);
+    };
+
+    it('CRS-G7: the same field errors as the calculator', () => {
+      expect(issues({ oxygen: 'ROOM_AIR', oxygenFlowLpm: 2 })).toEqual([
+        expect.objectContaining({ field: 'oxygenFlowLpm', allowed: NO_FLOW_ON_ROOM_AIR, received: 2 }),
+      ]);
+      expect(issues({ oxygen: 'NASAL_CANNULA' }).map((i) => i.field)).toEqual(['oxygenFlowLpm']);
+      expect(issues({ oxygen: 'CPAP', oxygenFlowLpm: 0 })).toEqual([]);
+    });
+
+    it('CRS-G7: a record without a device (not recorded) is not a contradiction', () => {
+      expect(issues({ oxygenFlowLpm: 2 })).toEqual([]);
+      expect(issues({})).toEqual([]);
+    });
   });
 });

@@ -49,6 +49,7 @@ describe('CRS rule definitions', () => {
     'CRS-G3',
     'CRS-G4',
     'CRS-G5',
+    'CRS-G7',
     'CRS-T4-1',
     'CRS-T4-2',
     'CRS-T4-3',
@@ -56,7 +57,7 @@ describe('CRS rule definitions', () => {
     'CRS-HLH',
   ];
 
-  it('CRS-S1/CRS-GRADE/CRS-G1..5/CRS-T4-1..4/CRS-HLH: exactly these ids, each once', () => {
+  it('CRS-S1/CRS-GRADE/CRS-G1..7/CRS-T4-1..4/CRS-HLH: exactly these ids, each once', () => {
     expect(crsDefinitions.map((d) => d.id)).toEqual(ids);
   });
 

@@ -10,7 +10,10 @@ const temperature = fc.oneof(fc.double({ min: 25, max: 45, noNaN: true }), fc.co
 const systolicBp = fc.oneof(fc.integer({ min: 30, max: 300 }), fc.constantFrom(89, 90));
 const flow = fc.oneof(fc.double({ min: 0.1, max: 80, noNaN: true }), fc.constantFrom(6, 6.1));
 
-/** Valid CRS findings: always with a temperature or after anti-cytokine therapy (so a grade exists). */
+/**
+ * Valid CRS findings: always with a temperature or after anti-cytokine therapy (so a grade exists);
+ * no flow on room air (CRS-G7 refuses it).
+ */
 const findings: fc.Arbitrary<CrsFindings> = fc
   .record({
     temperatureCelsius: temperature,
@@ -21,7 +24,7 @@ const findings: fc.Arbitrary<CrsFindings> = fc
     oxygenFlowLpm: flow,
     afterAnticytokineTherapy: fc.boolean(),
   })
-  .map((f) => f);
+  .map((f): CrsFindings => (f.oxygen === 'ROOM_AIR' ? { ...f, oxygenFlowLpm: undefined } : f));
 
 const gradeOf = (f: CrsFindings): number => {
   const { outcome } = gradeCrsFindings(f);
@@ -91,7 +94,7 @@ describe('CRS-GRADE properties', () => {
         const worseFlow = Math.max(flowNow, moreFlow);
         expect(gradeOf({ ...f, oxygenFlowLpm: worseFlow })).toBeGreaterThanOrEqual(gradeOf(f));
         if (supportGrade(oxygen, flowNow) >= supportGrade(f.oxygen, flowNow)) {
-          expect(gradeOf({ ...f, oxygen })).toBeGreaterThanOrEqual(gradeOf(f));
+          expect(gradeOf({ ...f, oxygen, oxygenFlowLpm: flowNow })).toBeGreaterThanOrEqual(gradeOf(f));
         }
       }),
     );
