@@ -61,6 +61,14 @@ export const crsDefinitions: readonly RuleDefinition[] = [
     citation: CRS_CITATIONS.astctGrading,
   },
   {
+    id: 'CRS-G6',
+    summary: text(
+      '低氧按所需的氧疗分级(表3"需要低流量吸氧"):有发热(或已接受退热/抗细胞因子治疗)且室内空气下SpO2 < 90%、尚未吸氧 → 至少2级,"低氧需要吸氧:请开始吸氧并重新分级"',
+      'Hypoxia is graded by the support it requires: febrile (or masked) with SpO2 < 90 % on room air and no oxygen started → at least grade 2, "hypoxia requiring oxygen: start oxygen and regrade"',
+    ),
+    citation: CRS_CITATIONS.grading,
+  },
+  {
     id: 'CRS-G7',
     summary: text(
       '矛盾的输入不予接受并明确报错:室内空气却有吸氧流量;正压通气设备流量超出0~80 L/min;使用升压药而"无低血压"不算矛盾',

@@ -73,22 +73,94 @@ describe('CRS-G1 note on the T3 wording', () => {
   });
 });
 
-describe('CRS-GRADE SpO2 < 90 % on room air: oxygen needed, grade follows the support given', () => {
+describe('CRS-G6 SpO2 < 90 % on room air: hypoxia requiring oxygen, at least grade 2', () => {
+  const driverOf = (input: unknown) => evaluateCrs(input).drivers.find((d) => d.ruleId === 'CRS-G6');
+
   it.each([
-    [89, true],
-    [89.9, true],
-    [90, false],
-    [91, false],
-  ])('CRS-GRADE: SpO2 %s %% on room air → note %s, grade unchanged (1)', (spo2Percent, present) => {
-    const evaluation = evaluateCrs({ temperatureCelsius: 38.5, spo2Percent });
-    expect(evaluation.outcome).toEqual({ status: 'GRADED', grade: 1 });
-    expect(evaluation.notes.some((n) => n.ruleId === 'CRS-GRADE')).toBe(present);
+    [85, 2],
+    [89.9, 2],
+    [90, 1],
+    [95, 1],
+  ])('CRS-G6: SpO2 %s %% on room air, febrile (38.5 °C) → grade %s', (spo2Percent, grade) => {
+    expect(evaluateCrs({ temperatureCelsius: 38.5, spo2Percent }).outcome).toEqual({ status: 'GRADED', grade });
   });
 
-  it('CRS-GRADE: SpO2 89 % on a facemask gives no room-air note, grade 3 from the support', () => {
+  it('CRS-G6: the driver says "hypoxia requiring oxygen: start oxygen and regrade" in both languages', () => {
+    expect(driverOf({ temperatureCelsius: 38.5, spo2Percent: 89.9 })).toEqual({
+      code: 'hypoxia-requiring-oxygen',
+      ruleId: 'CRS-G6',
+      text: {
+        zh: '低氧需要吸氧:请开始吸氧并重新分级',
+        en: 'hypoxia requiring oxygen: start oxygen and regrade',
+      },
+    });
+    expect(driverOf({ temperatureCelsius: 38.5, spo2Percent: 90 })).toBeUndefined();
+  });
+
+  it.each([
+    [89.9, true],
+    [90, false],
+  ])('CRS-G6: SpO2 %s %% on room air → the "regrade by the support given" note present = %s', (spo2, present) => {
+    const { notes, citations } = evaluateCrs({ temperatureCelsius: 38.5, spo2Percent: spo2 });
+    expect(notes.some((n) => n.ruleId === 'CRS-G6')).toBe(present);
+    expect(citations.some((c) => c.section === '§7.1')).toBe(present);
+  });
+
+  it('CRS-G6: the note explains the grade and asks to regrade once oxygen is started', () => {
+    const note = evaluateCrs({ temperatureCelsius: 38.5, spo2Percent: 88 }).notes.find(
+      (n) => n.ruleId === 'CRS-G6',
+    );
+    expect(note?.text.en).toContain('at least grade 2');
+    expect(note?.text.en).toContain('regrade by the support given');
+    expect(note?.text.zh).toContain('需要低流量吸氧');
+  });
+
+  it.each([
+    [89.9, 2],
+    [90, 0],
+  ])(
+    'CRS-G6: afebrile (37.2 °C) after anti-cytokine therapy (CRS-G2 masking), SpO2 %s %% on room air → grade %s',
+    (spo2Percent, grade) => {
+      expect(
+        evaluateCrs({ temperatureCelsius: 37.2, afterAnticytokineTherapy: true, spo2Percent }).outcome,
+      ).toEqual({ status: 'GRADED', grade });
+    },
+  );
+
+  it('CRS-G6 / CRS-G5: afebrile without prior therapy, SpO2 85 % on room air → grade 0, consider other causes', () => {
+    const evaluation = evaluateCrs({ temperatureCelsius: 37.2, spo2Percent: 85 });
+    expect(evaluation.outcome).toEqual({ status: 'GRADED', grade: 0 });
+    expect(evaluation.drivers.map((d) => d.ruleId)).toEqual(['CRS-G5']);
+    expect(evaluation.recommendations).toEqual([]);
+  });
+
+  it('CRS-G6: the grade is the most severe finding: one vasopressor with SpO2 85 % on room air → grade 3', () => {
+    const evaluation = evaluateCrs({ temperatureCelsius: 39, vasopressors: ['NOREPINEPHRINE'], spo2Percent: 85 });
+    expect(evaluation.outcome).toEqual({ status: 'GRADED', grade: 3 });
+    expect(evaluation.drivers.map((d) => d.code)).toEqual([
+      'fever',
+      'hypotension-one-vasopressor',
+      'hypoxia-requiring-oxygen',
+    ]);
+  });
+
+  it('CRS-G6: grade 2 from hypoxia requiring oxygen gets the T4 grade-2 management', () => {
+    const ids = evaluateCrs({ temperatureCelsius: 38.5, spo2Percent: 85 }).recommendations.map((r) => r.ruleId);
+    expect(ids).toContain('CRS-T4-2');
+  });
+
+  it('CRS-G6: SpO2 89 % with oxygen already given grades by the support, no room-air note', () => {
     const evaluation = evaluateCrs({ temperatureCelsius: 38.5, spo2Percent: 89, oxygen: 'FACEMASK' });
     expect(evaluation.outcome).toEqual({ status: 'GRADED', grade: 3 });
-    expect(evaluation.notes.some((n) => n.ruleId === 'CRS-GRADE')).toBe(false);
+    expect(evaluation.notes.some((n) => n.ruleId === 'CRS-G6')).toBe(false);
+    expect(evaluation.drivers.some((d) => d.ruleId === 'CRS-G6')).toBe(false);
+  });
+
+  it('CRS-G6: no SpO2 given on room air is no hypoxia finding (the calculator grades what it is told)', () => {
+    expect(evaluateCrs({ temperatureCelsius: 38.5, spo2Percent: null }).outcome).toEqual({
+      status: 'GRADED',
+      grade: 1,
+    });
   });
 });
 

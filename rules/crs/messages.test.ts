@@ -35,7 +35,7 @@ describe('CRS messages', () => {
   it('CRS-GRADE: every pre-built driver has both languages and a CRS rule id', () => {
     for (const driver of Object.values(CRS_DRIVERS)) {
       expect(localizedTextProblemsOf(driver.text)).toEqual([]);
-      expect(driver.ruleId).toMatch(/^CRS-(GRADE|G[1-5])$/);
+      expect(driver.ruleId).toMatch(/^CRS-(GRADE|G[1-6])$/);
     }
   });
 });
@@ -49,6 +49,7 @@ describe('CRS rule definitions', () => {
     'CRS-G3',
     'CRS-G4',
     'CRS-G5',
+    'CRS-G6',
     'CRS-G7',
     'CRS-T4-1',
     'CRS-T4-2',

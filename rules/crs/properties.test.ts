@@ -8,6 +8,7 @@ import type { CrsFindings, OxygenSupport } from './schemas.ts';
 
 const temperature = fc.oneof(fc.double({ min: 25, max: 45, noNaN: true }), fc.constantFrom(37.9, 38, 38.1));
 const systolicBp = fc.oneof(fc.integer({ min: 30, max: 300 }), fc.constantFrom(89, 90));
+const spo2 = fc.oneof(fc.double({ min: 20, max: 100, noNaN: true }), fc.constantFrom(89.9, 90));
 const flow = fc.oneof(fc.double({ min: 0.1, max: 80, noNaN: true }), fc.constantFrom(6, 6.1));
 
 /**
@@ -18,6 +19,7 @@ const findings: fc.Arbitrary<CrsFindings> = fc
   .record({
     temperatureCelsius: temperature,
     systolicBp: fc.option(systolicBp, { nil: undefined }),
+    spo2Percent: fc.option(spo2, { nil: undefined }),
     hypotension: fc.boolean(),
     vasopressors: fc.array(fc.constantFrom(...VASOPRESSORS), { maxLength: 4 }),
     oxygen: fc.constantFrom(...OXYGEN_SUPPORTS),
@@ -69,6 +71,24 @@ describe('CRS-GRADE properties', () => {
       fc.property(findings, systolicBp, (f, sbp) => {
         const lower = Math.min(f.systolicBp ?? 300, sbp);
         expect(gradeOf({ ...f, systolicBp: lower })).toBeGreaterThanOrEqual(gradeOf(f));
+      }),
+    );
+  });
+
+  it('CRS-G6: a lower SpO2 never lowers the grade', () => {
+    fc.assert(
+      fc.property(findings, spo2, (f, s) => {
+        const lower = Math.min(f.spo2Percent ?? 100, s);
+        expect(gradeOf({ ...f, spo2Percent: lower })).toBeGreaterThanOrEqual(gradeOf(f));
+      }),
+    );
+  });
+
+  it('CRS-G6: starting oxygen on a room-air hypoxia (any support) never lowers the grade', () => {
+    fc.assert(
+      fc.property(findings, fc.constantFrom(...OXYGEN_SUPPORTS), flow, (f, oxygen, oxygenFlowLpm) => {
+        if (f.oxygen !== 'ROOM_AIR' || oxygen === 'ROOM_AIR') return;
+        expect(gradeOf({ ...f, oxygen, oxygenFlowLpm })).toBeGreaterThanOrEqual(gradeOf(f));
       }),
     );
   });
