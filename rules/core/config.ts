@@ -27,4 +27,6 @@ export const PRINTED_VALUES = {
   tocilizumabMaxDosesPer24h: 4,
   bilirubinMax: '< 0.2 g/L',
   feverThresholdT3: '> 38 °C',
+  /** CRS-T3 wording: T3's grade-3 hypotension cell, literally "one or no vasopressor" (overlaps grade 2). */
+  crsGrade3HypotensionT3: '需要一种或不需应用升压药',
 } as const;

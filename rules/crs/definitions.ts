@@ -15,8 +15,8 @@ export const crsDefinitions: readonly RuleDefinition[] = [
   {
     id: 'CRS-GRADE',
     summary: text(
-      'CRS分级(ASTCT):按低血压与低氧中较重者分为1~4级,须有发热',
-      'CRS grade (ASTCT): the more severe of hypotension and hypoxia, grades 1–4; fever required',
+      'CRS分级(ASTCT):按低血压与低氧中较重者分为1~4级,须有发热;3级低血压按"需要一种升压药(伴或不伴血管加压素)",表3印为"需要一种或不需应用升压药"',
+      'CRS grade (ASTCT): the more severe of hypotension and hypoxia, grades 1–4; fever required; grade 3 is "one vasopressor with or without vasopressin" (T3 prints "one or no vasopressor")',
     ),
     citation: CRS_CITATIONS.grading,
   },

@@ -164,6 +164,28 @@ describe('CRS-G6 SpO2 < 90 % on room air: hypoxia requiring oxygen, at least gra
   });
 });
 
+describe('CRS-T3 wording: grade 3 notes the printed "需要一种或不需应用升压药"', () => {
+  const wordingNote = (input: unknown) =>
+    evaluateCrs(input).notes.find((n) => n.ruleId === 'CRS-GRADE' && n.text.zh.includes('需要一种或不需应用升压药'));
+
+  it.each([
+    [{ temperatureCelsius: 38.5, hypotension: true }, 2, false],
+    [{ temperatureCelsius: 38.5, vasopressors: ['NOREPINEPHRINE'] }, 3, true],
+    [{ temperatureCelsius: 38.5, oxygen: 'FACEMASK' }, 3, true],
+    [{ temperatureCelsius: 38.5, vasopressors: ['NOREPINEPHRINE', 'EPINEPHRINE'] }, 4, false],
+  ])('CRS-GRADE (CRS-T3 wording): %j → grade %s, printed-wording note present = %s', (input, grade, present) => {
+    expect(evaluateCrs(input).outcome).toEqual({ status: 'GRADED', grade });
+    expect(wordingNote(input) !== undefined).toBe(present);
+  });
+
+  it('CRS-GRADE (CRS-T3 wording): the note states the printed wording and the ASTCT reading used', () => {
+    const note = wordingNote({ temperatureCelsius: 38.5, vasopressors: ['NOREPINEPHRINE'] });
+    expect(note?.text.zh).toContain('"需要一种或不需应用升压药"');
+    expect(note?.text.en).toContain('"requiring one or no vasopressor"');
+    expect(note?.text.en).toContain('with or without vasopressin');
+  });
+});
+
 describe('CRS-G4 organ toxicity never changes the grade', () => {
   it.each([
     [{ temperatureCelsius: 38.5 }, 1],

@@ -17,6 +17,8 @@ const NOTES = {
   feverThreshold: Object.freeze({ ruleId: 'CRS-G1', text: messages.feverThresholdT3 }),
   // CRS-G6: on room air SpO2 < 90 % requires oxygen (≥ 2 with fever or masking); regrade once started.
   spo2RoomAir: Object.freeze({ ruleId: 'CRS-G6', text: messages.spo2BelowRoomAir }),
+  // CRS-T3 wording (CRS-GRADE): grade 3 follows ASTCT; T3 prints "one or no vasopressor" for it.
+  grade3Wording: Object.freeze({ ruleId: 'CRS-GRADE', text: messages.grade3HypotensionT3 }),
   // CRS-G4: organ toxicity never changes the grade.
   organToxicity: Object.freeze({ ruleId: 'CRS-G4', text: messages.organToxicitySeparate }),
 } as const;
@@ -31,6 +33,7 @@ export const evaluateCrsAssessment = (
   const notes: Note[] = [];
   const citations: Citation[] = [CRS_CITATIONS.grading, CRS_CITATIONS.astctGrading];
 
+  if (outcome.status === 'GRADED' && outcome.grade === 3) notes.push(NOTES.grade3Wording);
   const temperature = assessment.temperatureCelsius;
   if (temperature != null && temperature >= FEVER_THRESHOLD_CELSIUS) notes.push(NOTES.feverThreshold);
   const spo2 = assessment.spo2Percent;
