@@ -82,7 +82,10 @@ describe('CRS-G6 SpO2 < 90 % on room air: hypoxia requiring oxygen, at least gra
     [90, 1],
     [95, 1],
   ])('CRS-G6: SpO2 %s %% on room air, febrile (38.5 °C) → grade %s', (spo2Percent, grade) => {
-    expect(evaluateCrs({ temperatureCelsius: 38.5, spo2Percent }).outcome).toEqual({ status: 'GRADED', grade });
+    expect(evaluateCrs({ temperatureCelsius: 38.5, spo2Percent }).outcome).toEqual({
+      status: 'GRADED',
+      grade,
+    });
   });
 
   it('CRS-G6: the driver says "hypoxia requiring oxygen: start oxygen and regrade" in both languages', () => {
@@ -100,11 +103,14 @@ describe('CRS-G6 SpO2 < 90 % on room air: hypoxia requiring oxygen, at least gra
   it.each([
     [89.9, true],
     [90, false],
-  ])('CRS-G6: SpO2 %s %% on room air → the "regrade by the support given" note present = %s', (spo2, present) => {
-    const { notes, citations } = evaluateCrs({ temperatureCelsius: 38.5, spo2Percent: spo2 });
-    expect(notes.some((n) => n.ruleId === 'CRS-G6')).toBe(present);
-    expect(citations.some((c) => c.section === '§7.1')).toBe(present);
-  });
+  ])(
+    'CRS-G6: SpO2 %s %% on room air → the "regrade by the support given" note present = %s',
+    (spo2, present) => {
+      const { notes, citations } = evaluateCrs({ temperatureCelsius: 38.5, spo2Percent: spo2 });
+      expect(notes.some((n) => n.ruleId === 'CRS-G6')).toBe(present);
+      expect(citations.some((c) => c.section === '§7.1')).toBe(present);
+    },
+  );
 
   it('CRS-G6: the note explains the grade and asks to regrade once oxygen is started', () => {
     const note = evaluateCrs({ temperatureCelsius: 38.5, spo2Percent: 88 }).notes.find(
@@ -135,7 +141,11 @@ describe('CRS-G6 SpO2 < 90 % on room air: hypoxia requiring oxygen, at least gra
   });
 
   it('CRS-G6: the grade is the most severe finding: one vasopressor with SpO2 85 % on room air → grade 3', () => {
-    const evaluation = evaluateCrs({ temperatureCelsius: 39, vasopressors: ['NOREPINEPHRINE'], spo2Percent: 85 });
+    const evaluation = evaluateCrs({
+      temperatureCelsius: 39,
+      vasopressors: ['NOREPINEPHRINE'],
+      spo2Percent: 85,
+    });
     expect(evaluation.outcome).toEqual({ status: 'GRADED', grade: 3 });
     expect(evaluation.drivers.map((d) => d.code)).toEqual([
       'fever',
@@ -145,7 +155,9 @@ describe('CRS-G6 SpO2 < 90 % on room air: hypoxia requiring oxygen, at least gra
   });
 
   it('CRS-G6: grade 2 from hypoxia requiring oxygen gets the T4 grade-2 management', () => {
-    const ids = evaluateCrs({ temperatureCelsius: 38.5, spo2Percent: 85 }).recommendations.map((r) => r.ruleId);
+    const ids = evaluateCrs({ temperatureCelsius: 38.5, spo2Percent: 85 }).recommendations.map(
+      (r) => r.ruleId,
+    );
     expect(ids).toContain('CRS-T4-2');
   });
 
@@ -166,17 +178,22 @@ describe('CRS-G6 SpO2 < 90 % on room air: hypoxia requiring oxygen, at least gra
 
 describe('CRS-T3 wording: grade 3 notes the printed "需要一种或不需应用升压药"', () => {
   const wordingNote = (input: unknown) =>
-    evaluateCrs(input).notes.find((n) => n.ruleId === 'CRS-GRADE' && n.text.zh.includes('需要一种或不需应用升压药'));
+    evaluateCrs(input).notes.find(
+      (n) => n.ruleId === 'CRS-GRADE' && n.text.zh.includes('需要一种或不需应用升压药'),
+    );
 
   it.each([
     [{ temperatureCelsius: 38.5, hypotension: true }, 2, false],
     [{ temperatureCelsius: 38.5, vasopressors: ['NOREPINEPHRINE'] }, 3, true],
     [{ temperatureCelsius: 38.5, oxygen: 'FACEMASK' }, 3, true],
     [{ temperatureCelsius: 38.5, vasopressors: ['NOREPINEPHRINE', 'EPINEPHRINE'] }, 4, false],
-  ])('CRS-GRADE (CRS-T3 wording): %j → grade %s, printed-wording note present = %s', (input, grade, present) => {
-    expect(evaluateCrs(input).outcome).toEqual({ status: 'GRADED', grade });
-    expect(wordingNote(input) !== undefined).toBe(present);
-  });
+  ])(
+    'CRS-GRADE (CRS-T3 wording): %j → grade %s, printed-wording note present = %s',
+    (input, grade, present) => {
+      expect(evaluateCrs(input).outcome).toEqual({ status: 'GRADED', grade });
+      expect(wordingNote(input) !== undefined).toBe(present);
+    },
+  );
 
   it('CRS-GRADE (CRS-T3 wording): the note states the printed wording and the ASTCT reading used', () => {
     const note = wordingNote({ temperatureCelsius: 38.5, vasopressors: ['NOREPINEPHRINE'] });
@@ -264,16 +281,19 @@ describe('CRS-G7 contradictory input is refused, never silently reconciled', () 
   const NO_FLOW_ON_ROOM_AIR =
     'no flow (0 or not given) when oxygen is ROOM_AIR: a flow means oxygen is given, so record the device it is given by (CRS-G7)';
 
-  it.each([0.1, 2, 80])('CRS-G7: oxygenFlowLpm %s L/min with ROOM_AIR is refused, naming the field', (flow) => {
-    expect(issuesOf({ temperatureCelsius: 38.5, oxygen: 'ROOM_AIR', oxygenFlowLpm: flow })).toEqual([
-      {
-        field: 'oxygenFlowLpm',
-        allowed: NO_FLOW_ON_ROOM_AIR,
-        received: flow,
-        message: `oxygenFlowLpm must be ${NO_FLOW_ON_ROOM_AIR}; received ${flow}`,
-      },
-    ]);
-  });
+  it.each([0.1, 2, 80])(
+    'CRS-G7: oxygenFlowLpm %s L/min with ROOM_AIR is refused, naming the field',
+    (flow) => {
+      expect(issuesOf({ temperatureCelsius: 38.5, oxygen: 'ROOM_AIR', oxygenFlowLpm: flow })).toEqual([
+        {
+          field: 'oxygenFlowLpm',
+          allowed: NO_FLOW_ON_ROOM_AIR,
+          received: flow,
+          message: `oxygenFlowLpm must be ${NO_FLOW_ON_ROOM_AIR}; received ${flow}`,
+        },
+      ]);
+    },
+  );
 
   it('CRS-G7: a flow with oxygen omitted (the contract default ROOM_AIR) is refused too', () => {
     expect(issuesOf({ temperatureCelsius: 38.5, oxygenFlowLpm: 3 }).map((i) => i.field)).toEqual([
@@ -336,17 +356,20 @@ describe('CRS-G7 contradictory input is refused, never silently reconciled', () 
     ).toEqual({ status: 'GRADED', grade: 2 });
   });
 
-  it.each<OxygenSupport>(['BLOW_BY', 'HIGH_FLOW_NASAL_CANNULA', 'FACEMASK', 'NON_REBREATHER_MASK', 'VENTURI_MASK'])(
-    'CRS-G7: %s at 0 L/min is refused, naming the device',
-    (oxygen) => {
-      const [issue, ...rest] = issuesOf({ temperatureCelsius: 38.5, oxygen, oxygenFlowLpm: 0 });
-      expect(rest).toEqual([]);
-      expect(issue?.field).toBe('oxygenFlowLpm');
-      expect(issue?.allowed).toBe(
-        `more than 0 L/min when oxygen is ${oxygen}: 0 L/min is no oxygen, record ROOM_AIR instead (CRS-G7)`,
-      );
-    },
-  );
+  it.each<OxygenSupport>([
+    'BLOW_BY',
+    'HIGH_FLOW_NASAL_CANNULA',
+    'FACEMASK',
+    'NON_REBREATHER_MASK',
+    'VENTURI_MASK',
+  ])('CRS-G7: %s at 0 L/min is refused, naming the device', (oxygen) => {
+    const [issue, ...rest] = issuesOf({ temperatureCelsius: 38.5, oxygen, oxygenFlowLpm: 0 });
+    expect(rest).toEqual([]);
+    expect(issue?.field).toBe('oxygenFlowLpm');
+    expect(issue?.allowed).toBe(
+      `more than 0 L/min when oxygen is ${oxygen}: 0 L/min is no oxygen, record ROOM_AIR instead (CRS-G7)`,
+    );
+  });
 
   it.each([
     [['NOREPINEPHRINE'], 3],
@@ -355,7 +378,8 @@ describe('CRS-G7 contradictory input is refused, never silently reconciled', () 
     'CRS-G7: vasopressors %j with hypotension false is NOT a contradiction (a vasopressor implies hypotension) → grade %s',
     (vasopressors, grade) => {
       expect(
-        evaluateCrs({ temperatureCelsius: 38.5, hypotension: false, vasopressors: [...vasopressors] }).outcome,
+        evaluateCrs({ temperatureCelsius: 38.5, hypotension: false, vasopressors: [...vasopressors] })
+          .outcome,
       ).toEqual({ status: 'GRADED', grade });
     },
   );

@@ -142,9 +142,12 @@ describe('CRS-G6 hypoxia requiring oxygen on room air (SpO2 < 90 %)', () => {
   it.each([
     [89.9, 2],
     [90, 0],
-  ])('CRS-G6: SpO2 %s %% on room air, afebrile after anti-cytokine therapy (CRS-G2) → grade %s', (spo2Percent, expected) => {
-    expect(grade({ spo2Percent, temperatureCelsius: 37, afterAnticytokineTherapy: true })).toBe(expected);
-  });
+  ])(
+    'CRS-G6: SpO2 %s %% on room air, afebrile after anti-cytokine therapy (CRS-G2) → grade %s',
+    (spo2Percent, expected) => {
+      expect(grade({ spo2Percent, temperatureCelsius: 37, afterAnticytokineTherapy: true })).toBe(expected);
+    },
+  );
 
   it('CRS-G6: afebrile without prior therapy stays grade 0 (CRS-G5: consider other causes)', () => {
     const { outcome, drivers } = gradeCrsFindings({ ...base, temperatureCelsius: 37, spo2Percent: 80 });

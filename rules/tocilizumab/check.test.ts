@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RULES_CONFIG, RULESET, RulesInputError, addHours, rulesConfigSchema } from '../core/index.ts';
+import {
+  DEFAULT_RULES_CONFIG,
+  RULESET,
+  RulesInputError,
+  addHours,
+  rulesConfigSchema,
+} from '../core/index.ts';
 import type { InputIssue, RulesConfig } from '../core/index.ts';
 import { evaluateTocilizumabDose } from './check.ts';
 
@@ -138,9 +144,9 @@ describe('TOCI-3 at most 3 doses in any 24-hour window (configurable; printed 4)
     const { notes } = evaluateTocilizumabDose({ weightKg: 70, at: AT });
     expect(notes.map((n) => n.ruleId)).toEqual(['TOCI-3', 'TOCI-4']);
     expect(notes[0]?.text.zh).toContain('24 h内不超过4次');
-    expect(
-      evaluateTocilizumabDose({ weightKg: 70, at: AT }, LIMIT_4).notes.map((n) => n.ruleId),
-    ).toEqual(['TOCI-4']);
+    expect(evaluateTocilizumabDose({ weightKg: 70, at: AT }, LIMIT_4).notes.map((n) => n.ruleId)).toEqual([
+      'TOCI-4',
+    ]);
   });
 });
 
@@ -196,9 +202,9 @@ describe('TOCI-4 at most 4 doses in total', () => {
 
   it('TOCI-4: the span is a deployment setting; anything else is refused', () => {
     expect(() => rulesConfigSchema.parse({ tocilizumabTotalLimitScope: 'per-day' })).toThrow();
-    expect(rulesConfigSchema.parse({ tocilizumabTotalLimitScope: 'per-course' }).tocilizumabTotalLimitScope).toBe(
-      'per-course',
-    );
+    expect(
+      rulesConfigSchema.parse({ tocilizumabTotalLimitScope: 'per-course' }).tocilizumabTotalLimitScope,
+    ).toBe('per-course');
   });
 
   it('TOCI-4: the recommendation is "no further dose" with no dose attached', () => {
