@@ -2,6 +2,7 @@ import type { RuleDefinition } from './core/index.ts';
 import { RULESET } from './core/index.ts';
 import { apheresisDefinitions } from './apheresis/index.ts';
 import { crsDefinitions } from './crs/index.ts';
+import { doseSafetyDefinitions } from './dose-safety/index.ts';
 import { eligibilityDefinitions } from './eligibility/index.ts';
 import { escalationDefinitions } from './escalation/index.ts';
 import { followUpDefinitions } from './follow-up/index.ts';
@@ -29,6 +30,7 @@ export const ruleCatalogue: readonly RuleDefinition[] = [
   ...responseDefinitions,
   ...crsDefinitions,
   ...tocilizumabDefinitions,
+  ...doseSafetyDefinitions,
   ...icansDefinitions,
   ...infectionDefinitions,
   ...immunoglobulinDefinitions,

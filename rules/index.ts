@@ -13,6 +13,7 @@ export * from './response/index.ts';
 // Toxicities (§7).
 export * from './crs/index.ts';
 export * from './tocilizumab/index.ts';
+export * from './dose-safety/index.ts';
 export * from './icans/index.ts';
 export * from './infection/index.ts';
 export * from './immunoglobulin/index.ts';

@@ -9,3 +9,4 @@ export * from './result.ts';
 export * from './rule-definition.ts';
 export * from './ruleset.ts';
 export * from './text.ts';
+export * from './weight.ts';

@@ -15,8 +15,8 @@ export const crsDefinitions: readonly RuleDefinition[] = [
   {
     id: 'CRS-GRADE',
     summary: text(
-      'CRS分级(ASTCT):按低血压与低氧中较重者分为1~4级,须有发热',
-      'CRS grade (ASTCT): the more severe of hypotension and hypoxia, grades 1–4; fever required',
+      'CRS分级(ASTCT):按低血压与低氧中较重者分为1~4级,须有发热;3级低血压按"需要一种升压药(伴或不伴血管加压素)",表3印为"需要一种或不需应用升压药"',
+      'CRS grade (ASTCT): the more severe of hypotension and hypoxia, grades 1–4; fever required; grade 3 is "one vasopressor with or without vasopressin" (T3 prints "one or no vasopressor")',
     ),
     citation: CRS_CITATIONS.grading,
   },
@@ -59,6 +59,22 @@ export const crsDefinitions: readonly RuleDefinition[] = [
       'No fever and no prior antipyretic/anti-cytokine therapy: grade 0 (no CRS), consider other causes',
     ),
     citation: CRS_CITATIONS.astctGrading,
+  },
+  {
+    id: 'CRS-G6',
+    summary: text(
+      '低氧按所需的氧疗分级(表3"需要低流量吸氧"):有发热(或已接受退热/抗细胞因子治疗)且室内空气下SpO2 < 90%、尚未吸氧 → 至少2级,"低氧需要吸氧:请开始吸氧并重新分级"',
+      'Hypoxia is graded by the support it requires: febrile (or masked) with SpO2 < 90 % on room air and no oxygen started → at least grade 2, "hypoxia requiring oxygen: start oxygen and regrade"',
+    ),
+    citation: CRS_CITATIONS.grading,
+  },
+  {
+    id: 'CRS-G7',
+    summary: text(
+      '矛盾的输入不予接受并明确报错:室内空气却有吸氧流量;正压通气设备流量超出0~80 L/min;使用升压药而"无低血压"不算矛盾',
+      'Contradictory input is refused with a clear error: an oxygen flow on room air; a positive-pressure flow outside 0–80 L/min; a vasopressor with "no hypotension" is not a contradiction',
+    ),
+    citation: CRS_CITATIONS.grading,
   },
   {
     id: 'CRS-T4-1',

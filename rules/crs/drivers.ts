@@ -78,6 +78,8 @@ export const CRS_DRIVERS = {
   hypoxiaVenturiMask: driver('hypoxia-venturi-mask', 'CRS-GRADE', messages.hypoxiaVenturiMask),
   hypoxiaCpap: driver('hypoxia-cpap', 'CRS-GRADE', messages.hypoxiaCpap),
   hypoxiaBipap: driver('hypoxia-bipap', 'CRS-GRADE', messages.hypoxiaBipap),
+  // CRS-G6: SpO2 < 90 % on room air, no oxygen started: hypoxia requiring oxygen (grade 2).
+  hypoxiaRequiringOxygen: driver('hypoxia-requiring-oxygen', 'CRS-G6', messages.hypoxiaRequiringOxygen),
   hypoxiaMechanicalVentilation: driver(
     'hypoxia-mechanical-ventilation',
     'CRS-GRADE',

@@ -5,21 +5,20 @@
 import { DEFAULT_RULES_CONFIG, RULESET, parseInput, uniqueCitations } from '../core/index.ts';
 import type { Citation, Note, RuleEvaluation, RulesConfig } from '../core/index.ts';
 import { CRS_CITATIONS } from './citations.ts';
-import { FEVER_THRESHOLD_CELSIUS, gradeCrsFindings } from './grading.ts';
+import { FEVER_THRESHOLD_CELSIUS, ROOM_AIR_SPO2_BELOW_PERCENT, gradeCrsFindings } from './grading.ts';
 import { crsManagement } from './management.ts';
 import { messages } from './messages.ts';
 import { crsAssessmentInputSchema } from './schemas.ts';
 import type { CrsAssessment } from './schemas.ts';
 import type { CrsOutcome } from './types.ts';
 
-/** SpO2 below this on room air means oxygen is needed (CRS-S1's < 90 %). */
-export const ROOM_AIR_SPO2_BELOW_PERCENT = 90;
-
 const NOTES = {
   // CRS-G1: the Decision (≥ 38.0 °C) beside T3's printed "> 38 °C", whenever fever counted.
   feverThreshold: Object.freeze({ ruleId: 'CRS-G1', text: messages.feverThresholdT3 }),
-  // CRS-GRADE: the grade follows the support given, not the saturation.
-  spo2RoomAir: Object.freeze({ ruleId: 'CRS-GRADE', text: messages.spo2BelowRoomAir }),
+  // CRS-G6: on room air SpO2 < 90 % requires oxygen (≥ 2 with fever or masking); regrade once started.
+  spo2RoomAir: Object.freeze({ ruleId: 'CRS-G6', text: messages.spo2BelowRoomAir }),
+  // CRS-T3 wording (CRS-GRADE): grade 3 follows ASTCT; T3 prints "one or no vasopressor" for it.
+  grade3Wording: Object.freeze({ ruleId: 'CRS-GRADE', text: messages.grade3HypotensionT3 }),
   // CRS-G4: organ toxicity never changes the grade.
   organToxicity: Object.freeze({ ruleId: 'CRS-G4', text: messages.organToxicitySeparate }),
 } as const;
@@ -34,11 +33,14 @@ export const evaluateCrsAssessment = (
   const notes: Note[] = [];
   const citations: Citation[] = [CRS_CITATIONS.grading, CRS_CITATIONS.astctGrading];
 
+  if (outcome.status === 'GRADED' && outcome.grade === 3) notes.push(NOTES.grade3Wording);
   const temperature = assessment.temperatureCelsius;
   if (temperature != null && temperature >= FEVER_THRESHOLD_CELSIUS) notes.push(NOTES.feverThreshold);
   const spo2 = assessment.spo2Percent;
-  if (assessment.oxygen === 'ROOM_AIR' && spo2 != null && spo2 < ROOM_AIR_SPO2_BELOW_PERCENT)
+  if (assessment.oxygen === 'ROOM_AIR' && spo2 != null && spo2 < ROOM_AIR_SPO2_BELOW_PERCENT) {
     notes.push(NOTES.spo2RoomAir);
+    citations.push(CRS_CITATIONS.section);
+  }
   if (assessment.organToxicity) {
     notes.push(NOTES.organToxicity);
     citations.push(CRS_CITATIONS.organDamage);

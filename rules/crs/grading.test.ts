@@ -131,6 +131,44 @@ describe('CRS-GRADE hypoxia column', () => {
   });
 });
 
+describe('CRS-G6 hypoxia requiring oxygen on room air (SpO2 < 90 %)', () => {
+  it.each([
+    [89.9, 2],
+    [90, 1],
+  ])('CRS-G6: SpO2 %s %% on room air, febrile → grade %s', (spo2Percent, expected) => {
+    expect(grade({ spo2Percent })).toBe(expected);
+  });
+
+  it.each([
+    [89.9, 2],
+    [90, 0],
+  ])(
+    'CRS-G6: SpO2 %s %% on room air, afebrile after anti-cytokine therapy (CRS-G2) → grade %s',
+    (spo2Percent, expected) => {
+      expect(grade({ spo2Percent, temperatureCelsius: 37, afterAnticytokineTherapy: true })).toBe(expected);
+    },
+  );
+
+  it('CRS-G6: afebrile without prior therapy stays grade 0 (CRS-G5: consider other causes)', () => {
+    const { outcome, drivers } = gradeCrsFindings({ ...base, temperatureCelsius: 37, spo2Percent: 80 });
+    expect(outcome).toEqual({ status: 'GRADED', grade: 0 });
+    expect(drivers).toEqual([CRS_DRIVERS.noFeverConsiderOtherCauses]);
+  });
+
+  it('CRS-G6: the pre-built driver follows the fever driver', () => {
+    const { drivers } = gradeCrsFindings({ ...base, spo2Percent: 85 });
+    expect(drivers).toEqual([CRS_DRIVERS.fever, CRS_DRIVERS.hypoxiaRequiringOxygen]);
+    expect(drivers[1]).toBe(CRS_DRIVERS.hypoxiaRequiringOxygen);
+  });
+
+  it.each<OxygenSupport>(['BLOW_BY', 'FACEMASK', 'CPAP'])(
+    'CRS-G6: applies to room air only; SpO2 80 %% on %s grades by that support',
+    (oxygen) => {
+      expect(driverCodes({ oxygen, spo2Percent: 80 })).not.toContain('hypoxia-requiring-oxygen');
+    },
+  );
+});
+
 describe('CRS-GRADE most severe of hypotension and hypoxia', () => {
   it.each<[Partial<CrsFindings>, number]>([
     [{ hypotension: true, oxygen: 'FACEMASK' }, 3],

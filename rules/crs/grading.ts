@@ -6,7 +6,8 @@
  * The grade is the most severe of the hypotension and hypoxia findings; fever is required
  * (CRS-G1 ≥ 38.0 °C) unless anti-cytokine/antipyretic therapy was already given (CRS-G2).
  * Without fever and without such therapy the grade is 0, "consider other causes" (CRS-G5).
- * Organ toxicity never enters the grade (CRS-G4).
+ * Hypoxia on room air (SpO2 < 90 %, no oxygen started) is hypoxia requiring oxygen: at least
+ * grade 2 (CRS-G6). Organ toxicity never enters the grade (CRS-G4).
  */
 import type { Driver, Unknown } from '../core/index.ts';
 import { CRS_DRIVERS } from './drivers.ts';
@@ -19,6 +20,8 @@ export const FEVER_THRESHOLD_CELSIUS = 38.0;
 export const HYPOTENSION_SYSTOLIC_BELOW_MMHG = 90;
 /** T3: a nasal cannula at ≤ 6 L/min is low flow (grade 2), above 6 L/min high flow (grade 3). */
 export const LOW_FLOW_MAX_LPM = 6;
+/** CRS-G6: §7.1 defines hypoxia as SaO2 < 90 %; on room air it requires oxygen (T3 "需要低流量吸氧"). */
+export const ROOM_AIR_SPO2_BELOW_PERCENT = 90;
 
 /** One finding's contribution: the grade it supports and the driver that says why. */
 export type Finding = { readonly grade: Grade; readonly driver: Driver | null };
@@ -70,9 +73,8 @@ export const hypotensionFinding = (findings: CrsFindings): Finding => {
   return HYPOTENSION.none;
 };
 
-/** Hypoxia column by the oxygen support given (NASAL_CANNULA is decided by its flow). */
-const HYPOXIA_BY_SUPPORT: Readonly<Record<Exclude<OxygenSupport, 'NASAL_CANNULA'>, Finding>> = {
-  ROOM_AIR: NO_FINDING,
+/** Hypoxia column by the oxygen support given (NASAL_CANNULA by its flow, ROOM_AIR by SpO2: CRS-G6). */
+const HYPOXIA_BY_SUPPORT: Readonly<Record<Exclude<OxygenSupport, 'NASAL_CANNULA' | 'ROOM_AIR'>, Finding>> = {
   BLOW_BY: finding(2, CRS_DRIVERS.hypoxiaBlowBy),
   HIGH_FLOW_NASAL_CANNULA: finding(3, CRS_DRIVERS.hypoxiaHighFlowNasalCannula),
   FACEMASK: finding(3, CRS_DRIVERS.hypoxiaFacemask),
@@ -84,12 +86,21 @@ const HYPOXIA_BY_SUPPORT: Readonly<Record<Exclude<OxygenSupport, 'NASAL_CANNULA'
 };
 const LOW_FLOW_NASAL_CANNULA = finding(2, CRS_DRIVERS.hypoxiaLowFlowNasalCannula);
 const NASAL_CANNULA_HIGH_FLOW = finding(3, CRS_DRIVERS.hypoxiaNasalCannulaHighFlow);
+/** CRS-G6: SpO2 < 90 % on room air, no oxygen started: hypoxia requiring oxygen, at least grade 2. */
+const ROOM_AIR_REQUIRES_OXYGEN = finding(2, CRS_DRIVERS.hypoxiaRequiringOxygen);
 
 /**
  * Hypoxia column; null when the support is a nasal cannula with no flow recorded (validation
- * rejects that input; the hot path answers UNKNOWN rather than guess).
+ * rejects that input; the hot path answers UNKNOWN rather than guess). Hypoxia is graded by the
+ * support it requires: given support grades by T3, and on room air an SpO2 below 90 % requires
+ * oxygen (CRS-G6: grade 2 until oxygen is started and the record regraded). An SpO2 not given on
+ * room air is no finding: the calculator grades the moment as the caller states it.
  */
 export const hypoxiaFinding = (findings: CrsFindings): Finding | null => {
+  if (findings.oxygen === 'ROOM_AIR') {
+    const spo2 = findings.spo2Percent;
+    return spo2 != null && spo2 < ROOM_AIR_SPO2_BELOW_PERCENT ? ROOM_AIR_REQUIRES_OXYGEN : NO_FINDING;
+  }
   if (findings.oxygen !== 'NASAL_CANNULA') return HYPOXIA_BY_SUPPORT[findings.oxygen];
   const flow = findings.oxygenFlowLpm;
   if (flow == null) return null;

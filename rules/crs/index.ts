@@ -2,11 +2,12 @@
 export { CRS_CITATIONS } from './citations.ts';
 export { crsDefinitions } from './definitions.ts';
 export { CRS_DRIVERS } from './drivers.ts';
-export { ROOM_AIR_SPO2_BELOW_PERCENT, evaluateCrs, evaluateCrsAssessment } from './evaluate.ts';
+export { evaluateCrs, evaluateCrsAssessment } from './evaluate.ts';
 export {
   FEVER_THRESHOLD_CELSIUS,
   HYPOTENSION_SYSTOLIC_BELOW_MMHG,
   LOW_FLOW_MAX_LPM,
+  ROOM_AIR_SPO2_BELOW_PERCENT,
   gradeCrsFindings,
   hypotensionFinding,
   hypoxiaFinding,

@@ -156,7 +156,7 @@ describe('TOCI-1 tocilizumab advice in CRS management, for this patient', () => 
   it('TOCI-3: with a deployment limit of 4 (the printed value) no difference note is added', () => {
     const evaluation = evaluateCrs(
       { ...GRADE_INPUT[3], weightKg: 70 },
-      { tocilizumabMaxDosesPer24h: 4, bilirubinMaxUmolPerL: 34.2 },
+      { tocilizumabMaxDosesPer24h: 4, tocilizumabTotalLimitScope: 'per-episode', bilirubinMaxUmolPerL: 34.2 },
     );
     expect(evaluation.notes.some((n) => n.ruleId === 'TOCI-3')).toBe(false);
   });

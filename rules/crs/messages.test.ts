@@ -35,7 +35,7 @@ describe('CRS messages', () => {
   it('CRS-GRADE: every pre-built driver has both languages and a CRS rule id', () => {
     for (const driver of Object.values(CRS_DRIVERS)) {
       expect(localizedTextProblemsOf(driver.text)).toEqual([]);
-      expect(driver.ruleId).toMatch(/^CRS-(GRADE|G[1-5])$/);
+      expect(driver.ruleId).toMatch(/^CRS-(GRADE|G[1-6])$/);
     }
   });
 });
@@ -49,6 +49,8 @@ describe('CRS rule definitions', () => {
     'CRS-G3',
     'CRS-G4',
     'CRS-G5',
+    'CRS-G6',
+    'CRS-G7',
     'CRS-T4-1',
     'CRS-T4-2',
     'CRS-T4-3',
@@ -56,7 +58,7 @@ describe('CRS rule definitions', () => {
     'CRS-HLH',
   ];
 
-  it('CRS-S1/CRS-GRADE/CRS-G1..5/CRS-T4-1..4/CRS-HLH: exactly these ids, each once', () => {
+  it('CRS-S1/CRS-GRADE/CRS-G1..7/CRS-T4-1..4/CRS-HLH: exactly these ids, each once', () => {
     expect(crsDefinitions.map((d) => d.id)).toEqual(ids);
   });
 

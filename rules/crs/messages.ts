@@ -55,6 +55,10 @@ export const messages = {
   hypoxiaVenturiMask: text('低氧:文丘里面罩吸氧', 'hypoxia: Venturi mask'),
   hypoxiaCpap: text('低氧:正压通气(持续气道正压通气,CPAP)', 'hypoxia: positive pressure (CPAP)'),
   hypoxiaBipap: text('低氧:正压通气(双水平气道正压通气,BiPAP)', 'hypoxia: positive pressure (BiPAP)'),
+  hypoxiaRequiringOxygen: text(
+    '低氧需要吸氧:请开始吸氧并重新分级',
+    'hypoxia requiring oxygen: start oxygen and regrade',
+  ),
   hypoxiaMechanicalVentilation: text(
     '低氧:气管插管和机械通气',
     'hypoxia: intubation and mechanical ventilation',
@@ -66,8 +70,12 @@ export const messages = {
     `Fever threshold used: ≥ 38.0 °C (ASTCT; consensus §7.1 text "≥ 38 °C"); consensus table T3 prints "${PRINTED_VALUES.feverThresholdT3}"`,
   ),
   spo2BelowRoomAir: text(
-    '室内空气下血氧饱和度 < 90%:需要吸氧;CRS分级按实际给予的氧疗方式,开始吸氧后请重新分级',
-    'SpO2 < 90 % on room air: oxygen is needed; the CRS grade follows the oxygen support actually given, so regrade once oxygen is started',
+    '室内空气下血氧饱和度 < 90%(共识定义低氧为动脉血氧饱和度 < 90%):需要吸氧。低氧按所需的氧疗分级(表3"需要低流量吸氧"):有发热或已接受退热/抗细胞因子治疗时至少为2级;开始吸氧后请按实际氧疗方式重新分级',
+    'SpO2 < 90 % on room air (§7.1 defines hypoxia as SaO2 < 90 %): oxygen is required. Hypoxia is graded by the support it requires (T3 "requiring low-flow oxygen"): with fever, or after antipyretic or anti-cytokine therapy, at least grade 2; once oxygen is started, regrade by the support given',
+  ),
+  grade3HypotensionT3: text(
+    `3级低血压按ASTCT"需要一种升压药(伴或不伴血管加压素)"分级;共识表3的3级低血压栏印为"${PRINTED_VALUES.crsGrade3HypotensionT3}",与2级重叠`,
+    'Grade 3 hypotension follows ASTCT ("requiring one vasopressor, with or without vasopressin"); the consensus T3 grade-3 hypotension cell prints "requiring one or no vasopressor", which overlaps grade 2',
   ),
   organToxicitySeparate: text(
     '器官毒性按CTCAE单独分级,不改变CRS分级;具体参照NCCN免疫治疗相关毒性管理',

@@ -8,20 +8,25 @@ import type { CrsFindings, OxygenSupport } from './schemas.ts';
 
 const temperature = fc.oneof(fc.double({ min: 25, max: 45, noNaN: true }), fc.constantFrom(37.9, 38, 38.1));
 const systolicBp = fc.oneof(fc.integer({ min: 30, max: 300 }), fc.constantFrom(89, 90));
+const spo2 = fc.oneof(fc.double({ min: 20, max: 100, noNaN: true }), fc.constantFrom(89.9, 90));
 const flow = fc.oneof(fc.double({ min: 0.1, max: 80, noNaN: true }), fc.constantFrom(6, 6.1));
 
-/** Valid CRS findings: always with a temperature or after anti-cytokine therapy (so a grade exists). */
+/**
+ * Valid CRS findings: always with a temperature or after anti-cytokine therapy (so a grade exists);
+ * no flow on room air (CRS-G7 refuses it).
+ */
 const findings: fc.Arbitrary<CrsFindings> = fc
   .record({
     temperatureCelsius: temperature,
     systolicBp: fc.option(systolicBp, { nil: undefined }),
+    spo2Percent: fc.option(spo2, { nil: undefined }),
     hypotension: fc.boolean(),
     vasopressors: fc.array(fc.constantFrom(...VASOPRESSORS), { maxLength: 4 }),
     oxygen: fc.constantFrom(...OXYGEN_SUPPORTS),
     oxygenFlowLpm: flow,
     afterAnticytokineTherapy: fc.boolean(),
   })
-  .map((f) => f);
+  .map((f): CrsFindings => (f.oxygen === 'ROOM_AIR' ? { ...f, oxygenFlowLpm: undefined } : f));
 
 const gradeOf = (f: CrsFindings): number => {
   const { outcome } = gradeCrsFindings(f);
@@ -70,6 +75,24 @@ describe('CRS-GRADE properties', () => {
     );
   });
 
+  it('CRS-G6: a lower SpO2 never lowers the grade', () => {
+    fc.assert(
+      fc.property(findings, spo2, (f, s) => {
+        const lower = Math.min(f.spo2Percent ?? 100, s);
+        expect(gradeOf({ ...f, spo2Percent: lower })).toBeGreaterThanOrEqual(gradeOf(f));
+      }),
+    );
+  });
+
+  it('CRS-G6: starting oxygen on a room-air hypoxia (any support) never lowers the grade', () => {
+    fc.assert(
+      fc.property(findings, fc.constantFrom(...OXYGEN_SUPPORTS), flow, (f, oxygen, oxygenFlowLpm) => {
+        if (f.oxygen !== 'ROOM_AIR' || oxygen === 'ROOM_AIR') return;
+        expect(gradeOf({ ...f, oxygen, oxygenFlowLpm })).toBeGreaterThanOrEqual(gradeOf(f));
+      }),
+    );
+  });
+
   it('CRS-GRADE: recording hypotension never lowers the grade', () => {
     fc.assert(fc.property(findings, (f) => gradeOf({ ...f, hypotension: true }) >= gradeOf(f)));
   });
@@ -91,7 +114,7 @@ describe('CRS-GRADE properties', () => {
         const worseFlow = Math.max(flowNow, moreFlow);
         expect(gradeOf({ ...f, oxygenFlowLpm: worseFlow })).toBeGreaterThanOrEqual(gradeOf(f));
         if (supportGrade(oxygen, flowNow) >= supportGrade(f.oxygen, flowNow)) {
-          expect(gradeOf({ ...f, oxygen })).toBeGreaterThanOrEqual(gradeOf(f));
+          expect(gradeOf({ ...f, oxygen, oxygenFlowLpm: flowNow })).toBeGreaterThanOrEqual(gradeOf(f));
         }
       }),
     );
@@ -109,7 +132,7 @@ describe('CRS-GRADE properties', () => {
 });
 
 describe('CRS-GRADE full evaluation properties', () => {
-  const weight = fc.double({ min: 0.5, max: 350, noNaN: true });
+  const weight = fc.double({ min: 20, max: 350, noNaN: true });
 
   it('TOCI-1: no tocilizumab dose in any CRS evaluation exceeds 800 mg; every dose is positive', () => {
     fc.assert(

@@ -34,10 +34,64 @@ export const oxygenSupportSchema = z.enum(OXYGEN_SUPPORTS);
 export const temperatureCelsiusSchema = numberIn(25, 45, '°C');
 export const systolicBpSchema = numberIn(30, 300, 'mmHg', { integer: true });
 export const spo2PercentSchema = numberIn(20, 100, '%');
-export const oxygenFlowLpmSchema = numberIn(0.1, 80, 'L/min');
+/** Any oxygen flow, 0–80 L/min (CRS-G7: the range a positive-pressure device's flow may take). */
+export const OXYGEN_FLOW_MAX_LPM = 80;
+export const oxygenFlowLpmSchema = numberIn(0, OXYGEN_FLOW_MAX_LPM, 'L/min');
+
+/** T3 grade 4: positive pressure. A flow in L/min may be recorded with them, 0–80 (CRS-G7). */
+export const POSITIVE_PRESSURE_SUPPORTS = ['CPAP', 'BIPAP', 'MECHANICAL_VENTILATION'] as const;
+const isPositivePressure = (oxygen: OxygenSupport): boolean =>
+  (POSITIVE_PRESSURE_SUPPORTS as readonly OxygenSupport[]).includes(oxygen);
 
 const OXYGEN_FLOW_REQUIRED =
   'a flow between 0.1 and 80 L/min when oxygen is NASAL_CANNULA (≤ 6 L/min is low flow, > 6 high flow)';
+const NO_FLOW_ON_ROOM_AIR =
+  'no flow (0 or not given) when oxygen is ROOM_AIR: a flow means oxygen is given, so record the device it is given by (CRS-G7)';
+const flowAboveZero = (oxygen: OxygenSupport): string =>
+  `more than 0 L/min when oxygen is ${oxygen}: 0 L/min is no oxygen, record ROOM_AIR instead (CRS-G7)`;
+
+/** The oxygen fields of a record: the device (absent when not recorded) and its flow. */
+export type OxygenFields = {
+  readonly oxygen?: OxygenSupport | null | undefined;
+  readonly oxygenFlowLpm?: number | null | undefined;
+};
+
+/**
+ * CRS-G7: contradictory oxygen input is refused with an error on `oxygenFlowLpm`, never silently
+ * reconciled. Reusable by any schema with these two fields (add it to its superRefine):
+ * - a flow > 0 L/min with ROOM_AIR;
+ * - NASAL_CANNULA without a flow, or any flow-driven device (cannula, blow-by, masks) at 0 L/min
+ *   (T3 grades the cannula by its flow; 0 L/min is room air);
+ * - positive pressure (CPAP, BiPAP, mechanical ventilation) accepts a flow of 0–80 L/min, the range
+ *   of oxygenFlowLpmSchema, which the field itself enforces for every device.
+ * A vasopressor with `hypotension: false` is NOT a contradiction (a vasopressor implies
+ * hypotension, CRS-GRADE) and is accepted. A flow outside 0–80 L/min is left to the field's own
+ * range error, so one bad value gives one error.
+ */
+export const refineOxygenFields = (value: OxygenFields, ctx: z.core.$RefinementCtx): void => {
+  const { oxygen } = value;
+  const flow = value.oxygenFlowLpm;
+  // An unknown device has its own enum error; nothing here depends on it.
+  if (oxygen == null || !OXYGEN_SUPPORTS.includes(oxygen)) return;
+  if (oxygen === 'NASAL_CANNULA' && flow == null) {
+    ctx.addIssue({ code: 'custom', path: ['oxygenFlowLpm'], message: OXYGEN_FLOW_REQUIRED, input: flow });
+    return;
+  }
+  if (typeof flow !== 'number' || !(flow >= 0 && flow <= OXYGEN_FLOW_MAX_LPM)) return;
+  if (oxygen === 'ROOM_AIR') {
+    if (flow > 0)
+      ctx.addIssue({ code: 'custom', path: ['oxygenFlowLpm'], message: NO_FLOW_ON_ROOM_AIR, input: flow });
+    return;
+  }
+  if (flow === 0 && !isPositivePressure(oxygen)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['oxygenFlowLpm'],
+      message: oxygen === 'NASAL_CANNULA' ? OXYGEN_FLOW_REQUIRED : flowAboveZero(oxygen),
+      input: flow,
+    });
+  }
+};
 
 /**
  * Contract input CrsAssessmentInput (same names, enum values and defaults), plus optional fields:
@@ -63,15 +117,8 @@ export const crsAssessmentInputSchema = z
     ...tocilizumabContextShape,
   })
   .superRefine((value, ctx) => {
-    // CRS-GRADE: a nasal cannula is graded by its flow, so the flow is required with it.
-    if (value.oxygen === 'NASAL_CANNULA' && value.oxygenFlowLpm == null) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['oxygenFlowLpm'],
-        message: OXYGEN_FLOW_REQUIRED,
-        input: value.oxygenFlowLpm,
-      });
-    }
+    // CRS-GRADE: a nasal cannula is graded by its flow; CRS-G7: contradictions are refused.
+    refineOxygenFields(value, ctx);
     refineTocilizumabContext(value, ctx);
   });
 

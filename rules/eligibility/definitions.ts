@@ -13,7 +13,10 @@ export const definitions: readonly RuleDefinition[] = [
   },
   {
     id: 'ELIG-2',
-    summary: { zh: 'LVEF≥50%(ide-cel为≥45%)', en: 'LVEF ≥ 50 % (≥ 45 % for ide-cel)' },
+    summary: {
+      zh: 'LVEF≥50%(ide-cel为≥45%,即bb2121试验的入组标准)',
+      en: "LVEF ≥ 50 % (≥ 45 % for ide-cel, the bb2121 trial's criterion)",
+    },
     citation: cite('§1.1'),
   },
   {

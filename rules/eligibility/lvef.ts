@@ -11,8 +11,9 @@ export const LVEF_MIN_PERCENT = 50;
 export const LVEF_MIN_PERCENT_IDE_CEL = 45;
 
 /**
- * ELIG-2: LVEF ≥ 50 %, or ≥ 45 % for ide-cel (and the result says so). An LVEF in [45, 50) with
- * no product given is UNKNOWN: the product decides it.
+ * ELIG-2: LVEF ≥ 50 %, or ≥ 45 % for ide-cel (KARMMA, ABECMA), and the result says that 45 % is
+ * the bb2121 trial's criterion (§2.3, reported, not recommended) whenever it decides the result.
+ * An LVEF in [45, 50) with no product given is UNKNOWN: the product decides it.
  */
 export const checkLvef = (
   input: Pick<ParsedEligibilityInput, 'lvefPercent' | 'product'>,
@@ -23,12 +24,11 @@ export const checkLvef = (
   if (lvef >= LVEF_MIN_PERCENT)
     return ruleResult('ELIG-2', 'PASS', messages.lvefMet(lvef, LVEF_MIN_PERCENT), citation);
   if (lvef < LVEF_MIN_PERCENT_IDE_CEL) {
-    return ruleResult(
-      'ELIG-2',
-      'EXCLUDED',
-      messages.lvefNotMet(lvef, isIdeCel(product) ? LVEF_MIN_PERCENT_IDE_CEL : LVEF_MIN_PERCENT),
-      citation,
-    );
+    return isIdeCel(product)
+      ? ruleResult('ELIG-2', 'EXCLUDED', messages.lvefNotMet(lvef, LVEF_MIN_PERCENT_IDE_CEL), cite('§2.3'), {
+          notes: [messages.lvefIdeCelThreshold],
+        })
+      : ruleResult('ELIG-2', 'EXCLUDED', messages.lvefNotMet(lvef, LVEF_MIN_PERCENT), citation);
   }
   if (product === undefined)
     return unknownResult('ELIG-2', ['product'], messages.lvefNeedsProduct(lvef), citation);

@@ -100,8 +100,8 @@ export const messages = {
     en: `LVEF ${lvef} %: below the required LVEF ≥ ${threshold} %`,
   }),
   lvefIdeCelThreshold: {
-    zh: 'ide-cel(bb2121试验)要求LVEF≥45%,故使用45%为界值;一般要求为LVEF≥50%',
-    en: 'the ide-cel (bb2121) trial required LVEF ≥ 45 %, so 45 % is the threshold used; the general requirement is LVEF ≥ 50 %',
+    zh: 'ide-cel采用LVEF≥45%为界值:这是bb2121(KarMMa)临床试验的入组标准(共识§2.3报道,并非共识推荐);共识的一般要求为LVEF≥50%',
+    en: "ide-cel uses LVEF ≥ 45 %: this is the bb2121 (KarMMa) trial's eligibility criterion (reported in §2.3, not a consensus recommendation); the consensus requires LVEF ≥ 50 %",
   },
   lvefNeedsProduct: (lvef: number): LocalizedText => ({
     zh: `LVEF ${lvef}%:ide-cel界值为45%,其他产品为50%,需要明确拟用产品`,

@@ -7,8 +7,8 @@ export const escalationDefinitions: readonly RuleDefinition[] = [
   {
     id: 'ESC-CRS2',
     summary: text(
-      'CRS升至2级:紧急,通知值班医师',
-      'CRS grade rises to 2: urgent, notify the on-call physician',
+      'CRS升至2级(包括CRS-G6低氧需要吸氧):紧急,通知值班医师',
+      'CRS grade rises to 2 (including CRS-G6, hypoxia requiring oxygen): urgent, notify the on-call physician',
     ),
   },
   {
@@ -48,6 +48,13 @@ export const escalationDefinitions: readonly RuleDefinition[] = [
     summary: text(
       '托珠单抗达次数上限或请求过早:紧急',
       'Tocilizumab limit reached or requested too soon: urgent',
+    ),
+  },
+  {
+    id: 'ESC-DOSE',
+    summary: text(
+      '记录的剂量高于计算剂量或上限,或给药途径不符,并填写了超越理由(TOCI-5):紧急',
+      'A dose recorded above the computed dose or cap, or by a wrong route, with an override reason (TOCI-5): urgent',
     ),
   },
   {

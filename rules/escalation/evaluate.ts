@@ -1,6 +1,7 @@
 /** All escalation triggers over one set of inputs: the fired ones, most severe first. */
 import { parseInput } from '../core/index.ts';
 import { escalateCrsGrade3, escalateCrsRiseTo2 } from './crs.ts';
+import { escalateDoseOverride } from './dose.ts';
 import { escalateHlh } from './hlh.ts';
 import { escalateIcansGrade3, escalateIcansWithCrs } from './icans.ts';
 import { escalateIgg } from './igg.ts';
@@ -34,6 +35,7 @@ export const collectEscalations = (checks: EscalationChecks): EscalationTrigger[
     checks.suspicion ? escalateCrsSuspicion(checks.suspicion) : null,
     checks.hlh ? escalateHlh(checks.hlh) : null,
     checks.tocilizumab ? escalateTocilizumab(checks.tocilizumab) : null,
+    checks.dose ? escalateDoseOverride(checks.dose) : null,
     checks.vitals ? escalateOverdueVitals(checks.vitals) : null,
     checks.infusionPlan ? escalateLateInfusion(checks.infusionPlan) : null,
     checks.igg ? escalateIgg(checks.igg) : null,

@@ -1,7 +1,9 @@
-/** Escalation triggers (product design over the clinical rules): ESC-CRS2 … ESC-IGG. */
+/** Escalation triggers (product design over the clinical rules): ESC-CRS2 … ESC-IGG, ESC-DOSE. */
 export { entered, escalateCrsGrade3, escalateCrsRiseTo2 } from './crs.ts';
 export type { GradeChange } from './crs.ts';
 export { escalationDefinitions } from './definitions.ts';
+export { doseOverrideOf, escalateDoseOverride } from './dose.ts';
+export type { DoseOverride } from './dose.ts';
 export { collectEscalations, evaluateEscalations } from './evaluate.ts';
 export { escalateHlh } from './hlh.ts';
 export { escalateIcansGrade3, escalateIcansWithCrs } from './icans.ts';

@@ -1,9 +1,26 @@
 /** Every user-facing escalation text (alerts to the on-call channel) in zh-CN and English. */
 import { text } from '../core/index.ts';
 import type { LocalizedText } from '../core/index.ts';
+import type { DoseProblemCode } from '../dose-safety/plausibility.ts';
+
+/** TOCI-5 problems as ESC-DOSE names them (cap, computed dose, route). */
+const doseProblem = (code: DoseProblemCode, capMg: number | null): LocalizedText => {
+  switch (code) {
+    case 'ABOVE_CAP':
+      return text(`超过单次剂量上限 ${capMg ?? ''} mg`, `above the single-dose cap of ${capMg ?? ''} mg`);
+    case 'ABOVE_COMPUTED_DOSE':
+      return text('高于计算剂量', 'above the computed dose');
+    case 'WRONG_ROUTE':
+      return text('非静脉给药', 'by a route other than IV');
+  }
+};
 
 export const messages = {
   crsRoseTo2: text('CRS升至2级:通知值班医师', 'CRS grade rose to 2: notify the on-call physician'),
+  crsRoseTo2RequiringOxygen: text(
+    'CRS升至2级(CRS-G6 低氧需要吸氧:请开始吸氧并重新分级):通知值班医师',
+    'CRS grade rose to 2 (CRS-G6 hypoxia requiring oxygen: start oxygen and regrade): notify the on-call physician',
+  ),
   crsGrade3OrMore: (grade: number): LocalizedText =>
     text(
       `CRS ${grade}级(≥ 3级):立即医师评估,评估是否转入ICU`,
@@ -41,6 +58,25 @@ export const messages = {
   tocilizumabTotalLimit: text('托珠单抗已达总次数上限(4次)', 'Tocilizumab total limit of 4 doses reached'),
   earliestNextDose: (reason: LocalizedText, earliest: string): LocalizedText =>
     text(`${reason.zh};最早可于 ${earliest} 给药`, `${reason.en}; earliest next dose ${earliest}`),
+  /** ESC-DOSE: drug, mg and route recorded, what is wrong, the computed dose and the override reason. */
+  doseOverridden: (
+    dose: {
+      readonly drug: LocalizedText;
+      readonly mg: number;
+      readonly route: string;
+      readonly computedMg: number | null;
+      readonly capMg: number | null;
+      readonly problems: readonly DoseProblemCode[];
+    },
+    reason: string,
+  ): LocalizedText => {
+    const problems = dose.problems.map((code) => doseProblem(code, dose.capMg));
+    const computed = dose.computedMg === null ? null : `${dose.computedMg} mg`;
+    return text(
+      `已记录${dose.drug.zh} ${dose.mg} mg ${dose.route}:${problems.map((p) => p.zh).join('且')}${computed === null ? '' : `(计算剂量 ${computed} IV)`};超越理由:"${reason}"(TOCI-5)`,
+      `${dose.drug.en} ${dose.mg} mg ${dose.route} recorded ${problems.map((p) => p.en).join(' and ')}${computed === null ? '' : ` (computed dose ${computed} IV)`}; override reason: "${reason}" (TOCI-5)`,
+    );
+  },
   vitalsOverdue: (hours: number): LocalizedText =>
     text(
       `CRS进行中,已 ${hours} h 未记录生命体征(应至少每4 h评估1次)`,

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Grade } from '../crs/types.ts';
 import { escalateCrsGrade3, escalateCrsRiseTo2 } from './crs.ts';
+import { escalateDoseOverride } from './dose.ts';
+import type { DoseOverride } from './dose.ts';
 import { escalateHlh } from './hlh.ts';
 import { escalateIcansGrade3, escalateIcansWithCrs } from './icans.ts';
 import { escalateIgg } from './igg.ts';
@@ -37,6 +39,42 @@ describe('ESC-CRS2 CRS grade rises to 2 (urgent)', () => {
       sourceRuleIds: ['CRS-GRADE'],
       citations: [PRODUCT, cn('§7.1 T3')],
     });
+  });
+});
+
+describe('ESC-CRS2 includes CRS-G6 (hypoxia requiring oxygen)', () => {
+  it.each<[Grade | null, boolean]>([
+    [null, true],
+    [0, true],
+    [1, true],
+    [2, false],
+    [3, false],
+  ])('ESC-CRS2 / CRS-G6: %s → 2 driven by CRS-G6 fires = %s', (previousGrade, fires) => {
+    expect(
+      escalateCrsRiseTo2({ previousGrade, currentGrade: 2, driverRuleIds: ['CRS-G1', 'CRS-G6'] }) !== null,
+    ).toBe(fires);
+  });
+
+  it('ESC-CRS2 / CRS-G6: the alert says start oxygen and regrade, citing CRS-G6', () => {
+    expect(
+      escalateCrsRiseTo2({ previousGrade: 1, currentGrade: 2, driverRuleIds: ['CRS-G1', 'CRS-G6'] }),
+    ).toEqual({
+      id: 'ESC-CRS2',
+      level: 'URGENT',
+      text: {
+        zh: 'CRS升至2级(CRS-G6 低氧需要吸氧:请开始吸氧并重新分级):通知值班医师',
+        en: 'CRS grade rose to 2 (CRS-G6 hypoxia requiring oxygen: start oxygen and regrade): notify the on-call physician',
+      },
+      sourceRuleIds: ['CRS-GRADE', 'CRS-G6'],
+      citations: [PRODUCT, cn('§7.1 T3')],
+    });
+  });
+
+  it('ESC-CRS2: a grade 2 from other drivers keeps the plain text', () => {
+    expect(
+      escalateCrsRiseTo2({ previousGrade: 0, currentGrade: 2, driverRuleIds: ['CRS-G1', 'CRS-GRADE'] })
+        ?.sourceRuleIds,
+    ).toEqual(['CRS-GRADE']);
   });
 });
 
@@ -259,5 +297,58 @@ describe('ESC-IGG IgG result needing IVIG (warning)', () => {
     expect(escalateIgg({ igRuleId: 'IG-3' })?.text.zh).toBe(
       '血清IgG 4~6 g/L且并发感染:应用丙种球蛋白替代治疗',
     );
+  });
+});
+
+describe('ESC-DOSE dose above the computed dose or cap, or by a wrong route, with an override reason (urgent)', () => {
+  const dose = (over: Partial<DoseOverride>): DoseOverride => ({
+    drug: 'TOCILIZUMAB',
+    mg: 401,
+    route: 'IV',
+    computedMg: 400,
+    capMg: 800,
+    problems: ['ABOVE_COMPUTED_DOSE'],
+    overrideReason: 'rounded up to the vial size',
+    ...over,
+  });
+
+  it('ESC-DOSE: names the drug, mg, computed mg and the reason, in both languages; cites T4 and T5', () => {
+    expect(escalateDoseOverride(dose({}))).toEqual({
+      id: 'ESC-DOSE',
+      level: 'URGENT',
+      text: {
+        zh: '已记录托珠单抗 401 mg IV:高于计算剂量(计算剂量 400 mg IV);超越理由:"rounded up to the vial size"(TOCI-5)',
+        en: 'tocilizumab 401 mg IV recorded above the computed dose (computed dose 400 mg IV); override reason: "rounded up to the vial size" (TOCI-5)',
+      },
+      sourceRuleIds: ['TOCI-5'],
+      citations: [PRODUCT, cn('§7.1 T4'), cn('§7.2 T5')],
+    });
+  });
+
+  it('ESC-DOSE: above the cap names the cap', () => {
+    expect(escalateDoseOverride(dose({ mg: 801, computedMg: 800, problems: ['ABOVE_CAP'] }))?.text.en).toBe(
+      'tocilizumab 801 mg IV recorded above the single-dose cap of 800 mg (computed dose 800 mg IV); override reason: "rounded up to the vial size" (TOCI-5)',
+    );
+  });
+
+  it('ESC-DOSE: a wrong route names the route', () => {
+    expect(
+      escalateDoseOverride(
+        dose({
+          drug: 'DEXAMETHASONE',
+          mg: 10,
+          route: 'PO',
+          computedMg: 20,
+          capMg: 20,
+          problems: ['WRONG_ROUTE'],
+        }),
+      )?.text.zh,
+    ).toBe(
+      '已记录地塞米松 10 mg PO:非静脉给药(计算剂量 20 mg IV);超越理由:"rounded up to the vial size"(TOCI-5)',
+    );
+  });
+
+  it('ESC-DOSE: no TOCI-5 problem → nothing fires (a plausible dose needs no reason)', () => {
+    expect(escalateDoseOverride(dose({ mg: 400, problems: [] }))).toBeNull();
   });
 });

@@ -8,6 +8,7 @@ export const ESCALATION_IDS = [
   'ESC-SUSPECT',
   'ESC-HLH',
   'ESC-TOCI',
+  'ESC-DOSE',
   'ESC-VITALS',
   'ESC-INF',
   'ESC-IGG',

@@ -14,8 +14,8 @@ export const definitions: readonly RuleDefinition[] = [
   {
     id: 'FU-2',
     summary: {
-      zh: '每次评估:M蛋白定量、血清蛋白电泳、免疫固定电泳、游离轻链、骨髓细胞学、MRD',
-      en: 'each visit: M-protein, SPEP, immunofixation, free light chains, marrow cytology, MRD',
+      zh: '随访评估指标(并非每次随访均需全部检查):M蛋白定量、血清蛋白电泳、免疫固定电泳、游离轻链、骨髓细胞学及MRD根据临床需要',
+      en: 'follow-up indicators, not every item at every visit: M-protein, SPEP, immunofixation, free light chains, marrow cytology and MRD as clinically indicated',
     },
     citation: cite('§10'),
   },

@@ -46,8 +46,8 @@ export const messages = {
   },
   // FU-2
   visitTests: {
-    zh: '评估的指标包括M蛋白定量、血清蛋白电泳、免疫固定电泳及游离轻链检测、骨髓细胞学、MRD',
-    en: 'each assessment: M-protein quantification, serum protein electrophoresis, immunofixation, serum free light chains, bone-marrow cytology and MRD',
+    zh: '随访评估的指标包括M蛋白定量、血清蛋白电泳、免疫固定电泳及游离轻链检测、骨髓细胞学、MRD(共识列出的评估指标,并非每次随访均需全部检查;骨髓细胞学及MRD根据临床需要)',
+    en: 'follow-up assessment indicators (§10 lists them; not every item at every visit): M-protein quantification, serum protein electrophoresis, immunofixation, serum free light chains, bone-marrow cytology and MRD as clinically indicated',
   },
   // FU-3
   emdImaging: {

@@ -8,7 +8,7 @@ export const followUpScheduleInputSchema = z.strictObject({
 });
 export type FollowUpScheduleInput = z.input<typeof followUpScheduleInputSchema>;
 
-/** FU-2 … FU-5 (§10): what each visit covers. */
+/** FU-2 … FU-5 (§10): what follow-up covers (the indicators, imaging, infection prevention, biosafety). */
 export const followUpContentInputSchema = z.strictObject({
   infusionDate: isoDateSchema.optional(),
   /** Extramedullary disease (FU-3 imaging). */

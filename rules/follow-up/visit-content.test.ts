@@ -6,13 +6,29 @@ const ids = (input: Parameters<typeof followUpVisitContent>[0]) =>
   followUpVisitContent(input).recommendations.map((r) => r.ruleId);
 
 describe('FU-2 … FU-5 visit content', () => {
-  it('FU-2 tests and FU-4 infection prevention at every visit', () => {
+  it('FU-2 assessment indicators and FU-4 infection prevention are always given', () => {
     const result = followUpVisitContent({ extramedullaryDisease: false, viralVectorProduct: false });
     expect(ids({ extramedullaryDisease: false, viralVectorProduct: false })).toEqual(['FU-2', 'FU-4']);
-    expect(result.recommendations[0]?.text.zh).toBe(
+    expect(result.outcome.needs).toEqual([]);
+  });
+
+  it('FU-2: the indicators §10 lists, in the consensus wording, not every item at every visit', () => {
+    const fu2 = followUpVisitContent({}).recommendations.find((r) => r.ruleId === 'FU-2');
+    expect(fu2?.text.zh).toContain(
       '评估的指标包括M蛋白定量、血清蛋白电泳、免疫固定电泳及游离轻链检测、骨髓细胞学、MRD',
     );
-    expect(result.outcome.needs).toEqual([]);
+    expect(fu2?.text.zh).toContain('并非每次随访均需全部检查');
+    expect(fu2?.text.en).toContain('not every item at every visit');
+    for (const indicator of [
+      'M-protein quantification',
+      'serum protein electrophoresis',
+      'immunofixation',
+      'serum free light chains',
+      'bone-marrow cytology and MRD as clinically indicated',
+    ]) {
+      expect(fu2?.text.en).toContain(indicator);
+    }
+    expect(fu2?.text.en).not.toMatch(/each (visit|assessment)/);
   });
 
   it('FU-3 extramedullary disease: imaging, MRI/CT/X-ray from 1 month and PET-CT from 3 months, with dates', () => {

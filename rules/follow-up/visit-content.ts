@@ -16,8 +16,9 @@ export type FollowUpContentOutcome = {
 };
 
 /**
- * FU-2 … FU-5 (§10): each visit's tests (M-protein, SPEP, immunofixation, FLC, marrow cytology,
- * MRD); with extramedullary disease, imaging from 1 month (MRI, CT or X-ray) and PET-CT from 3
+ * FU-2 … FU-5 (§10): the assessment indicators §10 lists (M-protein, SPEP, immunofixation, FLC,
+ * marrow cytology and MRD as clinically indicated; not every item at every visit); with
+ * extramedullary disease, imaging from 1 month (MRI, CT or X-ray) and PET-CT from 3
  * months; infection prevention per §7.3/§7.4; long-term biosafety monitoring for viral-vector products.
  */
 export const followUpVisitContent = (

@@ -14,8 +14,8 @@ export const definitions: readonly RuleDefinition[] = [
   {
     id: 'INF-2',
     summary: {
-      zh: '预处理化疗结束后1~2 d输注,最长不宜超过7 d',
-      en: 'infuse 1–2 days after the end of lymphodepletion, never more than 7 days',
+      zh: '预处理化疗结束后1~2 d输注,最长不宜超过7 d(按末次预处理日与输注日之间的完整天数:1~2 d符合,3~7 d警告,> 7 d违反;0 d警告)',
+      en: 'infuse 1–2 days after the end of lymphodepletion, never more than 7 (full days between: 1–2 OK, 3–7 warning, > 7 violation; 0 warning)',
     },
     citation: cite('§5.2'),
   },

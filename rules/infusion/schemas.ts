@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { isoDateSchema, numberIn } from '../core/index.ts';
+import { isoDateSchema, numberIn, weightKgSchema } from '../core/index.ts';
 import { carTProductSchema } from '../reference/index.ts';
 
 /** INF-1 (§5.1) */
@@ -29,7 +29,7 @@ export const cellDoseInputSchema = z.strictObject({
   doseE6: numberIn(0.001, 100000, '× 10⁶ cells'),
   unit: z.enum(CELL_DOSE_UNITS),
   /** Needed only to compare a per-kg dose with a total range or the reverse. */
-  weightKg: numberIn(20, 350, 'kg').optional(),
+  weightKg: weightKgSchema.optional(),
 });
 export type CellDoseInput = z.input<typeof cellDoseInputSchema>;
 

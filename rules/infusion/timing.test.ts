@@ -17,13 +17,42 @@ describe('INF-2 infusion 1–2 full days after the last lymphodepletion day, nev
     ['2026-03-15', 7, 'LATE'],
     ['2026-03-16', 8, 'VIOLATION'],
     ['2026-03-25', 17, 'VIOLATION'],
-  ] as const)('last dose %s → infusion %s: %s full days → %s', (infusionDate, fullDays, status) => {
-    const { outcome } = checkInfusionTiming({ lymphodepletionEndDate: END, infusionDate });
-    expect(outcome.fullDaysAfterLymphodepletion).toBe(fullDays);
-    expect(outcome.status).toBe(status);
+  ] as const)(
+    'INF-2: last dose 2026-03-07 → infusion %s: %s full days → %s',
+    (infusionDate, fullDays, status) => {
+      const { outcome } = checkInfusionTiming({ lymphodepletionEndDate: END, infusionDate });
+      expect(outcome.fullDaysAfterLymphodepletion).toBe(fullDays);
+      expect(outcome.status).toBe(status);
+    },
+  );
+
+  it.each([
+    [1, 'OK', 0],
+    [2, 'OK', 0],
+    [3, 'LATE', 1],
+    [7, 'LATE', 1],
+    [8, 'VIOLATION', 1],
+  ] as const)(
+    'INF-2: boundary %s full days → %s (spec: 1–2 OK, 3–7 WARN, > 7 VIOLATION), %s recommendation',
+    (fullDays, status, recommendations) => {
+      const result = checkInfusionTiming({
+        lymphodepletionEndDate: END,
+        infusionDate: addDays(END, fullDays + 1),
+      });
+      expect(result.outcome.status).toBe(status);
+      expect(result.recommendations).toHaveLength(recommendations);
+      expect(result.drivers[0]?.ruleId).toBe('INF-2');
+    },
+  );
+
+  it('INF-2: 0 full days (the day right after the last dose) is EARLY, a warning, not a violation, and says why', () => {
+    const result = checkInfusionTiming({ lymphodepletionEndDate: END, infusionDate: '2026-03-08' });
+    expect(result.outcome.status).toBe('EARLY');
+    expect(result.drivers[0]?.text.en).toContain('earlier than the recommended 1–2 days');
+    expect(result.recommendations[0]?.ruleId).toBe('INF-2');
   });
 
-  it('shows the calendar dates of the recommended window and the latest date', () => {
+  it('INF-2: shows the calendar dates of the recommended window and the latest date', () => {
     const result = checkInfusionTiming({ lymphodepletionEndDate: END, infusionDate: '2026-03-16' });
     expect(result.outcome.recommendedDates).toEqual(['2026-03-09', '2026-03-10']);
     expect(result.outcome.latestDate).toBe('2026-03-15');
@@ -33,13 +62,13 @@ describe('INF-2 infusion 1–2 full days after the last lymphodepletion day, nev
     expect(result.drivers[0]?.text.en).toContain('8 full days between');
   });
 
-  it('OK gives no recommendation; the counting rule is always noted', () => {
+  it('INF-2: OK gives no recommendation; the counting rule is always noted', () => {
     const result = checkInfusionTiming({ lymphodepletionEndDate: END, infusionDate: '2026-03-10' });
     expect(result.recommendations).toEqual([]);
     expect(result.notes[0]?.text.en).toContain('full days between');
   });
 
-  it('every T2 regimen infused on day 0 lands in the recommended 1–2 days', () => {
+  it('INF-2: every T2 regimen infused on day 0 lands in the recommended 1–2 days', () => {
     for (const product of LYMPHODEPLETION_PRODUCTS) {
       const plan = planLymphodepletion({
         product,
@@ -55,7 +84,7 @@ describe('INF-2 infusion 1–2 full days after the last lymphodepletion day, nev
     }
   });
 
-  it('infusion on or before the last lymphodepletion day is invalid input', () => {
+  it('INF-2: infusion on or before the last lymphodepletion day is invalid input', () => {
     expect(() => checkInfusionTiming({ lymphodepletionEndDate: END, infusionDate: END })).toThrow(
       RulesInputError,
     );
@@ -64,7 +93,7 @@ describe('INF-2 infusion 1–2 full days after the last lymphodepletion day, nev
     );
   });
 
-  it('property: status follows the full-day count, across month and year ends; texts bilingual', () => {
+  it('INF-2: property: status follows the full-day count, across month and year ends; texts bilingual', () => {
     fc.assert(
       fc.property(
         fc.date({

@@ -12,7 +12,10 @@ export const MAX_FULL_DAYS = 7;
 export const fullDaysBetween = (lastLymphodepletionDay: string, infusionDay: string): number =>
   daysBetween(lastLymphodepletionDay, infusionDay) - 1;
 
-/** OK: 1–2 days. EARLY: 0 days (warning). LATE: 3–7 days (warning). VIOLATION: more than 7 days. */
+/**
+ * INF-2 by full days between the last lymphodepletion day and the infusion day: OK 1–2; LATE 3–7
+ * (the spec's WARN); VIOLATION more than 7; EARLY 0 (a warning too, see checkInfusionTiming).
+ */
 export type InfusionTimingStatus = 'OK' | 'EARLY' | 'LATE' | 'VIOLATION';
 
 export type InfusionTimingOutcome = {

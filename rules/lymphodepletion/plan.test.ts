@@ -116,6 +116,19 @@ describe('LD-2 plans for the nine T2 products', () => {
     expect(outcome.days.map((d) => d.date)).toEqual(['2026-02-25', '2026-02-26', '2026-02-27']);
   });
 
+  it.each([19.9, 350.1])(
+    'LD-2: weight %s kg is invalid input, between 20 and 350 kg (the TOCI-1 bounds)',
+    (weightKg) => {
+      expect(() => planLymphodepletion({ product: 'KARMMA', ...patient, weightKg })).toThrow(
+        `weightKg must be between 20 and 350 kg; received ${weightKg}`,
+      );
+    },
+  );
+
+  it.each([20, 350])('LD-2: weight %s kg is at a bound and accepted', (weightKg) => {
+    expect(planLymphodepletion({ product: 'CT103A', ...patient, weightKg }).outcome.weightKg).toBe(weightKg);
+  });
+
   it('rejects implausible height, weight and dates with field and range', () => {
     expect(() => planLymphodepletion({ product: 'KARMMA', ...patient, heightCm: 90 })).toThrow(
       'heightCm must be between 100 and 250 cm; received 90',

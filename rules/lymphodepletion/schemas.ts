@@ -1,12 +1,15 @@
 import * as z from 'zod';
-import { isoDateSchema, numberIn } from '../core/index.ts';
+import { isoDateSchema, numberIn, weightKgSchema } from '../core/index.ts';
 import { lymphodepletionProductSchema } from '../reference/index.ts';
 
-/** LD-2: the contract's LymphodepletionPlanInput (product, height, weight, planned infusion date). */
+/**
+ * LD-2: the contract's LymphodepletionPlanInput (product, height, weight, planned infusion date).
+ * Weight between 20 and 350 kg: the same bounds as tocilizumab (TOCI-1).
+ */
 export const lymphodepletionPlanInputSchema = z.strictObject({
   product: lymphodepletionProductSchema,
   heightCm: numberIn(100, 250, 'cm'),
-  weightKg: numberIn(20, 350, 'kg'),
+  weightKg: weightKgSchema,
   /** Planned CAR-T infusion date (day 0). */
   infusionDate: isoDateSchema,
 });

@@ -38,8 +38,8 @@ export const definitions: readonly RuleDefinition[] = [
   {
     id: 'REL-1.4',
     summary: {
-      zh: '更换不同共刺激分子的CAR-T细胞(CD28 ↔ 4-1BB)',
-      en: 'switch co-stimulatory domain (CD28 ↔ 4-1BB)',
+      zh: '更换不同共刺激分子的CAR-T细胞(CD28 ↔ 4-1BB):用于靶抗原阳性复发;靶抗原阴性时只能与其他靶点联合,不能再针对原靶点',
+      en: 'switch co-stimulatory domain (CD28 ↔ 4-1BB): for antigen-positive relapse, or combined with another target when antigen-negative (never the same target)',
     },
     citation: cite('§9'),
   },

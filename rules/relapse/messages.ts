@@ -30,13 +30,26 @@ export const messages = {
     zh: '靶抗原表达情况未知:建议评估BCMA表达及其他靶点(GPRC5D、CS1、CD19等)的表达情况,以决定二次CAR-T的靶点',
     en: 'target antigen status unknown: assess BCMA and other targets (GPRC5D, CS1, CD19) to choose the target of a second CAR-T',
   },
-  switchCostimulation: {
-    zh: '更换不同共刺激分子的CAR-T细胞',
-    en: 'switch to a CAR-T with a different co-stimulatory domain',
+  switchCostimulationAntigenPositive: {
+    zh: '靶抗原阳性复发:可更换不同共刺激分子的CAR-T细胞(CD28 ↔ 4-1BB)',
+    en: 'antigen-positive relapse: switch to a CAR-T with a different co-stimulatory domain (CD28 ↔ 4-1BB)',
   },
-  switchCostimulationFrom: (prior: CostimulatoryDomain, other: CostimulatoryDomain): LocalizedText => ({
-    zh: `更换不同共刺激分子的CAR-T细胞:既往为${prior},可选择${other}`,
-    en: `switch the co-stimulatory domain: prior ${prior}, consider ${other}`,
+  switchCostimulationAntigenNegative: {
+    zh: '靶抗原阴性复发:更换不同共刺激分子的CAR-T细胞(CD28 ↔ 4-1BB)只能与其他可检测到的靶抗原联合,不能再针对原靶点',
+    en: 'antigen-negative relapse: a different co-stimulatory domain (CD28 ↔ 4-1BB) only combined with another detectable target antigen, never against the same target',
+  },
+  switchCostimulation: {
+    zh: '更换不同共刺激分子的CAR-T细胞(CD28 ↔ 4-1BB):适用于靶抗原阳性复发;靶抗原阴性时只能与其他可检测到的靶抗原联合,不能再针对原靶点',
+    en: 'switch to a CAR-T with a different co-stimulatory domain (CD28 ↔ 4-1BB): for antigen-positive relapse; when antigen-negative only combined with another detectable target, never against the same target',
+  },
+  /** "<switch advice>; prior CD28, consider 4-1BB". */
+  switchCostimulationFrom: (
+    advice: LocalizedText,
+    prior: CostimulatoryDomain,
+    other: CostimulatoryDomain,
+  ): LocalizedText => ({
+    zh: `${advice.zh};既往为${prior},可选择${other}`,
+    en: `${advice.en}; prior ${prior}, consider ${other}`,
   }),
   poorPersistence: {
     zh: '对于CAR-T细胞在体内持续时间短或扩增差的患者,首先评估患者T细胞和CAR-T细胞功能或是否存在影响T细胞活性的因素,可延长洗脱期或尝试非自体CAR-T细胞',

@@ -41,4 +41,14 @@ describe('TOCI-1 advice for this patient', () => {
   it('TOCI-3: the advice notes the printed 24-hour limit', () => {
     expect(advise({ weightKg: 70 }).notes.map((n) => n.ruleId)).toEqual(['TOCI-3']);
   });
+
+  it('TOCI-4: once the limits are checked against a history, the advice notes the span of the total', () => {
+    const { notes } = advise({
+      weightKg: 70,
+      assessedAt: '2026-03-01T10:00:00Z',
+      previousTocilizumabDoses: [],
+    });
+    expect(notes.map((n) => n.ruleId)).toEqual(['TOCI-3', 'TOCI-4']);
+    expect(notes[1]?.text.zh).toContain('总次数不得超过4次');
+  });
 });

@@ -7,7 +7,7 @@
  */
 import { instantMs } from '../core/index.ts';
 import type { Citation, LocalizedText, Note, Recommendation, RulesConfig } from '../core/index.ts';
-import { TOCILIZUMAB_CITATION, printed24hLimitNotes, statusText } from './check.ts';
+import { TOCILIZUMAB_CITATION, printed24hLimitNotes, statusText, tocilizumabLimitNotes } from './check.ts';
 import { tocilizumabDose } from './dose.ts';
 import { messages } from './messages.ts';
 import type { TocilizumabContext } from './schemas.ts';
@@ -49,20 +49,20 @@ export const tocilizumabAdvice = (
   config: RulesConfig,
 ): TocilizumabAdvice => {
   const timing = timingFromContext(context, config);
-  const limit = config.tocilizumabMaxDosesPer24h;
-  const notes = printed24hLimitNotes(config);
+  // TOCI-3's printed limit always; TOCI-4's span once the limits are checked against a history.
+  const notes = timing === null ? printed24hLimitNotes(config) : tocilizumabLimitNotes(config);
   const citations = [citation, TOCILIZUMAB_CITATION];
 
   if (timing !== null && timing.status !== 'ALLOWED') {
     // TOCI-2..4 block the dose now: the blocking rule speaks, and no dose is attached.
     const recommendation: Recommendation = {
       ruleId: RULE_OF_STATUS[timing.status],
-      text: messages.notNow(lead, statusText(timing, limit)),
+      text: messages.notNow(lead, statusText(timing, config)),
       citation: TOCILIZUMAB_CITATION,
     };
     return { recommendation, notes, citations, timing };
   }
-  const status = timing === null ? messages.limitsNotChecked : statusText(timing, limit);
+  const status = timing === null ? messages.limitsNotChecked : statusText(timing, config);
   const weightKg = context.weightKg;
   if (weightKg == null) {
     return {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RULES_CONFIG, RULESET, RulesInputError, addHours } from '../core/index.ts';
+import {
+  DEFAULT_RULES_CONFIG,
+  RULESET,
+  RulesInputError,
+  addHours,
+  rulesConfigSchema,
+} from '../core/index.ts';
 import type { InputIssue, RulesConfig } from '../core/index.ts';
 import { evaluateTocilizumabDose } from './check.ts';
 
@@ -9,6 +15,8 @@ const before = (hours: number): string => addHours(AT, -hours);
 const check = (previousDoses: readonly string[], config: RulesConfig = DEFAULT_RULES_CONFIG, weightKg = 70) =>
   evaluateTocilizumabDose({ weightKg, at: AT, previousDoses }, config).outcome;
 const LIMIT_4: RulesConfig = { ...DEFAULT_RULES_CONFIG, tocilizumabMaxDosesPer24h: 4 };
+const PER_EPISODE: RulesConfig = { ...DEFAULT_RULES_CONFIG, tocilizumabTotalLimitScope: 'per-episode' };
+const PER_COURSE: RulesConfig = { ...DEFAULT_RULES_CONFIG, tocilizumabTotalLimitScope: 'per-course' };
 
 const issuesOf = (input: unknown): readonly InputIssue[] => {
   try {
@@ -28,7 +36,7 @@ describe('TOCI-1 dose 8 mg/kg capped at 800 mg, rounded to the nearest mg', () =
     [70, 560],
     [62.56, 500],
     [62.57, 501],
-    [0.1, 1],
+    [20, 160],
     [350, 800],
   ])('TOCI-1: %s kg → %s mg', (weightKg, doseMg) => {
     expect(check([], DEFAULT_RULES_CONFIG, weightKg).doseMg).toBe(doseMg);
@@ -44,14 +52,20 @@ describe('TOCI-1 dose 8 mg/kg capped at 800 mg, rounded to the nearest mg', () =
     expect(recommendation?.dose?.schedule.zh).toBe('静脉滴注,时间大于1 h');
   });
 
+  it.each([0, -5, 19.9, 350.1])(
+    'TOCI-1: weight %s kg is invalid input (between 20 and 350 kg, the lymphodepletion bounds)',
+    (weightKg) => {
+      expect(issuesOf({ weightKg, at: AT })).toEqual([
+        expect.objectContaining({ field: 'weightKg', allowed: 'between 20 and 350 kg', received: weightKg }),
+      ]);
+    },
+  );
+
   it.each([
-    [0, 'more than 0 and at most 350 kg'],
-    [-5, 'more than 0 and at most 350 kg'],
-    [350.1, 'more than 0 and at most 350 kg'],
-  ])('TOCI-1: weight %s kg is invalid input (%s)', (weightKg, allowed) => {
-    expect(issuesOf({ weightKg, at: AT })).toEqual([
-      expect.objectContaining({ field: 'weightKg', allowed, received: weightKg }),
-    ]);
+    [20, 160],
+    [350, 800],
+  ])('TOCI-1: weight %s kg is at a bound and accepted → %s mg', (weightKg, doseMg) => {
+    expect(check([], DEFAULT_RULES_CONFIG, weightKg).doseMg).toBe(doseMg);
   });
 });
 
@@ -128,9 +142,11 @@ describe('TOCI-3 at most 3 doses in any 24-hour window (configurable; printed 4)
 
   it('TOCI-3: the note states the printed "4 in 24 h" beside the configured limit', () => {
     const { notes } = evaluateTocilizumabDose({ weightKg: 70, at: AT });
-    expect(notes).toEqual([expect.objectContaining({ ruleId: 'TOCI-3' })]);
+    expect(notes.map((n) => n.ruleId)).toEqual(['TOCI-3', 'TOCI-4']);
     expect(notes[0]?.text.zh).toContain('24 h内不超过4次');
-    expect(evaluateTocilizumabDose({ weightKg: 70, at: AT }, LIMIT_4).notes).toEqual([]);
+    expect(evaluateTocilizumabDose({ weightKg: 70, at: AT }, LIMIT_4).notes.map((n) => n.ruleId)).toEqual([
+      'TOCI-4',
+    ]);
   });
 });
 
@@ -146,6 +162,49 @@ describe('TOCI-4 at most 4 doses in total', () => {
       earliestNextDoseAt: null,
       dosesGiven: 4,
     });
+  });
+
+  it.each([
+    [undefined, 'per CRS episode'],
+    [PER_EPISODE, 'per CRS episode'],
+    [PER_COURSE, 'over the whole CAR-T course'],
+  ] as const)(
+    'TOCI-4: every check states the printed "总次数不得超过4次" beside the span used (config %#: %s)',
+    (config, span) => {
+      const { notes } = evaluateTocilizumabDose({ weightKg: 70, at: AT }, config);
+      const note = notes.find((n) => n.ruleId === 'TOCI-4');
+      expect(note?.text.zh).toContain('共识表4注印为"总次数不得超过4次",未说明计数范围');
+      expect(note?.text.en).toContain(`Total limit of 4 doses counted ${span}`);
+      expect(note?.text.en).toContain('"no more than 4 times in total" without saying over what span');
+    },
+  );
+
+  it('TOCI-4: the default span is the CRS episode (a late CRS in a new CRS episode starts a new count)', () => {
+    expect(DEFAULT_RULES_CONFIG.tocilizumabTotalLimitScope).toBe('per-episode');
+    const note = evaluateTocilizumabDose({ weightKg: 70, at: AT }).notes.find((n) => n.ruleId === 'TOCI-4');
+    expect(note?.text.zh).toContain('每个CRS病程(迟发CRS开始新的病程,重新计数)');
+  });
+
+  it.each([
+    [PER_EPISODE, '4 doses given in this episode, at most 4 in total: no further dose'],
+    [PER_COURSE, '4 doses given in this CAR-T course, at most 4 in total: no further dose'],
+  ] as const)(
+    'TOCI-4: the limit is the same (4) whatever the span; the text names the span (%#)',
+    (config, reason) => {
+      const evaluation = evaluateTocilizumabDose(
+        { weightKg: 70, at: AT, previousDoses: [before(96), before(72), before(48), before(24)] },
+        config,
+      );
+      expect(evaluation.outcome.status).toBe('MAX_TOTAL_REACHED');
+      expect(evaluation.recommendations[0]?.text.en).toBe(`Tocilizumab — not allowed now: ${reason}`);
+    },
+  );
+
+  it('TOCI-4: the span is a deployment setting; anything else is refused', () => {
+    expect(() => rulesConfigSchema.parse({ tocilizumabTotalLimitScope: 'per-day' })).toThrow();
+    expect(
+      rulesConfigSchema.parse({ tocilizumabTotalLimitScope: 'per-course' }).tocilizumabTotalLimitScope,
+    ).toBe('per-course');
   });
 
   it('TOCI-4: the recommendation is "no further dose" with no dose attached', () => {

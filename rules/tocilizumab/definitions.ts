@@ -27,7 +27,10 @@ export const tocilizumabDefinitions: readonly RuleDefinition[] = [
   },
   {
     id: 'TOCI-4',
-    summary: text('每个CRS病程总次数不得超过4次', 'At most 4 doses in total per CRS episode'),
+    summary: text(
+      '总次数不得超过4次:按每个CRS病程计(可配置为整个疗程;共识未说明计数范围)',
+      'At most 4 doses in total, per CRS episode (configurable: per episode or per course; the consensus prints no span)',
+    ),
     citation: TOCILIZUMAB_CITATION,
   },
 ];

@@ -4,7 +4,9 @@ export {
   checkTocilizumabDose,
   evaluateTocilizumabDose,
   printed24hLimitNotes,
+  printedTotalLimitNote,
   statusText,
+  tocilizumabLimitNotes,
 } from './check.ts';
 export type { TocilizumabDoseCheck } from './check.ts';
 export { tocilizumabAdvice, timingFromContext } from './advice.ts';

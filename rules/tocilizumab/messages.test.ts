@@ -10,18 +10,20 @@ const LEAD = text('托珠单抗', 'Tocilizumab');
 const SAMPLES: Record<string, readonly unknown[]> = {
   doseBasis: [120, 960, 800],
   doseSummary: [560],
-  allowed: [1],
+  allowed: [1, 'per-episode'],
   tooSoon: ['7 h 59 min', '2026-03-01T12:00:00.000Z'],
   max24hReached: [3, 3, '2026-03-01T12:00:00.000Z'],
-  maxTotalReached: [4],
+  maxTotalReached: [4, 'per-course'],
   driverDose: [text('按实际体重计算:8 mg/kg × 70 kg = 560 mg', '8 mg/kg × 70 kg = 560 mg')],
-  driverDosesGiven: [2],
+  driverDosesGiven: [2, 'per-episode'],
+  driverNoPreviousDose: ['per-course'],
+  printedTotalLimit: ['per-episode'],
   driverInWindow: [2, 3],
   driverSinceLast: ['9 h 0 min'],
   printed24hLimit: [3],
   withDose: [LEAD, 560, messages.limitsNotChecked],
   withoutDose: [LEAD, messages.limitsNotChecked],
-  notNow: [LEAD, messages.maxTotalReached(4)],
+  notNow: [LEAD, messages.maxTotalReached(4, 'per-episode')],
 };
 
 const resolve = (key: string, value: unknown): LocalizedText => {

@@ -1,12 +1,5 @@
 import * as z from 'zod';
-import { isoDateTimeSchema } from '../core/index.ts';
-
-/** TOCI: a weight ≤ 0 or > 350 kg is invalid input (actual body weight, kg). */
-export const WEIGHT_KG_ALLOWED = 'more than 0 and at most 350 kg';
-export const weightKgSchema = z
-  .number({ error: WEIGHT_KG_ALLOWED })
-  .gt(0, { error: WEIGHT_KG_ALLOWED })
-  .max(350, { error: WEIGHT_KG_ALLOWED });
+import { isoDateTimeSchema, weightKgSchema } from '../core/index.ts';
 
 /** An episode holds at most a handful of doses; the bound only stops absurd payloads. */
 const MAX_DOSE_HISTORY = 100;
@@ -50,7 +43,10 @@ export const refineDoseHistory = (
   });
 };
 
-/** Contract input TocilizumabDoseInput: weightKg, at, previousDoses (default []). */
+/**
+ * Contract input TocilizumabDoseInput: weightKg, at, previousDoses (default []). A weight below 20 kg
+ * or above 350 kg (adults, §2.1; the same bounds as lymphodepletion) is invalid input.
+ */
 export const tocilizumabDoseInputSchema = z
   .strictObject({
     weightKg: weightKgSchema,

@@ -3,7 +3,8 @@
  * - TOCI-2: a repeat needs ≥ 8 h since the last dose (8:00 h allowed, 7:59 h too soon);
  * - TOCI-3: at most `maxPer24h` doses in any 24-hour window; the window before a proposed dose at
  *   t holds the doses given at times > t − 24 h (a dose exactly 24 h earlier has left it);
- * - TOCI-4: at most 4 doses in total per CRS episode.
+ * - TOCI-4: at most 4 doses in total, over the span the caller's history covers (per CRS episode
+ *   by default, RulesConfig.tocilizumabTotalLimitScope).
  * Status precedence, first that applies: MAX_TOTAL_REACHED > MAX_24H_REACHED > TOO_SOON > ALLOWED.
  */
 export const TOCILIZUMAB_MIN_INTERVAL_HOURS = 8;

@@ -33,6 +33,6 @@ export const tocilizumabStatusLine = (
   language: Language,
 ): string => {
   const { check, timing } = tocilizumabNow(episode, now, config);
-  const status = esc(tr(statusText(timing, config.tocilizumabMaxDosesPer24h), language));
+  const status = esc(tr(statusText(timing, config), language));
   return `:syringe: *${tr(LABELS.tocilizumab, language)} ${check.doseMg} mg* — ${status} _(${RULE_OF_STATUS[check.status]})_`;
 };
