@@ -1,4 +1,4 @@
-import type { DoseProblem, InputIssue } from '#rules';
+import type { DoseCheckProblem, InputIssue } from '#rules';
 
 /**
  * The service's typed failures. GraphQL maps each to its error type in the mutation's result
@@ -19,8 +19,8 @@ export class EpisodeValidationError extends Error {
  * rule), so a client can ask for a reason and send the dose again with it.
  */
 export class DoseRefusedError extends EpisodeValidationError {
-  readonly problems: readonly DoseProblem[];
-  constructor(problems: readonly DoseProblem[]) {
+  readonly problems: readonly DoseCheckProblem[];
+  constructor(problems: readonly DoseCheckProblem[]) {
     super(
       problems.map((problem) => ({
         field: 'input.overrideReason',

@@ -12,7 +12,9 @@ import {
   isoDateSchema,
   isoDateTimeSchema,
   numberIn,
+  oxygenFlowLpmSchema,
   oxygenSupportSchema,
+  refineOxygenFields,
   spo2PercentSchema,
   systolicBpSchema,
   temperatureCelsiusSchema,
@@ -89,9 +91,6 @@ export const createEpisodeInputSchema = z
 export type CreateEpisodeInput = z.input<typeof createEpisodeInputSchema>;
 export type CreateEpisode = z.output<typeof createEpisodeInputSchema>;
 
-/** Positive-pressure devices: a flow, when given, is in L/min within 0–80 (CRS-G7). */
-const POSITIVE_PRESSURE = new Set(['CPAP', 'BIPAP', 'MECHANICAL_VENTILATION']);
-
 /**
  * Vital signs as entered. EPI-2: oxygen and vasopressors that an entry omits are "not recorded"
  * (never room air / none): room air and "no vasopressor" are said (`ROOM_AIR`, `[]`).
@@ -107,27 +106,23 @@ export const vitalsValuesSchema = z
     respiratoryRate: numberIn(4, 80, '/min', { integer: true }).nullish(),
     spo2Percent: spo2PercentSchema.nullish(),
     oxygen: oxygenSupportSchema.nullish(),
-    oxygenFlowLpm: z.number({ error: 'a flow in L/min' }).min(0, { error: 'between 0 and 80 L/min' }).max(80, { error: 'between 0 and 80 L/min' }).nullish(),
+    oxygenFlowLpm: oxygenFlowLpmSchema.nullish(),
     vasopressors: z.array(vasopressorSchema).max(5).nullish(),
     /** Hypotension judged at the bedside (a systolic < 90 mmHg or any vasopressor also counts). */
     hypotension: z.boolean().nullish(),
     organToxicity: z.boolean().default(false),
   })
   .superRefine((vitals, ctx) => {
-    const flow = vitals.oxygenFlowLpm;
-    const issue = (message: string): void => {
-      ctx.addIssue({ code: 'custom', path: ['oxygenFlowLpm'], input: flow, message });
-    };
-    // CRS-GRADE: a nasal cannula is graded by its flow (≤ 6 L/min low flow, > 6 high flow).
-    if (vitals.oxygen === 'NASAL_CANNULA' && (flow == null || flow <= 0))
-      issue('a flow greater than 0 L/min when oxygen is NASAL_CANNULA (≤ 6 L/min is low flow, > 6 high flow)');
-    // CRS-G7: a flow with room air, or a flow without the device it is given by, is a contradiction.
-    if (flow != null && flow > 0 && vitals.oxygen === 'ROOM_AIR')
-      issue('no flow with oxygen ROOM_AIR (CRS-G7: contradictory input; say the device the oxygen is given by)');
-    if (flow != null && vitals.oxygen == null)
-      issue('a flow only together with the oxygen device it is given by (CRS-G7)');
-    if (flow != null && vitals.oxygen != null && POSITIVE_PRESSURE.has(vitals.oxygen) && (flow < 0 || flow > 80))
-      issue('between 0 and 80 L/min for a positive-pressure device (CRS-G7)');
+    // CRS-GRADE: a nasal cannula is graded by its flow; CRS-G7: contradictions are refused.
+    refineOxygenFields(vitals, ctx);
+    // CRS-G7: a flow without the device it is given by cannot be graded.
+    if (vitals.oxygenFlowLpm != null && vitals.oxygen == null)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['oxygen'],
+        input: vitals.oxygen,
+        message: 'the oxygen device the flow is given by (CRS-G7: a flow alone cannot be graded)',
+      });
   });
 export type VitalsValues = z.output<typeof vitalsValuesSchema>;
 

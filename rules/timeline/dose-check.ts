@@ -6,6 +6,8 @@
  */
 import { localTimeText } from '../core/index.ts';
 import type { LocalizedText } from '../core/index.ts';
+import { dosePlausibility, type DosePlausibility } from '../dose-safety/plausibility.ts';
+import type { DoseDrug } from '../dose-safety/schemas.ts';
 import { RULE_OF_STATUS } from '../tocilizumab/timing.ts';
 import { messages } from './messages.ts';
 import type { TimelineDose } from './records.ts';
@@ -13,7 +15,7 @@ import type { TimelinePatient, TimelineSettings } from './settings.ts';
 import type { TimelineState } from './state.ts';
 import { tocilizumabStatusAt, type TocilizumabStatusAt } from './tocilizumab-status.ts';
 
-export type DoseProblem = {
+export type DoseCheckProblem = {
   readonly code: 'TOCILIZUMAB_LIMIT' | 'ABOVE_COMPUTED_DOSE' | 'ABOVE_CAP' | 'WRONG_ROUTE';
   readonly ruleId: string;
   readonly text: LocalizedText;
@@ -22,16 +24,24 @@ export type DoseProblem = {
 export type DoseCheck = {
   /** TOCI status at the dose's time, before it (tocilizumab only). */
   readonly tocilizumab: TocilizumabStatusAt | null;
-  readonly problems: readonly DoseProblem[];
+  /** TOCI-5: the dose against the dose the rules compute for this patient. */
+  readonly plausibility: DosePlausibility | null;
+  readonly problems: readonly DoseCheckProblem[];
 };
+
+const CHECKED_DRUGS: ReadonlySet<string> = new Set(['TOCILIZUMAB', 'DEXAMETHASONE', 'METHYLPREDNISOLONE']);
 
 export const checkDose = (
   state: TimelineState,
   dose: Omit<TimelineDose, 'kind' | 'id'>,
-  _patient: TimelinePatient,
+  patient: TimelinePatient,
   settings: TimelineSettings,
 ): DoseCheck => {
-  const problems: DoseProblem[] = [];
+  const problems: DoseCheckProblem[] = [];
+  const plausibility = CHECKED_DRUGS.has(dose.drug)
+    ? dosePlausibility({ drug: dose.drug as DoseDrug, mg: dose.mg, route: dose.route, weightKg: patient.weightKg })
+    : null;
+  for (const problem of plausibility?.problems ?? []) problems.push(problem);
   let tocilizumab: TocilizumabStatusAt | null = null;
   if (dose.drug === 'TOCILIZUMAB') {
     tocilizumab = tocilizumabStatusAt(state, dose.at, settings);
@@ -42,7 +52,7 @@ export const checkDose = (
         text: tocilizumabStatusText(tocilizumab, settings),
       });
   }
-  return { tocilizumab, problems };
+  return { tocilizumab, plausibility, problems };
 };
 
 /** The TOCI status in words, with local times (EPI-7). */

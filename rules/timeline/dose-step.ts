@@ -8,6 +8,7 @@
  */
 import { instantMs } from '../core/index.ts';
 import { collectEscalations } from '../escalation/evaluate.ts';
+import { doseOverrideOf } from '../escalation/dose.ts';
 import type { EscalationChecks } from '../escalation/schemas.ts';
 import { closeIfDue, openEpisodeAt } from './crs-episode.ts';
 import type { StepResult } from './derivation.ts';
@@ -68,6 +69,9 @@ export const stepDose = (
       course: state.tocilizumabCourseCount + 1,
     };
   }
+  // ESC-DOSE: a dose over the computed dose or cap, or by a wrong route, stored with its reason.
+  if (check.plausibility !== null && check.plausibility.problems.length > 0 && record.overrideReason)
+    checks.dose = { ...doseOverrideOf(check.plausibility, record.overrideReason), problems: [...check.plausibility.problems.map((p) => p.code)] };
   const tagged = tagTriggers(state, collectEscalations(checks), open?.number ?? null, stamp);
   return {
     state: {

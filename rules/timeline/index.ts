@@ -3,7 +3,7 @@ export * from './corrections.ts';
 export * from './crs-episode.ts';
 export type * from './derivation.ts';
 export { timelineDefinitions } from './definitions.ts';
-export { checkDose, tocilizumabStatusText, type DoseCheck, type DoseProblem } from './dose-check.ts';
+export { checkDose, tocilizumabStatusText, type DoseCheck, type DoseCheckProblem } from './dose-check.ts';
 export { foldTimeline, type Fold } from './fold.ts';
 export { compareWithIntervention, type ComponentCourse, type HlhComparison } from './hlh-comparison.ts';
 export { messages as timelineMessages, componentName, drugName } from './messages.ts';
