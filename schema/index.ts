@@ -23,6 +23,7 @@ import './types/observation-neuro.ts';
 import './types/observation-lab.ts';
 import './types/observation-correction.ts';
 import './types/dose.ts';
+import './types/observation-death.ts';
 import './types/grading.ts';
 import './types/alert.ts';
 

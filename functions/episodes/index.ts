@@ -5,6 +5,7 @@
 export { ROLES, may, inTeam } from './actor.ts';
 export type { Actor, Permission, Role } from './actor.ts';
 export {
+  DoseRefusedError,
   EpisodeConflictError,
   EpisodeForbiddenError,
   EpisodeNotFoundError,
@@ -12,6 +13,7 @@ export {
   StoreUnavailableError,
 } from './errors.ts';
 export { DRUGS, EPISODE_PRODUCTS, ROUTES } from './inputs.ts';
+export type { DeathValues } from './inputs.ts';
 export type {
   CreateEpisodeInput,
   DoseValues,
@@ -25,6 +27,7 @@ export type {
   AlertDelivery,
   AlertRecord,
   Author,
+  DeathRecord,
   DoseRecord,
   EpisodeHead,
   EpisodeRecord,
@@ -32,6 +35,7 @@ export type {
   EpisodeSummary,
   GradingDomain,
   GradingRecord,
+  GradingSource,
   LabRecord,
   NeuroRecord,
   ObservationRecord,

@@ -51,6 +51,20 @@ AlertRef.implement({
     citations: t.field({ type: [CitationType], resolve: (a) => [...a.citations] }),
     raisedAt: t.field({ type: 'DateTime', resolve: (a) => a.raisedAt }),
     basedOn: t.exposeID('basedOn', { description: 'The grading (or record) that raised it.' }),
+    crsEpisode: t.int({
+      nullable: true,
+      description: 'The CRS episode it belongs to (EPI-1); a repeat in that episode updates this alert (EPI-6).',
+      resolve: (a) => a.crsEpisode ?? null,
+    }),
+    occurrences: t.int({
+      description: 'How many times this escalation was raised in its CRS episode (EPI-6: one alert per clinical event).',
+      resolve: (a) => a.occurrences ?? 1,
+    }),
+    lastRaisedAt: t.field({
+      type: 'DateTime',
+      description: 'When it was last raised (the first time unless repeated).',
+      resolve: (a) => a.lastRaisedAt ?? a.raisedAt,
+    }),
     acknowledged: t.boolean({ resolve: (a) => a.acknowledgedAt !== undefined }),
     acknowledgedAt: t.field({ type: 'DateTime', nullable: true, resolve: (a) => a.acknowledgedAt ?? null }),
     acknowledgedBy: t.field({ type: AuthorType, nullable: true, resolve: (a) => a.acknowledgedBy ?? null }),

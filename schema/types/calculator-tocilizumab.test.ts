@@ -65,14 +65,15 @@ describe('tocilizumabDose', () => {
       status: 'MAX_24H_REACHED',
       earliestNextDoseAt: '2026-03-01T09:00:00.000Z',
     });
-    expect(result.notes.map((n) => n.ruleId)).toEqual(['TOCI-3']);
+    // TOCI-3 states the printed limit of 4; TOCI-4 states its printed wording and the per-episode Decision.
+    expect(result.notes.map((n) => n.ruleId)).toEqual(['TOCI-3', 'TOCI-4']);
   });
 
   it("uses the deployment's 24-hour limit from the context", async () => {
     const four = calculatorClient({ ...DEFAULT_RULES_CONFIG, tocilizumabMaxDosesPer24h: 4 });
     const result = await check(`{ weightKg: 70, at: ${AT}, previousDoses: ${threeIn24h} }`, four);
     expect(result.status).toBe('ALLOWED');
-    expect(result.notes).toEqual([]);
+    expect(result.notes.map((n) => n.ruleId)).toEqual(['TOCI-4']);
   });
 
   it('after 4 doses no further dose is allowed: earliestNextDoseAt is null (TOCI-4)', async () => {
@@ -85,8 +86,9 @@ describe('tocilizumabDose', () => {
 
   describe('invalid input', () => {
     it.each([
-      [0, 'more than 0 and at most 350 kg'],
-      [350.1, 'more than 0 and at most 350 kg'],
+      [0, 'between 20 and 350 kg'],
+      [19.9, 'between 20 and 350 kg'],
+      [350.1, 'between 20 and 350 kg'],
     ])('weight %f kg', async (weightKg, allowed) => {
       const { body } = await call(
         `{ tocilizumabDose(input: { weightKg: ${weightKg}, at: ${AT} }) { doseMg } }`,

@@ -21,6 +21,12 @@ DoseAdministrationRef.implement({
     drug: t.field({ type: DrugEnum, resolve: (r) => r.values.drug }),
     mg: t.float({ resolve: (r) => r.values.mg }),
     route: t.field({ type: DoseRouteEnum, resolve: (r) => r.values.route }),
+    overrideReason: t.string({
+      nullable: true,
+      description:
+        'Why the dose was given over the computed dose or cap, by another route, or over a TOCI limit (TOCI-5); null when within them.',
+      resolve: (r) => r.values.overrideReason ?? null,
+    }),
   }),
 });
 
@@ -31,8 +37,16 @@ export const doseInputFields = (t: InputFields) => ({
     description: 'When given; defaults to now, at most 5 minutes ahead of the server clock.',
   }),
   drug: t.field({ type: DrugEnum, required: true }),
-  mg: t.float({ required: true, description: 'Milligrams; tocilizumab at most 800 mg (TOCI-1).' }),
+  mg: t.float({
+    required: true,
+    description:
+      'Milligrams. Above the dose the rules compute for this patient (tocilizumab 8 mg/kg, at most 800 mg; steroids per T4/T5) it is refused without overrideReason (TOCI-5).',
+  }),
   route: t.field({ type: DoseRouteEnum, required: true }),
+  overrideReason: t.string({
+    description:
+      'Required to record a dose over the computed dose or cap, by a route other than IV, or over a TOCI limit (TOCI-2..5); it is kept and raises ESC-DOSE / ESC-TOCI.',
+  }),
 });
 
 export const DoseValuesInput = builder.inputType('DoseValuesInput', {

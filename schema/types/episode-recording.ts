@@ -31,6 +31,17 @@ export const RecordingInterface = builder.interfaceRef<Recording>('Recording').i
       description: 'Alerts this record raised (an escalation already open is not raised again).',
       resolve: (recording) => [...recording.alerts],
     }),
+    repeatedAlerts: t.field({
+      type: [AlertRef],
+      description:
+        'Alerts already raised in this CRS episode that this record raised again: updated (occurrences, lastRaisedAt), not duplicated (EPI-6).',
+      resolve: (recording) => [...(recording.repeatedAlerts ?? [])],
+    }),
+    refolded: t.boolean({
+      description:
+        'True when the record was entered late or corrects an earlier one: the timeline was re-folded from the current records (EPI-4).',
+      resolve: (recording) => recording.refolded ?? false,
+    }),
     replayed: t.boolean({
       description:
         'True when this answers a repeat of an earlier request with the same idempotency key: nothing was written this time.',

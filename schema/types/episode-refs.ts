@@ -1,5 +1,6 @@
 import type {
   AlertRecord,
+  DeathRecord,
   DoseRecord,
   EpisodeHead,
   GradingRecord,
@@ -15,7 +16,7 @@ import { builder } from '../builder.ts';
  * other (an episode has alerts, acknowledging an alert answers with the episode), and refs keep
  * those imports free of cycles. Each type is implemented in its own file.
  */
-export type ClinicalRecord = VitalsRecord | NeuroRecord | LabRecord | DoseRecord;
+export type ClinicalRecord = VitalsRecord | NeuroRecord | LabRecord | DoseRecord | DeathRecord;
 
 export const EpisodeRef = builder.objectRef<EpisodeHead>('Episode');
 export const GradingRef = builder.objectRef<GradingRecord>('Grading');
@@ -26,6 +27,7 @@ export const VitalsObservationRef = builder.objectRef<VitalsRecord>('VitalsObser
 export const NeuroAssessmentRef = builder.objectRef<NeuroRecord>('NeuroAssessment');
 export const LabResultRef = builder.objectRef<LabRecord>('LabResult');
 export const DoseAdministrationRef = builder.objectRef<DoseRecord>('DoseAdministration');
+export const DeathRecordRef = builder.objectRef<DeathRecord>('DeathRecord');
 
 /** The GraphQL type of a clinical record, by its kind. */
 export const RECORD_TYPE_NAME = {
@@ -33,4 +35,5 @@ export const RECORD_TYPE_NAME = {
   NEURO: 'NeuroAssessment',
   LAB: 'LabResult',
   DOSE: 'DoseAdministration',
+  DEATH: 'DeathRecord',
 } as const satisfies Record<ClinicalRecord['kind'], string>;

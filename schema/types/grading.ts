@@ -1,4 +1,4 @@
-import type { GradingDomain } from '#episodes';
+import type { GradingDomain, GradingSource } from '#episodes';
 import { builder } from '../builder.ts';
 import { AuthorType } from './author.ts';
 import { loadEpisodeState } from './episode-loader.ts';
@@ -6,6 +6,8 @@ import { ClinicalRecordRef, GradingRef, type ClinicalRecord } from './episode-re
 import {
   CitationType,
   DriverType,
+  textFields,
+  type Localized,
   LanguageEnum,
   NoteType,
   RecommendationType,
@@ -33,6 +35,29 @@ export const GradingDomainEnum = builder.enumType('GradingDomain', {
   } as const satisfies Record<GradingDomain, { value: GradingDomain; description: string }>,
 });
 
+const GradingSourceType = builder.objectRef<Localized<GradingSource>>('GradingSource').implement({
+  description:
+    'An earlier record a grade used, and when (EPI-2): a carried oxygen, vasopressor or SpO2 value, the fever of the CRS episode, the dose that lifted the fever requirement (CRS-G2), the concurrent CRS (EPI-3), the first-line intervention (CRS-HLH).',
+  fields: (t) => {
+    const text = textFields<GradingSource>((s) => s.text);
+    return {
+      component: t.string({
+        description: 'oxygen, vasopressors, spo2, fever, therapy, concurrentCrs, intervention, beforeIntervention',
+        resolve: (p) => p.value.component,
+      }),
+      recordId: t.id({ description: 'The record it came from.', resolve: (p) => p.value.recordId }),
+      at: t.field({ type: 'DateTime', description: 'That record\'s clinical time (UTC).', resolve: (p) => p.value.at }),
+      carried: t.boolean({
+        description: 'From an earlier record than the one graded.',
+        resolve: (p) => p.value.carried,
+      }),
+      text: t.string({ description: 'With the time in the hospital\'s zone (EPI-7).', resolve: text.text }),
+      textZh: t.string({ resolve: text.zh }),
+      textEn: t.string({ resolve: text.en }),
+    };
+  },
+});
+
 GradingRef.implement({
   description: 'A rule evaluation stored with the record that triggered it.',
   fields: (t) => ({
@@ -40,11 +65,13 @@ GradingRef.implement({
     domain: t.field({ type: GradingDomainEnum, resolve: (g) => g.domain }),
     grade: t.int({
       nullable: true,
-      description: '0–4 for CRS and ICANS; null when the outcome is not a grade or could not be decided.',
+      description:
+        '0–4 for CRS and ICANS (5: death due to it, EPI-5); with status LOWER_BOUND the grade is "at least" (EPI-2); null when the outcome is not a grade.',
       resolve: (g) => g.grade,
     }),
     status: t.string({
-      description: "GRADED, UNKNOWN (see `needs`), or the rule's own status (e.g. ALLOWED, TOO_SOON).",
+      description:
+        "GRADED; LOWER_BOUND (an entry lacked a component: `grade` is at least, `needs` says what, EPI-2); UNKNOWN (see `needs`); or the rule's own status (e.g. ALLOWED, TOO_SOON, SUSPECTED).",
       resolve: (g) => g.status,
     }),
     needs: t.stringList({
@@ -69,6 +96,17 @@ GradingRef.implement({
       resolve: (g, args, context) => localized(g.notes, languageOf(args, context)),
     }),
     citations: t.field({ type: [CitationType], resolve: (g) => [...g.citations] }),
+    sources: t.field({
+      type: [GradingSourceType],
+      args: { language: t.arg({ type: LanguageEnum }) },
+      description: 'The earlier records this result used, with their times (EPI-2, EPI-3, CRS-G2, CRS-HLH).',
+      resolve: (g, args, context) => localized(g.sources ?? [], languageOf(args, context)),
+    }),
+    crsEpisode: t.int({
+      nullable: true,
+      description: 'The CRS episode (EPI-1: 1, 2, …) the graded record belongs to; null outside one.',
+      resolve: (g) => g.crsEpisode ?? null,
+    }),
     ruleset: t.string({ description: 'e.g. cn-mm-cart-2022@1.', resolve: (g) => g.ruleset }),
     basedOn: t.exposeID('basedOn', { description: 'The id of the record (or episode) that triggered it.' }),
     basedOnRecord: t.field({

@@ -24,13 +24,24 @@ VitalsObservationRef.implement({
       heartRate: t.int({ nullable: true, description: '/min', resolve: value('heartRate') }),
       respiratoryRate: t.int({ nullable: true, description: '/min', resolve: value('respiratoryRate') }),
       spo2Percent: t.float({ nullable: true, resolve: value('spo2Percent') }),
-      oxygen: t.field({ type: OxygenSupportEnum, resolve: (r) => r.values.oxygen }),
+      oxygen: t.field({
+        type: OxygenSupportEnum,
+        nullable: true,
+        description: 'Null when this entry did not record it (EPI-2: never read as room air).',
+        resolve: value('oxygen'),
+      }),
       oxygenFlowLpm: t.float({ nullable: true, description: 'L/min', resolve: value('oxygenFlowLpm') }),
-      vasopressors: t.field({ type: [VasopressorEnum], resolve: (r) => [...r.values.vasopressors] }),
+      vasopressors: t.field({
+        type: [VasopressorEnum],
+        nullable: true,
+        description: 'Null when this entry did not record them; [] when "no vasopressor" was recorded (EPI-2).',
+        resolve: (r) => (r.values.vasopressors ? [...r.values.vasopressors] : null),
+      }),
       hypotension: t.boolean({
+        nullable: true,
         description:
-          'Hypotension judged at the bedside (a systolic < 90 mmHg or any vasopressor also counts).',
-        resolve: (r) => r.values.hypotension,
+          'Hypotension judged at the bedside (a systolic < 90 mmHg or any vasopressor also counts); null when not recorded.',
+        resolve: value('hypotension'),
       }),
       organToxicity: t.boolean({ resolve: (r) => r.values.organToxicity }),
     };
@@ -49,13 +60,21 @@ export const vitalsInputFields = (t: InputFields) => ({
   heartRate: t.int({ description: '/min, 20–250.' }),
   respiratoryRate: t.int({ description: '/min, 4–80.' }),
   spo2Percent: t.float({ description: '%, 20–100.' }),
-  oxygen: t.field({ type: OxygenSupportEnum, required: true, defaultValue: 'ROOM_AIR' }),
-  oxygenFlowLpm: t.float({ description: 'L/min; required when oxygen is NASAL_CANNULA.' }),
-  vasopressors: t.field({ type: [VasopressorEnum], required: true, defaultValue: [] }),
+  oxygen: t.field({
+    type: OxygenSupportEnum,
+    description:
+      'Oxygen support. Omitted = not recorded (EPI-2): it is carried from an entry at most 4 h old, otherwise unknown and the CRS grade is a lower bound. Say ROOM_AIR for room air.',
+  }),
+  oxygenFlowLpm: t.float({
+    description: 'L/min, 0–80; required with NASAL_CANNULA; refused with ROOM_AIR or without a device (CRS-G7).',
+  }),
+  vasopressors: t.field({
+    type: [VasopressorEnum],
+    description:
+      'Vasopressors running. Omitted = not recorded (EPI-2: carried ≤ 4 h, otherwise unknown); [] = none, said.',
+  }),
   hypotension: t.boolean({
-    required: true,
-    defaultValue: false,
-    description: 'Hypotension judged at the bedside (implied by any vasopressor).',
+    description: 'Hypotension judged at the bedside (implied by any vasopressor); omitted = not recorded.',
   }),
   organToxicity: t.boolean({ required: true, defaultValue: false }),
 });

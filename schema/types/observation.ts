@@ -73,6 +73,8 @@ const clinicalTimeOf = (record: ClinicalRecord): string => {
       return record.values.collectedAt;
     case 'DOSE':
       return record.values.givenAt;
+    case 'DEATH':
+      return record.values.diedAt;
   }
 };
 

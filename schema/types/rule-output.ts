@@ -39,7 +39,7 @@ export const CitationType = builder.objectRef<Citation>('Citation').implement({
   fields: (t) => ({ section: t.exposeString('section'), source: t.exposeString('source') }),
 });
 
-const textFields = <T>(get: (value: T) => LocalizedText) => ({
+export const textFields = <T>(get: (value: T) => LocalizedText) => ({
   text: (parent: Localized<T>) => localize(get(parent.value), parent.language),
   zh: (parent: Localized<T>) => get(parent.value).zh,
   en: (parent: Localized<T>) => get(parent.value).en,

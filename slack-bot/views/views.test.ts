@@ -86,6 +86,7 @@ describe('episode views (as data)', () => {
     neuro: [],
     labs: [],
     doses: [],
+    deaths: [],
     gradings: criticalRecording().gradings,
     alerts: criticalRecording().alerts,
   };
