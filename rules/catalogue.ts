@@ -1,6 +1,7 @@
 import type { RuleDefinition } from './core/index.ts';
 import { RULESET } from './core/index.ts';
 import { apheresisDefinitions } from './apheresis/index.ts';
+import { carePlanDefinitions } from './care-plan/index.ts';
 import { crsDefinitions } from './crs/index.ts';
 import { eligibilityDefinitions } from './eligibility/index.ts';
 import { escalationDefinitions } from './escalation/index.ts';
@@ -35,6 +36,7 @@ export const ruleCatalogue: readonly RuleDefinition[] = [
   ...maintenanceDefinitions,
   ...relapseDefinitions,
   ...followUpDefinitions,
+  ...carePlanDefinitions,
   ...referenceDefinitions,
   ...escalationDefinitions,
 ];
