@@ -82,7 +82,7 @@ describe('PLAN-1 care plan: items by phase', () => {
       },
       { product: 'ANTI_BCMA_CD19', today: '2026-02-01', priorCnsDisease: null },
       { product: 'OTHER', today: '2026-02-01' },
-    ] as const) {
+    ] satisfies CarePlanInput[]) {
       const evaluation = carePlan(input);
       expect(localizationProblems(evaluation)).toEqual([]);
     }
