@@ -18,6 +18,7 @@ const samples: MessageSamples<typeof messages> = {
   pneumocystisUntilRecovery: null,
   fromInfusionDateNeeded: null,
   levetiracetamTiming: null,
+  seizureProphylaxisIfCns: null,
   cnsHistoryBeforeInfusion: null,
   iggCheck: [[1]],
   dualTargetIgG: null,

@@ -55,6 +55,10 @@ export const messages = {
     zh: '中枢神经系统疾病控制后再行CAR-T细胞输注;共识未给出左乙拉西坦开始及停药时间,按本院规范',
     en: 'infuse once the CNS disease is controlled; the consensus gives no start or stop date for levetiracetam: follow the local protocol',
   },
+  seizureProphylaxisIfCns: {
+    zh: '既往有中枢神经系统疾病或并发症者:可口服左乙拉西坦预防癫痫',
+    en: 'with prior CNS disease: levetiracetam seizure prophylaxis may be given',
+  },
   cnsHistoryBeforeInfusion: {
     zh: 'CAR-T细胞输注前明确(决定是否预防癫痫)',
     en: 'to be known before infusion (decides seizure prophylaxis)',

@@ -168,7 +168,7 @@ export const seizureProphylaxisItem = (
   if (priorCnsDisease === null)
     return planItem({
       ...base,
-      text: infusionMessages.cnsHistoryNeeded,
+      text: messages.seizureProphylaxisIfCns,
       timing: messages.cnsHistoryBeforeInfusion,
       status: 'UNKNOWN',
       needs: ['priorCnsDisease'],
