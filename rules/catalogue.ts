@@ -1,6 +1,7 @@
 import type { RuleDefinition } from './core/index.ts';
 import { RULESET } from './core/index.ts';
 import { apheresisDefinitions } from './apheresis/index.ts';
+import { carePlanDefinitions } from './care-plan/index.ts';
 import { crsDefinitions } from './crs/index.ts';
 import { doseSafetyDefinitions } from './dose-safety/index.ts';
 import { eligibilityDefinitions } from './eligibility/index.ts';
@@ -38,6 +39,7 @@ export const ruleCatalogue: readonly RuleDefinition[] = [
   ...maintenanceDefinitions,
   ...relapseDefinitions,
   ...followUpDefinitions,
+  ...carePlanDefinitions,
   ...referenceDefinitions,
   ...escalationDefinitions,
   ...timelineDefinitions,

@@ -22,6 +22,7 @@ export * from './supportive-care/index.ts';
 export * from './maintenance/index.ts';
 export * from './relapse/index.ts';
 export * from './follow-up/index.ts';
+export * from './care-plan/index.ts';
 // Reference data (T1, T2) and the escalation triggers built on the rules.
 export * from './reference/index.ts';
 export * from './escalation/index.ts';

@@ -3,6 +3,8 @@
  * and the assessors stay behind it.
  */
 export { ROLES, may, inTeam } from './actor.ts';
+export { episodeCarePlan } from './care-plan.ts';
+export type { HospitalCalendar } from './care-plan.ts';
 export type { Actor, Permission, Role } from './actor.ts';
 export {
   DoseRefusedError,

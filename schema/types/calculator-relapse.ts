@@ -21,7 +21,7 @@ const AntigenStatusEnum = builder.enumType('AntigenStatus', {
   values: ANTIGEN_STATUSES,
 });
 
-const CarOriginEnum = builder.enumType('CarOrigin', {
+export const CarOriginEnum = builder.enumType('CarOrigin', {
   description: "Where the CAR's antigen-binding domain comes from (IND-2).",
   values: CAR_ORIGINS,
 });

@@ -185,6 +185,15 @@ describe('other subcommands', () => {
     });
   });
 
+  it('plan takes an episode id (aliases in English and Chinese); without one it says what is missing', () => {
+    expect(command('plan ep-12')).toEqual({ name: 'plan', episodeId: 'EP-12' });
+    expect(command('计划 EP-3')).toEqual({ name: 'plan', episodeId: 'EP-3' });
+    expect(command('careplan EP3')).toEqual({ name: 'plan', episodeId: 'EP-3' });
+    expect(problemsOf('plan')[0]).toMatchObject({ code: 'missing' });
+    expect(problemsOf('plan EP-3 now')[0]).toMatchObject({ code: 'unexpected' });
+    expect(problemsOf('plan patient-7')[0]).toMatchObject({ code: 'invalid-value', field: 'episode' });
+  });
+
   it('empty text and help show the help; help takes a subcommand', () => {
     expect(command('')).toEqual({ name: 'help', topic: undefined });
     expect(command('help vitals')).toEqual({ name: 'help', topic: 'vitals' });

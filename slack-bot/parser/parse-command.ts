@@ -29,6 +29,7 @@ export type CartCommand =
   | { readonly name: 'icans'; readonly input: Draft }
   | { readonly name: 'ld'; readonly input: Draft }
   | { readonly name: 'status'; readonly episodeId: string }
+  | { readonly name: 'plan'; readonly episodeId: string }
   | { readonly name: 'list' }
   | { readonly name: 'lang'; readonly language: Language }
   | { readonly name: 'setup'; readonly change: Draft };
@@ -128,6 +129,15 @@ export const SUBCOMMANDS: Readonly<
     fields: [],
     usage: 'status EP-1',
     summary: { zh: '病程当前状态', en: 'current state of an episode' },
+  },
+  plan: {
+    aliases: ['careplan', 'care', '计划'],
+    fields: [],
+    usage: 'plan EP-1',
+    summary: {
+      zh: '病程护理计划:感染预防、IgG 监测及随访的日期与状态',
+      en: 'care plan of an episode: prophylaxis, IgG checks and follow-up visits with dates and status',
+    },
   },
   list: {
     aliases: ['ls', '列表'],
@@ -313,7 +323,8 @@ export const parseCart = (text: string, context: ParseContext): ParseResult => {
     case 'list':
       list.push(...extraWords(positionals, spec.fields, name));
       return done({ name });
-    case 'status': {
+    case 'status':
+    case 'plan': {
       const id = readEpisodeId(positionals[0], example);
       if (typeof id !== 'string') list.push(id);
       list.push(...extraWords(positionals.slice(1), spec.fields, name));

@@ -8,6 +8,7 @@ import { ld } from './ld.ts';
 import { list } from './list.ts';
 import { neuro } from './neuro.ts';
 import { newEpisode } from './new-episode.ts';
+import { plan } from './plan.ts';
 import type { CommandReply, CommandRequest, Handler } from './request.ts';
 import { setup } from './setup.ts';
 import { status } from './status.ts';
@@ -30,6 +31,7 @@ export const ROUTES: {
   icans: { sensitivity: 'calculate', handle: icans },
   ld: { sensitivity: 'calculate', handle: ld },
   status: { sensitivity: 'read', handle: status },
+  plan: { sensitivity: 'read', handle: plan },
   list: { sensitivity: 'read', handle: list },
   new: { sensitivity: 'write', handle: newEpisode },
   vitals: { sensitivity: 'write', handle: vitals },

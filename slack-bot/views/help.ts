@@ -33,6 +33,7 @@ const ORDER: readonly SubcommandName[] = [
   'neuro',
   'toci',
   'status',
+  'plan',
   'list',
   'crs',
   'icans',
