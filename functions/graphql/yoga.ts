@@ -6,7 +6,7 @@ import { languageFromAcceptLanguage } from '#rules';
 import { schema, type GraphQLContext } from '../../schema/index.ts';
 import type { EpisodeService } from '../episodes/service.ts';
 import { viewerFromClaims, type Claims } from './claims.ts';
-import { graphiqlPage } from './graphiql-page.ts';
+import { graphiqlPage, type GraphiQLStart } from './graphiql-page.ts';
 import { graphiqlWalkthrough } from './graphiql-walkthrough.ts';
 
 /** What the Lambda handler passes to yoga with each request. */
@@ -56,25 +56,24 @@ export const createGraphQLServer = (
   options: GraphQLServerOptions,
 ): YogaServerInstance<ServerContext, GraphQLContext> => {
   const production = options.mode === 'production';
-  const graphiql = !production && options.graphiqlAssetsUrl !== undefined;
+  const graphiqlAssetsUrl = production ? undefined : options.graphiqlAssetsUrl;
+  // Read on every page load, so the walkthrough's dates follow the ward's calendar.
+  const graphiqlStart = (): GraphiQLStart => ({
+    query: graphiqlWalkthrough(options.episodes.today()),
+    headers: options.graphiqlAuthorization
+      ? JSON.stringify({ Authorization: options.graphiqlAuthorization }, null, 2)
+      : undefined,
+  });
   return createYoga<ServerContext, GraphQLContext>({
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
     logging: production ? 'warn' : 'info',
     maskedErrors: { isDev: !production, maskError: maskUnexpected },
-    graphiql: graphiql
-      ? {
-          title: 'CAR-T on-call API',
-          defaultQuery: graphiqlWalkthrough(options.episodes.today()),
-          ...(options.graphiqlAuthorization
-            ? { headers: JSON.stringify({ Authorization: options.graphiqlAuthorization }, null, 2) }
-            : {}),
-        }
-      : false,
-    ...(graphiql && options.graphiqlAssetsUrl
-      ? { renderGraphiQL: graphiqlPage(options.graphiqlAssetsUrl) }
-      : {}),
+    graphiql: graphiqlAssetsUrl === undefined ? false : { title: 'CAR-T on-call API' },
+    ...(graphiqlAssetsUrl === undefined
+      ? {}
+      : { renderGraphiQL: graphiqlPage(graphiqlAssetsUrl, graphiqlStart) }),
     plugins: [
       EnvelopArmorPlugin({
         // Result unions put an inline fragment on every episode read: fragments add no depth or cost.
