@@ -28,6 +28,8 @@ export default defineConfig({
         resolve: { alias: graphqlAsNodeLoadsIt },
         test: {
           name: 'unit',
+          // The functions' own log lines are noise here; tests that read them give their logger a level.
+          env: { POWERTOOLS_LOG_LEVEL: 'SILENT' },
           include: [
             'rules/**/*.test.ts',
             'schema/**/*.test.ts',
