@@ -40,7 +40,7 @@ const event = (requestId: string) =>
   }) as unknown as APIGatewayProxyEventV2;
 
 /** Everything the logger printed while `run` ran, line by line. */
-const printedDuring = async (run: () => Promise<unknown>): Promise<string[]> => {
+const printedDuring = async (run: () => unknown): Promise<string[]> => {
   const printed: string[] = [];
   const capture = (chunk: unknown): boolean => {
     printed.push(String(chunk));
@@ -105,7 +105,7 @@ describe('the GraphQL request log', () => {
         unexpectedErrors: [
           {
             name: 'Error',
-            location: expect.stringMatching(/^functions\/graphql\/request-log\.test\.ts:\d+$/),
+            location: expect.stringMatching(/^functions\/graphql\/request-log\.test\.ts:\d+$/) as unknown,
           },
         ],
       });

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { getOperationAST, type GraphQLError } from 'graphql';
+import { getOperationAST, type DocumentNode, type GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 
 /** The part of the Powertools logger the request log writes to. */
@@ -76,7 +76,10 @@ export const createRequestLog = (logger: RequestLogger): RequestLog => {
     },
     onExecute({ args }) {
       const entry = entries.get(args.contextValue.request);
-      const operation = getOperationAST(args.document, args.operationName);
+      const operation = getOperationAST(
+        args.document as DocumentNode,
+        args.operationName as string | undefined,
+      );
       if (entry && operation) {
         entry.operationName = operation.name?.value ?? entry.operationName;
         entry.operationType = operation.operation;
