@@ -29,7 +29,9 @@ export const graphiqlWalkthrough = (
   /** The ward's calendar date, YYYY-MM-DD. */
   today: string,
 ): string => `# CAR-T on-call API. GraphiQL sends the dev token (clinician, team "demo"); calculators need no login.
-# Run the operations in order; use the episode id and the alert id the previous step returned.
+# Run the operations in order (the run button lists them). Put the episode id CreateEpisode returned
+# in place of ${EP}, and the alert id RecordVitals returned in place of ${WALKTHROUGH_PLACEHOLDERS.alertId}
+# (Ctrl+H replaces every occurrence).
 
 mutation CreateEpisode {
   createEpisode(input: { patientRef: "P-2026-0042", team: "demo", weightKg: 70, heightCm: 170,
