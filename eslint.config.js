@@ -17,7 +17,15 @@ const layerMessage = (layer, allowed) =>
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/**', 'cdk.out/**', 'dist/**', 'coverage/**', '.data/**', '.scratch/**', '**/*.d.ts'],
+    ignores: [
+      'node_modules/**',
+      'cdk.out/**',
+      'dist/**',
+      'coverage/**',
+      '.data/**',
+      '.scratch/**',
+      '**/*.d.ts',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,

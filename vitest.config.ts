@@ -12,13 +12,13 @@ const graphqlAsNodeLoadsIt = [
 ];
 
 /**
- * Five projects, all run by `npm test`:
- * - static: the typecheck and the lint (with the layout's import boundaries);
+ * Four projects, all run by `npm test` (tests only: the lint, type and format checks are
+ * `npm run check`):
  * - unit: pure code beside its source (rules, schema, slack-bot, functions) and test/unit;
  * - infra: CDK assertions and synth with cdk-nag (test/infra);
  * - integration: the episode store on DynamoDB Local (test/integration; one emulator for the run,
  *   one table per test file);
- * - e2e: the started local system over real HTTP (test/e2e).
+ * - e2e: the started local system over real HTTP and in headless Chromium (test/e2e).
  */
 export default defineConfig({
   test: {
@@ -28,6 +28,8 @@ export default defineConfig({
         resolve: { alias: graphqlAsNodeLoadsIt },
         test: {
           name: 'unit',
+          // The functions' own log lines are noise here; tests that read them give their logger a level.
+          env: { POWERTOOLS_LOG_LEVEL: 'SILENT' },
           include: [
             'rules/**/*.test.ts',
             'schema/**/*.test.ts',
@@ -35,13 +37,6 @@ export default defineConfig({
             'functions/**/*.test.ts',
             'test/unit/**/*.test.ts',
           ],
-        },
-      },
-      {
-        test: {
-          name: 'static',
-          include: ['test/static/**/*.test.ts'],
-          testTimeout: 600_000,
         },
       },
       {

@@ -2,17 +2,36 @@ import { addDays } from '#rules';
 
 const dayOffset = (today: string, days: number): string => addDays(today, days);
 
+/** The walkthrough's operations, in the order the reader runs them. */
+export const WALKTHROUGH_STEPS = [
+  'CreateEpisode',
+  'RecordVitals',
+  'RecordTocilizumab',
+  'AcknowledgeAlert',
+  'Timeline',
+] as const;
+
+/** Stand-ins the reader replaces with the ids the previous steps returned. */
+export const WALKTHROUGH_PLACEHOLDERS = {
+  episodeId: 'EP-1',
+  alertId: '01J0000000000000000000000A',
+} as const;
+
+const EP = WALKTHROUGH_PLACEHOLDERS.episodeId;
+
 /**
  * What GraphiQL opens with on `npm start`: the bedside walkthrough as named operations, run in
  * order with the dev token (a clinician of team "demo"), for a patient infused two days before
- * `today` after lymphodepletion on days -5 to -3. Replace EP-1 and the alert id with the ones the
- * previous step returned.
+ * `today` after lymphodepletion on days -5 to -3. The reader replaces the placeholders (EP-1 and
+ * the alert id) with the ids the previous steps returned. The one place to change the walkthrough.
  */
 export const graphiqlWalkthrough = (
   /** The ward's calendar date, YYYY-MM-DD. */
   today: string,
 ): string => `# CAR-T on-call API. GraphiQL sends the dev token (clinician, team "demo"); calculators need no login.
-# Run the operations in order; use the episode id and the alert id the previous step returned.
+# Run the operations in order (the run button lists them). Put the episode id CreateEpisode returned
+# in place of ${EP}, and the alert id RecordVitals returned in place of ${WALKTHROUGH_PLACEHOLDERS.alertId}
+# (Ctrl+H replaces every occurrence).
 
 mutation CreateEpisode {
   createEpisode(input: { patientRef: "P-2026-0042", team: "demo", weightKg: 70, heightCm: 170,
@@ -26,7 +45,7 @@ mutation CreateEpisode {
 
 # A febrile, hypotensive patient on norepinephrine: CRS grade 3 with its management and a critical alert.
 mutation RecordVitals {
-  recordVitals(input: { episodeId: "EP-1", temperatureCelsius: 38.9, systolicBp: 84, heartRate: 124,
+  recordVitals(input: { episodeId: "${EP}", temperatureCelsius: 38.9, systolicBp: 84, heartRate: 124,
     vasopressors: [NOREPINEPHRINE] }) {
     __typename
     ... on RecordVitalsSuccess {
@@ -40,7 +59,7 @@ mutation RecordVitals {
 }
 
 mutation RecordTocilizumab {
-  recordDose(input: { episodeId: "EP-1", drug: TOCILIZUMAB, mg: 560, route: IV }) {
+  recordDose(input: { episodeId: "${EP}", drug: TOCILIZUMAB, mg: 560, route: IV }) {
     __typename
     ... on RecordDoseSuccess { episode { currentState { tocilizumab { status dosesGiven earliestNextDoseAt } } } }
     ... on Error { message }
@@ -48,7 +67,7 @@ mutation RecordTocilizumab {
 }
 
 mutation AcknowledgeAlert {
-  acknowledgeAlert(input: { episodeId: "EP-1", alertId: "01J0000000000000000000000A" }) {
+  acknowledgeAlert(input: { episodeId: "${EP}", alertId: "${WALKTHROUGH_PLACEHOLDERS.alertId}" }) {
     __typename
     ... on AcknowledgeAlertSuccess { alreadyAcknowledged alert { escalationId acknowledgedAt acknowledgedBy { userId } } }
     ... on Error { message }
@@ -56,7 +75,7 @@ mutation AcknowledgeAlert {
 }
 
 query Timeline {
-  episode(id: "EP-1") {
+  episode(id: "${EP}") {
     __typename
     ... on Episode {
       episodeId status infusionDate

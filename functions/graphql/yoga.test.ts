@@ -2,9 +2,9 @@ import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RULES_CONFIG } from '#rules';
 import { StoreUnavailableError, type EpisodeService } from '#episodes';
-import { parse, validate } from 'graphql';
+import { Kind, parse, validate } from 'graphql';
 import { schema } from '../../schema/index.ts';
-import { graphiqlWalkthrough } from './graphiql-walkthrough.ts';
+import { graphiqlWalkthrough, WALKTHROUGH_STEPS } from './graphiql-walkthrough.ts';
 import { createGraphQLServer, type GraphQLServerOptions } from './yoga.ts';
 
 /**
@@ -23,8 +23,24 @@ const failingService = (error: Error): EpisodeService =>
     getEpisode: () => Promise.reject(error),
   }) as unknown as EpisodeService;
 
-const server = (mode: GraphQLServerOptions['mode'], episodes = failingService(new Error(INTERNAL))) =>
-  createGraphQLServer({ mode, episodes, graphiqlAssetsUrl: '/graphiql/' });
+const server = (
+  mode: GraphQLServerOptions['mode'],
+  episodes = failingService(new Error(INTERNAL)),
+  graphiqlAuthorization?: string,
+) => createGraphQLServer({ mode, episodes, graphiqlAssetsUrl: '/graphiql/', graphiqlAuthorization });
+
+/** The props the GraphiQL page hands to the GraphiQL bundle. */
+const graphiqlPropsOf = async (yoga: ReturnType<typeof server>): Promise<Record<string, unknown>> => {
+  const page = await yoga.fetch(
+    'http://localhost/graphql',
+    { method: 'GET', headers: { accept: 'text/html' } },
+    { event: signedIn, lambdaContext: {} as Context },
+  );
+  const props = /renderYogaGraphiQL\(document\.getElementById\('root'\), (.*)\);<\/script>/.exec(
+    await page.text(),
+  )?.[1];
+  return JSON.parse(props ?? 'null') as Record<string, unknown>;
+};
 
 const signedIn = {
   requestContext: {
@@ -69,6 +85,28 @@ describe('the GraphiQL walkthrough', () => {
     const body = (await response.json()) as Body;
     expect(body.errors).toBeUndefined();
     expect(body.data).toMatchObject({ gradeCrs: { grade: 3 } });
+  });
+
+  it('lists its steps in the order the reader runs them, then the calculator', () => {
+    const names = parse(walkthrough).definitions.map((d) =>
+      d.kind === Kind.OPERATION_DEFINITION ? d.name?.value : undefined,
+    );
+    expect(names).toEqual([...WALKTHROUGH_STEPS, 'CrsCalculator']);
+  });
+
+  it('is what GraphiQL opens with (the bundle shows `query`; it ignores `defaultQuery`)', async () => {
+    const props = await graphiqlPropsOf(server('development', undefined, 'Bearer dev-token'));
+    expect(props.query).toBe(walkthrough);
+    expect(props).not.toHaveProperty('defaultQuery');
+    const headers = JSON.stringify({ Authorization: 'Bearer dev-token' }, null, 2);
+    expect(props).toMatchObject({ title: 'CAR-T on-call API', headers, initialHeaders: headers });
+  });
+
+  it('opens with no headers when there is no dev token', async () => {
+    const props = await graphiqlPropsOf(server('development'));
+    expect(props.query).toBe(walkthrough);
+    expect(props).not.toHaveProperty('headers');
+    expect(props).not.toHaveProperty('initialHeaders');
   });
 
   it('creates a patient infused two days ago, after lymphodepletion on days -5 to -3', () => {

@@ -5,9 +5,11 @@ import { createYoga, maskError, type MaskError, type Plugin, type YogaServerInst
 import { languageFromAcceptLanguage } from '#rules';
 import { schema, type GraphQLContext } from '../../schema/index.ts';
 import type { EpisodeService } from '../episodes/service.ts';
+import { logger } from '../shared/logger.ts';
 import { viewerFromClaims, type Claims } from './claims.ts';
-import { graphiqlPage } from './graphiql-page.ts';
+import { graphiqlPage, type GraphiQLStart } from './graphiql-page.ts';
 import { graphiqlWalkthrough } from './graphiql-walkthrough.ts';
+import { createRequestLog, type RequestLogger } from './request-log.ts';
 
 /** What the Lambda handler passes to yoga with each request. */
 export type ServerContext = { readonly event: APIGatewayProxyEventV2; readonly lambdaContext: Context };
@@ -21,6 +23,8 @@ export type GraphQLServerOptions = {
   readonly graphiqlAuthorization?: string | undefined;
   /** The episode service, created once per container. */
   readonly episodes: EpisodeService;
+  /** Where the one line per request goes (the function's Powertools logger by default). */
+  readonly logger?: RequestLogger;
 };
 
 /** Claims that API Gateway's JWT authorizer (or the local server, in its place) verified. */
@@ -48,34 +52,39 @@ const isDeliberate = (error: unknown): boolean => {
   );
 };
 
-const maskUnexpected: MaskError = (error, message, isDev) =>
-  isDeliberate(error) ? (error as Error) : maskError(error, message, isDev);
-
 /** The yoga instance, on its own so tests can call `yoga.fetch` without a network. */
 export const createGraphQLServer = (
   options: GraphQLServerOptions,
 ): YogaServerInstance<ServerContext, GraphQLContext> => {
   const production = options.mode === 'production';
-  const graphiql = !production && options.graphiqlAssetsUrl !== undefined;
+  const requestLog = createRequestLog(options.logger ?? logger);
+  const maskUnexpected: MaskError = (error, message, isDev) => {
+    if (isDeliberate(error)) return error as Error;
+    const masked = maskError(error, message, isDev);
+    return masked === error ? masked : requestLog.unexpected(masked, error);
+  };
+  const graphiqlAssetsUrl = production ? undefined : options.graphiqlAssetsUrl;
+  // Read on every page load, so the walkthrough's dates follow the ward's calendar.
+  const graphiqlStart = (): GraphiQLStart => ({
+    query: graphiqlWalkthrough(options.episodes.today()),
+    headers: options.graphiqlAuthorization
+      ? JSON.stringify({ Authorization: options.graphiqlAuthorization }, null, 2)
+      : undefined,
+  });
   return createYoga<ServerContext, GraphQLContext>({
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
-    logging: production ? 'warn' : 'info',
+    // Yoga's own log would print unexpected errors with their messages, as coloured text: the
+    // request log writes one JSON line per request instead, without patient data.
+    logging: false,
     maskedErrors: { isDev: !production, maskError: maskUnexpected },
-    graphiql: graphiql
-      ? {
-          title: 'CAR-T on-call API',
-          defaultQuery: graphiqlWalkthrough(options.episodes.today()),
-          ...(options.graphiqlAuthorization
-            ? { headers: JSON.stringify({ Authorization: options.graphiqlAuthorization }, null, 2) }
-            : {}),
-        }
-      : false,
-    ...(graphiql && options.graphiqlAssetsUrl
-      ? { renderGraphiQL: graphiqlPage(options.graphiqlAssetsUrl) }
-      : {}),
+    graphiql: graphiqlAssetsUrl === undefined ? false : { title: 'CAR-T on-call API' },
+    ...(graphiqlAssetsUrl === undefined
+      ? {}
+      : { renderGraphiQL: graphiqlPage(graphiqlAssetsUrl, graphiqlStart) }),
     plugins: [
+      requestLog.plugin,
       EnvelopArmorPlugin({
         // Result unions put an inline fragment on every episode read: fragments add no depth or cost.
         maxDepth: { n: 10, flattenFragments: true },

@@ -1,39 +1,31 @@
 import { randomUUID } from 'node:crypto';
-import { parseArgs } from 'node:util';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { signedSlackHeaders } from '../../slack-bot/signing.ts';
+import { parseChatOptions, CHAT_CLI, type ChatOptions } from './chat-options.ts';
+import { settle } from './cli.ts';
 import { FAKE_SLACK_PATH, type FakeSlackCall } from './fake-slack-api.ts';
-import { LOCAL_SLACK, LOCAL_SLACK_SIGNING_SECRET } from './local-system.ts';
+import { LOCAL_SLACK, LOCAL_SLACK_SIGNING_SECRET } from './local-slack.ts';
 import { plain } from './mrkdwn-text.ts';
 import type { Block } from './received-message.ts';
+import { SETTLED_PATH } from './settled-route.ts';
 import { buttonPressBody, slashCommandBody, splitSlashCommand } from './slack-requests.ts';
 
 /**
  * `npm run chat -- "/cart vitals EP-1 t=38.9 sbp=84 o2=nc:4"`: the bot without a Slack workspace.
- * Signs the slash command exactly as Slack does, sends it to the local server (`npm start`), prints
- * the reply, then the messages the bot posted to the channel meanwhile (alerts come from the stream
- * consumer a moment later) as the fake Slack API recorded them.
- *
- *   --press <action-id> --value <value>   press a button (printed under each alert)
- *   --sweep                               run the sweeper once (deployed: every 5 minutes)
- *   --channel C0LOCAL --user U0LOCALADMIN --url http://localhost:4000 --wait 2500 --json
+ * Signs the slash command (or button press) exactly as Slack does, sends it to the local server
+ * (`npm start`), prints the reply, then waits until the alert pipeline has handled what the
+ * request changed (at most `--wait`) and prints the messages the bot posted meanwhile, as the
+ * fake Slack API recorded them. `npm run chat -- --help` lists the options.
  */
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: {
-    url: { type: 'string', default: process.env.CART_URL ?? `http://localhost:${process.env.PORT ?? 4000}` },
-    secret: { type: 'string', default: process.env.SLACK_SIGNING_SECRET ?? LOCAL_SLACK_SIGNING_SECRET },
-    channel: { type: 'string', default: LOCAL_SLACK.channelId },
-    user: { type: 'string', default: LOCAL_SLACK.adminUserId },
-    wait: { type: 'string', default: '2500' },
-    press: { type: 'string' },
-    value: { type: 'string' },
-    sweep: { type: 'boolean', default: false },
-    json: { type: 'boolean', default: false },
-  },
-});
+const options: ChatOptions = settle(
+  parseChatOptions(process.argv.slice(2), process.env, {
+    secret: LOCAL_SLACK_SIGNING_SECRET,
+    channel: LOCAL_SLACK.channelId,
+    user: LOCAL_SLACK.adminUserId,
+  }),
+  CHAT_CLI,
+);
 
-const base = values.url.replace(/\/$/, '');
+const base = options.baseUrl;
 const responseUrl = (): string => `${base}${FAKE_SLACK_PATH}/response/${randomUUID()}`;
 
 // ------------------------------------------------------------------ rendering Block Kit as text
@@ -103,27 +95,28 @@ const describeCall = (call: FakeSlackCall): string => {
 
 // ------------------------------------------------------------------ talking to the local server
 
+/** The fake Slack API's latest call number, or undefined when the server has none (a real workspace). */
 const latestSeq = async (): Promise<number | undefined> => {
-  const response = await fetch(`${base}${FAKE_SLACK_PATH}/calls?after=${Number.MAX_SAFE_INTEGER}`).catch(
-    () => undefined,
-  );
-  if (!response?.ok) return undefined;
+  const response = await fetch(`${base}${FAKE_SLACK_PATH}/calls?after=${Number.MAX_SAFE_INTEGER}`);
+  if (!response.ok) return undefined;
   return ((await response.json()) as { seq: number }).seq;
 };
 
-/** The fake Slack API's calls after `after`, waiting until none arrived for a moment (alerts come from the stream). */
-const callsAfter = async (after: number, waitMs: number): Promise<FakeSlackCall[]> => {
-  const started = Date.now();
-  let calls: FakeSlackCall[] = [];
-  let lastChange = Date.now();
-  while (Date.now() - started < waitMs) {
-    await sleep(200);
-    const response = await fetch(`${base}${FAKE_SLACK_PATH}/calls?after=${after}`);
-    const next = ((await response.json()) as { calls: FakeSlackCall[] }).calls;
-    if (next.length !== calls.length) lastChange = Date.now();
-    calls = next;
-    if (calls.length > 0 && Date.now() - lastChange > 800) break;
-  }
+/**
+ * Waits until the alert pipeline has handled every change the request made (alerts reach the
+ * channel through the table's stream), at most `waitMs`; true when it has.
+ */
+const pipelineSettled = async (waitMs: number): Promise<boolean> => {
+  const response = await fetch(`${base}${SETTLED_PATH}?timeoutMs=${waitMs}`, {
+    signal: AbortSignal.timeout(waitMs + 5000),
+  });
+  return response.ok && ((await response.json()) as { settled?: unknown }).settled === true;
+};
+
+/** The bot's Web API calls after call number `after` (auth.test is Bolt's bookkeeping). */
+const callsAfter = async (after: number): Promise<FakeSlackCall[]> => {
+  const response = await fetch(`${base}${FAKE_SLACK_PATH}/calls?after=${after}`);
+  const { calls } = (await response.json()) as { calls: FakeSlackCall[] };
   return calls.filter((call) => call.method !== 'auth.test');
 };
 
@@ -131,76 +124,85 @@ const signedPost = async (body: string) => {
   const started = performance.now();
   const response = await fetch(`${base}/slack/events`, {
     method: 'POST',
-    headers: signedSlackHeaders(values.secret, body),
+    headers: signedSlackHeaders(options.secret, body),
     body,
   });
   const text = await response.text();
   return { status: response.status, text, ms: Math.round(performance.now() - started) };
 };
 
-const slashCommand = (line: string): string =>
-  slashCommandBody({
-    ...splitSlashCommand(line),
-    channelId: values.channel,
-    userId: values.user,
-    responseUrl: responseUrl(),
-  });
+const requestBody = (action: Exclude<ChatOptions['action'], { kind: 'sweep' }>): string =>
+  action.kind === 'press'
+    ? buttonPressBody({
+        actionId: action.actionId,
+        value: action.value,
+        channelId: options.channel,
+        userId: options.user,
+        responseUrl: responseUrl(),
+      })
+    : slashCommandBody({
+        ...splitSlashCommand(action.line),
+        channelId: options.channel,
+        userId: options.user,
+        responseUrl: responseUrl(),
+      });
 
-const buttonPress = (actionId: string, value: string | undefined): string =>
-  buttonPressBody({
-    actionId,
-    value,
-    channelId: values.channel,
-    userId: values.user,
-    responseUrl: responseUrl(),
-  });
+/** Prints what the bot answered on the request itself. */
+const printReply = (reply: { status: number; text: string; ms: number }): void => {
+  if (options.json) console.log(reply.text);
+  else if (reply.status !== 200) console.log(`← HTTP ${reply.status} (${reply.ms} ms) ${reply.text}`);
+  else if (reply.text === '')
+    console.log(
+      `← accepted: HTTP 200 with an empty body (${reply.ms} ms); whatever the bot did follows as its Slack Web API calls`,
+    );
+  else {
+    const message = JSON.parse(reply.text) as { response_type?: string; blocks?: Block[]; text?: string };
+    console.log(
+      `← reply ${message.response_type === 'in_channel' ? 'to the channel' : 'to you only'} (${reply.ms} ms)`,
+    );
+    console.log(render(message.blocks, message.text));
+  }
+};
 
 const main = async (): Promise<number> => {
-  const waitMs = Number(values.wait);
-  const before = await latestSeq();
-  if (values.sweep) {
-    const response = await fetch(`${base}/_local/sweep`, { method: 'POST' });
-    console.log(`sweep: ${await response.text()}`);
-  } else {
-    const line = positionals.join(' ');
-    if (!values.press && line.trim() === '') {
-      console.error(
-        'usage: npm run chat -- "/cart help"   (or --press <action-id> --value <value>, or --sweep)',
-      );
-      return 2;
-    }
-    const body = values.press ? buttonPress(values.press, values.value) : slashCommand(line);
-    console.log(
-      values.press
-        ? `→ press ${values.press} ${values.value ?? ''}`
-        : `→ ${line.trim()}   (as ${values.user} in #${values.channel})`,
+  const before = await latestSeq().catch(() => null);
+  if (before === null) {
+    console.error(
+      `Could not reach ${base}: is \`npm start\` running there? (--url, CART_URL or PORT choose the server)`,
     );
-    const reply = await signedPost(body).catch((error: unknown) => {
-      console.error(`Could not reach ${base} (${String(error)}). Is \`npm start\` running?`);
-      return undefined;
-    });
-    if (!reply) return 1;
-    if (values.json) console.log(reply.text);
-    else if (reply.status !== 200) console.log(`← HTTP ${reply.status} (${reply.ms} ms) ${reply.text}`);
-    else if (reply.text === '') console.log(`← acknowledged (${reply.ms} ms)`);
-    else {
-      const message = JSON.parse(reply.text) as { response_type?: string; blocks?: Block[]; text?: string };
-      console.log(
-        `← reply ${message.response_type === 'in_channel' ? 'to the channel' : 'to you only'} (${reply.ms} ms)`,
-      );
-      console.log(render(message.blocks, message.text));
-    }
+    return 1;
+  }
+  const { action } = options;
+  if (action.kind === 'sweep') {
+    const response = await fetch(`${base}/_local/sweep`, { method: 'POST' });
+    console.log(`← sweeper ran: ${await response.text()}`);
+  } else {
+    console.log(
+      action.kind === 'press'
+        ? `→ press ${action.actionId}${action.value ? ` (value ${action.value})` : ''}   (as ${options.user} in #${options.channel})`
+        : `→ ${action.line}   (as ${options.user} in #${options.channel})`,
+    );
+    printReply(await signedPost(requestBody(action)));
   }
   if (before === undefined) {
-    console.log('\n(no fake Slack API on this server: messages went to a real workspace)');
+    console.log('\n(no fake Slack API on this server: the bot posted to a real workspace)');
     return 0;
   }
-  const calls = await callsAfter(before, waitMs);
-  if (calls.length > 0) {
+  const settled = await pipelineSettled(options.waitMs);
+  const calls = await callsAfter(before);
+  if (calls.length === 0) console.log('\nThe bot made no Slack Web API call.');
+  else {
     console.log(`\nSlack Web API calls by the bot (fake Slack API):`);
-    for (const call of calls) console.log(`\n${values.json ? JSON.stringify(call) : describeCall(call)}`);
+    for (const call of calls) console.log(`\n${options.json ? JSON.stringify(call) : describeCall(call)}`);
   }
+  if (!settled)
+    console.log(
+      `\n(the alert pipeline was still busy after ${options.waitMs} ms: later messages are not shown; --wait gives it longer)`,
+    );
   return 0;
 };
 
-process.exitCode = await main();
+process.exitCode = await main().catch((error: unknown) => {
+  console.error(`npm run chat: ${error instanceof Error ? error.message : String(error)}`);
+  return 1;
+});

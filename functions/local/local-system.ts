@@ -11,20 +11,13 @@ import { createFakeSlackApi, FAKE_SLACK_PATH } from './fake-slack-api.ts';
 import { createLocalServer, type ExtraRoute, type HttpLambda } from './http-server.ts';
 import { lambdaContext } from './http-api-event.ts';
 import { issueToken, loadOrCreateSigningKey, verifyBearer, type LocalSigningKey } from './local-auth.ts';
+import { LOCAL_SLACK, LOCAL_SLACK_BOT_TOKEN, LOCAL_SLACK_SIGNING_SECRET } from './local-slack.ts';
 import { GRAPHIQL_ASSETS_PATH } from './static-assets.ts';
+import { settledRoute } from './settled-route.ts';
 import { startStreamPoller, type StreamPoller } from './stream-poller.ts';
 import { ensureEpisodesTable } from './table-bootstrap.ts';
 
-/** Signs local Slack requests when SLACK_SIGNING_SECRET is unset; printed at start, never used deployed. */
-export const LOCAL_SLACK_SIGNING_SECRET = 'local-signing-secret-do-not-deploy';
-export const LOCAL_SLACK_BOT_TOKEN = 'xoxb-local-development';
-/** The channel, team and users a fresh local system knows (the chat client's defaults). */
-export const LOCAL_SLACK = {
-  channelId: 'C0LOCAL',
-  team: 'demo',
-  oncallUserGroupId: 'S0LOCAL',
-  adminUserId: 'U0LOCALADMIN',
-} as const;
+export { LOCAL_SLACK, LOCAL_SLACK_BOT_TOKEN, LOCAL_SLACK_SIGNING_SECRET };
 
 /** Maps the local channel to team demo unless a (persisted) mapping exists. */
 const seedLocalChannel = async (client: DynamoDBClient, tableName: string): Promise<void> => {
@@ -151,7 +144,7 @@ export const startLocalSystem = async (options: LocalSystemOptions): Promise<Loc
     server = createLocalServer({
       lambdas: { graphql: loaded('graphql'), slack: loaded('slack') },
       verifyBearer: (authorization) => verifyBearer(signingKey, authorization),
-      extraRoutes: [fakeSlack.route, sweepRoute],
+      extraRoutes: [fakeSlack.route, sweepRoute, settledRoute(() => poller)],
     });
     const listening = server;
     await new Promise<void>((resolve, reject) => {

@@ -25,7 +25,15 @@ export type StreamPollerOptions = {
   readonly log?: (message: string) => void;
 };
 
-export type StreamPoller = { stop(): Promise<void> };
+export type StreamPoller = {
+  /**
+   * Resolves true once a poll that began after the call found no record on any shard (whatever
+   * was written before the call has been handed to the handler, and what the handler wrote in
+   * turn as well), or false after `timeoutMs`.
+   */
+  settled(timeoutMs: number): Promise<boolean>;
+  stop(): Promise<void>;
+};
 
 /** The Lambda event record for a stream record (same shape the deployed consumer receives). */
 export const lambdaRecord = (record: StreamRecord, streamArn: string): DynamoDBRecord =>
@@ -63,6 +71,9 @@ export const startStreamPoller = (options: StreamPollerOptions): StreamPoller =>
   const state = { stopped: false };
   const stopped = (): boolean => state.stopped;
   let firstDescribe = true;
+  /** Polls begun so far; a waiter settles on an empty poll begun after it asked. */
+  let polls = 0;
+  const waiters = new Set<{ readonly after: number; readonly settle: (settled: boolean) => void }>();
 
   const refreshShards = async (): Promise<void> => {
     const { StreamDescription } = await client.send(new DescribeStreamCommand({ StreamArn: streamArn }));
@@ -118,6 +129,8 @@ export const startStreamPoller = (options: StreamPollerOptions): StreamPoller =>
   const loop = async (): Promise<void> => {
     let lastRefresh = 0;
     while (!stopped()) {
+      const poll = (polls += 1);
+      let quiet = true;
       try {
         if (Date.now() - lastRefresh > 5000 || iterators.size === 0) {
           await refreshShards();
@@ -130,14 +143,22 @@ export const startStreamPoller = (options: StreamPollerOptions): StreamPoller =>
               new GetRecordsCommand({ ShardIterator: iterator, Limit: 100 }),
             );
             iterators.set(shardId, NextShardIterator ?? null);
-            if (Records.length > 0) await deliver(Records.map((r) => lambdaRecord(r, streamArn)));
+            if (Records.length > 0) {
+              quiet = false;
+              await deliver(Records.map((r) => lambdaRecord(r, streamArn)));
+            }
           } catch (error) {
+            quiet = false;
             if (error instanceof ExpiredIteratorException) iterators.delete(shardId);
             else throw error;
           }
         }
       } catch (error) {
+        quiet = false;
         if (!stopped()) log(`stream poll failed: ${String(error)}`);
+      }
+      if (quiet) {
+        for (const waiter of waiters) if (waiter.after < poll) waiter.settle(true);
       }
       await sleep(pollIntervalMs);
     }
@@ -145,9 +166,25 @@ export const startStreamPoller = (options: StreamPollerOptions): StreamPoller =>
 
   const running = loop();
   return {
+    settled: (timeoutMs) =>
+      new Promise<boolean>((resolve) => {
+        const waiter = {
+          after: polls,
+          settle: (settled: boolean) => {
+            clearTimeout(timer);
+            waiters.delete(waiter);
+            resolve(settled);
+          },
+        };
+        const timer = setTimeout(() => {
+          waiter.settle(false);
+        }, timeoutMs);
+        waiters.add(waiter);
+      }),
     stop: async () => {
       state.stopped = true;
       await running;
+      for (const waiter of waiters) waiter.settle(false);
     },
   };
 };
