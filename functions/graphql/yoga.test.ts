@@ -30,7 +30,7 @@ const signedIn = {
   requestContext: {
     requestId: 'hardening',
     authorizer: {
-      jwt: { claims: { 'cognito:username': 'clinician-1', 'cognito:groups': '[role:clinician team:hem-a]' } },
+      jwt: { claims: { sub: 'clinician-1', 'cognito:groups': '[role:clinician team:hem-a]' } },
     },
   },
 } as unknown as APIGatewayProxyEventV2;

@@ -1,5 +1,6 @@
 import type { types } from '@slack/bolt';
 import { localize, type Citation, type CitationSource, type Language, type LocalizedText } from '#rules';
+import { slackUserIdOf } from '#episodes';
 
 /**
  * Block Kit building blocks shared by the views: typed literals, Slack's length limits applied,
@@ -118,8 +119,7 @@ export const slackTime = (iso: string): string => {
     : `<!date^${Math.floor(ms / 1000)}^{date_short_pretty} {time}|${esc(iso)}>`;
 };
 
-/** Slack's id shapes: a user (U…, W… on Enterprise Grid), a user group (S…), a channel (C…, G…, D…). */
-const SLACK_USER = /^slack:([UW][A-Z0-9]{2,20})$/;
+/** Slack's id shapes: a user group (S…), a channel (C…, G…, D…); users: slackUserIdOf. */
 const SLACK_USER_GROUP = /^S[A-Z0-9]{2,20}$/;
 const SLACK_CHANNEL = /^[CGD][A-Z0-9]{2,20}$/;
 
@@ -129,7 +129,7 @@ const SLACK_CHANNEL = /^[CGD][A-Z0-9]{2,20}$/;
  * id can smuggle markup (`slack:U1> <!channel`) into a message.
  */
 export const who = (userId: string): string => {
-  const slackUser = SLACK_USER.exec(userId)?.[1];
+  const slackUser = slackUserIdOf(userId);
   return slackUser ? `<@${slackUser}>` : esc(userId);
 };
 
