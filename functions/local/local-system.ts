@@ -62,6 +62,13 @@ export type LocalSystem = {
   readonly signingSecret: string;
   readonly signingKey: LocalSigningKey;
   readonly devToken: string;
+  /** DynamoDB Local's process id, when this system started it. */
+  readonly dynamoDbPid: number | undefined;
+  /**
+   * Settles, with one sentence saying what happened, if the system cannot go on: the DynamoDB
+   * Local it started exited, or the DynamoDB it uses stopped answering. Never settles otherwise.
+   */
+  readonly fault: Promise<string>;
   stop(): Promise<void>;
 };
 
@@ -74,6 +81,10 @@ export const startLocalSystem = async (options: LocalSystemOptions): Promise<Loc
   let poller: StreamPoller | undefined;
   let server: Server | undefined;
   let sweepTimer: NodeJS.Timeout | undefined;
+  let reportFault: (sentence: string) => void = () => undefined;
+  const fault = new Promise<string>((settle) => {
+    reportFault = settle;
+  });
   const stop = async (): Promise<void> => {
     clearInterval(sweepTimer);
     await poller?.stop();
@@ -93,6 +104,11 @@ export const startLocalSystem = async (options: LocalSystemOptions): Promise<Loc
   try {
     const endpoint =
       options.dynamoDbEndpoint ?? (dynamo = await startDynamoDbLocal({ dataDir: options.dataDir })).endpoint;
+    void dynamo?.unexpectedExit.then((how) => {
+      reportFault(
+        `DynamoDB Local ${how} while the local system was running; nothing can be read or recorded without it, so the local system stops (run npm start again).`,
+      );
+    });
     const tableName = options.tableName ?? process.env.TABLE_NAME ?? episodesTable.defaultName;
     const signingSecret = process.env.SLACK_SIGNING_SECRET ?? LOCAL_SLACK_SIGNING_SECRET;
     const signingKey = await loadOrCreateSigningKey();
@@ -189,6 +205,11 @@ export const startLocalSystem = async (options: LocalSystemOptions): Promise<Loc
         client: new DynamoDBStreamsClient({ ...LOCAL_AWS, endpoint }),
         streamArn,
         handler: alerts.handler,
+        onUnreachable: (reason) => {
+          reportFault(
+            `DynamoDB at ${endpoint} stopped answering (${reason}); nothing can be read or recorded without it, so the local system stops.`,
+          );
+        },
       });
     }
     return {
@@ -199,6 +220,8 @@ export const startLocalSystem = async (options: LocalSystemOptions): Promise<Loc
       signingSecret,
       signingKey,
       devToken,
+      dynamoDbPid: dynamo?.process.pid,
+      fault,
       stop,
     };
   } catch (error) {
