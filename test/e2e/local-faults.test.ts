@@ -21,7 +21,11 @@ describe('DynamoDB Local exiting under a running local system', () => {
     process.kill(jvm ?? 0, 'SIGKILL');
     const code = await Promise.race([
       system.exited(),
-      new Promise<'still running'>((resolve) => setTimeout(() => resolve('still running'), 15_000)),
+      new Promise<'still running'>((resolve) =>
+        setTimeout(() => {
+          resolve('still running');
+        }, 15_000),
+      ),
     ]);
     const stoppedIn = performance.now() - killedAt;
     const after = system.output().slice(before);
