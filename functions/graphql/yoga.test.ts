@@ -23,8 +23,11 @@ const failingService = (error: Error): EpisodeService =>
     getEpisode: () => Promise.reject(error),
   }) as unknown as EpisodeService;
 
-const server = (mode: GraphQLServerOptions['mode'], episodes = failingService(new Error(INTERNAL))) =>
-  createGraphQLServer({ mode, episodes, graphiqlAssetsUrl: '/graphiql/' });
+const server = (
+  mode: GraphQLServerOptions['mode'],
+  episodes = failingService(new Error(INTERNAL)),
+  revealErrors = mode === 'development',
+) => createGraphQLServer({ mode, episodes, graphiqlAssetsUrl: '/graphiql/', revealErrors });
 
 const signedIn = {
   requestContext: {
@@ -174,5 +177,15 @@ describe('development mode', () => {
     expect(await page.text()).toContain('/graphiql/yoga-graphiql.umd.js');
     const { body } = await post(server('development'), '{ episode(id: "EP-1") { __typename } }');
     expect(body.errors?.[0]?.extensions?.originalError).toMatchObject({ message: INTERNAL });
+  });
+
+  it('a deployed development stage (errors not revealed) masks unexpected errors as production does', async () => {
+    const { body, text } = await post(
+      server('development', failingService(new Error(INTERNAL)), false),
+      '{ episode(id: "EP-1") { __typename } }',
+    );
+    expect(messages(body)).toEqual(['Unexpected error.']);
+    expect(text).not.toContain(INTERNAL);
+    expect(text).not.toMatch(/stack|originalError|\.ts:\d+/);
   });
 });

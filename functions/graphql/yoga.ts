@@ -13,8 +13,14 @@ import { graphiqlWalkthrough } from './graphiql-walkthrough.ts';
 export type ServerContext = { readonly event: APIGatewayProxyEventV2; readonly lambdaContext: Context };
 
 export type GraphQLServerOptions = {
-  /** production: masked errors, no introspection, no GraphiQL. */
+  /** production: no introspection, no GraphiQL, no field suggestions. */
   readonly mode: 'development' | 'production';
+  /**
+   * Unexpected errors in full (message, stack) in the response: only on the local server. Every
+   * deployed stage, development ones included, masks them as "Unexpected error." (the details
+   * go to the function's log).
+   */
+  readonly revealErrors?: boolean;
   /** Where GraphiQL's assets are served; GraphiQL is off when absent (and always in production). */
   readonly graphiqlAssetsUrl?: string | undefined;
   /** An Authorization header GraphiQL starts with (the local dev token). */
@@ -62,7 +68,7 @@ export const createGraphQLServer = (
     graphqlEndpoint: '/graphql',
     landingPage: false,
     logging: production ? 'warn' : 'info',
-    maskedErrors: { isDev: !production, maskError: maskUnexpected },
+    maskedErrors: { isDev: options.revealErrors === true, maskError: maskUnexpected },
     graphiql: graphiql
       ? {
           title: 'CAR-T on-call API',

@@ -165,7 +165,8 @@ export const startLocalSystem = async (options: LocalSystemOptions): Promise<Loc
       return true;
     };
     server = createLocalServer({
-      lambdas: { graphql: loaded('graphql'), slack: loaded('slack') },
+      // Deployed, the public calculators run in a function of their own; locally one handler serves both.
+      lambdas: { graphql: loaded('graphql'), publicGraphql: loaded('graphql'), slack: loaded('slack') },
       verifyBearer: (authorization) => verifyBearer(signingKey, authorization),
       extraRoutes: [fakeSlack.route, sweepRoute],
     });

@@ -71,7 +71,11 @@ export class CartOncallStack extends Stack {
     });
     this.http = new HttpEndpoint(this, 'Http', {
       config,
-      handlers: { graphql: this.graphql.handler.function, slack: this.slack.handler.function },
+      handlers: {
+        graphql: this.graphql.handler.function,
+        publicGraphql: this.graphql.publicHandler.function,
+        slack: this.slack.handler.function,
+      },
       userPool: this.users.userPool,
       appClient: this.users.appClient,
       logsKey: this.keys.operations,
@@ -83,7 +87,13 @@ export class CartOncallStack extends Stack {
       credentials,
     });
 
-    const functions = [this.graphql.handler, this.slack.handler, this.alerts.consumer, this.alerts.sweeper];
+    const functions = [
+      this.graphql.handler,
+      this.graphql.publicHandler,
+      this.slack.handler,
+      this.alerts.consumer,
+      this.alerts.sweeper,
+    ];
     this.monitoring = new Monitoring(this, 'Monitoring', {
       config,
       topicKey: this.keys.operations,
@@ -100,7 +110,7 @@ export class CartOncallStack extends Stack {
     for (const fn of functions) {
       Validations.of(fn).acknowledge({ id: 'HIPAA.Security-LambdaInsideVPC', reason: outsideVpcReason });
     }
-    for (const fn of [this.graphql.handler, this.slack.handler]) {
+    for (const fn of [this.graphql.handler, this.graphql.publicHandler, this.slack.handler]) {
       Validations.of(fn).acknowledge({ id: 'HIPAA.Security-LambdaDLQ', reason: synchronousReason });
     }
 
