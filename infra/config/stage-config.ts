@@ -288,6 +288,10 @@ export const parseStageConfig = (stage: string, raw: unknown): StageConfig => {
       `stages.${stage}: a stage that retains data must run GraphQL in production mode`,
     );
   }
+  // Logs of a stage that keeps clinical data are kept at least a year (CT.CLOUDWATCH.PR.2).
+  if (config.removalPolicy === 'retain' && config.logRetentionDays < 365) {
+    throw new StageConfigError(`stages.${stage}: a stage that retains data must keep logs at least 365 days`);
+  }
   if (monthlyRetentionDays !== undefined && monthlyRetentionDays <= dailyRetentionDays) {
     throw new StageConfigError(`stages.${stage}.backup.monthlyRetentionDays must exceed dailyRetentionDays`);
   }

@@ -19,6 +19,7 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { type HttpRoute, type LambdaName, httpRoutes } from '../../functions/http-routes.ts';
 import type { StageConfig } from '../config/stage-config.ts';
+import { controlTowerRule } from '../control-tower.ts';
 import { encryptedLogGroup } from './encrypted-log-group.ts';
 
 /**
@@ -124,6 +125,10 @@ export class HttpEndpoint extends Construct {
       });
       if (!created) throw new Error(`route ${route.method} ${route.path} was not created`);
       if (route.auth === 'none') acknowledgePublicRoute(created, route);
+      Validations.of(created).acknowledge({
+        id: controlTowerRule('lambda_function_public_access_prohibited_check'),
+        reason: integrationPermissionReason,
+      });
       routes.set(route, created);
     }
     this.routes = routes;
@@ -165,5 +170,12 @@ const acknowledgePublicRoute = (route: CdkHttpRoute, definition: HttpRoute): voi
   if (reason === undefined) {
     throw new Error(`route ${key} has no authorizer and no written reason in publicRouteReasons`);
   }
-  Validations.of(route).acknowledge({ id: 'AwsSolutions-APIG4', reason });
+  Validations.of(route).acknowledge(
+    { id: 'AwsSolutions-APIG4', reason },
+    { id: controlTowerRule('api_gw_v2_authorization_type_configured_check'), reason },
+  );
 };
+
+/** Why the API's permission to invoke a function is not public (CT.LAMBDA.PR.2). */
+const integrationPermissionReason =
+  "The permission lets only API Gateway invoke the function, and only for this route of this HTTP API: its SourceArn is the route's execute-api ARN (region, account, API id, route path). The control accepts a SourceArn only as a literal string or a local reference, and this ARN is necessarily built with Fn::Join from the API's id.";

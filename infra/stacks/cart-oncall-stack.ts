@@ -8,6 +8,7 @@ import { GraphqlApi } from '../constructs/graphql-api.ts';
 import { HttpEndpoint } from '../constructs/http-endpoint.ts';
 import { Monitoring } from '../constructs/monitoring.ts';
 import { retainsData } from '../constructs/removal.ts';
+import { controlTowerRule } from '../control-tower.ts';
 import { SlackCredentials } from '../constructs/slack-credentials.ts';
 import { SlackEndpoint } from '../constructs/slack-endpoint.ts';
 import { UserDirectory } from '../constructs/user-directory.ts';
@@ -17,7 +18,7 @@ export type DeploymentEnv = { readonly account?: string | undefined; readonly re
 /** Stack name of a stage (also its construct id). */
 export const stackNameOf = (stage: string): string => `CartOncall-${stage}`;
 
-/** Why no function is attached to a VPC (HIPAA.Security-LambdaInsideVPC). */
+/** Why no function is attached to a VPC (HIPAA.Security-LambdaInsideVPC, CT.LAMBDA.PR.3). */
 const outsideVpcReason =
   'The functions call only AWS service APIs (DynamoDB, Secrets Manager, KMS, X-Ray, CloudWatch Logs) over TLS with IAM-signed requests, and the Slack functions call Slack’s public Web API; nothing they use lives in a VPC. Attaching them to one would add NAT or interface-endpoint egress paths without putting any resource behind a network boundary.';
 
@@ -108,7 +109,10 @@ export class CartOncallStack extends Stack {
     });
 
     for (const fn of functions) {
-      Validations.of(fn).acknowledge({ id: 'HIPAA.Security-LambdaInsideVPC', reason: outsideVpcReason });
+      Validations.of(fn).acknowledge(
+        { id: 'HIPAA.Security-LambdaInsideVPC', reason: outsideVpcReason },
+        { id: controlTowerRule('lambda_inside_vpc_check'), reason: outsideVpcReason },
+      );
     }
     for (const fn of [this.graphql.handler, this.graphql.publicHandler, this.slack.handler]) {
       Validations.of(fn).acknowledge({ id: 'HIPAA.Security-LambdaDLQ', reason: synchronousReason });

@@ -170,6 +170,14 @@ describe('parseStageConfig', () => {
     expect(tuned.reservedConcurrency.publicGraphql).toBe(1);
   });
 
+  it('keeps the logs of a stage that retains data at least 365 days', () => {
+    expect(() => parseStageConfig('prod', { ...prod, logRetentionDays: 180 })).toThrow(
+      /must keep logs at least 365 days/,
+    );
+    expect(parseStageConfig('prod', { ...prod, logRetentionDays: 365 }).logRetentionDays).toBe(365);
+    expect(parseStageConfig('dev', withOverride({ logRetentionDays: 30 })).logRetentionDays).toBe(30);
+  });
+
   it('reserves the stage name "local" for the local server (which reveals error details)', () => {
     expect(() => parseStageConfig('local', withOverride({}))).toThrow(/reserved for the local server/);
   });
