@@ -12,7 +12,8 @@ import { synthStage } from './support/cart-app.ts';
  * heads, records, channel settings, the Slack replay guard's claims).
  */
 type Pattern = { dynamodb: { Keys: Record<string, { S: { prefix: string }[] }> } };
-const pattern = JSON.parse(alertItemsOnly.pattern as string) as Pattern;
+const patternText = String(alertItemsOnly.pattern);
+const pattern = JSON.parse(patternText) as Pattern;
 
 /** Whether a record with these keys passes the filter (prefix rules on string keys, as Lambda applies them). */
 const passes = (keys: Record<string, string>): boolean =>
@@ -45,7 +46,7 @@ describe('alert stream filter', () => {
 
   it('is on the deployed mapping', () => {
     synthStage('prod').template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
-      FilterCriteria: { Filters: [{ Pattern: alertItemsOnly.pattern }] },
+      FilterCriteria: { Filters: [{ Pattern: patternText }] },
     });
   });
 
