@@ -1,5 +1,11 @@
 import type { Language } from '#rules';
-import { userIdFor, type Actor, type EpisodeService, type TeamSettings, type TeamSettingsService } from '#episodes';
+import {
+  userIdFor,
+  type Actor,
+  type EpisodeService,
+  type TeamSettings,
+  type TeamSettingsService,
+} from '#episodes';
 
 /** What the bot uses of the episode service: the same service GraphQL uses. */
 export type EpisodeApi = Pick<

@@ -14,9 +14,10 @@ export const setup: Handler<'setup'> = async (command, request) => {
       [problems.missing('team', `${request.deps.command} setup team=hem-a`)],
       'setup',
     );
-  const settings = await request.deps.settings.configure(
-    editorOf(request),
-    { ...command.change, team, channelId: request.channelId },
-  );
+  const settings = await request.deps.settings.configure(editorOf(request), {
+    ...command.change,
+    team,
+    channelId: request.channelId,
+  });
   return toUser(settingsSavedView(settings, settings.language));
 };

@@ -475,7 +475,10 @@ describe('efficiency (SDK commands counted)', () => {
     );
     expect(close.data?.closeEpisode).toMatchObject({
       __typename: 'CloseEpisodeSuccess',
-      episode: { status: 'CLOSED', closure: { reason: 'TRANSFERRED', closedBy: { userId: 'cognito:clinician-1' } } },
+      episode: {
+        status: 'CLOSED',
+        closure: { reason: 'TRANSFERRED', closedBy: { userId: 'cognito:clinician-1' } },
+      },
     });
     expect(close.commands).toEqual(['QueryCommand', 'TransactWriteItemsCommand']);
   });
