@@ -12,13 +12,15 @@ const graphqlAsNodeLoadsIt = [
 ];
 
 /**
- * Four projects, all run by `npm test` (tests only: the lint, type and format checks are
+ * Five projects, all run by `npm test` (tests only: the lint, type and format checks are
  * `npm run check`):
  * - unit: pure code beside its source (rules, schema, slack-bot, functions) and test/unit;
  * - infra: CDK assertions and synth with cdk-nag (test/infra);
  * - integration: the episode store on DynamoDB Local (test/integration; one emulator for the run,
  *   one table per test file);
- * - e2e: the started local system over real HTTP and in headless Chromium (test/e2e).
+ * - e2e: the started local system over real HTTP and in headless Chromium (test/e2e);
+ * - resilience: hostile input against the started local system and the Slack grammar fuzzer
+ *   (test/resilience; `npm run test:resilience`), each test printing its measured figure.
  */
 export default defineConfig({
   test: {
@@ -65,6 +67,16 @@ export default defineConfig({
           include: ['test/e2e/**/*.test.ts'],
           globalSetup: ['./test/support/local-system-setup.ts'],
           testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        resolve: { alias: graphqlAsNodeLoadsIt },
+        test: {
+          name: 'resilience',
+          include: ['test/resilience/**/*.test.ts'],
+          globalSetup: ['./test/support/local-system-setup.ts'],
+          testTimeout: 60_000,
           hookTimeout: 60_000,
         },
       },

@@ -9,7 +9,7 @@ export type RouteAuth =
   /** No authorizer: the handler authorises in code (public calculators, Slack signatures). */
   | 'none';
 
-export type LambdaName = 'graphql' | 'slack';
+export type LambdaName = 'graphql' | 'publicGraphql' | 'slack';
 
 export type HttpRoute = {
   readonly method: 'GET' | 'POST';
@@ -17,6 +17,8 @@ export type HttpRoute = {
   readonly lambda: LambdaName;
   readonly auth: RouteAuth;
   readonly purpose: string;
+  /** Only where GraphQL runs in development mode (the local server, dev stages); never in production. */
+  readonly developmentOnly?: true;
 };
 
 export const httpRoutes: readonly HttpRoute[] = [
@@ -33,11 +35,12 @@ export const httpRoutes: readonly HttpRoute[] = [
     lambda: 'graphql',
     auth: 'none',
     purpose: 'GraphiQL page (development stages only)',
+    developmentOnly: true,
   },
   {
     method: 'POST',
     path: '/public/graphql',
-    lambda: 'graphql',
+    lambda: 'publicGraphql',
     auth: 'none',
     purpose: 'GraphQL without login: calculators and reference data only',
   },

@@ -7,6 +7,12 @@
 /** The Lambda functions of the system and the entry file each one bundles (repository-relative). */
 export const lambdaEntries = {
   graphql: 'functions/graphql/handler.ts',
+  /**
+   * The same GraphQL handler for the public calculators (POST /public/graphql), as its own
+   * function: its own reserved concurrency, so anonymous traffic can never take the signed-in
+   * clinicians' concurrency, and no access to the episodes table at all.
+   */
+  publicGraphql: 'functions/graphql/handler.ts',
   slack: 'functions/slack/handler.ts',
   alerts: 'functions/alerts/handler.ts',
   sweeper: 'functions/sweeper/handler.ts',

@@ -1,5 +1,11 @@
 import type { Language } from '#rules';
-import type { Actor, EpisodeService, TeamSettings, TeamSettingsService } from '#episodes';
+import {
+  userIdFor,
+  type Actor,
+  type EpisodeService,
+  type TeamSettings,
+  type TeamSettingsService,
+} from '#episodes';
 
 /** What the bot uses of the episode service: the same service GraphQL uses. */
 export type EpisodeApi = Pick<
@@ -39,7 +45,7 @@ export type SlackBotDeps = {
 
 /** The actor for service calls from Slack: the Slack user, with the channel's team and role. */
 export const actorFor = (slackUserId: string, settings: TeamSettings): Actor => ({
-  userId: `slack:${slackUserId}`,
+  userId: userIdFor('slack', slackUserId),
   role: settings.role,
   teams: [settings.team],
   via: 'slack',

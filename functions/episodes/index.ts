@@ -2,10 +2,10 @@
  * The episode service's interface: what schema/ and slack-bot/ may use. The DynamoDB repository
  * and the assessors stay behind it.
  */
-export { ROLES, may, inTeam } from './actor.ts';
+export { ROLES, may, inTeam, slackUserIdOf, userIdFor } from './actor.ts';
 export { episodeCarePlan } from './care-plan.ts';
 export type { HospitalCalendar } from './care-plan.ts';
-export type { Actor, Permission, Role } from './actor.ts';
+export type { Actor, IdentityProvider, Permission, Role } from './actor.ts';
 export {
   DoseRefusedError,
   EpisodeConflictError,

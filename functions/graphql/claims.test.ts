@@ -17,28 +17,33 @@ describe('groupsFromClaims', () => {
 });
 
 describe('viewerFromClaims', () => {
-  it('takes the user, the highest role and every team', () => {
+  it('takes the subject in the cognito namespace, the highest role and every team', () => {
     expect(
       viewerFromClaims({
+        sub: '3f2a9c1e-17',
         'cognito:username': 'u-17',
         'cognito:groups': '[team:hem-a role:nurse role:clinician team:hem-b team:hem-a]',
       }),
-    ).toEqual({ userId: 'u-17', role: 'clinician', teams: ['hem-a', 'hem-b'] });
+    ).toEqual({ userId: 'cognito:3f2a9c1e-17', role: 'clinician', teams: ['hem-a', 'hem-b'] });
   });
 
-  it('falls back to sub for the user id', () => {
-    expect(viewerFromClaims({ sub: 'abc', 'cognito:groups': ['role:viewer'] })).toEqual({
-      userId: 'abc',
-      role: 'viewer',
-      teams: [],
-    });
+  it('a token whose subject or username names a Slack user is still a cognito user', () => {
+    expect(
+      viewerFromClaims({
+        sub: 'slack:U0ADMIN',
+        username: 'slack:U0ADMIN',
+        'cognito:groups': ['role:clinician'],
+      })?.userId,
+    ).toBe('cognito:slack:U0ADMIN');
   });
 
   it.each([
     ['no claims', undefined],
     ['no role group', { sub: 'abc', 'cognito:groups': ['team:hem-a'] }],
     ['an unknown role', { sub: 'abc', 'cognito:groups': ['role:admin'] }],
-    ['no user id', { 'cognito:groups': ['role:clinician'] }],
+    ['no subject', { 'cognito:groups': ['role:clinician'] }],
+    ['a username but no subject', { 'cognito:username': 'u-17', 'cognito:groups': ['role:clinician'] }],
+    ['an empty subject', { sub: '', 'cognito:groups': ['role:clinician'] }],
   ])('is nobody with %s', (_case, claims) => {
     expect(viewerFromClaims(claims)).toBeNull();
   });

@@ -1,3 +1,4 @@
+import { userIdFor } from '../episodes/actor.ts';
 import type { Role, Viewer } from '../../schema/index.ts';
 
 /** JWT claims as API Gateway's JWT authorizer passes them (arrays may arrive as "[a b]" strings). */
@@ -19,13 +20,16 @@ export const groupsFromClaims = (claims: Claims): string[] => {
 };
 
 /**
- * The viewer from verified claims: user id, highest role (`role:<role>` groups) and teams
- * (`team:<id>` groups). No role group means no access beyond the public calculators.
+ * The viewer from verified claims: user id `cognito:<sub>` (the user pool's immutable subject, in
+ * the token provider's namespace, so no token can act as a Slack user), highest role
+ * (`role:<role>` groups) and teams (`team:<id>` groups). No subject or no role group means no
+ * access beyond the public calculators.
  */
 export const viewerFromClaims = (claims: Claims | undefined): Viewer | null => {
   if (!claims) return null;
-  const userId = claims['cognito:username'] ?? claims.username ?? claims.sub;
-  if (typeof userId !== 'string' || userId === '') return null;
+  const subject = claims.sub;
+  if (typeof subject !== 'string' || subject === '') return null;
+  const userId = userIdFor('cognito', subject);
   const groups = groupsFromClaims(claims);
   const roles = groups.flatMap((group) => ROLE_GROUP.exec(group)?.[1] ?? []) as Role[];
   const role = roles.sort((a, b) => RANK[b] - RANK[a])[0];

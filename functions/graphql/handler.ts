@@ -8,6 +8,8 @@ const MAX_BODY_BYTES = 64 * 1024;
 
 const yoga = createGraphQLServer({
   mode: process.env.GRAPHQL_MODE === 'development' ? 'development' : 'production',
+  // Stack traces only on the local server (functions/local sets STAGE=local), never deployed.
+  revealErrors: process.env.STAGE === 'local',
   graphiqlAssetsUrl: process.env.GRAPHIQL_ASSETS_URL,
   graphiqlAuthorization: process.env.GRAPHIQL_DEFAULT_AUTHORIZATION,
   episodes: createEpisodeService(),

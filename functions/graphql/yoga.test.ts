@@ -27,7 +27,9 @@ const server = (
   mode: GraphQLServerOptions['mode'],
   episodes = failingService(new Error(INTERNAL)),
   graphiqlAuthorization?: string,
-) => createGraphQLServer({ mode, episodes, graphiqlAssetsUrl: '/graphiql/', graphiqlAuthorization });
+  revealErrors = mode === 'development',
+) =>
+  createGraphQLServer({ mode, episodes, graphiqlAssetsUrl: '/graphiql/', graphiqlAuthorization, revealErrors });
 
 /** The props the GraphiQL page hands to the GraphiQL bundle. */
 const graphiqlPropsOf = async (yoga: ReturnType<typeof server>): Promise<Record<string, unknown>> => {
@@ -46,7 +48,7 @@ const signedIn = {
   requestContext: {
     requestId: 'hardening',
     authorizer: {
-      jwt: { claims: { 'cognito:username': 'clinician-1', 'cognito:groups': '[role:clinician team:hem-a]' } },
+      jwt: { claims: { sub: 'clinician-1', 'cognito:groups': '[role:clinician team:hem-a]' } },
     },
   },
 } as unknown as APIGatewayProxyEventV2;
@@ -212,5 +214,15 @@ describe('development mode', () => {
     expect(await page.text()).toContain('/graphiql/yoga-graphiql.umd.js');
     const { body } = await post(server('development'), '{ episode(id: "EP-1") { __typename } }');
     expect(body.errors?.[0]?.extensions?.originalError).toMatchObject({ message: INTERNAL });
+  });
+
+  it('a deployed development stage (errors not revealed) masks unexpected errors as production does', async () => {
+    const { body, text } = await post(
+      server('development', failingService(new Error(INTERNAL)), undefined, false),
+      '{ episode(id: "EP-1") { __typename } }',
+    );
+    expect(messages(body)).toEqual(['Unexpected error.']);
+    expect(text).not.toContain(INTERNAL);
+    expect(text).not.toMatch(/stack|originalError|\.ts:\d+/);
   });
 });

@@ -15,8 +15,14 @@ import { createRequestLog, type RequestLogger } from './request-log.ts';
 export type ServerContext = { readonly event: APIGatewayProxyEventV2; readonly lambdaContext: Context };
 
 export type GraphQLServerOptions = {
-  /** production: masked errors, no introspection, no GraphiQL. */
+  /** production: no introspection, no GraphiQL, no field suggestions. */
   readonly mode: 'development' | 'production';
+  /**
+   * Unexpected errors in full (message, stack) in the response: only on the local server. Every
+   * deployed stage, development ones included, masks them as "Unexpected error." (the details
+   * go to the function's log).
+   */
+  readonly revealErrors?: boolean;
   /** Where GraphiQL's assets are served; GraphiQL is off when absent (and always in production). */
   readonly graphiqlAssetsUrl?: string | undefined;
   /** An Authorization header GraphiQL starts with (the local dev token). */
@@ -78,7 +84,7 @@ export const createGraphQLServer = (
     // Yoga's own log would print unexpected errors with their messages, as coloured text: the
     // request log writes one JSON line per request instead, without patient data.
     logging: false,
-    maskedErrors: { isDev: !production, maskError: maskUnexpected },
+    maskedErrors: { isDev: options.revealErrors === true, maskError: maskUnexpected },
     graphiql: graphiqlAssetsUrl === undefined ? false : { title: 'CAR-T on-call API' },
     ...(graphiqlAssetsUrl === undefined
       ? {}

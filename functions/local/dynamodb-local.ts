@@ -16,6 +16,11 @@ export type DynamoDbLocal = {
   readonly endpoint: string;
   readonly port: number;
   readonly process: ChildProcess;
+  /**
+   * Settles, with how it ended (e.g. "exited (SIGKILL)"), if the emulator exits while nobody asked
+   * it to stop; never settles otherwise.
+   */
+  readonly unexpectedExit: Promise<string>;
   stop(): Promise<void>;
 };
 
@@ -41,11 +46,25 @@ export const startDynamoDbLocal = async (options: DynamoDbLocalOptions = {}): Pr
   child.stdout?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));
   child.stderr?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));
   let exited: string | undefined;
-  child.once('exit', (code, signal) => (exited = `exited (${signal ?? `code ${String(code)}`})`));
-  child.once('error', (error) => (exited = error.message));
+  let stopping = false;
+  const unexpectedExit = new Promise<string>((settle) => {
+    const ended = (how: string) => {
+      exited = how;
+      if (!stopping) settle(how);
+    };
+    child.once('exit', (code, signal) => {
+      ended(`exited (${signal ?? `code ${String(code)}`})`);
+    });
+    child.once('error', (error) => {
+      ended(error.message);
+    });
+  });
 
   const endpoint = `http://127.0.0.1:${port}`;
-  const stop = () => stopProcess(child);
+  const stop = () => {
+    stopping = true;
+    return stopProcess(child);
+  };
   const client = new DynamoDBClient({ ...LOCAL_AWS, endpoint, maxAttempts: 1 });
   const deadline = Date.now() + (options.readyTimeoutMs ?? 20_000);
   try {
@@ -53,7 +72,7 @@ export const startDynamoDbLocal = async (options: DynamoDbLocalOptions = {}): Pr
       if (exited) throw new Error(`DynamoDB Local ${exited} before it was ready:\n${output.trim()}`);
       try {
         await client.send(new ListTablesCommand({ Limit: 1 }));
-        return { endpoint, port, process: child, stop };
+        return { endpoint, port, process: child, unexpectedExit, stop };
       } catch (error) {
         if (Date.now() > deadline)
           throw new Error(`DynamoDB Local did not answer on ${endpoint} in time`, { cause: error });

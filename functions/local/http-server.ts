@@ -31,15 +31,18 @@ export type LocalServerOptions = {
 /** API Gateway's own limit on request payloads. */
 const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
 
+/**
+ * The request body, or undefined when it is larger than API Gateway accepts. The rest of an
+ * oversized body is read and dropped, so the client gets its 413 rather than a reset connection.
+ */
 const readBody = async (request: IncomingMessage): Promise<Buffer | undefined> => {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > MAX_PAYLOAD_BYTES) return undefined;
-    chunks.push(chunk);
+    if (size <= MAX_PAYLOAD_BYTES) chunks.push(chunk);
   }
-  return Buffer.concat(chunks);
+  return size > MAX_PAYLOAD_BYTES ? undefined : Buffer.concat(chunks);
 };
 
 const send = (

@@ -3,8 +3,8 @@ import { dirname, resolve } from 'node:path';
 import {
   exportJWK,
   generateKeyPair,
+  compactVerify,
   importJWK,
-  jwtVerify,
   SignJWT,
   type CryptoKey,
   type JWK,
@@ -68,25 +68,85 @@ export const issueToken = async (key: LocalSigningKey, request: TokenRequest): P
     .sign(key.privateKey);
 
 /**
- * Verifies a bearer token as the HTTP API JWT authorizer would (signature, issuer, expiry, client)
- * and returns the claims in the authorizer's form: arrays become "[a b]" strings.
+ * Clock skew allowed on nbf/iat/exp between the token's issuer and this server. API Gateway's JWT
+ * authorizer checks the same claims; 60 s keeps a token minted a moment ahead usable and a
+ * token dated later than that refused.
  */
+export const CLOCK_SKEW_SECONDS = 60;
+
+/** Why a bearer token was refused (for the local server's log; the caller sees only 401). */
+export type TokenRefusal =
+  | 'no bearer token'
+  | 'bad signature or malformed token'
+  | 'wrong issuer'
+  | 'wrong audience'
+  | 'no expiry'
+  | 'expired'
+  | 'not yet valid'
+  | 'issued in the future';
+
+export type TokenVerdict =
+  | { readonly ok: true; readonly claims: Record<string, string> }
+  | { readonly ok: false; readonly refusal: TokenRefusal };
+
+/** `aud` when present (ID tokens), else `client_id` (access tokens): the authorizer's audience rule. */
+const audienceMatches = (payload: JWTPayload): boolean => {
+  const audience = payload.aud ?? payload.client_id;
+  return Array.isArray(audience) ? audience.includes(LOCAL_CLIENT_ID) : audience === LOCAL_CLIENT_ID;
+};
+
+/** A NumericDate claim that is present must be a number: a string or other value is a refusal. */
+const notAfter = (value: unknown, limit: number): boolean =>
+  value === undefined || (typeof value === 'number' && value <= limit);
+
+/** The first claim that the JWT authorizer would refuse, at `seconds` since the epoch. */
+const claimRefusal = (payload: JWTPayload, seconds: number): TokenRefusal | undefined => {
+  if (payload.iss !== LOCAL_ISSUER) return 'wrong issuer';
+  if (!audienceMatches(payload)) return 'wrong audience';
+  if (typeof payload.exp !== 'number') return 'no expiry';
+  if (payload.exp <= seconds - CLOCK_SKEW_SECONDS) return 'expired';
+  if (!notAfter(payload.nbf, seconds + CLOCK_SKEW_SECONDS)) return 'not yet valid';
+  if (!notAfter(payload.iat, seconds + CLOCK_SKEW_SECONDS)) return 'issued in the future';
+  return undefined;
+};
+
+/**
+ * Verifies a bearer token exactly as the HTTP API JWT authorizer does for the deployed user pool:
+ * signature (ES256 with the local key; deployed: the pool's JWKS), `iss`, audience (`aud` or
+ * `client_id`), `exp` required and in the future, `nbf` and `iat` if present not in the future,
+ * each within CLOCK_SKEW_SECONDS. Returns the claims in the authorizer's form (arrays become
+ * "[a b]" strings), or why the token was refused.
+ */
+export const verifyToken = async (
+  key: LocalSigningKey,
+  authorization: string | undefined,
+  now: Date = new Date(),
+): Promise<TokenVerdict> => {
+  const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
+  if (!token) return { ok: false, refusal: 'no bearer token' };
+  let payload: JWTPayload;
+  try {
+    // The signature and algorithm; the claims are checked below, each with its own refusal.
+    const verified = await compactVerify(token, key.publicKey, { algorithms: ['ES256'] });
+    const parsed: unknown = JSON.parse(new TextDecoder().decode(verified.payload));
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+      throw new Error('not a claims set');
+    payload = parsed as JWTPayload;
+  } catch {
+    return { ok: false, refusal: 'bad signature or malformed token' };
+  }
+  const refusal = claimRefusal(payload, Math.floor(now.getTime() / 1000));
+  return refusal ? { ok: false, refusal } : { ok: true, claims: authorizerClaims(payload) };
+};
+
+/** The claims of a token the authorizer would accept, else undefined (the local server's 401). */
 export const verifyBearer = async (
   key: LocalSigningKey,
   authorization: string | undefined,
+  now: Date = new Date(),
 ): Promise<Record<string, string> | undefined> => {
-  const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
-  if (!token) return undefined;
-  try {
-    const { payload } = await jwtVerify(token, key.publicKey, {
-      issuer: LOCAL_ISSUER,
-      algorithms: ['ES256'],
-    });
-    if (payload.client_id !== LOCAL_CLIENT_ID) return undefined;
-    return authorizerClaims(payload);
-  } catch {
-    return undefined;
-  }
+  const verdict = await verifyToken(key, authorization, now);
+  return verdict.ok ? verdict.claims : undefined;
 };
 
 const authorizerClaims = (payload: JWTPayload): Record<string, string> =>

@@ -55,6 +55,13 @@ export type LocalSystem = {
   readonly signingSecret: string;
   readonly signingKey: LocalSigningKey;
   readonly devToken: string;
+  /** DynamoDB Local's process id, when this system started it. */
+  readonly dynamoDbPid: number | undefined;
+  /**
+   * Settles, with one sentence saying what happened, if the system cannot go on: the DynamoDB
+   * Local it started exited, or the DynamoDB it uses stopped answering. Never settles otherwise.
+   */
+  readonly fault: Promise<string>;
   stop(): Promise<void>;
 };
 
@@ -67,6 +74,10 @@ export const startLocalSystem = async (options: LocalSystemOptions): Promise<Loc
   let poller: StreamPoller | undefined;
   let server: Server | undefined;
   let sweepTimer: NodeJS.Timeout | undefined;
+  let reportFault: (sentence: string) => void = () => undefined;
+  const fault = new Promise<string>((settle) => {
+    reportFault = settle;
+  });
   const stop = async (): Promise<void> => {
     clearInterval(sweepTimer);
     await poller?.stop();
@@ -86,6 +97,11 @@ export const startLocalSystem = async (options: LocalSystemOptions): Promise<Loc
   try {
     const endpoint =
       options.dynamoDbEndpoint ?? (dynamo = await startDynamoDbLocal({ dataDir: options.dataDir })).endpoint;
+    void dynamo?.unexpectedExit.then((how) => {
+      reportFault(
+        `DynamoDB Local ${how} while the local system was running; nothing can be read or recorded without it, so the local system stops (run npm start again).`,
+      );
+    });
     const tableName = options.tableName ?? process.env.TABLE_NAME ?? episodesTable.defaultName;
     const signingSecret = process.env.SLACK_SIGNING_SECRET ?? LOCAL_SLACK_SIGNING_SECRET;
     const signingKey = await loadOrCreateSigningKey();
@@ -142,7 +158,8 @@ export const startLocalSystem = async (options: LocalSystemOptions): Promise<Loc
       return true;
     };
     server = createLocalServer({
-      lambdas: { graphql: loaded('graphql'), slack: loaded('slack') },
+      // Deployed, the public calculators run in a function of their own; locally one handler serves both.
+      lambdas: { graphql: loaded('graphql'), publicGraphql: loaded('graphql'), slack: loaded('slack') },
       verifyBearer: (authorization) => verifyBearer(signingKey, authorization),
       extraRoutes: [fakeSlack.route, sweepRoute, settledRoute(() => poller)],
     });
@@ -182,6 +199,11 @@ export const startLocalSystem = async (options: LocalSystemOptions): Promise<Loc
         client: new DynamoDBStreamsClient({ ...LOCAL_AWS, endpoint }),
         streamArn,
         handler: alerts.handler,
+        onUnreachable: (reason) => {
+          reportFault(
+            `DynamoDB at ${endpoint} stopped answering (${reason}); nothing can be read or recorded without it, so the local system stops.`,
+          );
+        },
       });
     }
     return {
@@ -192,6 +214,8 @@ export const startLocalSystem = async (options: LocalSystemOptions): Promise<Loc
       signingSecret,
       signingKey,
       devToken,
+      dynamoDbPid: dynamo?.process.pid,
+      fault,
       stop,
     };
   } catch (error) {

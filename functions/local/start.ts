@@ -36,6 +36,13 @@ const shutdown = (signal: string): void => {
   process.stdout.write(`\n${signal}: stopping the server, the stream consumer and DynamoDB Local…\n`);
   void system.stop().then(() => process.exit(0));
 };
+// DynamoDB Local gone (or unreachable): say so once and stop, rather than failing every request.
+void system.fault.then((sentence) => {
+  if (stopping) return;
+  stopping = true;
+  process.stderr.write(`\n${sentence}\n`);
+  void system.stop().then(() => process.exit(1));
+});
 process.on('SIGINT', () => {
   shutdown('SIGINT');
 });

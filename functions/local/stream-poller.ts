@@ -23,6 +23,13 @@ export type StreamPollerOptions = {
   /** Attempts per failed record before it is set aside, as the deployed event source mapping does. */
   readonly maxAttempts?: number;
   readonly log?: (message: string) => void;
+  /**
+   * Called once, and the poller stops, when the stream has not answered for this long (default
+   * 30 s); meanwhile it retries with backoff (up to 5 s apart) and logs once, when the failures
+   * have lasted 2 s (a blip that heals sooner is not worth a line).
+   */
+  readonly unreachableAfterMs?: number;
+  readonly onUnreachable?: (reason: string) => void;
 };
 
 export type StreamPoller = {
@@ -126,11 +133,35 @@ export const startStreamPoller = (options: StreamPollerOptions): StreamPoller =>
     }
   };
 
+  const unreachableAfterMs = options.unreachableAfterMs ?? 30_000;
+  let failures = 0;
+  let failingSince = 0;
+  let reported = false;
+
+  /** One failed poll: logged if it starts a streak; the poller gives up when the streak is too long. */
+  const failed = (error: unknown): number | undefined => {
+    failures += 1;
+    if (failures === 1) failingSince = Date.now();
+    if (!reported && Date.now() - failingSince >= 2000) {
+      reported = true;
+      log(`stream poll failing for 2 s: ${String(error)} (retrying with backoff)`);
+    }
+    if (Date.now() - failingSince >= unreachableAfterMs) {
+      state.stopped = true;
+      options.onUnreachable?.(
+        `the table's stream has not answered for ${Math.round(unreachableAfterMs / 1000)} s (${String(error)})`,
+      );
+      return undefined;
+    }
+    return Math.min(5000, pollIntervalMs * 2 ** failures);
+  };
+
   const loop = async (): Promise<void> => {
     let lastRefresh = 0;
     while (!stopped()) {
       const poll = (polls += 1);
       let quiet = true;
+      let pause = pollIntervalMs;
       try {
         if (Date.now() - lastRefresh > 5000 || iterators.size === 0) {
           await refreshShards();
@@ -153,14 +184,20 @@ export const startStreamPoller = (options: StreamPollerOptions): StreamPoller =>
             else throw error;
           }
         }
+        if (reported) log(`stream poll recovered after ${failures} failed attempts`);
+        failures = 0;
+        reported = false;
       } catch (error) {
         quiet = false;
-        if (!stopped()) log(`stream poll failed: ${String(error)}`);
+        if (stopped()) break;
+        const backoff = failed(error);
+        if (backoff === undefined) break;
+        pause = backoff;
       }
       if (quiet) {
         for (const waiter of waiters) if (waiter.after < poll) waiter.settle(true);
       }
-      await sleep(pollIntervalMs);
+      await sleep(pause);
     }
   };
 

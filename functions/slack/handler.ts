@@ -1,21 +1,35 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { createSlackApp } from '../../slack-bot/app.ts';
-import { isFreshSlackTimestamp } from '../../slack-bot/request-freshness.ts';
+import { checkSlackRequest } from '../../slack-bot/request-check.ts';
+import { createDocumentClient } from '../episodes/dynamodb-client.ts';
+import { episodesTable } from '../episodes/table-definition.ts';
 import { slackBotDepsFromEnv } from './bot-deps.ts';
 import { followCredentials } from '../shared/follow-credentials.ts';
+import { logger } from '../shared/logger.ts';
 import { once } from '../shared/once.ts';
+import { createReplayGuard } from './replay-guard.ts';
 import { slackCredential } from './secrets.ts';
+import { rawBodyOf, verifiedEvent } from './verified-event.ts';
 
 type ReceiverHandler = ReturnType<ReturnType<typeof createSlackApp>['receiver']['toHandler']>;
 
 const deps = once(() => slackBotDepsFromEnv());
+const replayGuard = once(() =>
+  createReplayGuard(
+    createDocumentClient(process.env.DYNAMODB_ENDPOINT),
+    process.env.TABLE_NAME ?? episodesTable.defaultName,
+  ),
+);
 
 /**
  * The Bolt app for the credentials as stored now: built once per container, and again only when
  * the signing secret or bot token changed (Secrets Manager values are re-read every 5 minutes), so
  * storing them after the first deploy, or rotating them, needs no redeploy.
  */
-const receiverHandler = followCredentials<readonly [string, string], ReceiverHandler>(
+const credentials = followCredentials<
+  readonly [string, string],
+  { readonly signingSecret: string; readonly receiver: ReceiverHandler }
+>(
   () => Promise.all([slackCredential('SLACK_SIGNING_SECRET'), slackCredential('SLACK_BOT_TOKEN')]),
   ([signingSecret, botToken]) => {
     const { receiver } = createSlackApp(
@@ -28,23 +42,45 @@ const receiverHandler = followCredentials<readonly [string, string], ReceiverHan
       },
       deps(),
     );
-    return receiver.toHandler();
+    return { signingSecret, receiver: receiver.toHandler() };
   },
 );
 
-/** A header's value whatever its case (API Gateway v2 lower-cases them; tests may not). */
-const headerOf = (event: APIGatewayProxyEventV2, name: string): string | undefined =>
-  Object.entries(event.headers).find(([key]) => key.toLowerCase() === name)?.[1];
+const answer = (statusCode: number): APIGatewayProxyResult => ({ statusCode, body: '' });
 
-/** Slack Lambda (HTTP API v2): commands, interactivity and events through Bolt's Lambda receiver. */
+/**
+ * Slack Lambda (HTTP API v2): commands, interactivity and events through Bolt's Lambda receiver,
+ * behind a door that reads nothing of a request before its size, timestamp and signature are
+ * checked (slack-bot/request-check.ts), answers every refusal with a 4xx (never a 5xx that would
+ * page operations), and executes each signed request at most once (replay-guard.ts).
+ */
 export const handler = async (
   event: APIGatewayProxyEventV2,
   context: Context,
 ): Promise<APIGatewayProxyResult> => {
-  // Bolt refuses only stale timestamps; a future-dated one is refused here (a missing one is left
-  // to Bolt, which answers Slack's unsigned ssl_check and refuses anything else unsigned).
-  const timestamp = headerOf(event, 'x-slack-request-timestamp');
-  if (timestamp !== undefined && !isFreshSlackTimestamp(timestamp, Date.now()))
-    return { statusCode: 401, body: '' };
-  return (await receiverHandler())(event, context);
+  const { signingSecret, receiver } = await credentials();
+  const verdict = checkSlackRequest({
+    headers: event.headers,
+    body: rawBodyOf(event),
+    signingSecret,
+    nowMs: Date.now(),
+  });
+  if (verdict.outcome === 'ssl-check') return answer(200);
+  if (verdict.outcome === 'refused') {
+    logger.info('slack request refused', { status: verdict.status, reason: verdict.reason });
+    return answer(verdict.status);
+  }
+  const first = await replayGuard()
+    .claim(verdict.signature, verdict.timestampSeconds)
+    .catch((error: unknown) => {
+      logger.error('slack replay guard unavailable', { error: String(error) });
+      return undefined;
+    });
+  // The store is down: nothing could be recorded anyway, and executing unguarded could run it twice.
+  if (first === undefined) return answer(503);
+  if (!first) {
+    logger.warn('slack request replayed', { kind: verdict.kind });
+    return answer(401);
+  }
+  return receiver(verifiedEvent(event, verdict), context);
 };

@@ -44,6 +44,8 @@ const EPISODE_SERVICE: readonly ConfiguredVariable[] = [
 export const configuredVariables: Readonly<Record<LambdaId, readonly ConfiguredVariable[]>> = {
   /** functions/graphql/handler.ts and the episode service. */
   graphql: ['HOSPITAL_TIME_ZONE', ...EPISODE_SERVICE],
+  /** The same handler, for the public calculators. */
+  publicGraphql: ['HOSPITAL_TIME_ZONE', ...EPISODE_SERVICE],
   /** functions/slack/bot-deps.ts and the episode service. */
   slack: [
     'HOSPITAL_TIME_ZONE',

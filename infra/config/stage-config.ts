@@ -20,8 +20,16 @@ export type StageConfig = {
   readonly graphqlMode: 'production' | 'development';
   /** Browser origins allowed by CORS on the HTTP API. */
   readonly corsOrigins: readonly string[];
-  /** Steady-state requests per second and burst for the HTTP API's default stage. */
-  readonly throttle: { readonly rateLimit: number; readonly burstLimit: number };
+  /**
+   * Steady-state requests per second and burst of each route of the HTTP API's default stage;
+   * the anonymous public calculators (POST /public/graphql) have their own, lower limits.
+   */
+  readonly throttle: {
+    readonly rateLimit: number;
+    readonly burstLimit: number;
+    readonly publicRateLimit: number;
+    readonly publicBurstLimit: number;
+  };
   readonly reservedConcurrency: Readonly<Record<LambdaId, number>>;
   /** Email address subscribed to the alarm topic (optional). */
   readonly alarmEmail?: string;
@@ -54,6 +62,13 @@ const LOG_RETENTION_DAYS = [
 ];
 
 const STAGE_NAME = /^[a-z][a-z0-9-]{1,19}$/;
+
+/**
+ * Anonymous calculator traffic, when a stage sets no limits of its own: 10 requests per second
+ * (burst 20) is far above what clinicians without an account use, and its own function has
+ * 5 reserved executions (a calculation takes milliseconds).
+ */
+export const publicDefaults = { rateLimit: 10, burstLimit: 20, reservedConcurrency: 5 } as const;
 
 export class StageConfigError extends Error {
   override readonly name = 'StageConfigError';
@@ -180,6 +195,8 @@ const TIME_ZONE = /^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/;
 export const parseStageConfig = (stage: string, raw: unknown): StageConfig => {
   if (!STAGE_NAME.test(stage))
     throw new StageConfigError(`stage name "${stage}" must match ${String(STAGE_NAME)}`);
+  // STAGE=local is how the functions know they run on the local server (full error details).
+  if (stage === 'local') throw new StageConfigError('stage name "local" is reserved for the local server');
   const fields = new Fields(raw, `stages.${stage}`).only(
     'env',
     'removalPolicy',
@@ -199,8 +216,12 @@ export const parseStageConfig = (stage: string, raw: unknown): StageConfig => {
     'tuning',
   );
   const env = fields.optionalObject('env')?.only('account', 'region');
-  const throttle = fields.object('throttle').only('rateLimit', 'burstLimit');
-  const concurrency = fields.object('reservedConcurrency').only('graphql', 'slack', 'alerts', 'sweeper');
+  const throttle = fields
+    .object('throttle')
+    .only('rateLimit', 'burstLimit', 'publicRateLimit', 'publicBurstLimit');
+  const concurrency = fields
+    .object('reservedConcurrency')
+    .only('graphql', 'publicGraphql', 'slack', 'alerts', 'sweeper');
   const backup = fields.object('backup').only('dailyRetentionDays', 'monthlyRetentionDays');
   const tuning = fields
     .optionalObject('tuning')
@@ -236,9 +257,13 @@ export const parseStageConfig = (stage: string, raw: unknown): StageConfig => {
     throttle: {
       rateLimit: throttle.integer('rateLimit', 1, 10_000),
       burstLimit: throttle.integer('burstLimit', 1, 5_000),
+      publicRateLimit: throttle.optionalInteger('publicRateLimit', 1, 10_000) ?? publicDefaults.rateLimit,
+      publicBurstLimit: throttle.optionalInteger('publicBurstLimit', 1, 5_000) ?? publicDefaults.burstLimit,
     },
     reservedConcurrency: {
       graphql: concurrency.integer('graphql', 1, 1000),
+      publicGraphql:
+        concurrency.optionalInteger('publicGraphql', 1, 1000) ?? publicDefaults.reservedConcurrency,
       slack: concurrency.integer('slack', 1, 1000),
       alerts: concurrency.integer('alerts', 1, 1000),
       sweeper: concurrency.integer('sweeper', 1, 1000),
@@ -263,11 +288,27 @@ export const parseStageConfig = (stage: string, raw: unknown): StageConfig => {
       `stages.${stage}: a stage that retains data must run GraphQL in production mode`,
     );
   }
+  // Logs of a stage that keeps clinical data are kept at least a year (CT.CLOUDWATCH.PR.2).
+  if (config.removalPolicy === 'retain' && config.logRetentionDays < 365) {
+    throw new StageConfigError(`stages.${stage}: a stage that retains data must keep logs at least 365 days`);
+  }
   if (monthlyRetentionDays !== undefined && monthlyRetentionDays <= dailyRetentionDays) {
     throw new StageConfigError(`stages.${stage}.backup.monthlyRetentionDays must exceed dailyRetentionDays`);
   }
   if (config.throttle.burstLimit < config.throttle.rateLimit) {
     throw new StageConfigError(`stages.${stage}.throttle.burstLimit must be at least rateLimit`);
+  }
+  if (config.throttle.publicBurstLimit < config.throttle.publicRateLimit) {
+    throw new StageConfigError(`stages.${stage}.throttle.publicBurstLimit must be at least publicRateLimit`);
+  }
+  // Anonymous traffic never gets more than the signed-in clinicians.
+  if (
+    config.throttle.publicRateLimit > config.throttle.rateLimit ||
+    config.throttle.publicBurstLimit > config.throttle.burstLimit
+  ) {
+    throw new StageConfigError(
+      `stages.${stage}.throttle: publicRateLimit and publicBurstLimit must not exceed rateLimit and burstLimit`,
+    );
   }
   return config;
 };

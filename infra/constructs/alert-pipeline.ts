@@ -1,7 +1,13 @@
 import { Duration, Validations } from 'aws-cdk-lib';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
-import { EventSourceMapping, type IEventSourceDlq, StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import {
+  EventSourceMapping,
+  FilterCriteria,
+  FilterRule,
+  type IEventSourceDlq,
+  StartingPosition,
+} from 'aws-cdk-lib/aws-lambda';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { StageConfig } from '../config/stage-config.ts';
@@ -10,6 +16,11 @@ import type { EncryptionKeys } from './encryption-keys.ts';
 import type { EpisodesTable } from './episodes-table.ts';
 import { failureQueue, grantSendFailures } from './failure-queue.ts';
 import type { SlackCredentials } from './slack-credentials.ts';
+
+/** Stream records of alert items (`EP#…` / `ALERT#…`), the only ones the consumer acts on. */
+export const alertItemsOnly = FilterCriteria.filter({
+  dynamodb: { Keys: { PK: { S: FilterRule.beginsWith('EP#') }, SK: { S: FilterRule.beginsWith('ALERT#') } } },
+});
 
 /** How the stream consumer treats failures: bounded, so one bad record never blocks a shard. */
 export const streamConsumerSettings = {
@@ -79,6 +90,9 @@ export class AlertPipeline extends Construct {
       reportBatchItemFailures: true,
       bisectBatchOnError: true,
       onFailure,
+      // Only alert items invoke the consumer (it ignores every other item): episode heads,
+      // records, settings and the Slack replay guard's claims change far more often.
+      filters: [alertItemsOnly],
       ...streamConsumerSettings,
     });
 

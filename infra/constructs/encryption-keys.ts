@@ -1,5 +1,5 @@
 import { Duration, Stack } from 'aws-cdk-lib';
-import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { AnyPrincipal, Effect, PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import type { StageConfig } from '../config/stage-config.ts';
@@ -31,6 +31,22 @@ export class EncryptionKeys extends Construct {
     this.data = key('Data', 'episodes table, its stream and backups, dead-letter queues');
     this.operations = key('Operations', 'log groups and alarm notifications');
     this.secrets = key('Secrets', 'Slack signing secret and bot token');
+    // Grants (delegated use of a key) only for AWS services acting for a resource, such as
+    // DynamoDB for the table: nobody can hand the key on to another principal (CT.KMS.PR.3).
+    for (const each of [this.data, this.operations, this.secrets]) {
+      each.addToResourcePolicy(
+        new PolicyStatement({
+          sid: 'GrantsOnlyForAwsServices',
+          effect: Effect.DENY,
+          principals: [new AnyPrincipal()],
+          actions: ['kms:CreateGrant'],
+          resources: ['*'],
+          conditions: {
+            BoolIfExists: { 'kms:GrantIsForAWSResource': 'false', 'aws:PrincipalIsAWSService': 'false' },
+          },
+        }),
+      );
+    }
 
     const { region, account, partition } = Stack.of(this);
     // CloudWatch Logs encrypts this account's log groups with the operations key (and nothing else).

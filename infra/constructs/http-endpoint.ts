@@ -6,6 +6,7 @@ import {
   HttpMethod,
   HttpNoneAuthorizer,
   HttpStage,
+  CfnStage,
   LogGroupLogDestination,
   type IHttpRouteAuthorizer,
   type HttpRoute as CdkHttpRoute,
@@ -18,6 +19,7 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { type HttpRoute, type LambdaName, httpRoutes } from '../../functions/http-routes.ts';
 import type { StageConfig } from '../config/stage-config.ts';
+import { controlTowerRule } from '../control-tower.ts';
 import { encryptedLogGroup } from './encrypted-log-group.ts';
 
 /**
@@ -26,9 +28,9 @@ import { encryptedLogGroup } from './encrypted-log-group.ts';
  */
 export const publicRouteReasons: Readonly<Record<string, string>> = {
   'GET /graphql':
-    'Serves the GraphiQL page, only in development stages. Any operation sent here runs with no claims, and the resolvers (scope-auth on the verified claims) then allow only the public calculators and reference data, exactly as on /public/graphql.',
+    'Serves the GraphiQL page, only in development stages (the route does not exist in production). Any operation sent here runs with no claims, and the resolvers (scope-auth on the verified claims) then allow only the public calculators and reference data, exactly as on /public/graphql.',
   'POST /public/graphql':
-    'Public calculators and reference data for clinicians who are not signed in; requests carry no claims, so the resolvers refuse every episode query and mutation. Protected by the stage throttle and the body size limit in the function.',
+    'Public calculators and reference data for clinicians who are not signed in; requests carry no claims, so the resolvers refuse every episode query and mutation, and the function behind the route has no permission on the episodes table. Protected by its own route throttle, its own reserved concurrency and the body size limit in the function.',
   'POST /slack/events':
     'Slack cannot present a Cognito JWT. Bolt verifies every request with the Slack signing secret (HMAC-SHA256 over timestamp and body, 5-minute replay window) before any listener runs, and API Gateway authorizers cannot see the body the signature covers.',
 };
@@ -112,7 +114,7 @@ export class HttpEndpoint extends Construct {
     };
 
     const routes = new Map<HttpRoute, CdkHttpRoute>();
-    for (const route of httpRoutes) {
+    for (const route of deployedRoutes(config)) {
       const authorizer: IHttpRouteAuthorizer =
         route.auth === 'jwt' ? jwtAuthorizer : new HttpNoneAuthorizer();
       const [created] = this.api.addRoutes({
@@ -123,9 +125,33 @@ export class HttpEndpoint extends Construct {
       });
       if (!created) throw new Error(`route ${route.method} ${route.path} was not created`);
       if (route.auth === 'none') acknowledgePublicRoute(created, route);
+      Validations.of(created).acknowledge({
+        id: controlTowerRule('lambda_function_public_access_prohibited_check'),
+        reason: integrationPermissionReason,
+      });
       routes.set(route, created);
     }
     this.routes = routes;
+    this.throttlePublicRoutes(config);
+  }
+
+  /**
+   * Each route of the stage is throttled separately at the stage's default; the anonymous routes
+   * get their own lower limits, so anonymous traffic is refused (429) long before it could slow
+   * the clinicians' routes or the functions behind them.
+   */
+  private throttlePublicRoutes(config: StageConfig): void {
+    const routeSettings: Record<string, { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }> = {};
+    for (const [route, created] of this.routes) {
+      if (route.lambda !== 'publicGraphql') continue;
+      // The stage names the route by its key: CloudFormation must create the route first.
+      this.stage.node.addDependency(created);
+      routeSettings[`${route.method} ${route.path}`] = {
+        ThrottlingRateLimit: config.throttle.publicRateLimit,
+        ThrottlingBurstLimit: config.throttle.publicBurstLimit,
+      };
+    }
+    (this.stage.node.defaultChild as CfnStage).addPropertyOverride('RouteSettings', routeSettings);
   }
 
   /** The URL of a route on the default stage (the value to give clients and Slack). */
@@ -134,11 +160,22 @@ export class HttpEndpoint extends Construct {
   }
 }
 
+/** The routes a stage deploys: the development-only ones (GraphiQL) never where GraphQL runs in production. */
+export const deployedRoutes = (config: StageConfig): readonly HttpRoute[] =>
+  httpRoutes.filter((route) => !(route.developmentOnly && config.graphqlMode === 'production'));
+
 const acknowledgePublicRoute = (route: CdkHttpRoute, definition: HttpRoute): void => {
   const key = `${definition.method} ${definition.path}`;
   const reason = publicRouteReasons[key];
   if (reason === undefined) {
     throw new Error(`route ${key} has no authorizer and no written reason in publicRouteReasons`);
   }
-  Validations.of(route).acknowledge({ id: 'AwsSolutions-APIG4', reason });
+  Validations.of(route).acknowledge(
+    { id: 'AwsSolutions-APIG4', reason },
+    { id: controlTowerRule('api_gw_v2_authorization_type_configured_check'), reason },
+  );
 };
+
+/** Why the API's permission to invoke a function is not public (CT.LAMBDA.PR.2). */
+const integrationPermissionReason =
+  "The permission lets only API Gateway invoke the function, and only for this route of this HTTP API: its SourceArn is the route's execute-api ARN (region, account, API id, route path). The control accepts a SourceArn only as a literal string or a local reference, and this ARN is necessarily built with Fn::Join from the API's id.";

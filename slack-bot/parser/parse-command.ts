@@ -291,11 +291,19 @@ const failed = (subcommand: SubcommandName | undefined, list: readonly ParseProb
 });
 
 /**
+ * The longest command text read: the longest real command (a full set of vital signs with a time
+ * and findings) is a few hundred characters; 2 000 keeps parsing and the reply bounded.
+ */
+export const MAX_COMMAND_TEXT_LENGTH = 2000;
+
+/**
  * Parses `/cart` text: the subcommand (by name or alias; a typo gets the nearest name), then its
  * positional words and `key=value` fields. Any problem means nothing is recorded: the caller
  * replies with every problem at once.
  */
 export const parseCart = (text: string, context: ParseContext): ParseResult => {
+  if (text.length > MAX_COMMAND_TEXT_LENGTH)
+    return failed(undefined, [problems.tooLong(text.length, MAX_COMMAND_TEXT_LENGTH, context.command)]);
   const [first, ...rest] = tokenize(text);
   if (!first) return { ok: true, command: { name: 'help', topic: undefined } };
   const name = first.key === undefined ? subcommandOf(first.raw) : undefined;

@@ -1,4 +1,5 @@
 import type { LocalizedText } from '#rules';
+import { esc, truncate } from '../views/blocks.ts';
 
 /**
  * What is wrong with a command as typed: always specific (which word, what was expected, the
@@ -12,7 +13,8 @@ export type ParseProblem = {
     | 'ambiguous-unit'
     | 'missing'
     | 'duplicate'
-    | 'unexpected';
+    | 'unexpected'
+    | 'too-long';
   /** The field's key as the user writes it (e.g. `temp`). */
   readonly field?: string;
   /** The word or value received, as typed. */
@@ -34,19 +36,38 @@ export class CommandInputError extends Error {
   }
 }
 
+/** The longest piece of what was typed that a reply quotes back. */
+export const ECHO_MAX_CHARS = 40;
+
+/**
+ * What the user typed, quoted back in a reply as inline code: shortened, with its mrkdwn control
+ * characters escaped (so `<!channel>` or `<@U…>` typed into a command never becomes a mention in
+ * the reply) and backticks turned into quotes (so it cannot close the code span).
+ */
+export const echo = (typed: string): string =>
+  `\`${esc(truncate(typed, ECHO_MAX_CHARS).replace(/`/g, "'"))}\``;
+
 const didYouMean = (suggestion: string | undefined): LocalizedText =>
   suggestion
-    ? { zh: `;您是否想输入 \`${suggestion}\`?`, en: `; did you mean \`${suggestion}\`?` }
+    ? { zh: `;您是否想输入 ${echo(suggestion)}?`, en: `; did you mean ${echo(suggestion)}?` }
     : { zh: '', en: '' };
 
 export const problems = {
+  tooLong: (length: number, max: number, command: string): ParseProblem => ({
+    code: 'too-long',
+    received: `${length} characters`,
+    text: {
+      zh: `命令过长:${length} 个字符,最多 ${max} 个;请分成几条命令(\`${esc(command)} help\` 列出全部命令)`,
+      en: `the command is too long: ${length} characters, at most ${max}; split it into several commands (\`${esc(command)} help\` lists them)`,
+    },
+  }),
   unknownSubcommand: (word: string, suggestion: string | undefined, command: string): ParseProblem => ({
     code: 'unknown-subcommand',
     received: word,
     ...(suggestion ? { suggestion } : {}),
     text: {
-      zh: `未知子命令 \`${word}\`${didYouMean(suggestion).zh}(\`${command} help\` 列出全部命令)`,
-      en: `unknown subcommand \`${word}\`${didYouMean(suggestion).en} (\`${command} help\` lists them)`,
+      zh: `未知子命令 ${echo(word)}${didYouMean(suggestion).zh}(${echo(`${command} help`)} 列出全部命令)`,
+      en: `unknown subcommand ${echo(word)}${didYouMean(suggestion).en} (${echo(`${command} help`)} lists them)`,
     },
   }),
   unknownField: (word: string, suggestion: string | undefined, subcommand: string): ParseProblem => ({
@@ -54,8 +75,8 @@ export const problems = {
     received: word,
     ...(suggestion ? { suggestion } : {}),
     text: {
-      zh: `\`${subcommand}\` 没有字段 \`${word}\`${didYouMean(suggestion).zh}`,
-      en: `unknown field \`${word}\`${didYouMean(suggestion).en}`,
+      zh: `${echo(subcommand)} 没有字段 ${echo(word)}${didYouMean(suggestion).zh}`,
+      en: `unknown field ${echo(word)}${didYouMean(suggestion).en}`,
     },
   }),
   invalidValue: (
@@ -69,8 +90,8 @@ export const problems = {
     received,
     ...(suggestion ? { suggestion } : {}),
     text: {
-      zh: `\`${field}=${received}\`:应为${expected.zh}${didYouMean(suggestion).zh}`,
-      en: `\`${field}=${received}\`: expected ${expected.en}${didYouMean(suggestion).en}`,
+      zh: `${echo(`${field}=${received}`)}:应为${esc(expected.zh)}${didYouMean(suggestion).zh}`,
+      en: `${echo(`${field}=${received}`)}: expected ${esc(expected.en)}${didYouMean(suggestion).en}`,
     },
   }),
   ambiguousUnit: (field: string, received: string, hint: LocalizedText): ParseProblem => ({
@@ -78,26 +99,29 @@ export const problems = {
     field,
     received,
     text: {
-      zh: `\`${field}=${received}\` 单位不明确:${hint.zh}`,
-      en: `\`${field}=${received}\` has an ambiguous unit: ${hint.en}`,
+      zh: `${echo(`${field}=${received}`)} 单位不明确:${esc(hint.zh)}`,
+      en: `${echo(`${field}=${received}`)} has an ambiguous unit: ${esc(hint.en)}`,
     },
   }),
   missing: (what: string, example: string): ParseProblem => ({
     code: 'missing',
     field: what,
-    text: { zh: `缺少 ${what},例如 \`${example}\``, en: `missing ${what}, e.g. \`${example}\`` },
+    text: {
+      zh: `缺少 ${esc(what)},例如 \`${esc(example)}\``,
+      en: `missing ${esc(what)}, e.g. \`${esc(example)}\``,
+    },
   }),
   duplicate: (field: string): ParseProblem => ({
     code: 'duplicate',
     field,
-    text: { zh: `\`${field}\` 重复给出`, en: `\`${field}\` is given more than once` },
+    text: { zh: `${echo(field)} 重复给出`, en: `${echo(field)} is given more than once` },
   }),
   unexpected: (word: string, subcommand: string): ParseProblem => ({
     code: 'unexpected',
     received: word,
     text: {
-      zh: `\`${subcommand}\` 不需要 \`${word}\``,
-      en: `\`${subcommand}\` does not take \`${word}\``,
+      zh: `${echo(subcommand)} 不需要 ${echo(word)}`,
+      en: `${echo(subcommand)} does not take ${echo(word)}`,
     },
   }),
 };

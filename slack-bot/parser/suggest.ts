@@ -19,6 +19,9 @@ export const editDistance = (a: string, b: string): number => {
   return at(a.length, b.length);
 };
 
+/** No field, subcommand or value name is near this long: longer words get no suggestion. */
+export const MAX_SUGGESTED_WORD_LENGTH = 40;
+
 /**
  * The candidate nearest to `word`, if near enough to be a typo: one edit for words of two to four
  * letters, two for longer ones (a single letter suggests nothing). Ties go to the earlier
@@ -28,10 +31,15 @@ export const closest = (
   word: string,
   candidates: readonly { readonly alias: string; readonly canonical: string }[],
 ): string | undefined => {
+  const limit = word.length <= 1 ? 0 : word.length <= 4 ? 1 : 2;
+  // Bounded cost whatever is typed: a word longer than every candidate by more than the limit is
+  // no typo of any (the distance is at least the difference in length), and only candidates
+  // within the limit in length are compared, each in at most (limit + length)² steps.
+  if (word.length > MAX_SUGGESTED_WORD_LENGTH) return undefined;
   const w = word.toLowerCase();
-  const limit = w.length <= 1 ? 0 : w.length <= 4 ? 1 : 2;
   let best: { canonical: string; distance: number } | undefined;
   for (const { alias, canonical } of candidates) {
+    if (Math.abs(alias.length - w.length) > limit) continue;
     const distance = editDistance(w, alias.toLowerCase());
     if (distance > 0 && distance <= limit && (!best || distance < best.distance))
       best = { canonical, distance };

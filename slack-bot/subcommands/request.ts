@@ -1,6 +1,6 @@
 import type { types } from '@slack/bolt';
 import type { Language } from '#rules';
-import type { Actor, Recording, TeamSettings } from '#episodes';
+import { userIdFor, type Actor, type Recording, type SettingsEditor, type TeamSettings } from '#episodes';
 import { actorFor, type SlackBotDeps } from '../deps.ts';
 import { UnmappedChannelError } from '../errors/describe-error.ts';
 import type { CartCommand, SubcommandName } from '../parser/parse-command.ts';
@@ -72,3 +72,12 @@ export const recordingReply = (
       appUrl: request.deps.appUrl,
     }),
   );
+
+/**
+ * The Slack user as an editor of channel settings. SLACK_ADMIN_USER_IDS holds plain Slack ids, and
+ * the id compared with it is the one Slack signed in this request (never a stored or token id).
+ */
+export const editorOf = (request: CommandRequest): SettingsEditor => ({
+  userId: userIdFor('slack', request.userId),
+  admin: request.deps.adminUserIds.has(request.userId),
+});

@@ -1,6 +1,6 @@
 import { CommandInputError, problems } from '../parser/problems.ts';
 import { settingsSavedView } from '../views/settings-saved.ts';
-import { toUser, type Handler } from './request.ts';
+import { editorOf, toUser, type Handler } from './request.ts';
 
 /**
  * `/cart setup team=<id> oncall=<S…> lang=en role=clinician`: maps this channel to a team (or
@@ -14,9 +14,10 @@ export const setup: Handler<'setup'> = async (command, request) => {
       [problems.missing('team', `${request.deps.command} setup team=hem-a`)],
       'setup',
     );
-  const settings = await request.deps.settings.configure(
-    { userId: `slack:${request.userId}`, admin: request.deps.adminUserIds.has(request.userId) },
-    { ...command.change, team, channelId: request.channelId },
-  );
+  const settings = await request.deps.settings.configure(editorOf(request), {
+    ...command.change,
+    team,
+    channelId: request.channelId,
+  });
   return toUser(settingsSavedView(settings, settings.language));
 };

@@ -11,6 +11,7 @@ import {
   section,
   slackTime,
   tr,
+  userGroupMention,
   who,
   type KnownBlock,
   type SlackMessage,
@@ -42,7 +43,7 @@ export type AlertMessageInput = {
 /** Critical alerts page the on-call group, until acknowledged (an updated message does not page again). */
 const mentionFor = (input: AlertMessageInput): string =>
   input.alert.level === 'CRITICAL' && input.oncallUserGroupId && input.alert.acknowledgedAt === undefined
-    ? `<!subteam^${input.oncallUserGroupId}> `
+    ? `${userGroupMention(input.oncallUserGroupId)} `
     : '';
 
 /**

@@ -1,5 +1,6 @@
 import type { types } from '@slack/bolt';
 import { localize, type Citation, type CitationSource, type Language, type LocalizedText } from '#rules';
+import { slackUserIdOf } from '#episodes';
 
 /**
  * Block Kit building blocks shared by the views: typed literals, Slack's length limits applied,
@@ -104,8 +105,8 @@ export const citationLine = (
 /** The episode's id, linked to the frontend when its URL is configured. */
 export const episodeLink = (episodeId: string, appUrl: string | undefined): string =>
   appUrl
-    ? `<${appUrl.replace(/\/$/, '')}/episodes/${encodeURIComponent(episodeId)}|${episodeId}>`
-    : `*${episodeId}*`;
+    ? `<${appUrl.replace(/\/$/, '')}/episodes/${encodeURIComponent(episodeId)}|${esc(episodeId)}>`
+    : `*${esc(episodeId)}*`;
 
 export const episodeUrl = (episodeId: string, appUrl: string | undefined): string | undefined =>
   appUrl ? `${appUrl.replace(/\/$/, '')}/episodes/${encodeURIComponent(episodeId)}` : undefined;
@@ -118,9 +119,27 @@ export const slackTime = (iso: string): string => {
     : `<!date^${Math.floor(ms / 1000)}^{date_short_pretty} {time}|${esc(iso)}>`;
 };
 
-/** A Slack user (`slack:U123` → mention) or another author by id. */
-export const who = (userId: string): string =>
-  userId.startsWith('slack:') ? `<@${userId.slice(6)}>` : esc(userId);
+/** Slack's id shapes: a user group (S…), a channel (C…, G…, D…); users: slackUserIdOf. */
+const SLACK_USER_GROUP = /^S[A-Z0-9]{2,20}$/;
+const SLACK_CHANNEL = /^[CGD][A-Z0-9]{2,20}$/;
+
+/**
+ * A Slack user (`slack:U123` → mention) or another author by id (`cognito:…`, `system:…`),
+ * escaped. Only an id of Slack's exact shape becomes a mention, so no stored or token-supplied
+ * id can smuggle markup (`slack:U1> <!channel`) into a message.
+ */
+export const who = (userId: string): string => {
+  const slackUser = slackUserIdOf(userId);
+  return slackUser ? `<@${slackUser}>` : esc(userId);
+};
+
+/** A user group mention (pages its members); anything not shaped like a group id is shown escaped. */
+export const userGroupMention = (groupId: string): string =>
+  SLACK_USER_GROUP.test(groupId) ? `<!subteam^${groupId}>` : esc(groupId);
+
+/** A channel link; anything not shaped like a channel id is shown escaped. */
+export const channelLink = (channelId: string): string =>
+  SLACK_CHANNEL.test(channelId) ? `<#${channelId}>` : esc(channelId);
 
 /** The message's plain-text fallback: its mrkdwn without markup, within Slack's limit. */
 export const fallback = (...lines: string[]): string =>

@@ -176,7 +176,7 @@ describe('the episode lifecycle over HTTP', () => {
     });
     expect(ack.data?.acknowledgeAlert).toEqual({
       __typename: 'AcknowledgeAlertSuccess',
-      alert: { acknowledged: true, acknowledgedBy: { userId: 'e2e-gql-clinician' } },
+      alert: { acknowledged: true, acknowledgedBy: { userId: 'cognito:e2e-gql-clinician' } },
     });
 
     const timeline = await graphql<{ episode: Outcome<Timeline> }>(viewer, TIMELINE, { id: episode.id });
@@ -198,7 +198,7 @@ describe('the episode lifecycle over HTTP', () => {
               temperatureCelsius: 38.9,
               systolicBp: 84,
               vasopressors: ['NOREPINEPHRINE'],
-              recordedBy: { userId: 'e2e-gql-nurse', role: 'NURSE' },
+              recordedBy: { userId: 'cognito:e2e-gql-nurse', role: 'NURSE' },
             },
           },
         ],
@@ -211,7 +211,7 @@ describe('the episode lifecycle over HTTP', () => {
       escalationId: 'ESC-CRS3',
       level: 'CRITICAL',
       acknowledged: true,
-      acknowledgedBy: { userId: 'e2e-gql-clinician' },
+      acknowledgedBy: { userId: 'cognito:e2e-gql-clinician' },
     });
     expect(read.gradings.edges.map((e) => e.node.domain)).toEqual(
       expect.arrayContaining(['CRS', 'TOCILIZUMAB']),

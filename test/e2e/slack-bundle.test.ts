@@ -20,7 +20,8 @@ const baseUrl = inject('baseUrl');
 
 /**
  * A DynamoDB endpoint that knows no channel: every GetItem finds nothing, so the command comes
- * from an unmapped channel, where `/cart help` still answers (it needs no team).
+ * from an unmapped channel, where `/cart help` still answers (it needs no team); every PutItem
+ * (the replay guard's claim) succeeds.
  */
 const emptyTable = (): { server: Server; targets: string[] } => {
   const targets: string[] = [];
@@ -29,7 +30,7 @@ const emptyTable = (): { server: Server; targets: string[] } => {
     request.on('end', () => {
       const target = String(request.headers['x-amz-target'] ?? '');
       targets.push(target);
-      const known = target === 'DynamoDB_20120810.GetItem';
+      const known = target === 'DynamoDB_20120810.GetItem' || target === 'DynamoDB_20120810.PutItem';
       response.writeHead(known ? 200 : 400, { 'content-type': 'application/x-amz-json-1.0' });
       response.end(
         JSON.stringify(
@@ -123,7 +124,8 @@ describe('the bundled Slack handler', () => {
     expect(reply.blocks?.length).toBeGreaterThan(0);
 
     expect(rejected?.statusCode).toBe(401);
-    // The signature is checked before any listener runs: only the accepted command read its channel.
-    expect(table.targets).toEqual(['DynamoDB_20120810.GetItem']);
+    // The signature is checked before anything else: only the accepted command claimed its
+    // signature (the replay guard) and read its channel.
+    expect(table.targets).toEqual(['DynamoDB_20120810.PutItem', 'DynamoDB_20120810.GetItem']);
   });
 });

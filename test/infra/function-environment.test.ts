@@ -50,6 +50,7 @@ const tuned = synthStage('dev', {
 const functionOf = (stage: SynthesizedStage, id: LambdaId): CartFunction =>
   ({
     graphql: stage.stack.graphql.handler,
+    publicGraphql: stage.stack.graphql.publicHandler,
     slack: stage.stack.slack.handler,
     alerts: stage.stack.alerts.consumer,
     sweeper: stage.stack.alerts.sweeper,

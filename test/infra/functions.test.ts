@@ -27,6 +27,7 @@ type Statement = {
 
 const functionsOf = (stage: typeof prod): CartFunction[] => [
   stage.stack.graphql.handler,
+  stage.stack.graphql.publicHandler,
   stage.stack.slack.handler,
   stage.stack.alerts.consumer,
   stage.stack.alerts.sweeper,
@@ -78,11 +79,12 @@ describe('every function', () => {
     }
   });
 
-  it('gets the common environment: table, stage, log level, service name, source maps', () => {
+  it('gets the common environment: table (except the public calculators), stage, log level, service name, source maps', () => {
     const tableId = logicalIdOf(prod.stack, prod.stack.episodes.table);
     for (const fn of functionsOf(prod)) {
-      expect(propsOf(prod, fn).Environment.Variables).toMatchObject({
-        TABLE_NAME: { Ref: tableId },
+      const variables = propsOf(prod, fn).Environment.Variables;
+      expect(variables.TABLE_NAME).toEqual(fn.lambdaId === 'publicGraphql' ? undefined : { Ref: tableId });
+      expect(variables).toMatchObject({
         STAGE: 'prod',
         LOG_LEVEL: 'INFO',
         POWERTOOLS_SERVICE_NAME: `cart-${fn.lambdaId}`,
@@ -113,8 +115,15 @@ describe('every function', () => {
     }
   });
 
-  it('may read and write episode items but never delete or scan them', () => {
+  it('may read and write episode items but never delete or scan them; the public calculators not at all', () => {
     for (const fn of functionsOf(prod)) {
+      const table = statementsOf(prod, fn)
+        .flatMap(actionsOf)
+        .filter((action) => action.startsWith('dynamodb:'));
+      if (fn.lambdaId === 'publicGraphql') {
+        expect(table).toEqual([]);
+        continue;
+      }
       const dynamoActions = statementsOf(prod, fn)
         .flatMap(actionsOf)
         .filter(
@@ -131,6 +140,15 @@ describe('function-specific configuration', () => {
   it('GraphQL runs in the stage’s mode', () => {
     expect(env(prod, prod.stack.graphql.handler).GRAPHQL_MODE).toBe('production');
     expect(env(dev, dev.stack.graphql.handler).GRAPHQL_MODE).toBe('development');
+    expect(env(prod, prod.stack.graphql.publicHandler).GRAPHQL_MODE).toBe('production');
+  });
+
+  it('the public calculators have their own reserved concurrency, apart from the clinicians’ GraphQL', () => {
+    expect(propsOf(prod, prod.stack.graphql.publicHandler).ReservedConcurrentExecutions).toBe(5);
+    expect(propsOf(prod, prod.stack.graphql.handler).ReservedConcurrentExecutions).toBe(20);
+    expect(prod.stack.graphql.publicHandler.function.functionName).not.toBe(
+      prod.stack.graphql.handler.function.functionName,
+    );
   });
 
   it('only the Slack function can read the signing secret; alerts and sweeper read the bot token', () => {

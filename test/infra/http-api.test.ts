@@ -10,6 +10,7 @@ const prod = synthStage('prod');
 type Props = Record<string, unknown>;
 const routes = (stage: typeof prod): readonly Props[] =>
   propertiesOfType(stage.template, 'AWS::ApiGatewayV2::Route');
+const keysOf = (stage: typeof prod): string[] => routes(stage).map((route) => route.RouteKey as string);
 const routeByKey = (stage: typeof prod, routeKey: string): Props => {
   const route = routes(stage).find((candidate) => candidate.RouteKey === routeKey);
   if (!route) throw new Error(`no route ${routeKey}`);
@@ -27,12 +28,27 @@ const functionBehind = (stage: typeof prod, route: Props): string => {
 };
 
 describe('HTTP API routes', () => {
-  it('are exactly the routes of functions/http-routes.ts', () => {
-    expect(
-      routes(prod)
-        .map((route) => route.RouteKey)
+  it('are exactly the routes of functions/http-routes.ts (in production without the development-only ones)', () => {
+    const keys = (stage: typeof prod) =>
+      routes(stage)
+        .map((route) => route.RouteKey as string)
+        .sort();
+    expect(keys(dev)).toEqual(httpRoutes.map((route) => `${route.method} ${route.path}`).sort());
+    expect(keys(prod)).toEqual(
+      httpRoutes
+        .filter((route) => !route.developmentOnly)
+        .map((route) => `${route.method} ${route.path}`)
         .sort(),
-    ).toEqual(httpRoutes.map((route) => `${route.method} ${route.path}`).sort());
+    );
+  });
+
+  it('GET /graphql (GraphiQL) does not exist in production: every production route without authorizer is a public one', () => {
+    expect(keysOf(prod)).not.toContain('GET /graphql');
+    expect(keysOf(dev)).toContain('GET /graphql');
+    const open = routes(prod)
+      .filter((route) => route.AuthorizationType === 'NONE')
+      .map((route) => route.RouteKey);
+    expect(open.sort()).toEqual(['POST /public/graphql', 'POST /slack/events']);
   });
 
   it('put the Cognito JWT authorizer on POST /graphql, with the app client as audience', () => {
@@ -61,13 +77,16 @@ describe('HTTP API routes', () => {
     expect(functionBehind(prod, route)).toBe(logicalIdOf(prod.stack, prod.stack.graphql.handler.function));
   });
 
-  it('leave GET /graphql and POST /public/graphql without authorizer, on the GraphQL function', () => {
-    for (const key of ['GET /graphql', 'POST /public/graphql']) {
-      const route = routeByKey(prod, key);
-      expect(route.AuthorizationType).toBe('NONE');
-      expect(route.AuthorizerId).toBeUndefined();
-      expect(functionBehind(prod, route)).toBe(logicalIdOf(prod.stack, prod.stack.graphql.handler.function));
-    }
+  it('leave POST /public/graphql without authorizer, on the public calculators’ own function', () => {
+    const route = routeByKey(prod, 'POST /public/graphql');
+    expect(route.AuthorizationType).toBe('NONE');
+    expect(route.AuthorizerId).toBeUndefined();
+    expect(functionBehind(prod, route)).toBe(
+      logicalIdOf(prod.stack, prod.stack.graphql.publicHandler.function),
+    );
+    const graphiql = routeByKey(dev, 'GET /graphql');
+    expect(graphiql.AuthorizationType).toBe('NONE');
+    expect(functionBehind(dev, graphiql)).toBe(logicalIdOf(dev.stack, dev.stack.graphql.handler.function));
   });
 });
 
@@ -106,11 +125,12 @@ describe('Slack endpoint', () => {
 });
 
 describe('HTTP API default stage', () => {
-  it('throttles with the stage config and writes JSON access logs to an encrypted log group', () => {
+  it('throttles each route with the stage config, the anonymous calculators lower, and writes JSON access logs to an encrypted log group', () => {
     prod.template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       StageName: '$default',
       AutoDeploy: true,
       DefaultRouteSettings: { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 },
+      RouteSettings: { 'POST /public/graphql': { ThrottlingRateLimit: 10, ThrottlingBurstLimit: 20 } },
       AccessLogSettings: {
         DestinationArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^HttpAccessLogs'), 'Arn'] },
         Format: Match.stringLikeRegexp('"routeKey":"\\$context.routeKey"'),
@@ -120,6 +140,17 @@ describe('HTTP API default stage', () => {
       KmsKeyId: { 'Fn::GetAtt': [logicalIdOf(prod.stack, prod.stack.keys.operations), 'Arn'] },
       RetentionInDays: 365,
     });
+  });
+
+  it('creates the public route before the stage that throttles it by its key', () => {
+    const [publicRoute] =
+      [...prod.stack.http.routes].find(([route]) => route.lambda === 'publicGraphql') ?? [];
+    const created = publicRoute && prod.stack.http.routes.get(publicRoute);
+    if (!created) throw new Error('no public route');
+    const stage = resourcesOf(prod.template)[logicalIdOf(prod.stack, prod.stack.http.stage)] as {
+      DependsOn?: string[];
+    };
+    expect(stage.DependsOn).toContain(logicalIdOf(prod.stack, created));
   });
 
   it('allows CORS only from the configured origins', () => {

@@ -154,6 +154,42 @@ describe('parseStageConfig', () => {
         .burstLimit,
     ).toBe(20);
   });
+
+  it('gives the anonymous calculators 10 rps (burst 20) and 5 executions unless configured', () => {
+    const config = parseStageConfig('dev', withOverride({}));
+    expect(config.throttle).toMatchObject({ publicRateLimit: 10, publicBurstLimit: 20 });
+    expect(config.reservedConcurrency.publicGraphql).toBe(5);
+    const tuned = parseStageConfig(
+      'dev',
+      withOverride({
+        throttle: { rateLimit: 20, burstLimit: 40, publicRateLimit: 2, publicBurstLimit: 4 },
+        reservedConcurrency: { graphql: 5, publicGraphql: 1, slack: 5, alerts: 2, sweeper: 1 },
+      }),
+    );
+    expect(tuned.throttle).toMatchObject({ publicRateLimit: 2, publicBurstLimit: 4 });
+    expect(tuned.reservedConcurrency.publicGraphql).toBe(1);
+  });
+
+  it('keeps the logs of a stage that retains data at least 365 days', () => {
+    expect(() => parseStageConfig('prod', { ...prod, logRetentionDays: 180 })).toThrow(
+      /must keep logs at least 365 days/,
+    );
+    expect(parseStageConfig('prod', { ...prod, logRetentionDays: 365 }).logRetentionDays).toBe(365);
+    expect(parseStageConfig('dev', withOverride({ logRetentionDays: 30 })).logRetentionDays).toBe(30);
+  });
+
+  it('reserves the stage name "local" for the local server (which reveals error details)', () => {
+    expect(() => parseStageConfig('local', withOverride({}))).toThrow(/reserved for the local server/);
+  });
+
+  it('never lets anonymous traffic have more than the clinicians', () => {
+    const throttle = (publicRateLimit: number, publicBurstLimit: number) =>
+      withOverride({ throttle: { rateLimit: 20, burstLimit: 40, publicRateLimit, publicBurstLimit } });
+    expect(() => parseStageConfig('dev', throttle(21, 40))).toThrow(/must not exceed rateLimit/);
+    expect(() => parseStageConfig('dev', throttle(20, 41))).toThrow(/must not exceed rateLimit/);
+    expect(() => parseStageConfig('dev', throttle(5, 4))).toThrow(/publicBurstLimit must be at least/);
+    expect(parseStageConfig('dev', throttle(20, 40)).throttle.publicRateLimit).toBe(20);
+  });
 });
 
 describe('selectStageConfigs', () => {

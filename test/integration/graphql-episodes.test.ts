@@ -59,7 +59,7 @@ const eventFor = (user: User): APIGatewayProxyEventV2 =>
             authorizer: {
               jwt: {
                 claims: {
-                  'cognito:username': user.userId ?? `${user.role}-1`,
+                  sub: user.userId ?? `${user.role}-1`,
                   'cognito:groups': `[role:${user.role} ${(user.teams ?? ['hem-a']).map((t) => `team:${t}`).join(' ')}]`,
                 },
               },
@@ -281,7 +281,7 @@ describe('an episode through GraphQL, from creation to the acknowledged critical
       oxygen: 'ROOM_AIR',
       current: true,
       supersededBy: null,
-      recordedBy: { userId: 'nurse-1', role: 'NURSE', via: 'GRAPHQL' },
+      recordedBy: { userId: 'cognito:nurse-1', role: 'NURSE', via: 'GRAPHQL' },
     });
     const crs = must(recorded.gradings.find((g) => g.domain === 'CRS'));
     expect(crs).toMatchObject({ grade: 3, status: 'GRADED' });
@@ -334,7 +334,7 @@ describe('an episode through GraphQL, from creation to the acknowledged critical
         id: critical.id,
         acknowledged: true,
         acknowledgedAt: clock.now().toISOString(),
-        acknowledgedBy: { userId: 'clinician-1', role: 'CLINICIAN' },
+        acknowledgedBy: { userId: 'cognito:clinician-1', role: 'CLINICIAN' },
       },
     });
     expect(ack.commands).toEqual(['QueryCommand', 'TransactWriteItemsCommand']);
@@ -356,7 +356,7 @@ describe('an episode through GraphQL, from creation to the acknowledged critical
       product: 'CARTITUDE_1',
       infusionDate: '2026-03-01',
       version: 4,
-      createdBy: { userId: 'clinician-1', role: 'CLINICIAN', via: 'GRAPHQL' },
+      createdBy: { userId: 'cognito:clinician-1', role: 'CLINICIAN', via: 'GRAPHQL' },
       currentState: {
         crsGrade: 3,
         icansGrade: null,
@@ -382,7 +382,7 @@ describe('an episode through GraphQL, from creation to the acknowledged critical
     const alerts = state.alerts.edges.map((e) => e.node);
     expect(alerts.find((a) => a.escalationId === 'ESC-CRS3')).toMatchObject({
       acknowledged: true,
-      acknowledgedBy: { userId: 'clinician-1' },
+      acknowledgedBy: { userId: 'cognito:clinician-1' },
     });
     // Newest first: the tocilizumab check was graded after the CRS grade.
     const domains = state.gradings.edges.map((e) => e.node.domain);
@@ -475,7 +475,10 @@ describe('efficiency (SDK commands counted)', () => {
     );
     expect(close.data?.closeEpisode).toMatchObject({
       __typename: 'CloseEpisodeSuccess',
-      episode: { status: 'CLOSED', closure: { reason: 'TRANSFERRED', closedBy: { userId: 'clinician-1' } } },
+      episode: {
+        status: 'CLOSED',
+        closure: { reason: 'TRANSFERRED', closedBy: { userId: 'cognito:clinician-1' } },
+      },
     });
     expect(close.commands).toEqual(['QueryCommand', 'TransactWriteItemsCommand']);
   });

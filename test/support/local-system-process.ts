@@ -11,6 +11,8 @@ export type StartedSystem = {
   readonly keyFile: string;
   /** Everything the process printed so far. */
   output(): string;
+  /** The process's exit code once it has exited on its own (null after a signal). */
+  exited(): Promise<number | null>;
   /** SIGTERM (or the given signal) to the process, then wait for it to exit. */
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 };
@@ -65,6 +67,7 @@ export const startSystemProcess = async (env: Record<string, string> = {}): Prom
     signingSecret,
     keyFile,
     output: () => output,
+    exited: () => exited,
     stop: async (signal: NodeJS.Signals = 'SIGTERM') => {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       return exited;

@@ -195,7 +195,7 @@ const main = async (): Promise<number> => {
     const over = size.bytes > bundleBudgetBytes;
     if (over) overBudget += 1;
     console.log(
-      `  ${id.padEnd(8)} ${kb(size.bytes).padStart(11)}  ${over ? 'OVER BUDGET' : 'ok'}  (${lambdaEntries[id]})`,
+      `  ${id.padEnd(13)} ${kb(size.bytes).padStart(11)}  ${over ? 'OVER BUDGET' : 'ok'}  (${lambdaEntries[id]})`,
     );
     if (over) {
       for (const [owner, bytes] of size.heaviest)
