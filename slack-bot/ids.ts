@@ -13,6 +13,9 @@ export const HOME_ACTIONS = {
 } as const;
 
 /** The vital-signs form (`/cart vitals EP-1` with no values). */
+/** The vitals form's option for "no vasopressor" (said, EPI-2), beside the vasopressors themselves. */
+export const NO_VASOPRESSOR = 'NONE';
+
 export const VITALS_MODAL = {
   callbackId: 'vitals.submit',
   blocks: {

@@ -1,12 +1,13 @@
 import type { Draft } from '../parser/fields.ts';
-import { VITALS_MODAL } from '../ids.ts';
+import { NO_VASOPRESSOR, VITALS_MODAL } from '../ids.ts';
 import { numberAt, selectedAt, selectedManyAt, type FormState } from './form-state.ts';
 
 const b = VITALS_MODAL.blocks;
 
 /**
  * The vital-signs form as the service's input (the same fields as the command); undefined when no
- * measurement was entered. Oxygen and findings always have a value in the form.
+ * measurement was entered. EPI-2: an oxygen or vasopressor field left empty is "not recorded";
+ * "no vasopressor" is its own option.
  */
 export const vitalsFromForm = (state: FormState): Draft | undefined => {
   const numbers = {
@@ -19,15 +20,18 @@ export const vitalsFromForm = (state: FormState): Draft | undefined => {
     oxygenFlowLpm: numberAt(state, b.oxygenFlowLpm),
   };
   const findings = selectedManyAt(state, b.findings);
-  const vasopressors = selectedManyAt(state, b.vasopressors);
-  const oxygen = selectedAt(state, b.oxygen) ?? 'ROOM_AIR';
+  const chosen = selectedManyAt(state, b.vasopressors);
+  const vasopressors = chosen.length === 0 ? undefined : chosen.filter((v) => v !== NO_VASOPRESSOR);
+  const oxygen = selectedAt(state, b.oxygen);
   const measured =
     Object.values(numbers).some((n) => n !== undefined) ||
-    vasopressors.length > 0 ||
+    vasopressors !== undefined ||
     findings.length > 0 ||
-    oxygen !== 'ROOM_AIR';
+    oxygen !== undefined;
   if (!measured) return undefined;
-  const draft: Draft = { oxygen, vasopressors };
+  const draft: Draft = {};
+  if (oxygen !== undefined) draft.oxygen = oxygen;
+  if (vasopressors !== undefined) draft.vasopressors = vasopressors;
   for (const [key, value] of Object.entries(numbers)) if (value !== undefined) draft[key] = value;
   if (findings.includes('hypotension')) draft.hypotension = true;
   if (findings.includes('organToxicity')) draft.organToxicity = true;

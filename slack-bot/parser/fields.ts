@@ -145,8 +145,8 @@ export const O2 = field({
   targets: ['oxygen', 'oxygenFlowLpm'],
   example: 'o2=nc:4',
   help: {
-    zh: '吸氧方式:流量 — ra 未吸氧、nc:4 鼻导管 4 L/min、hfnc:40、mask、nrb、venturi、cpap、bipap、mv',
-    en: 'oxygen device:flow — ra room air, nc:4 nasal cannula 4 L/min, hfnc:40, mask, nrb, venturi, cpap, bipap, mv',
+    zh: '吸氧方式:流量 — ra/未吸氧/空气 表示未吸氧(须写明,省略=未记录)、nc:4 鼻导管 4 L/min、hfnc:40、mask、nrb、venturi、cpap、bipap、mv',
+    en: 'oxygen device:flow — ra room air (say it: omitted = not recorded), nc:4 nasal cannula 4 L/min, hfnc:40, mask, nrb, venturi, cpap, bipap, mv',
   },
   apply: into(readOxygen, (draft, oxygen) => {
     draft.oxygen = oxygen.oxygen;
@@ -170,8 +170,8 @@ export const VASO = field({
   targets: ['vasopressors'],
   example: 'vaso=ne',
   help: {
-    zh: '升压药名称:ne 去甲肾上腺素、epi、dopa、phenyl、vp,逗号分隔',
-    en: 'vasopressors by name: ne (norepinephrine), epi, dopa, phenyl, vp; comma-separated',
+    zh: '升压药名称:ne 去甲肾上腺素、epi、dopa、phenyl、vp,逗号分隔;未用写 none/无(省略=未记录)',
+    en: 'vasopressors by name: ne (norepinephrine), epi, dopa, phenyl, vp, comma-separated; none if none (omitted = not recorded)',
   },
   apply: to('vasopressors', readVasopressors),
 });

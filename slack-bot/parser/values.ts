@@ -167,6 +167,8 @@ export const OXYGEN_DEVICES: Aliases<OxygenSupport> = {
   roomair: 'ROOM_AIR',
   none: 'ROOM_AIR',
   未吸氧: 'ROOM_AIR',
+  空气: 'ROOM_AIR',
+  鼻导管未吸氧: 'ROOM_AIR',
   nc: 'NASAL_CANNULA',
   cannula: 'NASAL_CANNULA',
   nasal: 'NASAL_CANNULA',
@@ -253,6 +255,9 @@ export const VASOPRESSOR_NAMES: Aliases<Vasopressor> = {
 };
 
 /** Vasopressors by name, comma-separated: `ne`, `norepi,vp`; `none` for none. Doses are not taken. */
+/** Words that record "no vasopressor" (vaso=none). */
+export const NO_VASOPRESSOR_WORDS = ['none', 'no', '0', '无', '未用', '没有', '停用', '不用'];
+
 export const readVasopressors = (raw: string): ReadResult<Vasopressor[]> => {
   const expected = {
     zh: '升压药名称,逗号分隔,如 ne(去甲肾上腺素)、epi、dopa、phenyl、vp;无则写 none',
@@ -262,7 +267,8 @@ export const readVasopressors = (raw: string): ReadResult<Vasopressor[]> => {
     .split(/[,，+]/)
     .map((w) => w.trim())
     .filter((w) => w !== '');
-  if (words.length === 1 && ['none', 'no', '0', '无'].includes(words[0]?.toLowerCase() ?? '')) return ok([]);
+  // EPI-2: "no vasopressor" is said, never assumed.
+  if (words.length === 1 && NO_VASOPRESSOR_WORDS.includes(words[0]?.toLowerCase() ?? '')) return ok([]);
   if (words.length === 0) return fail(expected);
   const names: Vasopressor[] = [];
   for (const word of words) {

@@ -29,10 +29,20 @@ export const LABELS = {
   lastVitals: { zh: '最近生命体征', en: 'Last vital signs' },
   records: { zh: '记录', en: 'Records' },
   none: { zh: '无', en: 'none' },
+  lowerBoundNeeds: { zh: '记录不完整,至少此级;完整分级还需', en: 'incomplete entry, at least this; a complete grade needs' },
+  usedEarlier: { zh: '采用的较早记录(EPI-2)', en: 'Earlier records used (EPI-2)' },
+  alertsRepeated: {
+    zh: '同一CRS发作中再次触发(已更新原警报,EPI-6)',
+    en: 'Raised again in the same CRS episode (the existing alert was updated, EPI-6)',
+  },
 } as const satisfies Record<string, LocalizedText>;
 
 export const GRADE_LABEL = {
-  crs: (grade: number): LocalizedText => ({ zh: `CRS ${grade} 级`, en: `CRS grade ${grade}` }),
+  crs: (grade: number): LocalizedText =>
+    grade === 5
+      ? { zh: 'CRS 5 级(死于CRS,EPI-5)', en: 'CRS grade 5 (death due to CRS, EPI-5)' }
+      : { zh: `CRS ${grade} 级`, en: `CRS grade ${grade}` },
+  crsAtLeast: (grade: number): LocalizedText => ({ zh: `CRS ≥ ${grade} 级`, en: `CRS ≥ ${grade}` }),
   icans: (grade: number): LocalizedText => ({ zh: `ICANS ${grade} 级`, en: `ICANS grade ${grade}` }),
 };
 

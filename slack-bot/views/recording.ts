@@ -8,6 +8,7 @@ import {
   header,
   list,
   section,
+  slackTime,
   tr,
   type KnownBlock,
   type SlackMessage,
@@ -32,6 +33,10 @@ const HLH_STATUS: Readonly<Record<string, LocalizedText>> = {
   SUSPECTED: { zh: '疑似 HLH/MAS(CRS-HLH)', en: 'HLH/MAS suspected (CRS-HLH)' },
   RECHECK: { zh: 'HLH/MAS:需复查(CRS-HLH)', en: 'HLH/MAS: recheck (CRS-HLH)' },
   NOT_SUSPECTED: { zh: '暂不疑似 HLH/MAS(CRS-HLH)', en: 'HLH/MAS not suspected (CRS-HLH)' },
+  UNKNOWN: {
+    zh: 'HLH/MAS:无法判断,缺少记录(CRS-HLH)',
+    en: 'HLH/MAS: cannot be judged, a component is not recorded (CRS-HLH)',
+  },
 };
 
 /** A recorded tocilizumab dose against TOCI-1..4 at the time it was given. */
@@ -51,6 +56,10 @@ const needsText = (grading: GradingRecord, language: Language): string => {
 export const gradingTitle = (grading: GradingRecord, language: Language): string => {
   switch (grading.domain) {
     case 'CRS':
+      if (grading.status === 'LOWER_BOUND' && grading.grade !== null)
+        return `${tr(GRADE_LABEL.crsAtLeast(grading.grade), language)} — ${tr(LABELS.lowerBoundNeeds, language)} ${grading.needs
+          .map((need) => `\`${esc(keyForField([...VITALS_FIELDS, ...NEURO_FIELDS], NEED_FIELD[need] ?? need) ?? need)}\``)
+          .join(', ')}`;
       return grading.grade === null
         ? `CRS — ${needsText(grading, language)}`
         : tr(GRADE_LABEL.crs(grading.grade), language);
@@ -68,6 +77,21 @@ export const gradingTitle = (grading: GradingRecord, language: Language): string
       return `${esc(grading.domain)}: ${esc(grading.status)}`;
   }
 };
+
+/** The timeline's component names as the command's fields (EPI-2 needs). */
+const NEED_FIELD: Readonly<Record<string, string>> = {
+  temperature: 'temperatureCelsius',
+  oxygen: 'oxygen',
+  vasopressors: 'vasopressors',
+  spo2: 'spo2Percent',
+};
+
+/** EPI-2, EPI-7: the earlier records a grading used, each with its time in the reader's zone. */
+const sourcesBlocks = (grading: GradingRecord, language: Language): KnownBlock[] =>
+  list(
+    tr(LABELS.usedEarlier, language),
+    (grading.sources ?? []).map((s) => `${esc(tr(s.text, language))} · ${slackTime(s.at)}`),
+  );
 
 const ORDER = ['CRS', 'ICANS', 'TOCILIZUMAB', 'CRS_HLH', 'CRS_SUSPICION'];
 const rank = (g: GradingRecord): number => {
@@ -103,6 +127,7 @@ export const recordingView = (input: RecordingViewInput): SlackMessage => {
     if (grading !== main || record.kind === 'DOSE')
       blocks.push(section(`*${gradingTitle(grading, language)}*`));
     blocks.push(...evaluationBlocks(grading, language));
+    blocks.push(...sourcesBlocks(grading, language));
   }
   const crs = episode.summary.crsGrade ?? 0;
   const icans = episode.summary.icansGrade ?? 0;
@@ -114,6 +139,15 @@ export const recordingView = (input: RecordingViewInput): SlackMessage => {
       recording.alerts.map(
         (alert) =>
           `${LEVEL[alert.level].emoji} *${alert.escalationId}* ${tr(LEVEL[alert.level].text, language)} — ${esc(tr(alert.text, language))}`,
+      ),
+    ),
+  );
+  blocks.push(
+    ...list(
+      tr(LABELS.alertsRepeated, language),
+      (recording.repeatedAlerts ?? []).map(
+        (alert) =>
+          `${LEVEL[alert.level].emoji} *${alert.escalationId}* ×${alert.occurrences ?? 2} — ${esc(tr(alert.text, language))}`,
       ),
     ),
   );

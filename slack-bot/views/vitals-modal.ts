@@ -1,6 +1,6 @@
 import type { types } from '@slack/bolt';
 import { OXYGEN_SUPPORTS, VASOPRESSORS, type Language } from '#rules';
-import { VITALS_MODAL } from '../ids.ts';
+import { NO_VASOPRESSOR, VITALS_MODAL } from '../ids.ts';
 import { context, tr } from './blocks.ts';
 import { numberInput, optionOf, type ModalMetadata } from './form-inputs.ts';
 
@@ -42,11 +42,10 @@ export const vitalsModalView = (metadata: ModalMetadata, language: Language): ty
         type: 'input',
         block_id: b.oxygen,
         optional: true,
-        label: { type: 'plain_text', text: zh ? '吸氧方式' : 'Oxygen' },
+        label: { type: 'plain_text', text: zh ? '吸氧方式(未选=未记录)' : 'Oxygen (none chosen = not recorded)' },
         element: {
           type: 'static_select',
           action_id: VITALS_MODAL.input,
-          initial_option: optionOf('ROOM_AIR', OXYGEN_LABELS.ROOM_AIR),
           options: OXYGEN_SUPPORTS.map((o) => optionOf(o, OXYGEN_LABELS[o])),
         },
       },
@@ -63,11 +62,14 @@ export const vitalsModalView = (metadata: ModalMetadata, language: Language): ty
         type: 'input',
         block_id: b.vasopressors,
         optional: true,
-        label: { type: 'plain_text', text: zh ? '升压药' : 'Vasopressors' },
+        label: {
+          type: 'plain_text',
+          text: zh ? '升压药(选"无"表示未用;未选=未记录)' : 'Vasopressors ("none" if none; nothing chosen = not recorded)',
+        },
         element: {
           type: 'multi_static_select',
           action_id: VITALS_MODAL.input,
-          options: VASOPRESSORS.map((v) => optionOf(v, v.toLowerCase())),
+          options: [optionOf(NO_VASOPRESSOR, zh ? '无 · none' : 'none · 无'), ...VASOPRESSORS.map((v) => optionOf(v, v.toLowerCase()))],
         },
       },
       {
