@@ -14,6 +14,7 @@ export type EpisodeApi = Pick<
   | 'recordVitals'
   | 'recordNeuroAssessment'
   | 'recordDose'
+  | 'recordDeath'
   | 'acknowledgeAlert'
   | 'getEpisode'
   | 'listEpisodes'

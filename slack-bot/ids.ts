@@ -12,10 +12,10 @@ export const HOME_ACTIONS = {
   refresh: 'home.refresh',
 } as const;
 
-/** The vital-signs form (`/cart vitals EP-1` with no values). */
 /** The vitals form's option for "no vasopressor" (said, EPI-2), beside the vasopressors themselves. */
 export const NO_VASOPRESSOR = 'NONE';
 
+/** The vital-signs form (`/cart vitals EP-1` with no values). */
 export const VITALS_MODAL = {
   callbackId: 'vitals.submit',
   blocks: {
@@ -48,6 +48,16 @@ export const NEURO_MODAL = {
     cerebralEdema: 'neuro.edema',
     findings: 'neuro.findings',
   },
+  input: 'value',
+} as const;
+
+/**
+ * TOCI-5 / TOCI-2..4: a tocilizumab dose the rules refused, with the reason to record it anyway
+ * (`/cart toci EP-1 give` over a limit or over the computed dose).
+ */
+export const DOSE_OVERRIDE_MODAL = {
+  callbackId: 'dose-override.submit',
+  blocks: { reason: 'dose-override.reason' },
   input: 'value',
 } as const;
 

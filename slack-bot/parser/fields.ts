@@ -485,6 +485,29 @@ export const TOCI_FIELDS: readonly FieldSpec[] = [
   at('givenAt'),
 ];
 
+const DEATH_CAUSES = { crs: 'CRS', icans: 'ICANS', other: 'OTHER', 细胞因子释放综合征: 'CRS', 神经毒性: 'ICANS', 其他: 'OTHER' } as const;
+
+/** EPI-5: a death with its attribution (`/cart death EP-1 cause=crs`). */
+export const DEATH_FIELDS: readonly FieldSpec[] = [
+  field({
+    key: 'cause',
+    aliases: ['attribution', 'due', '原因', '归因'],
+    targets: ['attribution'],
+    example: 'cause=crs',
+    help: {
+      zh: '死亡归因:crs(CRS 5级)、icans(ICANS 5级)、other(其他原因)',
+      en: 'attribution: crs (CRS grade 5), icans (ICANS grade 5), other (another principal cause)',
+    },
+    apply: to('attribution', (raw) =>
+      readEnum(raw, ['CRS', 'ICANS', 'OTHER'] as const, DEATH_CAUSES, {
+        zh: 'crs、icans 或 other',
+        en: 'crs, icans or other',
+      }),
+    ),
+  }),
+  at('diedAt'),
+];
+
 export const LD_FIELDS: readonly FieldSpec[] = [
   HEIGHT,
   WEIGHT,

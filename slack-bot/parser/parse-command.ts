@@ -7,6 +7,7 @@ import {
   NEW_FIELDS,
   SETUP_FIELDS,
   TOCI_FIELDS,
+  DEATH_FIELDS,
   VITALS_FIELDS,
   normalizeProduct,
   readLanguage,
@@ -30,6 +31,7 @@ export type CartCommand =
   | { readonly name: 'ld'; readonly input: Draft }
   | { readonly name: 'status'; readonly episodeId: string }
   | { readonly name: 'plan'; readonly episodeId: string }
+  | { readonly name: 'death'; readonly episodeId: string; readonly values: Draft }
   | { readonly name: 'list' }
   | { readonly name: 'lang'; readonly language: Language }
   | { readonly name: 'setup'; readonly change: Draft };
@@ -137,6 +139,15 @@ export const SUBCOMMANDS: Readonly<
     summary: {
       zh: '病程护理计划:感染预防、IgG 监测及随访的日期与状态',
       en: 'care plan of an episode: prophylaxis, IgG checks and follow-up visits with dates and status',
+    },
+  },
+  death: {
+    aliases: ['died', 'deceased', '死亡'],
+    fields: DEATH_FIELDS,
+    usage: 'death EP-1 cause=crs',
+    summary: {
+      zh: '记录死亡及归因并结束病程(归因于CRS/ICANS即5级,EPI-5)',
+      en: 'record a death with its attribution and close the episode (CRS/ICANS: grade 5, EPI-5)',
     },
   },
   list: {
@@ -353,6 +364,14 @@ export const parseCart = (text: string, context: ParseContext): ParseResult => {
         episodeId: typeof id === 'string' ? id : '',
         values: given.length === 0 ? null : draft,
       });
+    }
+    case 'death': {
+      const id = readEpisodeId(positionals[0], example);
+      if (typeof id !== 'string') list.push(id);
+      list.push(...extraWords(positionals.slice(1), spec.fields, name));
+      if (draft.attribution === undefined)
+        list.push(problems.missing('cause=crs|icans|other', example));
+      return done({ name, episodeId: typeof id === 'string' ? id : '', values: draft });
     }
     case 'toci': {
       const id = readEpisodeId(positionals[0], example);

@@ -1,6 +1,7 @@
 import { UnmappedChannelError } from '../errors/describe-error.ts';
 import type { CartCommand, SubcommandName } from '../parser/parse-command.ts';
 import { crs } from './crs.ts';
+import { death } from './death.ts';
 import { help } from './help.ts';
 import { icans } from './icans.ts';
 import { lang } from './lang.ts';
@@ -37,6 +38,7 @@ export const ROUTES: {
   vitals: { sensitivity: 'write', handle: vitals },
   neuro: { sensitivity: 'write', handle: neuro },
   toci: { sensitivity: 'write', handle: toci },
+  death: { sensitivity: 'write', handle: death },
   lang: { sensitivity: 'settings', handle: lang },
   setup: { sensitivity: 'settings', handle: setup },
 };

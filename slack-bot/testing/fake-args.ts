@@ -31,6 +31,7 @@ export const fakeDeps = (channel?: Partial<TeamSettings> | null) => {
     recordVitals: vi.fn(),
     recordNeuroAssessment: vi.fn(),
     recordDose: vi.fn(),
+    recordDeath: vi.fn(),
     acknowledgeAlert: vi.fn(),
     getEpisode: vi.fn(),
     listEpisodes: vi.fn(),

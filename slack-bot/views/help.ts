@@ -34,6 +34,7 @@ const ORDER: readonly SubcommandName[] = [
   'toci',
   'status',
   'plan',
+  'death',
   'list',
   'crs',
   'icans',

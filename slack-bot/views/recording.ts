@@ -19,7 +19,7 @@ import { GRADE_LABEL, LABELS, LEVEL } from './labels.ts';
 import { tocilizumabStatusLine } from './tocilizumab-status.ts';
 
 export type RecordingViewInput = {
-  readonly kind: 'vitals' | 'neuro' | 'dose';
+  readonly kind: 'vitals' | 'neuro' | 'dose' | 'death';
   readonly recording: Recording;
   readonly language: Language;
   readonly now: Date;
@@ -111,7 +111,9 @@ export const recordingView = (input: RecordingViewInput): SlackMessage => {
   const gradings = [...recording.gradings].sort((a, b) => rank(a) - rank(b));
   const main = gradings[0];
   const recordedText: LocalizedText =
-    input.kind === 'dose'
+    input.kind === 'death'
+      ? { zh: '已记录死亡,病程已结束(EPI-5)', en: 'Death recorded; the episode is closed (EPI-5)' }
+      : input.kind === 'dose'
       ? { zh: '已记录给药', en: 'Dose recorded' }
       : input.kind === 'neuro'
         ? { zh: '已记录神经系统评估', en: 'Neuro assessment recorded' }
