@@ -9,6 +9,8 @@ import { episodesTable } from './table-definition.ts';
 export const rulesConfigFromEnv = (env: NodeJS.ProcessEnv = process.env): RulesConfig =>
   rulesConfigSchema.parse({
     ...(env.RULES_TOCI_MAX_PER_24H ? { tocilizumabMaxDosesPer24h: Number(env.RULES_TOCI_MAX_PER_24H) } : {}),
+    // TOCI-4: per-episode (default) or per-course.
+    ...(env.RULES_TOCI_TOTAL_SCOPE ? { tocilizumabTotalLimitScope: env.RULES_TOCI_TOTAL_SCOPE } : {}),
     ...(env.RULES_BILIRUBIN_MAX_UMOL_L
       ? { bilirubinMaxUmolPerL: Number(env.RULES_BILIRUBIN_MAX_UMOL_L) }
       : {}),

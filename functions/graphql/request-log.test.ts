@@ -33,7 +33,11 @@ const event = (requestId: string) =>
       requestId,
       authorizer: {
         jwt: {
-          claims: { 'cognito:username': 'clinician-1', 'cognito:groups': '[role:clinician team:hem-a]' },
+          claims: {
+            sub: 'c1a2b3c4-0000-4000-8000-000000000001',
+            'cognito:username': 'clinician-1',
+            'cognito:groups': '[role:clinician team:hem-a]',
+          },
         },
       },
     },

@@ -15,6 +15,8 @@ export const functionDefaults = {
   hospitalTimeZone: 'Asia/Shanghai',
   /** TOCI-3: tocilizumab doses allowed in any 24-hour window (NCCN/CARTOX 3; the consensus prints 4). */
   rulesTociMaxPer24h: 3,
+  /** TOCI-4: per CRS episode (the Decision). */
+  rulesTociTotalScope: 'per-episode',
   /** ELIG-5: total bilirubin upper limit in µmol/L (2.0 mg/dL; the consensus misprints 0.2 g/L). */
   rulesBilirubinMaxUmolPerL: 34.2,
   /** Re-notification interval of an unacknowledged critical alert. */
@@ -27,6 +29,7 @@ export const functionDefaults = {
 export type ConfiguredVariable =
   | 'HOSPITAL_TIME_ZONE'
   | 'RULES_TOCI_MAX_PER_24H'
+  | 'RULES_TOCI_TOTAL_SCOPE'
   | 'RULES_BILIRUBIN_MAX_UMOL_L'
   | 'ALERT_RENOTIFY_MINUTES'
   | 'VITALS_OVERDUE_HOURS'
@@ -37,6 +40,7 @@ export type ConfiguredVariable =
 /** The clinical rules' limits: read by every function that creates the episode service. */
 const EPISODE_SERVICE: readonly ConfiguredVariable[] = [
   'RULES_TOCI_MAX_PER_24H',
+  'RULES_TOCI_TOTAL_SCOPE',
   'RULES_BILIRUBIN_MAX_UMOL_L',
 ];
 
@@ -66,6 +70,7 @@ const valuesOf = (config: StageConfig): Readonly<Record<ConfiguredVariable, stri
   return {
     HOSPITAL_TIME_ZONE: config.hospitalTimeZone,
     RULES_TOCI_MAX_PER_24H: String(tuning.rulesTociMaxPer24h ?? functionDefaults.rulesTociMaxPer24h),
+    RULES_TOCI_TOTAL_SCOPE: tuning.rulesTociTotalScope ?? functionDefaults.rulesTociTotalScope,
     RULES_BILIRUBIN_MAX_UMOL_L: String(
       tuning.rulesBilirubinMaxUmolPerL ?? functionDefaults.rulesBilirubinMaxUmolPerL,
     ),

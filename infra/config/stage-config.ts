@@ -49,6 +49,8 @@ export type StageConfig = {
   readonly tuning: {
     /** TOCI-3: 1 to 4 (the consensus prints 4; default 3). */
     readonly rulesTociMaxPer24h?: number;
+    /** TOCI-4: count the 4 doses per CRS episode (default) or per course. */
+    readonly rulesTociTotalScope?: 'per-episode' | 'per-course';
     /** ELIG-5: total bilirubin limit in µmol/L, above 0 and at most 342 (default 34.2). */
     readonly rulesBilirubinMaxUmolPerL?: number;
     readonly alertRenotifyMinutes?: number;
@@ -225,7 +227,13 @@ export const parseStageConfig = (stage: string, raw: unknown): StageConfig => {
   const backup = fields.object('backup').only('dailyRetentionDays', 'monthlyRetentionDays');
   const tuning = fields
     .optionalObject('tuning')
-    ?.only('rulesTociMaxPer24h', 'rulesBilirubinMaxUmolPerL', 'alertRenotifyMinutes', 'vitalsOverdueHours');
+    ?.only(
+      'rulesTociMaxPer24h',
+      'rulesTociTotalScope',
+      'rulesBilirubinMaxUmolPerL',
+      'alertRenotifyMinutes',
+      'vitalsOverdueHours',
+    );
   const hospitalTimeZone =
     fields.optionalString('hospitalTimeZone', TIME_ZONE) ?? functionDefaults.hospitalTimeZone;
   if (!isTimeZone(hospitalTimeZone)) {
@@ -277,6 +285,13 @@ export const parseStageConfig = (stage: string, raw: unknown): StageConfig => {
     ...optional('publicAppUrl', fields.optionalString('publicAppUrl', /^https:\/\/\S+$/)),
     tuning: {
       ...optional('rulesTociMaxPer24h', tuning?.optionalInteger('rulesTociMaxPer24h', 1, 4)),
+      ...optional(
+        'rulesTociTotalScope',
+        tuning?.optionalString('rulesTociTotalScope', /^per-(episode|course)$/) as
+          | 'per-episode'
+          | 'per-course'
+          | undefined,
+      ),
       ...optional('rulesBilirubinMaxUmolPerL', tuning?.optionalNumber('rulesBilirubinMaxUmolPerL', 0, 342)),
       ...optional('alertRenotifyMinutes', tuning?.optionalInteger('alertRenotifyMinutes', 5, 1440)),
       ...optional('vitalsOverdueHours', tuning?.optionalInteger('vitalsOverdueHours', 1, 48)),

@@ -241,7 +241,7 @@ describe('contract operations over HTTP (/public/graphql, no login)', () => {
         ['input.weightKg', 0],
         ['input.previousDoses[0]', '2026-03-01T09:00:00Z'],
       ]);
-      expect(issues[0]?.allowed).toBe('more than 0 and at most 350 kg');
+      expect(issues[0]?.allowed).toBe('between 20 and 350 kg');
     });
   });
 

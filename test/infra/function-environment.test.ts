@@ -81,6 +81,7 @@ describe('function settings with no tuning configured (prod)', () => {
     expect(configuredOf(prod, 'graphql')).toEqual({
       HOSPITAL_TIME_ZONE: 'Asia/Shanghai',
       RULES_TOCI_MAX_PER_24H: '3',
+      RULES_TOCI_TOTAL_SCOPE: 'per-episode',
       RULES_BILIRUBIN_MAX_UMOL_L: '34.2',
     });
   });
@@ -89,6 +90,7 @@ describe('function settings with no tuning configured (prod)', () => {
     expect(configuredOf(prod, 'slack')).toEqual({
       HOSPITAL_TIME_ZONE: 'Asia/Shanghai',
       RULES_TOCI_MAX_PER_24H: '3',
+      RULES_TOCI_TOTAL_SCOPE: 'per-episode',
       RULES_BILIRUBIN_MAX_UMOL_L: '34.2',
       SLACK_COMMAND: '/cart',
     });
@@ -111,11 +113,13 @@ describe('function settings from the stage config (tuned dev)', () => {
     expect(configuredOf(tuned, 'graphql')).toEqual({
       HOSPITAL_TIME_ZONE: 'Europe/Berlin',
       RULES_TOCI_MAX_PER_24H: '2',
+      RULES_TOCI_TOTAL_SCOPE: 'per-episode',
       RULES_BILIRUBIN_MAX_UMOL_L: '30',
     });
     expect(configuredOf(tuned, 'slack')).toEqual({
       HOSPITAL_TIME_ZONE: 'Europe/Berlin',
       RULES_TOCI_MAX_PER_24H: '2',
+      RULES_TOCI_TOTAL_SCOPE: 'per-episode',
       RULES_BILIRUBIN_MAX_UMOL_L: '30',
       SLACK_COMMAND: '/cart-dev',
       SLACK_ADMIN_USER_IDS: 'U0ADMIN1,W0ADMIN2',
@@ -149,6 +153,7 @@ describe('the deployed values, as the functions read them', () => {
   it('are the tuned limits when configured', () => {
     expect(rulesConfigFromEnv(asProcessEnv(envOf(tuned, 'slack')))).toEqual({
       tocilizumabMaxDosesPer24h: 2,
+      tocilizumabTotalLimitScope: 'per-episode',
       bilirubinMaxUmolPerL: 30,
     });
   });
@@ -170,8 +175,11 @@ describe('the deployed values, as the functions read them', () => {
   it('are accepted by the functions at the stage config’s limits (TOCI-3 at most 4 per 24 h)', () => {
     expect(rulesConfigFromEnv({ RULES_TOCI_MAX_PER_24H: '4', RULES_BILIRUBIN_MAX_UMOL_L: '342' })).toEqual({
       tocilizumabMaxDosesPer24h: 4,
+      tocilizumabTotalLimitScope: 'per-episode',
       bilirubinMaxUmolPerL: 342,
     });
+    expect(rulesConfigFromEnv({ RULES_TOCI_TOTAL_SCOPE: 'per-course' }).tocilizumabTotalLimitScope).toBe('per-course');
+    expect(() => rulesConfigFromEnv({ RULES_TOCI_TOTAL_SCOPE: 'per-day' })).toThrow();
     expect(() => rulesConfigFromEnv({ RULES_TOCI_MAX_PER_24H: '5' })).toThrow();
     expect(() => rulesConfigFromEnv({ RULES_BILIRUBIN_MAX_UMOL_L: '342.1' })).toThrow();
   });
