@@ -44,9 +44,10 @@ mutation CreateEpisode {
 }
 
 # A febrile, hypotensive patient on norepinephrine: CRS grade 3 with its management and a critical alert.
+# Oxygen and vasopressors are said (ROOM_AIR, []): an omitted one is "not recorded", never assumed.
 mutation RecordVitals {
   recordVitals(input: { episodeId: "${EP}", temperatureCelsius: 38.9, systolicBp: 84, heartRate: 124,
-    vasopressors: [NOREPINEPHRINE] }) {
+    spo2Percent: 95, oxygen: ROOM_AIR, vasopressors: [NOREPINEPHRINE] }) {
     __typename
     ... on RecordVitalsSuccess {
       gradings { domain grade drivers { text } recommendations { ruleId text dose { drug mg basis } } }

@@ -36,9 +36,13 @@ export type TocilizumabStatusAt = {
 
 const WINDOW_MS = 24 * HOUR_MS;
 
-/** The doses given in the 24 h before `atMs` (a dose exactly 24 h earlier has left the window). */
+/**
+ * The doses given in the 24 h before `atMs` (a dose exactly 24 h earlier has left the window). Every
+ * dose the state holds was given: one timed a little after `atMs` (a bedside clock ahead, within the
+ * tolerance the service accepts) counts as given, never as not yet given.
+ */
 export const dosesInWindow = (doses: readonly Stamp[], atMs: number): Stamp[] =>
-  doses.filter((dose) => instantMs(dose.at) > atMs - WINDOW_MS && instantMs(dose.at) <= atMs);
+  doses.filter((dose) => instantMs(dose.at) > atMs - WINDOW_MS);
 
 export const tocilizumabStatusAt = (
   state: TimelineState,
@@ -53,8 +57,7 @@ export const tocilizumabStatusAt = (
     .sort((a, b) => a - b);
   const counted = scope === 'per-course' ? state.tocilizumabCourseCount : state.tocilizumabEpisode.count;
   const times = new Set<number>(window);
-  for (const dose of state.tocilizumabEpisode.doses)
-    if (instantMs(dose.at) <= atMs) times.add(instantMs(dose.at));
+  for (const dose of state.tocilizumabEpisode.doses) times.add(instantMs(dose.at));
   const doseTimes = [...times].sort((a, b) => a - b).map((ms) => new Date(ms).toISOString());
   const lastInWindow = window.at(-1);
   const base = {

@@ -77,7 +77,7 @@ describe('GraphiQL in a browser', () => {
       expect(acknowledged).toMatchObject({
         __typename: 'AcknowledgeAlertSuccess',
         alreadyAcknowledged: false,
-        alert: { escalationId: 'ESC-CRS3', acknowledgedBy: { userId: 'dev-clinician' } },
+        alert: { escalationId: 'ESC-CRS3', acknowledgedBy: { userId: 'cognito:dev-clinician' } },
       });
 
       const timeline = field(await run('Timeline'), 'episode');
@@ -89,7 +89,7 @@ describe('GraphiQL in a browser', () => {
         escalationId: 'ESC-CRS3',
         level: 'CRITICAL',
         acknowledged: true,
-        acknowledgedBy: { userId: 'dev-clinician' },
+        acknowledgedBy: { userId: 'cognito:dev-clinician' },
       });
       expect(field(timeline, 'currentState').openAlerts).not.toContainEqual(
         expect.objectContaining({ escalationId: 'ESC-CRS3' }),

@@ -127,6 +127,8 @@ const febrileHypotensive = (episodeId: string) => ({
   temperatureCelsius: 38.9,
   systolicBp: 84,
   heartRate: 124,
+  spo2Percent: 95,
+  oxygen: 'ROOM_AIR',
   vasopressors: ['NOREPINEPHRINE'],
 });
 

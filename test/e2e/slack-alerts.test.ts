@@ -74,14 +74,13 @@ describe('a critical grading from Slack: the alert, then its acknowledgement', (
       ['alert.open', value],
     ]);
 
-    // The urgent ESC-SUSPECT (CRS-S1) alert is posted too, without paging anyone.
+    // EPI-6: one alert per clinical event: the record is graded CRS 3, so no separate ESC-SUSPECT.
     const suspect = postsOf(
       await slack.calls({ after, channel: channel.channelId }),
       'ESC-SUSPECT',
       episodeId,
     );
-    expect(suspect).toHaveLength(1);
-    expect(JSON.stringify(suspect[0]?.args.blocks)).not.toContain('subteam');
+    expect(suspect).toHaveLength(0);
 
     // A sweep finds nothing left to post.
     await slack.sweep();
@@ -171,7 +170,7 @@ describe('a critical grading from Slack: the alert, then its acknowledgement', (
     });
     const status = await channel.command(`/cart status ${episodeId}`);
     const openAlerts = /^open alerts\n((?:• .*\n?)*)/m.exec(status.text)?.[1] ?? '';
-    expect(openAlerts).toContain('ESC-SUSPECT');
+    expect(openAlerts).not.toContain('ESC-SUSPECT');
     expect(openAlerts).not.toContain('ESC-CRS3');
     expect(status.text).toContain(`ESC-CRS3 acknowledged by @${ADMIN}`);
   });

@@ -510,8 +510,12 @@ describe('a non-critical alert', () => {
     const recording = await service.recordVitals(nurse, {
       episodeId: episode.id,
       measuredAt: clock.now().toISOString(),
+      // CRS 2 (hypotension without a vasopressor): ESC-CRS2, urgent.
       temperatureCelsius: 38.5,
-      systolicBp: 118,
+      systolicBp: 85,
+      oxygen: 'ROOM_AIR',
+      vasopressors: [],
+      spo2Percent: 96,
     });
     const alerts = recording.alerts.filter((a) => a.level !== 'CRITICAL');
     expect(alerts.length).toBeGreaterThan(0);

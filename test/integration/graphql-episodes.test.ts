@@ -258,6 +258,8 @@ const febrileHypotensiveOnNorepinephrine = (episodeId: string) => ({
   systolicBp: 84,
   heartRate: 124,
   spo2Percent: 95,
+  // EPI-2: room air is said, never assumed.
+  oxygen: 'ROOM_AIR',
   vasopressors: ['NOREPINEPHRINE'],
 });
 
@@ -368,7 +370,7 @@ describe('an episode through GraphQL, from creation to the acknowledged critical
           doseMg: 560,
           status: 'TOO_SOON',
           dosesGiven: 1,
-          lastDoseAt: '2026-03-03T02:15:00+08:00',
+          lastDoseAt: '2026-03-02T18:15:00.000Z',
         },
         nextFollowUpVisit: { date: '2026-03-15', label: expect.stringContaining('14') as unknown },
       },
