@@ -143,6 +143,10 @@ const SAMPLES: Record<string, readonly unknown[]> = {
   suspectWithin3Weeks: [7],
   suspectLate: [30],
   earliestNextDose: [messages.tocilizumabTooSoon, '2026-03-01T12:00:00.000Z'],
+  earliestNextDoseLocal: [
+    messages.tocilizumabTooSoon,
+    { zh: '2026-03-01 20:00（Asia/Shanghai）', en: '2026-03-01 20:00 (Asia/Shanghai)' },
+  ],
   vitalsOverdue: [5.5],
   infusionTooLate: [8],
   doseOverridden: [

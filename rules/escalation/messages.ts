@@ -56,6 +56,8 @@ export const messages = {
   ),
   tocilizumab24hLimit: text('托珠单抗已达24 h内次数上限', 'Tocilizumab 24-hour limit reached'),
   tocilizumabTotalLimit: text('托珠单抗已达总次数上限(4次)', 'Tocilizumab total limit of 4 doses reached'),
+  earliestNextDoseLocal: (reason: LocalizedText, earliest: LocalizedText): LocalizedText =>
+    text(`${reason.zh};最早可于 ${earliest.zh} 给药`, `${reason.en}; earliest next dose ${earliest.en}`),
   earliestNextDose: (reason: LocalizedText, earliest: string): LocalizedText =>
     text(`${reason.zh};最早可于 ${earliest} 给药`, `${reason.en}; earliest next dose ${earliest}`),
   /** ESC-DOSE: drug, mg and route recorded, what is wrong, the computed dose and the override reason. */

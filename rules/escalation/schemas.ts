@@ -62,7 +62,11 @@ export const escalationInputSchema = z.strictObject({
     .strictObject({ status: z.enum(HLH_STATUSES), previousStatus: z.enum(HLH_STATUSES).nullish() })
     .optional(),
   tocilizumab: z
-    .strictObject({ status: z.enum(TOCILIZUMAB_STATUSES), earliestNextDoseAt: isoDateTimeSchema.nullish() })
+    .strictObject({
+      status: z.enum(TOCILIZUMAB_STATUSES),
+      earliestNextDoseAt: isoDateTimeSchema.nullish(),
+      timeZone: z.string().min(1).max(64).optional(),
+    })
     .optional(),
   dose: doseOverrideSchema.optional(),
   vitals: z

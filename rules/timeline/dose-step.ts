@@ -55,6 +55,7 @@ export const stepDose = (
       checks.tocilizumab = {
         status: check.tocilizumab.status,
         earliestNextDoseAt: check.tocilizumab.earliestNextDoseAt,
+        timeZone: settings.timeZone,
       };
     const windowStart = instantMs(at) - 24 * HOUR_MS;
     tocilizumab = {

@@ -75,4 +75,26 @@ describe('tocilizumab on the timeline', () => {
       scope: 'per-course',
     });
   });
+
+  it('EPI-7: ESC-TOCI for a dose over a limit names the next allowed time in the hospital zone', () => {
+    const fold = foldTimeline(
+      [
+        febrile('V1', '2026-03-02T10:00:00Z'),
+        toci('D1', '2026-03-02T10:30:00Z'),
+        {
+          kind: 'DOSE',
+          id: 'D2',
+          at: '2026-03-02T12:00:00Z',
+          drug: 'TOCILIZUMAB',
+          mg: 560,
+          route: 'IV',
+          overrideReason: 'refractory shock',
+        },
+      ],
+      context,
+    );
+    const trigger = fold.steps.at(-1)?.triggers.find((t) => t.id === 'ESC-TOCI');
+    expect(trigger?.text.en).toContain('2026-03-03 02:30 (Asia/Shanghai)');
+    expect(trigger?.text.zh).toContain('2026-03-03 02:30（Asia/Shanghai）');
+  });
 });
