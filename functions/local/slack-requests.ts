@@ -93,3 +93,33 @@ export const buttonPressBody = (request: ButtonPressRequest): string =>
       ],
     }),
   }).toString();
+
+export type ViewSubmissionRequest = {
+  readonly callbackId: string;
+  readonly privateMetadata: string;
+  /** view.state.values: block id → action id → { value } or { selected_option } … */
+  readonly values: Record<string, Record<string, unknown>>;
+  readonly userId: string;
+  readonly viewId?: string;
+};
+
+/** A view_submission payload (a form submitted), form-encoded as Slack sends it. */
+export const viewSubmissionBody = (request: ViewSubmissionRequest): string =>
+  new URLSearchParams({
+    payload: JSON.stringify({
+      type: 'view_submission',
+      token: 'local',
+      api_app_id: LOCAL_WORKSPACE.appId,
+      team: { id: LOCAL_WORKSPACE.teamId, domain: LOCAL_WORKSPACE.domain },
+      user: { id: request.userId, name: 'local-user', team_id: LOCAL_WORKSPACE.teamId },
+      trigger_id: newTriggerId(),
+      view: {
+        id: request.viewId ?? `V${Date.now()}${Math.floor(Math.random() * 1e6)}`,
+        type: 'modal',
+        callback_id: request.callbackId,
+        private_metadata: request.privateMetadata,
+        state: { values: request.values },
+        hash: 'local',
+      },
+    }),
+  }).toString();

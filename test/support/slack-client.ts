@@ -6,6 +6,7 @@ import { LOCAL_SLACK } from '../../functions/local/local-system.ts';
 import { plain } from '../../functions/local/mrkdwn-text.ts';
 import {
   buttonPressBody,
+  viewSubmissionBody,
   newTriggerId,
   slashCommandBody,
   splitSlashCommand,
@@ -244,7 +245,14 @@ export const createSlackClient = (options: { readonly baseUrl: string; readonly 
       [...(await calls({ after, channel: channelId })), ...(await responses(after))].sort(
         (a, b) => a.seq - b.seq,
       );
-    return { channelId, userId, command, press, responses, waitForResponses, everything };
+    /** Submits a form the bot opened, as the user (the bot's answer is the HTTP body). */
+    const submitView = (
+      view: { readonly callbackId: string; readonly privateMetadata: string },
+      values: Record<string, Record<string, unknown>>,
+      sendOptions: SendOptions = {},
+    ): Promise<SlackReply> =>
+      send(viewSubmissionBody({ ...view, values, userId }), sendOptions);
+    return { channelId, userId, command, press, submitView, responses, waitForResponses, everything };
   };
 
   /**
