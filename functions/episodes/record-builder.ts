@@ -111,9 +111,9 @@ export const alertRecord = (
 };
 
 /**
- * EPI-6: one alert per clinical event. A trigger the timeline marks as a repeat in its CRS episode
- * updates the alert already raised for it; so does any trigger whose escalation is still open
- * (unacknowledged). Everything else is a new alert.
+ * EPI-6: one alert per clinical event. A trigger raised again in the same CRS episode updates the
+ * alert already raised for it there; outside a CRS episode, a trigger whose escalation is still
+ * open (unacknowledged) updates that alert. Everything else is a new alert.
  */
 export const sortTriggers = (
   state: EpisodeState,
@@ -125,11 +125,15 @@ export const sortTriggers = (
   for (const trigger of triggers) {
     if (seen.has(trigger.id)) continue;
     seen.add(trigger.id);
-    const same = [...state.alerts].reverse();
+    const newestFirst = [...state.alerts].reverse();
+    // Within a CRS episode: the alert already raised for it in that episode (EPI-6); a new CRS
+    // episode is a new clinical event. Outside one: the same escalation while still unacknowledged.
     const existing =
-      (trigger.repeat && trigger.crsEpisode !== null
-        ? same.find((a) => a.escalationId === trigger.id && a.crsEpisode === trigger.crsEpisode)
-        : undefined) ?? same.find((a) => a.escalationId === trigger.id && a.acknowledgedAt === undefined);
+      trigger.crsEpisode !== null
+        ? newestFirst.find((a) => a.escalationId === trigger.id && a.crsEpisode === trigger.crsEpisode)
+        : newestFirst.find(
+            (a) => a.escalationId === trigger.id && a.crsEpisode == null && a.acknowledgedAt === undefined,
+          );
     if (existing) repeat.push({ trigger, alert: existing });
     else raise.push(trigger);
   }
