@@ -63,6 +63,23 @@ export class EpisodeForbiddenError extends Error {
   }
 }
 
+/**
+ * An idempotency key already used for another operation, or with another input: the first result
+ * is never answered for a different request, and nothing was written.
+ */
+export class IdempotencyConflictError extends Error {
+  readonly key: string;
+  constructor(key: string, reason: 'OPERATION' | 'INPUT') {
+    super(
+      reason === 'OPERATION'
+        ? `Idempotency key ${key} was already used for another operation; nothing was written. Use a new key for each action`
+        : `Idempotency key ${key} was already used with different input; nothing was written. Use a new key for each action`,
+    );
+    this.name = 'IdempotencyConflictError';
+    this.key = key;
+  }
+}
+
 /** The store is throttling or unreachable after bounded retries; nothing was written. */
 export class StoreUnavailableError extends Error {
   constructor(

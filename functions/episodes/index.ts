@@ -12,6 +12,7 @@ export {
   EpisodeForbiddenError,
   EpisodeNotFoundError,
   EpisodeValidationError,
+  IdempotencyConflictError,
   StoreUnavailableError,
 } from './errors.ts';
 export { DRUGS, EPISODE_PRODUCTS, ROUTES } from './inputs.ts';

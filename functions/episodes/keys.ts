@@ -1,8 +1,10 @@
 import { episodesTable } from './table-definition.ts';
 
 /**
- * Key builders for the single table. One episode = one partition (`EP#<id>`): the head (`META`),
- * observations, gradings, doses, alerts and idempotency records, so an episode is one Query.
+ * Key builders for the single table. One episode = one partition (`EP#<id>`): the head (`META`,
+ * carrying the clinical timeline's state), observations, gradings, doses, alerts, a lookup per
+ * clinical record (`REC#<id>`), correction tombstones and timeline snapshots. Idempotency records
+ * live in their own partitions (`IDEMP#<user>#<key>`), never read with the episode.
  */
 export const TABLE = episodesTable;
 
@@ -15,8 +17,15 @@ export type RecordPrefix = 'OBS' | 'DOSE' | 'GRADE' | 'ALERT';
 export const recordSk = (prefix: RecordPrefix, isoTime: string, recordId: string): string =>
   `${prefix}#${new Date(isoTime).toISOString()}#${recordId}`;
 
-/** Idempotency records live in the episode's partition, scoped to the user who sent the key. */
-export const idempotencySk = (userId: string, key: string): string => `IDEMP#${userId}#${key}`;
+/** A clinical record's lookup item: its id → its sort key (the id is all a client sends). */
+export const recordLookupSk = (recordId: string): string => `REC#${recordId}`;
+
+/** EPI-4: beside a superseded record, sorting right after it, so a range read sees it is superseded. */
+export const tombstoneSk = (recordSk: string): string => `${recordSk}#SUPERSEDED`;
+
+/** The timeline's state after the record at `isoTime` (a re-fold starts from the latest one before it). */
+export const snapshotSk = (isoTime: string, recordId: string): string =>
+  `SNAP#${new Date(isoTime).toISOString()}#${recordId}`;
 
 /** Team index: a team's episodes by status, most recently updated first. */
 export const teamIndexKeys = (team: string, status: string, updatedAt: string, episodeId: string) => ({
@@ -39,10 +48,10 @@ export const openAlertKeys = (notifyAt: string, episodeId: string, alertId: stri
 /** The counter that numbers episodes EP-1, EP-2, … (short ids a clinician can type in Slack). */
 export const EPISODE_COUNTER_KEY = { PK: 'COUNTER#EPISODE', SK: 'COUNTER' } as const;
 
-/** Creation idempotency: no partition exists yet, so the key has its own item. */
-export const creationIdempotencyKey = (userId: string, key: string) => ({
+/** Idempotency: one item per user and key (every operation), outside any episode partition. */
+export const idempotencyItemKey = (userId: string, key: string) => ({
   PK: `IDEMP#${userId}#${key}`,
-  SK: 'CREATE',
+  SK: 'RESULT',
 });
 
 export const EPISODE_ID = /^EP-[1-9][0-9]{0,9}$/;

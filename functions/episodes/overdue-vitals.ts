@@ -1,11 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { collectEscalations, DEFAULT_RULES_CONFIG, DEFAULT_TIME_ZONE, VITALS_MAX_INTERVAL_HOURS } from '#rules';
+import { collectEscalations, emptyTimeline, VITALS_MAX_INTERVAL_HOURS } from '#rules';
+import { alertRefsOf, nextAlertRefs } from './alert-refs.ts';
 import { asGrade } from './assess/grading-draft.ts';
 import { alertRecord, nextHead, type WriteContext } from './record-builder.ts';
 import type { AlertRecord, Author, EpisodeHead } from './records.ts';
 import { WriteRefusedError, type EpisodeRepository } from './repository.ts';
-import { foldState, stateOf } from './state.ts';
-import { foldEpisode, timelineSettings } from './timeline.ts';
 
 /** The sweeper acts as the system, not as a person. */
 export const SWEEPER_AUTHOR: Author = { userId: 'system:sweeper', role: 'clinician', via: 'system' };
@@ -53,20 +52,20 @@ export class OverdueVitalsMonitor {
   /** Raises ESC-VITALS for the episode when due; the alert written, or undefined. */
   async check(episodeId: string, now: Date): Promise<AlertRecord | undefined> {
     for (let attempt = 1; ; attempt += 1) {
-      const partition = await this.#repository.loadEpisode(episodeId);
-      if (!partition) return undefined;
-      const state = stateOf(partition);
-      const { head } = state;
-      const lastVitals = state.vitals.at(-1);
+      // The head alone (1 GetItem): it carries the last vital signs and the recent alerts.
+      const head = await this.#repository.loadHead(episodeId);
+      if (!head) return undefined;
+      const timeline = head.timeline ?? emptyTimeline();
+      const lastVitals = timeline.recorded.vitalsAt;
       const crsGrade = asGrade(head.summary.crsGrade);
       if (head.status !== 'ACTIVE' || crsGrade === null || crsGrade < 1 || !lastVitals) return undefined;
-      const hours = (now.getTime() - Date.parse(lastVitals.values.measuredAt)) / 3_600_000;
+      const hours = (now.getTime() - Date.parse(lastVitals.at)) / 3_600_000;
       if (hours <= this.#overdueHours) return undefined;
-      const recent = state.alerts.some(
+      const refs = alertRefsOf(head);
+      const recent = refs.some(
         (alert) =>
           alert.escalationId === 'ESC-VITALS' &&
-          (alert.acknowledgedAt === undefined ||
-            now.getTime() - Date.parse(alert.raisedAt) < this.#overdueHours * 3_600_000),
+          (!alert.acknowledged || now.getTime() - Date.parse(alert.raisedAt) < this.#overdueHours * 3_600_000),
       );
       if (recent) return undefined;
       const trigger = collectEscalations({
@@ -75,12 +74,16 @@ export class OverdueVitalsMonitor {
       if (!trigger) return undefined;
       const at = now.toISOString();
       const context: WriteContext = { episodeId, now: at, author: SWEEPER_AUTHOR, newId: this.#newId };
-      const alert = alertRecord(trigger, lastVitals.id, head.team, context);
+      const alert = alertRecord(trigger, lastVitals.recordId, head.team, context);
       // An alert changes no clinical state: the timeline stays as it is.
-      const timeline =
-        head.timeline ??
-        foldEpisode(head, state.records, timelineSettings(DEFAULT_RULES_CONFIG, DEFAULT_TIME_ZONE));
-      const next: EpisodeHead = nextHead(foldState(head, [...state.records, alert]), timeline, at);
+      const currentCrsEpisode =
+        timeline.crsEpisode !== null && timeline.crsEpisode.closedAt === null ? timeline.crsEpisode.number : null;
+      const next: EpisodeHead = nextHead(
+        head,
+        timeline,
+        nextAlertRefs(refs, { raised: [alert], currentCrsEpisode, now: at }),
+        at,
+      );
       try {
         await this.#repository.commit({ head: next, expectedVersion: head.version, records: [alert] });
         return alert;

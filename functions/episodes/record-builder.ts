@@ -2,7 +2,7 @@ import { RULESET, type EscalationTrigger, type TimelineState, type TimelineTrigg
 import type { GradingDraft } from './assess/grading-draft.ts';
 import {
   episodePk,
-  idempotencySk,
+  idempotencyItemKey,
   openAlertKeys,
   recordSk,
   teamIndexKeys,
@@ -11,13 +11,14 @@ import {
 } from './keys.ts';
 import type {
   AlertRecord,
+  AlertRef,
   Author,
   EpisodeHead,
   EpisodeRecord,
   GradingRecord,
   IdempotencyRecord,
 } from './records.ts';
-import { summarize, type EpisodeState } from './state.ts';
+import { summarize } from './state.ts';
 
 /** How long an idempotency key is remembered. */
 export const IDEMPOTENCY_TTL_SECONDS = 24 * 3600;
@@ -113,56 +114,54 @@ export const alertRecord = (
 /**
  * EPI-6: one alert per clinical event. A trigger raised again in the same CRS episode updates the
  * alert already raised for it there; outside a CRS episode, a trigger whose escalation is still
- * open (unacknowledged) updates that alert. Everything else is a new alert.
+ * open (unacknowledged) updates that alert. Everything else is a new alert. Reads only the head.
  */
 export const sortTriggers = (
-  state: EpisodeState,
+  refs: readonly AlertRef[],
   triggers: readonly TimelineTrigger[],
-): { readonly raise: TimelineTrigger[]; readonly repeat: { trigger: TimelineTrigger; alert: AlertRecord }[] } => {
+): { readonly raise: TimelineTrigger[]; readonly repeat: { trigger: TimelineTrigger; alert: AlertRef }[] } => {
   const raise: TimelineTrigger[] = [];
-  const repeat: { trigger: TimelineTrigger; alert: AlertRecord }[] = [];
+  const repeat: { trigger: TimelineTrigger; alert: AlertRef }[] = [];
   const seen = new Set<string>();
   for (const trigger of triggers) {
     if (seen.has(trigger.id)) continue;
     seen.add(trigger.id);
-    const newestFirst = [...state.alerts].reverse();
-    // Within a CRS episode: the alert already raised for it in that episode (EPI-6); a new CRS
-    // episode is a new clinical event. Outside one: the same escalation while still unacknowledged.
+    const newestFirst = [...refs].reverse();
     const existing =
       trigger.crsEpisode !== null
         ? newestFirst.find((a) => a.escalationId === trigger.id && a.crsEpisode === trigger.crsEpisode)
-        : newestFirst.find(
-            (a) => a.escalationId === trigger.id && a.crsEpisode == null && a.acknowledgedAt === undefined,
-          );
+        : newestFirst.find((a) => a.escalationId === trigger.id && a.crsEpisode === null && !a.acknowledged);
     if (existing) repeat.push({ trigger, alert: existing });
     else raise.push(trigger);
   }
   return { raise, repeat };
 };
 
-/** The head after a write: version + 1, summary recomputed, index keys for its team and queues. */
+/** The head after a write: version + 1, summary from the timeline and the alerts it keeps, index keys. */
 export const nextHead = (
-  state: EpisodeState,
+  head: EpisodeHead,
   timeline: TimelineState,
+  alertRefs: readonly AlertRef[],
   now: string,
-  changes: Partial<Pick<EpisodeHead, 'status' | 'closed' | 'death'>> = {},
+  changes: Partial<Pick<EpisodeHead, 'status' | 'closed' | 'death' | 'lastSnapshotAt' | 'refolds'>> = {},
 ): EpisodeHead => {
-  const { GSI2PK: _pk, GSI2SK: _sk, ...head } = state.head;
-  const summary = summarize(state, timeline);
-  const status = changes.status ?? head.status;
+  const { GSI2PK: _pk, GSI2SK: _sk, ...rest } = head;
+  const summary = summarize(timeline, alertRefs);
+  const status = changes.status ?? rest.status;
   const watched = status === 'ACTIVE' && (summary.crsGrade ?? 0) >= 1 && summary.lastVitalsAt !== null;
   return {
-    ...head,
+    ...rest,
     ...changes,
     status,
-    version: head.version + 1,
+    version: rest.version + 1,
     updatedAt: now,
     ruleset: RULESET.ref,
     summary,
     timeline,
-    ...teamIndexKeys(head.team, status, now, head.id),
+    alertRefs,
+    ...teamIndexKeys(rest.team, status, now, rest.id),
     ...(watched && summary.lastVitalsAt
-      ? vitalsWatchKeys(new Date(summary.lastVitalsAt).toISOString(), head.id)
+      ? vitalsWatchKeys(new Date(summary.lastVitalsAt).toISOString(), rest.id)
       : {}),
   };
 };
@@ -171,12 +170,13 @@ export const idempotencyRecord = (
   context: WriteContext,
   key: string,
   operation: string,
+  fingerprint: string,
   result: unknown,
 ): IdempotencyRecord => ({
-  PK: episodePk(context.episodeId),
-  SK: idempotencySk(context.author.userId, key),
+  ...idempotencyItemKey(context.author.userId, key),
   kind: 'IDEMPOTENCY',
   operation,
+  fingerprint,
   result: JSON.stringify(result),
   createdAt: context.now,
   expiresAt: Math.floor(Date.parse(context.now) / 1000) + IDEMPOTENCY_TTL_SECONDS,

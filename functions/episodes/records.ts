@@ -84,6 +84,15 @@ export type EpisodeHead = {
   readonly summary: EpisodeSummary;
   /** The clinical timeline's state after every record so far (rules/timeline): what the next record is graded on. */
   readonly timeline?: TimelineState;
+  /**
+   * Alerts the next write may need without reading them: every unacknowledged one, those of the
+   * current CRS episode (EPI-6 repeats) and those raised in the last 24 h (bounded).
+   */
+  readonly alertRefs?: readonly AlertRef[];
+  /** When the last timeline snapshot was written (one every few hours of clinical time). */
+  readonly lastSnapshotAt?: string | null;
+  /** Re-folds (corrections, late entries): snapshots at or after `from` written before `version` are stale. */
+  readonly refolds?: readonly { readonly from: string; readonly version: number }[];
   /** EPI-5: set when a death was recorded. */
   readonly death?: { readonly at: string; readonly attribution: DeathAttribution; readonly recordId: string } | null;
   readonly GSI1PK: string;
@@ -216,10 +225,52 @@ export type IdempotencyRecord = {
   readonly SK: string;
   readonly kind: 'IDEMPOTENCY';
   readonly operation: string;
+  /** A canonical fingerprint of the request's input: the same key with another input is a conflict. */
+  readonly fingerprint?: string;
   readonly result: string;
   readonly createdAt: string;
   /** Epoch seconds (table TTL). */
   readonly expiresAt: number;
+};
+
+/** A clinical record's lookup: id → sort key (written with the record). */
+export type RecordLookup = {
+  readonly PK: string;
+  readonly SK: string;
+  readonly kind: 'LOOKUP';
+  readonly recordSk: string;
+};
+
+/** EPI-4: written with a correction, beside the record it supersedes. */
+export type Tombstone = {
+  readonly PK: string;
+  readonly SK: string;
+  readonly kind: 'SUPERSEDED';
+  readonly corrects: string;
+  readonly by: string;
+};
+
+/** The timeline's state after a record (a re-fold starts from the latest valid one before it). */
+export type TimelineSnapshot = {
+  readonly PK: string;
+  readonly SK: string;
+  readonly kind: 'SNAPSHOT';
+  readonly state: TimelineState;
+  /** The head version that wrote it: a later re-fold from before its time makes it stale. */
+  readonly headVersion: number;
+};
+
+/** What the head keeps of an alert: enough for EPI-6 repeats, acknowledgement and open-alert lists. */
+export type AlertRef = {
+  readonly id: string;
+  readonly SK: string;
+  readonly escalationId: EscalationId;
+  readonly level: EscalationLevel;
+  readonly raisedAt: string;
+  readonly crsEpisode: number | null;
+  readonly acknowledged: boolean;
+  readonly occurrences: number;
+  readonly text: LocalizedText;
 };
 
 export type EpisodeRecord =
@@ -230,4 +281,10 @@ export type EpisodeRecord =
   | DeathRecord
   | GradingRecord
   | AlertRecord;
-export type StoredItem = EpisodeHead | EpisodeRecord | IdempotencyRecord;
+export type StoredItem =
+  | EpisodeHead
+  | EpisodeRecord
+  | IdempotencyRecord
+  | RecordLookup
+  | Tombstone
+  | TimelineSnapshot;

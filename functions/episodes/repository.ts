@@ -9,7 +9,7 @@ import {
   type QueryCommandOutput,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import { EPISODE_COUNTER_KEY, HEAD_SK, creationIdempotencyKey, episodePk, idempotencySk } from './keys.ts';
+import { EPISODE_COUNTER_KEY, HEAD_SK, episodePk, idempotencyItemKey, recordLookupSk } from './keys.ts';
 import type {
   AlertDelivery,
   AlertRecord,
@@ -17,7 +17,10 @@ import type {
   EpisodeHead,
   EpisodeRecord,
   IdempotencyRecord,
+  RecordLookup,
   StoredItem,
+  TimelineSnapshot,
+  Tombstone,
 } from './records.ts';
 import { DEFAULT_RETRY_POLICY, withRetries, type RetryPolicy } from './retry.ts';
 
@@ -26,14 +29,20 @@ export type EpisodePartition = {
   readonly head: EpisodeHead;
   /** Every record, oldest first within each kind. */
   readonly records: readonly EpisodeRecord[];
-  readonly idempotency: readonly IdempotencyRecord[];
 };
+
+/** Clinical items of one kind's range, in time order: records and the tombstones of superseded ones. */
+export type ClinicalRange = { readonly records: readonly EpisodeRecord[]; readonly superseded: ReadonlySet<string> };
+
+const RECORD_KINDS: ReadonlySet<string> = new Set(['VITALS', 'NEURO', 'LAB', 'DOSE', 'DEATH', 'GRADING', 'ALERT']);
 
 /** One recording: new records and the new head, written together or not at all. */
 export type EpisodeWrite = {
   readonly head: EpisodeHead;
   readonly expectedVersion: number;
   readonly records: readonly EpisodeRecord[];
+  /** Lookups, tombstones and snapshots written with the records. */
+  readonly extra?: readonly (RecordLookup | Tombstone | TimelineSnapshot)[];
   readonly idempotency?: IdempotencyRecord | undefined;
   readonly acknowledge?:
     { readonly alert: AlertRecord; readonly at: string; readonly by: Author } | undefined;
@@ -112,11 +121,102 @@ export class EpisodeRepository {
     if (!head) return undefined;
     return {
       head,
-      records: items.filter(
-        (item): item is EpisodeRecord => item.SK !== HEAD_SK && !item.SK.startsWith('IDEMP#'),
-      ),
-      idempotency: items.filter((item): item is IdempotencyRecord => item.SK.startsWith('IDEMP#')),
+      records: items.filter((item): item is EpisodeRecord => RECORD_KINDS.has(item.kind)),
     };
+  }
+
+  /** The episode's head alone (1 GetItem): what every write starts from. */
+  async loadHead(episodeId: string): Promise<EpisodeHead | undefined> {
+    return (await this.#get({ PK: episodePk(episodeId), SK: HEAD_SK })) as EpisodeHead | undefined;
+  }
+
+  /** One clinical record by its id (its lookup, then the record: 2 GetItems). */
+  async loadRecord(episodeId: string, recordId: string): Promise<EpisodeRecord | undefined> {
+    const lookup = (await this.#get({ PK: episodePk(episodeId), SK: recordLookupSk(recordId) })) as
+      | RecordLookup
+      | undefined;
+    if (!lookup) return undefined;
+    return (await this.#get({ PK: episodePk(episodeId), SK: lookup.recordSk })) as EpisodeRecord | undefined;
+  }
+
+  /** One item by its key (an alert the head points at). */
+  async loadItem(key: { readonly PK: string; readonly SK: string }): Promise<StoredItem | undefined> {
+    return this.#get(key);
+  }
+
+  /** The result stored under an idempotency key, if any and not expired (1 GetItem). */
+  async findIdempotent(userId: string, key: string, nowEpochSeconds: number): Promise<IdempotencyRecord | undefined> {
+    const record = (await this.#get(idempotencyItemKey(userId, key))) as IdempotencyRecord | undefined;
+    return record && record.expiresAt > nowEpochSeconds ? record : undefined;
+  }
+
+  /**
+   * The episode's vital signs, neuro, lab, dose and death records clinically at or after `fromIso`
+   * (two range Queries, OBS# and DOSE#), with the tombstones that mark superseded ones.
+   */
+  async clinicalSince(episodeId: string, fromIso: string): Promise<ClinicalRange> {
+    const from = new Date(fromIso).toISOString();
+    const ranges = await Promise.all(
+      ['OBS', 'DOSE'].map((prefix) =>
+        this.#queryPages({
+          KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
+          ExpressionAttributeValues: { ':pk': episodePk(episodeId), ':from': `${prefix}#${from}`, ':to': `${prefix}#~` },
+          ConsistentRead: true,
+        }),
+      ),
+    );
+    const items = ranges.flat();
+    return {
+      records: items.filter((item): item is EpisodeRecord => RECORD_KINDS.has(item.kind)),
+      superseded: new Set(items.filter((item): item is Tombstone => item.kind === 'SUPERSEDED').map((t) => t.corrects)),
+    };
+  }
+
+  /**
+   * The latest valid timeline snapshot taken before `beforeIso` (a re-fold starts from it), or
+   * undefined to start from the beginning. A snapshot at or after a later re-fold's start is stale.
+   */
+  async snapshotBefore(
+    episodeId: string,
+    beforeIso: string,
+    refolds: readonly { readonly from: string; readonly version: number }[],
+  ): Promise<TimelineSnapshot | undefined> {
+    const before = new Date(beforeIso).toISOString();
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const exclusiveStartKey = startKey;
+      const page: QueryCommandOutput = await withRetries(
+        () =>
+          this.#client.send(
+            new QueryCommand({
+              TableName: this.#table,
+              KeyConditionExpression: 'PK = :pk AND SK BETWEEN :low AND :high',
+              ExpressionAttributeValues: { ':pk': episodePk(episodeId), ':low': 'SNAP#', ':high': `SNAP#${before}` },
+              ScanIndexForward: false,
+              ConsistentRead: true,
+              Limit: 8,
+              ...(exclusiveStartKey ? { ExclusiveStartKey: exclusiveStartKey } : {}),
+            }),
+          ),
+        this.#retry,
+      );
+      for (const item of (page.Items ?? []) as TimelineSnapshot[]) {
+        const at = item.SK.split('#')[1] ?? '';
+        if (at >= before) continue;
+        const stale = refolds.some((r) => new Date(r.from).toISOString() <= at && r.version > item.headVersion);
+        if (!stale) return item;
+      }
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return undefined;
+  }
+
+  async #get(key: { readonly PK: string; readonly SK: string }): Promise<StoredItem | undefined> {
+    const result = await withRetries(
+      () => this.#client.send(new GetCommand({ TableName: this.#table, Key: key, ConsistentRead: true })),
+      this.#retry,
+    );
+    return result.Item as StoredItem | undefined;
   }
 
   /** Writes a recording atomically, or throws WriteRefusedError / StoreUnavailableError. */
@@ -136,6 +236,8 @@ export class EpisodeRepository {
       })),
     ];
     if (write.idempotency) items.push(this.#idempotencyPut(write.idempotency));
+    for (const item of write.extra ?? [])
+      items.push({ Put: { TableName: this.#table, Item: item, ConditionExpression: 'attribute_not_exists(PK)' } });
     if (write.acknowledge) {
       items.push({
         Update: {
@@ -246,38 +348,6 @@ export class EpisodeRepository {
       this.#retry,
     );
     return Number((result.Attributes as { n?: number } | undefined)?.n);
-  }
-
-  /** A creation already made with this key by this user, if any (and not expired). */
-  async findCreation(
-    userId: string,
-    key: string,
-    nowEpochSeconds: number,
-  ): Promise<IdempotencyRecord | undefined> {
-    const result = await withRetries(
-      () =>
-        this.#client.send(
-          new GetCommand({
-            TableName: this.#table,
-            Key: creationIdempotencyKey(userId, key),
-            ConsistentRead: true,
-          }),
-        ),
-      this.#retry,
-    );
-    const record = result.Item as IdempotencyRecord | undefined;
-    return record && record.expiresAt > nowEpochSeconds ? record : undefined;
-  }
-
-  /** A recording already made with this key by this user in this episode, if any (and not expired). */
-  static findReplay(
-    partition: EpisodePartition,
-    userId: string,
-    key: string,
-    nowEpochSeconds: number,
-  ): IdempotencyRecord | undefined {
-    const sk = idempotencySk(userId, key);
-    return partition.idempotency.find((record) => record.SK === sk && record.expiresAt > nowEpochSeconds);
   }
 
   /** A team's episodes with a status, most recently updated first: one Query on the team index. */

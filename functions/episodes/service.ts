@@ -7,17 +7,17 @@ import {
   appendsTo,
   calendarDateIn,
   checkDose,
-  compareKeys,
-  correctionRefusal,
   describeIssues,
   emptyTimeline,
-  foldTimeline,
   sortKeyOf,
+  step,
   type RulesConfig,
+  type StepResult,
   type TimelineSettings,
   type TimelineState,
 } from '#rules';
 import { may, inTeam, type Actor, type Permission } from './actor.ts';
+import { alertRefsOf, nextAlertRefs } from './alert-refs.ts';
 import type { AssessSettings } from './assess/settings.ts';
 import { assessEpisodePlan } from './assess/episode-plan.ts';
 import { assessLab } from './assess/lab.ts';
@@ -28,7 +28,9 @@ import {
   EpisodeForbiddenError,
   EpisodeNotFoundError,
   EpisodeValidationError,
+  IdempotencyConflictError,
 } from './errors.ts';
+import { fingerprintOf } from './idempotency.ts';
 import {
   closeEpisodeInputSchema,
   correctionReasonSchema,
@@ -45,11 +47,13 @@ import {
 } from './inputs.ts';
 import {
   EPISODE_ID,
-  creationIdempotencyKey,
   episodeIdFor,
   episodePk,
   HEAD_SK,
+  recordLookupSk,
+  snapshotSk,
   teamIndexKeys,
+  tombstoneSk,
 } from './keys.ts';
 import {
   alertRecord,
@@ -58,7 +62,6 @@ import {
   idempotencyRecord,
   nextHead,
   sortTriggers,
-  IDEMPOTENCY_TTL_SECONDS,
   type WriteContext,
 } from './record-builder.ts';
 import type {
@@ -69,7 +72,11 @@ import type {
   EpisodeRecord,
   GradingRecord,
   IdempotencyRecord,
+  RecordLookup,
+  TimelineSnapshot,
+  Tombstone,
 } from './records.ts';
+import { refold } from './refold.ts';
 import {
   EpisodeRepository,
   WriteRefusedError,
@@ -78,15 +85,7 @@ import {
   type TeamPage,
 } from './repository.ts';
 import { foldState, stateOf, type EpisodeState } from './state.ts';
-import {
-  advanceTimeline,
-  correctionIndexOf,
-  currentTimelineRecords,
-  foldEpisode,
-  timelineContext,
-  timelineSettings,
-  toTimelineRecord,
-} from './timeline.ts';
+import { timelineContext, timelineSettings, toTimelineRecord } from './timeline.ts';
 import type { EpisodeSummary } from './records.ts';
 
 /** The result of a recording: the stored record, the gradings and alerts it led to, and the head after it. */
@@ -99,6 +98,8 @@ export type Recording = {
   readonly repeatedAlerts?: readonly AlertRecord[];
   /** True when the record was entered late or corrects an earlier one: the timeline was re-folded. */
   readonly refolded?: boolean;
+  /** With a re-fold: how many later records were graded again. */
+  readonly regraded?: number;
   /** True when this answers a retry with an idempotency key: nothing was written this time. */
   readonly replayed: boolean;
 };
@@ -227,12 +228,9 @@ export class EpisodeService {
     if (!inTeam(actor, data.team))
       throw new EpisodeForbiddenError(`You are not a member of team ${data.team}`);
     const now = this.#clock();
+    const fingerprint = fingerprintOf('createEpisode', data);
     if (key) {
-      const existing = await this.#repository.findCreation(
-        actor.userId,
-        key,
-        Math.floor(now.getTime() / 1000),
-      );
+      const existing = await this.#replayOf(actor, key, 'createEpisode', fingerprint, now);
       if (existing) return JSON.parse(existing.result) as EpisodeHead;
     }
     const id = episodeIdFor(await this.#repository.nextEpisodeNumber());
@@ -268,27 +266,16 @@ export class EpisodeService {
     const assessment = assessEpisodePlan(planned, this.#settings);
     const gradings = assessment.gradings.map((draft) => gradingRecord(draft, context));
     const alerts = assessment.triggers.map((t) => alertRecord(t, gradings[0]?.id ?? id, data.team, context));
-    const head = nextHead(foldState(blank, [...gradings, ...alerts]), emptyTimeline(), at);
+    const head = nextHead(blank, emptyTimeline(), nextAlertRefs([], { raised: alerts, currentCrsEpisode: null, now: at }), at);
     const creation: IdempotencyRecord | undefined = key
-      ? {
-          ...creationIdempotencyKey(actor.userId, key),
-          kind: 'IDEMPOTENCY',
-          operation: 'createEpisode',
-          result: JSON.stringify(head),
-          createdAt: at,
-          expiresAt: Math.floor(now.getTime() / 1000) + IDEMPOTENCY_TTL_SECONDS,
-        }
+      ? idempotencyRecord(context, key, 'createEpisode', fingerprint, head)
       : undefined;
     try {
       await this.#repository.createEpisode(head, [...gradings, ...alerts], creation);
       return head;
     } catch (error) {
       if (error instanceof WriteRefusedError && error.reason === 'IDEMPOTENT_REPLAY' && key) {
-        const existing = await this.#repository.findCreation(
-          actor.userId,
-          key,
-          Math.floor(now.getTime() / 1000),
-        );
+        const existing = await this.#replayOf(actor, key, 'createEpisode', fingerprint, now);
         if (existing) return JSON.parse(existing.result) as EpisodeHead;
       }
       throw error;
@@ -317,7 +304,8 @@ export class EpisodeService {
    * A correction (EPI-4): a new record of the same kind that supersedes exactly one current record
    * (with the reason), or retracts it when `values` is null (entered in error). The original stays
    * in the timeline; a superseded record cannot be corrected again (the error names its successor).
-   * The timeline is re-folded from the current records, so every derived figure counts them only.
+   * The timeline is re-folded from the earlier of the two clinical times, so every derived figure
+   * counts current records only; the answer says how many later records were graded again.
    */
   async correctRecord(actor: Actor, input: unknown, options: WriteOptions = {}): Promise<Recording> {
     const base = parse(
@@ -330,8 +318,8 @@ export class EpisodeService {
       input,
       'input',
     );
-    return this.#write(actor, base.episodeId, options, 'correctRecord', 'read', (state, context) => {
-      const original = state.records.find((record) => record.id === base.recordId);
+    return this.#write(actor, base.episodeId, options, 'correctRecord', input, 'read', async (head, context) => {
+      const original = await this.#repository.loadRecord(base.episodeId, base.recordId);
       if (!original || original.kind === 'GRADING' || original.kind === 'ALERT') {
         throw new EpisodeValidationError([
           {
@@ -342,24 +330,15 @@ export class EpisodeService {
           },
         ]);
       }
-      const refusal = correctionRefusal(correctionIndexOf(state.records), original.id);
-      if (refusal !== null) {
-        const allowed =
-          refusal.reason === 'SUPERSEDED'
-            ? `the current version of the record: ${refusal.successor} supersedes ${original.id}`
-            : 'a record, not a retraction';
+      if (original.correction?.retracted)
         throw new EpisodeValidationError([
           {
             field: 'input.recordId',
-            allowed,
+            allowed: 'a record, not a retraction',
             received: base.recordId,
-            message:
-              refusal.reason === 'SUPERSEDED'
-                ? `Record ${original.id} was already corrected by ${refusal.successor} (EPI-4); correct ${refusal.successor} instead. Nothing was recorded`
-                : `Record ${original.id} is a retraction and cannot be corrected (EPI-4). Nothing was recorded`,
+            message: `Record ${original.id} is a retraction and cannot be corrected (EPI-4). Nothing was recorded`,
           },
         ]);
-      }
       const kind = original.kind;
       if (!may(actor, CLINICAL_KINDS[kind].permission)) {
         throw new EpisodeForbiddenError(
@@ -383,8 +362,14 @@ export class EpisodeService {
         context,
         correction,
       );
-      if (kind === 'DOSE' && !retract) this.#checkDose(state, record as DoseRecord, [original.id]);
-      return { record };
+      const originalTime = clinicalTimeOf(original);
+      const recordTime = clinicalTimeOf(record);
+      if (kind === 'DOSE' && !retract) await this.#checkDose(head, record as DoseRecord, [original.id]);
+      return {
+        record,
+        supersedes: original,
+        refoldFrom: Date.parse(originalTime) < Date.parse(recordTime) ? originalTime : recordTime,
+      };
     });
   }
 
@@ -392,15 +377,16 @@ export class EpisodeService {
   async recordDeath(actor: Actor, input: unknown, options: WriteOptions = {}): Promise<Recording> {
     const { episodeId, ...rest } = parse(withEpisodeId, input, 'input');
     const values = this.#parseValues(deathValuesSchema, rest, 'diedAt', 'input');
-    return this.#write(actor, episodeId, options, 'recordDeath', 'close', (_state, context) => {
+    return this.#write(actor, episodeId, options, 'recordDeath', input, 'close', (_head, context) => {
       const time = (values as { diedAt: string }).diedAt;
-      return {
+      return Promise.resolve({
         record: clinicalRecord('DEATH', values as never, time, context),
         close: { reason: 'DIED' as const, closedAt: time },
-      };
+      });
     });
   }
 
+  /** Acknowledges an alert: the head and the alert (2 GetItems) and one transaction. */
   async acknowledgeAlert(actor: Actor, input: unknown): Promise<Acknowledgement> {
     const { episodeId, alertId } = parse(
       z.strictObject({ episodeId: episodeIdSchema, alertId: recordIdSchema }),
@@ -408,29 +394,28 @@ export class EpisodeService {
       'input',
     );
     for (let attempt = 1; ; attempt += 1) {
-      const state = stateOf(
-        this.#authorize(actor, episodeId, await this.#repository.loadEpisode(episodeId), 'acknowledge'),
-      );
-      const alert = state.alerts.find((a) => a.id === alertId);
+      const head = this.#authorize(actor, episodeId, await this.#repository.loadHead(episodeId), 'acknowledge');
+      const alert = await this.#alertOf(head, alertId);
       if (!alert) throw new EpisodeNotFoundError(alertId, 'Alert');
-      if (alert.acknowledgedAt !== undefined)
-        return { episode: state.head, alert, alreadyAcknowledged: true };
+      if (alert.acknowledgedAt !== undefined) return { episode: head, alert, alreadyAcknowledged: true };
       const at = this.#clock().toISOString();
       const by = this.#author(actor);
       const acknowledged: AlertRecord = { ...alert, acknowledgedAt: at, acknowledgedBy: by };
-      const after = foldState(
-        state.head,
-        state.records.map((r) => (r.id === alertId ? acknowledged : r)),
+      const timeline = this.#timelineOf(head);
+      const next = nextHead(
+        head,
+        timeline,
+        nextAlertRefs(alertRefsOf(head), { acknowledged: alertId, currentCrsEpisode: openEpisodeNumber(timeline), now: at }),
+        at,
       );
-      const head = nextHead(after, this.#timelineOf(state), at);
       try {
         await this.#repository.commit({
-          head,
-          expectedVersion: state.head.version,
+          head: next,
+          expectedVersion: head.version,
           records: [],
           acknowledge: { alert, at, by },
         });
-        return { episode: head, alert: acknowledged, alreadyAcknowledged: false };
+        return { episode: next, alert: acknowledged, alreadyAcknowledged: false };
       } catch (error) {
         if (!(error instanceof WriteRefusedError) || attempt >= this.#maxWriteAttempts)
           throw this.#conflictOr(error, episodeId);
@@ -443,26 +428,30 @@ export class EpisodeService {
     const { episodeId, ...rest } = parse(withEpisodeId, input, 'input');
     const data = parse(closeEpisodeInputSchema, { closedAt: this.#clock().toISOString(), ...rest }, 'input');
     const key = this.#key(options);
+    const fingerprint = fingerprintOf('closeEpisode', input);
     for (let attempt = 1; ; attempt += 1) {
-      const partition = await this.#repository.loadEpisode(episodeId);
-      const state = stateOf(this.#authorize(actor, episodeId, partition, 'close'));
-      if (state.head.status === 'CLOSED') return state.head;
+      const head = this.#authorize(actor, episodeId, await this.#repository.loadHead(episodeId), 'close');
+      if (head.status === 'CLOSED') return head;
       const now = this.#clock().toISOString();
-      const head = nextHead(state, this.#timelineOf(state), now, {
+      const next = nextHead(head, this.#timelineOf(head), alertRefsOf(head), now, {
         status: 'CLOSED',
         closed: { ...data, by: this.#author(actor) },
       });
       const context: WriteContext = { episodeId, now, author: this.#author(actor), newId: this.#newId };
       try {
         await this.#repository.commit({
-          head,
-          expectedVersion: state.head.version,
+          head: next,
+          expectedVersion: head.version,
           records: [],
-          idempotency: key ? idempotencyRecord(context, key, 'closeEpisode', head) : undefined,
+          idempotency: key ? idempotencyRecord(context, key, 'closeEpisode', fingerprint, next) : undefined,
         });
-        return head;
+        return next;
       } catch (error) {
-        if (error instanceof WriteRefusedError && error.reason === 'IDEMPOTENT_REPLAY') continue;
+        if (error instanceof WriteRefusedError && error.reason === 'IDEMPOTENT_REPLAY' && key) {
+          const replay = await this.#replayOf(actor, key, 'closeEpisode', fingerprint, this.#clock());
+          if (replay) return JSON.parse(replay.result) as EpisodeHead;
+          continue;
+        }
         if (!(error instanceof WriteRefusedError) || attempt >= this.#maxWriteAttempts)
           throw this.#conflictOr(error, episodeId);
         await this.#backoff(attempt);
@@ -482,39 +471,67 @@ export class EpisodeService {
     const spec = CLINICAL_KINDS[kind];
     const { episodeId, ...rest } = parse(withEpisodeId, input, 'input');
     const values = this.#parseValues(spec.schema, rest, spec.timeField, 'input');
-    return this.#write(actor, episodeId, options, `record${kind}`, spec.permission, (state, context) => {
+    return this.#write(actor, episodeId, options, `record${kind}`, input, spec.permission, async (head, context) => {
       const time = (values as Record<string, string>)[spec.timeField] ?? context.now;
       const record = clinicalRecord(kind, values as never, time, context);
-      if (kind === 'DOSE') this.#checkDose(state, record as DoseRecord, []);
+      if (kind === 'DOSE') await this.#checkDose(head, record as DoseRecord, []);
       return { record };
     });
   }
 
-  /** The timeline's state on the head, or folded from the records (an episode stored before it). */
-  #timelineOf(state: EpisodeState): TimelineState {
-    return state.head.timeline ?? foldEpisode(state.head, state.records, this.#timeline);
+  /** The timeline's state on the head (every episode written since the timeline carries it). */
+  #timelineOf(head: EpisodeHead): TimelineState {
+    return head.timeline ?? emptyTimeline();
+  }
+
+  /** An alert by id: from the head's references (1 GetItem), else a read of the episode's alerts. */
+  async #alertOf(head: EpisodeHead, alertId: string): Promise<AlertRecord | undefined> {
+    const ref = alertRefsOf(head).find((r) => r.id === alertId);
+    if (ref) return (await this.#repository.loadItem({ PK: head.PK, SK: ref.SK })) as AlertRecord | undefined;
+    const partition = await this.#repository.loadEpisode(head.id);
+    return partition?.records.find((r): r is AlertRecord => r.kind === 'ALERT' && r.id === alertId);
   }
 
   /**
    * TOCI-5 and the TOCI limits before a dose is stored: over the computed dose or cap, by a wrong
    * route, or over a TOCI limit, it is refused unless it carries an override reason (then stored
-   * with the reason, and ESC-DOSE / ESC-TOCI raised by the timeline).
+   * with the reason, and ESC-DOSE / ESC-TOCI raised by the timeline). Checked against the state just
+   * before the dose: the head's, or a re-fold up to it when the dose is entered late.
    */
-  #checkDose(state: EpisodeState, dose: DoseRecord, replacing: readonly string[]): void {
+  async #checkDose(head: EpisodeHead, dose: DoseRecord, replacing: readonly string[]): Promise<void> {
     const record = toTimelineRecord(dose);
     if (record === null || record.kind !== 'DOSE') return;
-    const head = state.head.timeline;
+    const context = timelineContext(head, this.#timeline);
+    const current = this.#timelineOf(head);
     const before =
-      head && replacing.length === 0 && appendsTo(head, record)
-        ? head
-        : foldTimeline(
-            currentTimelineRecords(state.records).filter(
-              (r) => !replacing.includes(r.id) && compareKeys(sortKeyOf(r), sortKeyOf(record)) < 0,
-            ),
-            timelineContext(state.head, this.#timeline),
+      replacing.length === 0 && appendsTo(current, record)
+        ? current
+        : (
+            await refold(this.#repository, head, context, {
+              fromIso: record.at,
+              added: [],
+              superseded: replacing,
+              until: sortKeyOf(record),
+            })
           ).state;
-    const check = checkDose(before, record, { weightKg: state.head.weightKg, infusionDate: state.head.infusionDate }, this.#timeline);
+    const check = checkDose(before, record, context.patient, this.#timeline);
     if (check.problems.length > 0 && !dose.values.overrideReason) throw new DoseRefusedError(check.problems);
+  }
+
+  /** The stored result of an idempotency key, or undefined; a key reused differently is a conflict. */
+  async #replayOf(
+    actor: Actor,
+    key: string,
+    operation: string,
+    fingerprint: string,
+    now: Date,
+  ): Promise<IdempotencyRecord | undefined> {
+    const stored = await this.#repository.findIdempotent(actor.userId, key, Math.floor(now.getTime() / 1000));
+    if (!stored) return undefined;
+    if (stored.operation !== operation) throw new IdempotencyConflictError(key, 'OPERATION');
+    if (stored.fingerprint !== undefined && stored.fingerprint !== fingerprint)
+      throw new IdempotencyConflictError(key, 'INPUT');
+    return stored;
   }
 
   /** Validates clinical values; the clinical time defaults to now and may not be in the future. */
@@ -540,37 +557,30 @@ export class EpisodeService {
   }
 
   /**
-   * The write loop: read, authorise, answer a replay, build the record, advance the timeline (one
-   * step, or a re-fold for a late entry or a correction), grade, commit with the head's version;
-   * on a version conflict re-read and rebuild (bounded), then report a conflict.
+   * The write loop: read the head (1 GetItem), authorise, build the record, advance the timeline
+   * (one step on the head's state; a re-fold from a snapshot for a late entry or a correction),
+   * grade, commit everything with the head's version (1 TransactWriteItems, with the idempotency
+   * record in its own item); on a version conflict re-read only the head (bounded); a used key
+   * answers the first result (the same operation and input) or a conflict.
    */
   async #write(
     actor: Actor,
     episodeId: string,
     options: WriteOptions,
     operation: string,
+    input: unknown,
     permission: Permission,
-    build: (
-      state: EpisodeState,
-      context: WriteContext,
-    ) => { readonly record: EpisodeRecord; readonly close?: { readonly reason: 'DIED'; readonly closedAt: string } },
+    build: (head: EpisodeHead, context: WriteContext) => Promise<Built>,
   ): Promise<Recording> {
     const key = this.#key(options);
+    const fingerprint = fingerprintOf(operation, input);
     for (let attempt = 1; ; attempt += 1) {
-      const partition = await this.#repository.loadEpisode(episodeId);
-      const authorized = this.#authorize(actor, episodeId, partition, permission);
-      const nowDate = this.#clock();
-      if (key) {
-        const replay = EpisodeRepository.findReplay(
-          authorized,
-          actor.userId,
-          key,
-          Math.floor(nowDate.getTime() / 1000),
-        );
-        if (replay) return { ...(JSON.parse(replay.result) as Recording), replayed: true };
-      }
-      const state = stateOf(authorized);
-      if (state.head.status === 'CLOSED') {
+      const head = this.#authorize(actor, episodeId, await this.#repository.loadHead(episodeId), permission);
+      if (head.status === 'CLOSED') {
+        if (key) {
+          const replay = await this.#replayOf(actor, key, operation, fingerprint, this.#clock());
+          if (replay) return { ...(JSON.parse(replay.result) as Recording), replayed: true };
+        }
         throw new EpisodeValidationError([
           {
             field: 'input.episodeId',
@@ -580,17 +590,16 @@ export class EpisodeService {
           },
         ]);
       }
+      const nowDate = this.#clock();
       const now = nowDate.toISOString();
       const context: WriteContext = { episodeId, now, author: this.#author(actor), newId: this.#newId };
-      const { record, close } = build(state, context);
-      const head = state.head.timeline ? state.head : { ...state.head, timeline: this.#timelineOf(state) };
-      const advanced = advanceTimeline(head, state.records, record, this.#timeline);
-      const assessment = advanced.step
-        ? assessStep(advanced.step, this.#timeline)
-        : { gradings: [], triggers: [] };
+      const built = await build(head, context);
+      const { record } = built;
+      const advanced = await this.#advance(head, built);
+      const assessment = advanced.step ? assessStep(advanced.step, this.#timeline) : { gradings: [], triggers: [] };
       const labAssessment =
         record.kind === 'LAB' && !record.correction?.retracted
-          ? assessLab(state, record, this.#settings)
+          ? assessLab(foldState(head, [record]), record, this.#settings)
           : { gradings: [], triggers: [] };
       const gradings = [...assessment.gradings, ...labAssessment.gradings].map((draft) =>
         gradingRecord(draft, context),
@@ -599,40 +608,65 @@ export class EpisodeService {
         ...assessment.triggers,
         ...labAssessment.triggers.map((t) => ({ ...t, crsEpisode: null, repeat: false })),
       ];
-      const sorted = sortTriggers(state, triggers);
+      const refs = alertRefsOf(head);
+      const sorted = sortTriggers(refs, triggers);
       const alerts = sorted.raise.map((trigger) =>
-        alertRecord(trigger, gradings[0]?.id ?? record.id, state.head.team, context),
+        alertRecord(trigger, gradings[0]?.id ?? record.id, head.team, context),
       );
+      const basedOn = gradings[0]?.id ?? record.id;
       const repeats: AlertRepeat[] = sorted.repeat.map(({ trigger, alert }) => ({
-        alert,
+        alert: { PK: head.PK, SK: alert.SK } as AlertRecord,
         at: now,
-        basedOn: gradings[0]?.id ?? record.id,
+        basedOn,
         text: trigger.text,
       }));
-      const repeatedAlerts = repeats.map((r) => ({
-        ...r.alert,
-        occurrences: (r.alert.occurrences ?? 1) + 1,
-        lastRaisedAt: r.at,
-        lastBasedOn: r.basedOn,
-        text: r.text,
-      }));
-      const after = foldState(state.head, [
-        ...state.records.map((r) => repeatedAlerts.find((a) => a.id === r.id) ?? r),
-        record,
-        ...gradings,
-        ...alerts,
-      ]);
+      const repeatedAlerts = sorted.repeat.map(
+        ({ trigger, alert }) =>
+          ({
+            PK: head.PK,
+            SK: alert.SK,
+            id: alert.id,
+            kind: 'ALERT',
+            episodeId,
+            escalationId: alert.escalationId,
+            level: alert.level,
+            raisedAt: alert.raisedAt,
+            crsEpisode: alert.crsEpisode,
+            occurrences: alert.occurrences + 1,
+            lastRaisedAt: now,
+            lastBasedOn: basedOn,
+            text: trigger.text,
+            team: head.team,
+            ...(alert.acknowledged ? { acknowledgedAt: alert.raisedAt } : {}),
+          }) as unknown as AlertRecord,
+      );
       const death =
         record.kind === 'DEATH'
           ? { at: record.values.diedAt, attribution: record.values.attribution, recordId: record.id }
           : undefined;
+      const version = head.version + 1;
+      const snapshot = advanced.refolded ? undefined : this.#snapshotFor(head, advanced.state, record);
       const nextHeadValue = nextHead(
-        after,
+        head,
         advanced.state,
+        nextAlertRefs(refs, {
+          raised: alerts,
+          repeated: repeatedAlerts,
+          currentCrsEpisode: openEpisodeNumber(advanced.state),
+          now,
+        }),
         now,
-        close
-          ? { status: 'CLOSED', closed: { ...close, by: this.#author(actor) }, ...(death ? { death } : {}) }
-          : {},
+        {
+          ...(built.close
+            ? { status: 'CLOSED', closed: { ...built.close, by: this.#author(actor) }, ...(death ? { death } : {}) }
+            : {}),
+          ...(snapshot ? { lastSnapshotAt: clinicalTimeOf(record) } : {}),
+          ...(advanced.refolded && built.refoldFrom !== undefined
+            ? { refolds: [...(head.refolds ?? []), { from: built.refoldFrom, version }].slice(-200) }
+            : advanced.refolded
+              ? { refolds: [...(head.refolds ?? []), { from: clinicalTimeOf(record), version }].slice(-200) }
+              : {}),
+        },
       );
       const result: Recording = {
         episode: nextHeadValue,
@@ -641,20 +675,41 @@ export class EpisodeService {
         alerts,
         repeatedAlerts,
         refolded: advanced.refolded,
+        regraded: advanced.regraded,
         replayed: false,
       };
+      const extra: (RecordLookup | Tombstone | TimelineSnapshot)[] = [
+        { PK: head.PK, SK: recordLookupSk(record.id), kind: 'LOOKUP', recordSk: record.SK },
+        ...(built.supersedes
+          ? [
+              {
+                PK: head.PK,
+                SK: tombstoneSk(built.supersedes.SK),
+                kind: 'SUPERSEDED' as const,
+                corrects: built.supersedes.id,
+                by: record.id,
+              },
+            ]
+          : []),
+        ...(snapshot ? [{ ...snapshot, headVersion: version }] : []),
+      ];
       try {
         await this.#repository.commit({
           head: nextHeadValue,
-          expectedVersion: state.head.version,
+          expectedVersion: head.version,
           records: [record, ...gradings, ...alerts],
-          idempotency: key ? idempotencyRecord(context, key, operation, result) : undefined,
+          extra,
+          idempotency: key ? idempotencyRecord(context, key, operation, fingerprint, result) : undefined,
           alertRepeats: repeats,
         });
         return result;
       } catch (error) {
-        // A concurrent retry with the same key won: the next read finds and answers its result.
-        if (error instanceof WriteRefusedError && error.reason === 'IDEMPOTENT_REPLAY') continue;
+        // The key was used before (a retry, or a concurrent one that won): answer its first result.
+        if (error instanceof WriteRefusedError && error.reason === 'IDEMPOTENT_REPLAY' && key) {
+          const replay = await this.#replayOf(actor, key, operation, fingerprint, this.#clock());
+          if (replay) return { ...(JSON.parse(replay.result) as Recording), replayed: true };
+          continue;
+        }
         if (!(error instanceof WriteRefusedError) || attempt >= this.#maxWriteAttempts)
           throw this.#conflictOr(error, episodeId);
         await this.#backoff(attempt);
@@ -662,18 +717,66 @@ export class EpisodeService {
     }
   }
 
+  /**
+   * The timeline after the record: one step on the head's state when it comes after everything
+   * folded; otherwise (entered late, a correction) a re-fold from the latest snapshot before it.
+   */
+  async #advance(
+    head: EpisodeHead,
+    built: Built,
+  ): Promise<{ state: TimelineState; step: StepResult | null; refolded: boolean; regraded: number }> {
+    const { record } = built;
+    const context = timelineContext(head, this.#timeline);
+    const current = this.#timelineOf(head);
+    const converted = toTimelineRecord(record);
+    if (built.supersedes === undefined) {
+      if (converted === null) return { state: current, step: null, refolded: false, regraded: 0 };
+      if (appendsTo(current, converted)) {
+        const result = step(current, converted, context);
+        return { state: result.state, step: result, refolded: false, regraded: 0 };
+      }
+    }
+    const fromIso = built.refoldFrom ?? clinicalTimeOf(record);
+    const folded = await refold(this.#repository, head, context, {
+      fromIso,
+      added: [record],
+      superseded: built.supersedes ? [built.supersedes.id] : [],
+    });
+    return {
+      state: folded.state,
+      step: folded.steps.find((s) => s.record.id === record.id) ?? null,
+      refolded: true,
+      regraded: folded.regraded,
+    };
+  }
+
+  /** A snapshot of the timeline every few hours of clinical time (a later re-fold starts from one). */
+  #snapshotFor(
+    head: EpisodeHead,
+    state: TimelineState,
+    record: EpisodeRecord,
+  ): Omit<TimelineSnapshot, 'headVersion'> | undefined {
+    if (toTimelineRecord(record) === null) return undefined;
+    const at = clinicalTimeOf(record);
+    const last = head.lastSnapshotAt;
+    if (last && Date.parse(at) - Date.parse(last) < SNAPSHOT_EVERY_MS) return undefined;
+    return { PK: head.PK, SK: snapshotSk(at, record.id), kind: 'SNAPSHOT', state };
+  }
+
   /** Not found for a missing episode and for another team's alike; forbidden only within the team. */
-  #authorize(
+  #authorize<T extends EpisodeHead | EpisodePartition>(
     actor: Actor,
     episodeId: string,
-    partition: EpisodePartition | undefined,
+    found: T | undefined,
     permission: Permission,
-  ): EpisodePartition {
-    if (!EPISODE_ID.test(episodeId) || !partition || !inTeam(actor, partition.head.team))
+  ): T {
+    const head: EpisodeHead | undefined =
+      found === undefined ? undefined : 'head' in found ? (found as EpisodePartition).head : (found as EpisodeHead);
+    if (!EPISODE_ID.test(episodeId) || !found || !head || !inTeam(actor, head.team))
       throw new EpisodeNotFoundError(episodeId);
     if (!may(actor, permission))
       throw new EpisodeForbiddenError(`Your role (${actor.role}) cannot ${describePermission(permission)}`);
-    return partition;
+    return found;
   }
 
   #author(actor: Actor): Author {
@@ -696,6 +799,41 @@ export class EpisodeService {
 }
 
 type ClinicalKind = 'VITALS' | 'NEURO' | 'LAB' | 'DOSE' | 'DEATH';
+
+/** What a write builds: the record, what it supersedes (a correction) and where a re-fold starts. */
+type Built = {
+  readonly record: EpisodeRecord;
+  readonly supersedes?: EpisodeRecord;
+  readonly refoldFrom?: string;
+  readonly close?: { readonly reason: 'DIED'; readonly closedAt: string };
+};
+
+/** A timeline snapshot every 6 hours of clinical time: a re-fold reads at most that much before its start. */
+const SNAPSHOT_EVERY_MS = 6 * 3_600_000;
+
+/** A clinical record's clinical time. */
+const clinicalTimeOf = (record: EpisodeRecord): string => {
+  switch (record.kind) {
+    case 'VITALS':
+      return record.values.measuredAt;
+    case 'NEURO':
+      return record.values.assessedAt;
+    case 'LAB':
+      return record.values.collectedAt;
+    case 'DOSE':
+      return record.values.givenAt;
+    case 'DEATH':
+      return record.values.diedAt;
+    case 'GRADING':
+      return record.recordedAt;
+    case 'ALERT':
+      return record.raisedAt;
+  }
+};
+
+/** The open CRS episode's number (EPI-1), for the alerts a head keeps. */
+const openEpisodeNumber = (timeline: TimelineState): number | null =>
+  timeline.crsEpisode !== null && timeline.crsEpisode.closedAt === null ? timeline.crsEpisode.number : null;
 
 /** Per kind of clinical record: its schema, its clinical time and who may record it. */
 const CLINICAL_KINDS: Readonly<

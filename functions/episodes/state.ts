@@ -1,7 +1,9 @@
 import type { EpisodePartition } from './repository.ts';
 import type { TimelineState } from '#rules';
+import { openAlertsOf } from './alert-refs.ts';
 import type {
   AlertRecord,
+  AlertRef,
   DeathRecord,
   DoseRecord,
   EpisodeHead,
@@ -103,7 +105,7 @@ export const latestGrade = (
 };
 
 /** The head's denormalised summary, from the timeline's state (EPI-1…7) and the open alerts. */
-export const summarize = (state: EpisodeState, timeline: TimelineState): EpisodeSummary => {
+export const summarize = (timeline: TimelineState, alertRefs: readonly AlertRef[]): EpisodeSummary => {
   const episode = timeline.crsEpisode;
   const doses = new Set<string>();
   for (const dose of [...timeline.tocilizumabEpisode.doses, ...timeline.tocilizumabRecent]) doses.add(dose.at);
@@ -120,13 +122,6 @@ export const summarize = (state: EpisodeState, timeline: TimelineState): Episode
     icansGradedAt: timeline.icans?.at ?? null,
     lastVitalsAt: timeline.recorded.vitalsAt?.at ?? null,
     tocilizumabDoseTimes: [...doses].sort(),
-    openAlerts: state.alerts
-      .filter((alert) => alert.acknowledgedAt === undefined)
-      .map((alert) => ({
-        id: alert.id,
-        escalationId: alert.escalationId,
-        level: alert.level,
-        raisedAt: alert.raisedAt,
-      })),
+    openAlerts: openAlertsOf(alertRefs),
   };
 };

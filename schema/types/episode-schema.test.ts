@@ -19,6 +19,7 @@ describe('episode schema', () => {
       'correctRecord',
       'acknowledgeAlert',
       'closeEpisode',
+      'recordDeath',
     ]) {
       const type = mutation?.getFields()[name]?.type.toString();
       expect(type, name).toBe(`${name.charAt(0).toUpperCase()}${name.slice(1)}Result!`);
@@ -34,6 +35,7 @@ describe('episode schema', () => {
         [
           'ConflictError',
           'ForbiddenError',
+          'IdempotencyConflict',
           'NotFoundError',
           'ValidationError',
           `${name.charAt(0).toUpperCase()}${name.slice(1)}Success`,

@@ -5,6 +5,7 @@ import {
   EpisodeForbiddenError,
   EpisodeNotFoundError,
   EpisodeValidationError,
+  IdempotencyConflictError,
   StoreUnavailableError,
   type Actor,
 } from '#episodes';
@@ -64,12 +65,21 @@ builder.objectType(EpisodeForbiddenError, {
   interfaces: [ErrorInterface],
 });
 
+builder.objectType(IdempotencyConflictError, {
+  name: 'IdempotencyConflict',
+  description:
+    'The idempotency key was already used for another operation or with different input: the first result is never answered for a different request. Nothing was written; send a new key per user action.',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({ key: t.exposeString('key', { description: 'The key that was reused.' }) }),
+});
+
 /** The members every episode operation's result union carries besides its success type. */
 export const EPISODE_ERRORS = [
   EpisodeValidationError,
   EpisodeNotFoundError,
   EpisodeConflictError,
   EpisodeForbiddenError,
+  IdempotencyConflictError,
 ] as const;
 
 /**
