@@ -157,6 +157,8 @@ export class EpisodeService {
   readonly #timeline: TimelineSettings;
   readonly #newId: () => string;
   readonly #maxWriteAttempts: number;
+  /** Writes to one episode from this process, one after another (see #serially). */
+  readonly #queues = new Map<string, Promise<unknown>>();
 
   constructor(options: EpisodeServiceOptions) {
     this.#repository = options.repository;
@@ -330,6 +332,19 @@ export class EpisodeService {
           },
         ]);
       }
+      // EPI-4: a superseded record cannot be corrected again; its successor can.
+      const tombstone = (await this.#repository.loadItem({ PK: head.PK, SK: tombstoneSk(original.SK) })) as
+        | Tombstone
+        | undefined;
+      if (tombstone)
+        throw new EpisodeValidationError([
+          {
+            field: 'input.recordId',
+            allowed: `the current version of the record: ${tombstone.by} supersedes ${original.id}`,
+            received: base.recordId,
+            message: `Record ${original.id} was already corrected by ${tombstone.by} (EPI-4); correct ${tombstone.by} instead. Nothing was recorded`,
+          },
+        ]);
       if (original.correction?.retracted)
         throw new EpisodeValidationError([
           {
@@ -387,12 +402,16 @@ export class EpisodeService {
   }
 
   /** Acknowledges an alert: the head and the alert (2 GetItems) and one transaction. */
-  async acknowledgeAlert(actor: Actor, input: unknown): Promise<Acknowledgement> {
+  acknowledgeAlert(actor: Actor, input: unknown): Promise<Acknowledgement> {
     const { episodeId, alertId } = parse(
       z.strictObject({ episodeId: episodeIdSchema, alertId: recordIdSchema }),
       input,
       'input',
     );
+    return this.#serially(episodeId, () => this.#acknowledge(actor, episodeId, alertId));
+  }
+
+  async #acknowledge(actor: Actor, episodeId: string, alertId: string): Promise<Acknowledgement> {
     for (let attempt = 1; ; attempt += 1) {
       const head = this.#authorize(actor, episodeId, await this.#repository.loadHead(episodeId), 'acknowledge');
       const alert = await this.#alertOf(head, alertId);
@@ -563,7 +582,21 @@ export class EpisodeService {
    * record in its own item); on a version conflict re-read only the head (bounded); a used key
    * answers the first result (the same operation and input) or a conflict.
    */
-  async #write(
+  #write(
+    actor: Actor,
+    episodeId: string,
+    options: WriteOptions,
+    operation: string,
+    input: unknown,
+    permission: Permission,
+    build: (head: EpisodeHead, context: WriteContext) => Promise<Built>,
+  ): Promise<Recording> {
+    return this.#serially(episodeId, () =>
+      this.#writeOnce(actor, episodeId, options, operation, input, permission, build),
+    );
+  }
+
+  async #writeOnce(
     actor: Actor,
     episodeId: string,
     options: WriteOptions,
@@ -791,6 +824,25 @@ export class EpisodeService {
 
   #conflictOr(error: unknown, episodeId: string): unknown {
     return error instanceof WriteRefusedError ? new EpisodeConflictError(episodeId) : error;
+  }
+
+  /**
+   * Runs the writes of one episode that reach this process one after another: concurrent writers
+   * on one head would otherwise mostly lose the optimistic-lock race and retry (each retry a read
+   * and a transaction). Writes from other processes still meet the version check.
+   */
+  #serially<T>(episodeId: string, write: () => Promise<T>): Promise<T> {
+    const previous = this.#queues.get(episodeId) ?? Promise.resolve();
+    const run = previous.then(write, write);
+    const settled = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.#queues.set(episodeId, settled);
+    void settled.then(() => {
+      if (this.#queues.get(episodeId) === settled) this.#queues.delete(episodeId);
+    });
+    return run;
   }
 
   async #backoff(attempt: number): Promise<void> {
