@@ -15,6 +15,7 @@ export type EpisodeApi = Pick<
   | 'recordNeuroAssessment'
   | 'recordDose'
   | 'recordDeath'
+  | 'getEpisodeHead'
   | 'acknowledgeAlert'
   | 'getEpisode'
   | 'listEpisodes'

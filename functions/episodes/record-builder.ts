@@ -143,7 +143,7 @@ export const nextHead = (
   timeline: TimelineState,
   alertRefs: readonly AlertRef[],
   now: string,
-  changes: Partial<Pick<EpisodeHead, 'status' | 'closed' | 'death' | 'lastSnapshotAt' | 'refolds'>> = {},
+  changes: Partial<Pick<EpisodeHead, 'status' | 'closed' | 'death' | 'lastSnapshotAt' | 'refolds' | 'counts'>> = {},
 ): EpisodeHead => {
   const { GSI2PK: _pk, GSI2SK: _sk, ...rest } = head;
   const summary = summarize(timeline, alertRefs);

@@ -89,6 +89,8 @@ export type EpisodeHead = {
    * current CRS episode (EPI-6 repeats) and those raised in the last 24 h (bounded).
    */
   readonly alertRefs?: readonly AlertRef[];
+  /** Current records by kind (corrections replace, retractions remove), kept by every write. */
+  readonly counts?: { readonly vitals: number; readonly neuro: number; readonly labs: number; readonly doses: number };
   /** When the last timeline snapshot was written (one every few hours of clinical time). */
   readonly lastSnapshotAt?: string | null;
   /** Re-folds (corrections, late entries): snapshots at or after `from` written before `version` are stale. */

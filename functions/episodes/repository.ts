@@ -125,6 +125,36 @@ export class EpisodeRepository {
     };
   }
 
+  /**
+   * The head and the newest `perKind` records of each kind (observations, doses, gradings, alerts):
+   * 1 GetItem and 4 Queries with a Limit, whatever the length of the course.
+   */
+  async loadRecent(episodeId: string, perKind: number): Promise<EpisodePartition | undefined> {
+    const pk = episodePk(episodeId);
+    const [head, ...pages] = await Promise.all([
+      this.loadHead(episodeId),
+      ...['OBS#', 'DOSE#', 'GRADE#', 'ALERT#'].map((prefix) =>
+        this.#queryPages(
+          {
+            KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+            ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
+            ScanIndexForward: false,
+            ConsistentRead: true,
+          },
+          { limit: perKind, pageSize: perKind },
+        ),
+      ),
+    ]);
+    if (!head) return undefined;
+    return {
+      head,
+      records: pages
+        .flat()
+        .reverse()
+        .filter((item): item is EpisodeRecord => RECORD_KINDS.has(item.kind)),
+    };
+  }
+
   /** The episode's head alone (1 GetItem): what every write starts from. */
   async loadHead(episodeId: string): Promise<EpisodeHead | undefined> {
     return (await this.#get({ PK: episodePk(episodeId), SK: HEAD_SK })) as EpisodeHead | undefined;

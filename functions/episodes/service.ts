@@ -190,11 +190,24 @@ export class EpisodeService {
 
   // ---------------------------------------------------------------- reads
 
-  /** The episode with every record (one Query). Another team's episode is "not found". */
-  async getEpisode(actor: Actor, episodeId: string): Promise<EpisodeState> {
+  /**
+   * The episode. With `recent`, the head and the newest `recent` records of each kind (1 GetItem
+   * and 4 bounded Queries, the cost of a bedside read on day 1 and on day 40 alike); without, every
+   * record (one Query of the partition: deep history). Another team's episode is "not found".
+   */
+  async getEpisode(actor: Actor, episodeId: string, options: { readonly recent?: number } = {}): Promise<EpisodeState> {
     const id = parse(episodeIdSchema, episodeId, 'episodeId');
-    const partition = await this.#repository.loadEpisode(id);
+    const partition =
+      options.recent === undefined
+        ? await this.#repository.loadEpisode(id)
+        : await this.#repository.loadRecent(id, options.recent);
     return stateOf(this.#authorize(actor, id, partition, 'read'));
+  }
+
+  /** The episode's head alone (1 GetItem): identity, dates, current state and the timeline's state. */
+  async getEpisodeHead(actor: Actor, episodeId: string): Promise<EpisodeHead> {
+    const id = parse(episodeIdSchema, episodeId, 'episodeId');
+    return this.#authorize(actor, id, await this.#repository.loadHead(id), 'read');
   }
 
   /** A team's episodes by status, most recently updated first (one Query on the team index). */
@@ -694,6 +707,7 @@ export class EpisodeService {
             ? { status: 'CLOSED', closed: { ...built.close, by: this.#author(actor) }, ...(death ? { death } : {}) }
             : {}),
           ...(snapshot ? { lastSnapshotAt: clinicalTimeOf(record) } : {}),
+          counts: nextCounts(head.counts, record),
           ...(advanced.refolded && built.refoldFrom !== undefined
             ? { refolds: [...(head.refolds ?? []), { from: built.refoldFrom, version }].slice(-200) }
             : advanced.refolded
@@ -881,6 +895,25 @@ const clinicalTimeOf = (record: EpisodeRecord): string => {
     case 'ALERT':
       return record.raisedAt;
   }
+};
+
+type Counts = NonNullable<EpisodeHead['counts']>;
+const COUNTED: Partial<Record<EpisodeRecord['kind'], keyof Counts>> = {
+  VITALS: 'vitals',
+  NEURO: 'neuro',
+  LAB: 'labs',
+  DOSE: 'doses',
+};
+
+/** Current records by kind after a record: a new one adds, a correction replaces, a retraction removes. */
+const nextCounts = (counts: EpisodeHead['counts'], record: EpisodeRecord): Counts => {
+  const next = { ...(counts ?? { vitals: 0, neuro: 0, labs: 0, doses: 0 }) };
+  const key = COUNTED[record.kind];
+  if (key === undefined) return next;
+  const correction = 'correction' in record ? record.correction : undefined;
+  if (correction === undefined) next[key] += 1;
+  else if (correction.retracted) next[key] = Math.max(0, next[key] - 1);
+  return next;
 };
 
 /** The open CRS episode's number (EPI-1), for the alerts a head keeps. */

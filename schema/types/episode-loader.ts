@@ -1,41 +1,71 @@
 import { decodeGlobalID } from '@pothos/plugin-relay';
-import type { EpisodeState } from '#episodes';
+import type { EpisodeHead, EpisodeState } from '#episodes';
 import type { GraphQLContext } from '../context.ts';
 import { actorFor, callService } from './errors.ts';
 
 /**
- * Per-request memo of the episode service's getEpisode: every field of one episode (head, current
- * state, each connection) reads the same partition, so an episode costs one DynamoDB Query however
- * much of it a request selects. Keyed by the request's context object, so nothing outlives it.
+ * Per-request memos of the episode service's reads: every field of one episode reads the same
+ * head (1 GetItem) and the same window of its newest records (4 bounded Queries), so an episode
+ * costs the same on day 1 and on day 40 however much of it a request selects. Only a cursor older
+ * than the window (deep history) reads the whole partition. Keyed by the request's context object,
+ * so nothing outlives it.
  */
-const memo = new WeakMap<GraphQLContext, Map<string, Promise<EpisodeState>>>();
+export const RECENT_WINDOW = 100;
 
-const statesOf = (context: GraphQLContext): Map<string, Promise<EpisodeState>> => {
-  let states = memo.get(context);
-  if (!states) {
-    states = new Map();
-    memo.set(context, states);
+type Memo = {
+  heads: Map<string, Promise<EpisodeHead>>;
+  recent: Map<string, Promise<EpisodeState>>;
+  full: Map<string, Promise<EpisodeState>>;
+};
+const memo = new WeakMap<GraphQLContext, Memo>();
+
+const memoOf = (context: GraphQLContext): Memo => {
+  let found = memo.get(context);
+  if (!found) {
+    found = { heads: new Map(), recent: new Map(), full: new Map() };
+    memo.set(context, found);
   }
-  return states;
+  return found;
 };
 
-/** The episode's state for this request's viewer (one Query per episode per request). */
-export const loadEpisodeState = (context: GraphQLContext, episodeId: string): Promise<EpisodeState> => {
-  const states = statesOf(context);
-  let state = states.get(episodeId);
-  if (!state) {
-    const actor = actorFor(context, 'read episodes');
-    state = callService(() => context.episodes.getEpisode(actor, episodeId));
+const remembered = <T>(map: Map<string, Promise<T>>, id: string, load: () => Promise<T>): Promise<T> => {
+  let value = map.get(id);
+  if (!value) {
+    value = load();
     // A failed read is not remembered: a later field may try again.
-    state.catch(() => states.delete(episodeId));
-    states.set(episodeId, state);
+    value.catch(() => map.delete(id));
+    map.set(id, value);
   }
-  return state;
+  return value;
 };
+
+/** The episode's head for this request's viewer (1 GetItem per episode per request). */
+export const loadEpisodeHead = (context: GraphQLContext, episodeId: string): Promise<EpisodeHead> =>
+  remembered(memoOf(context).heads, episodeId, () => {
+    const actor = actorFor(context, 'read episodes');
+    return callService(() => context.episodes.getEpisodeHead(actor, episodeId));
+  });
+
+/** The head and the newest RECENT_WINDOW records of each kind (bounded, per episode per request). */
+export const loadEpisodeState = (context: GraphQLContext, episodeId: string): Promise<EpisodeState> =>
+  remembered(memoOf(context).recent, episodeId, () => {
+    const actor = actorFor(context, 'read episodes');
+    return callService(() => context.episodes.getEpisode(actor, episodeId, { recent: RECENT_WINDOW }));
+  });
+
+/** Every record of the episode (deep history: a cursor beyond the window, the care plan's labs). */
+export const loadFullEpisodeState = (context: GraphQLContext, episodeId: string): Promise<EpisodeState> =>
+  remembered(memoOf(context).full, episodeId, () => {
+    const actor = actorFor(context, 'read episodes');
+    return callService(() => context.episodes.getEpisode(actor, episodeId));
+  });
 
 /** After a write, the next read of that episode in the same request must see it. */
 export const forgetEpisodeState = (context: GraphQLContext, episodeId: string): void => {
-  statesOf(context).delete(episodeId);
+  const found = memoOf(context);
+  found.heads.delete(episodeId);
+  found.recent.delete(episodeId);
+  found.full.delete(episodeId);
 };
 
 const PLAIN_EPISODE_ID = /^EP-\d+$/;

@@ -3,7 +3,7 @@ import { builder } from '../builder.ts';
 import { applyRule } from '../calculator-errors.ts';
 import { evaluated, languageArg, requestLanguage } from './calculator-evaluation.ts';
 import { CarePlanType } from './calculator-care-plan.ts';
-import { loadEpisodeState } from './episode-loader.ts';
+import { loadFullEpisodeState } from './episode-loader.ts';
 import { EpisodeRef } from './episode-refs.ts';
 
 /**
@@ -18,7 +18,7 @@ builder.objectField(EpisodeRef, 'plan', (t) =>
       "The episode's care plan on today (hospital calendar): prophylaxis by phase, IgG checks and follow-up visits with dates and status (PLAN-1); neutrophil recovery from the lab ANC counts (PLAN-2). Prior CNS disease is not recorded on an episode: the INF-1 item says it needs it.",
     args: { language: languageArg(t) },
     resolve: async (head, args, context) => {
-      const state = await loadEpisodeState(context, head.id);
+      const state = await loadFullEpisodeState(context, head.id);
       const calendar = {
         today: context.today,
         dateOf: (instant: string) => context.episodes.today(new Date(instant)),

@@ -3,6 +3,7 @@ import {
   EpisodeNotFoundError,
   EpisodeValidationError,
   type EpisodeHead,
+  type EpisodeState,
 } from '#episodes';
 import { builder } from '../builder.ts';
 import type { GraphQLContext } from '../context.ts';
@@ -11,8 +12,14 @@ import { newestAlertsFirst } from './alert.ts';
 import { CarTProductEnum } from './reference-data.ts';
 import { AuthorType } from './author.ts';
 import { DrugEnum } from './dose.ts';
-import { sliceConnection } from './episode-connection.ts';
-import { episodeIdFrom, loadEpisodeState } from './episode-loader.ts';
+import { sliceConnection, type ConnectionArgs, type ConnectionPage } from './episode-connection.ts';
+import {
+  episodeIdFrom,
+  loadEpisodeHead,
+  loadEpisodeState,
+  loadFullEpisodeState,
+  RECENT_WINDOW,
+} from './episode-loader.ts';
 import {
   AlertRef,
   DoseAdministrationRef,
@@ -49,7 +56,7 @@ const ClosureType = builder.objectRef<Closure>('EpisodeClosure').implement({
 const loadVisibleHead = async (id: string, context: GraphQLContext): Promise<EpisodeHead | null> => {
   if (actorOrNull(context) === null) return null;
   try {
-    return (await loadEpisodeState(context, episodeIdFrom(id))).head;
+    return await loadEpisodeHead(context, episodeIdFrom(id));
   } catch (error) {
     if (error instanceof EpisodeNotFoundError || error instanceof EpisodeValidationError) return null;
     throw error;
@@ -115,8 +122,7 @@ builder.node(EpisodeRef, {
           description: 'Only records that count (hide corrected and retracted ones).',
         }),
       },
-      resolve: async (head, args, context) => {
-        const state = await loadEpisodeState(context, head.id);
+      resolve: (head, args, context) => withinWindow(head, args, context, async (state) => {
         const kinds = new Set(args.kinds ?? ['VITALS', 'NEURO', 'LAB']);
         const records = state.records.filter(
           (r): r is Extract<ClinicalRecord, { kind: 'VITALS' | 'NEURO' | 'LAB' }> =>
@@ -124,19 +130,18 @@ builder.node(EpisodeRef, {
         );
         const shown = args.currentOnly ? await onlyCurrent(records, context) : records;
         return sliceConnection(newestClinicalFirst(shown), args, (r) => r.id);
-      },
+      }),
     }),
     gradings: t.connection({
       type: GradingRef,
       description: 'Rule evaluations, newest first.',
       args: { domain: t.arg({ type: GradingDomainEnum, description: 'Only this domain.' }) },
-      resolve: async (head, args, context) => {
-        const state = await loadEpisodeState(context, head.id);
+      resolve: (head, args, context) => withinWindow(head, args, context, (state) => {
         const gradings = state.gradings
           .filter((g) => args.domain == null || g.domain === args.domain)
           .sort((a, b) => b.recordedAt.localeCompare(a.recordedAt) || b.id.localeCompare(a.id));
         return sliceConnection(gradings, args, (g) => g.id);
-      },
+      }),
     }),
     doses: t.connection({
       type: DoseAdministrationRef,
@@ -145,28 +150,49 @@ builder.node(EpisodeRef, {
         drug: t.arg({ type: DrugEnum, description: 'Only this drug.' }),
         currentOnly: t.arg.boolean({ defaultValue: false, description: 'Only records that count.' }),
       },
-      resolve: async (head, args, context) => {
-        const state = await loadEpisodeState(context, head.id);
+      resolve: (head, args, context) => withinWindow(head, args, context, async (state) => {
         const doses = state.records.filter(
           (r): r is Extract<ClinicalRecord, { kind: 'DOSE' }> =>
             r.kind === 'DOSE' && (args.drug == null || r.values.drug === args.drug),
         );
         const shown = args.currentOnly ? await onlyCurrent(doses, context) : doses;
         return sliceConnection(newestClinicalFirst(shown), args, (d) => d.id);
-      },
+      }),
     }),
     alerts: t.connection({
       type: AlertRef,
       description: 'Alerts raised, newest first.',
       args: { openOnly: t.arg.boolean({ defaultValue: false, description: 'Only unacknowledged alerts.' }) },
-      resolve: async (head, args, context) => {
-        const state = await loadEpisodeState(context, head.id);
+      resolve: (head, args, context) => withinWindow(head, args, context, (state) => {
         const alerts = state.alerts.filter((a) => !args.openOnly || a.acknowledgedAt === undefined);
         return sliceConnection(newestAlertsFirst(alerts), args, (a) => a.id);
-      },
+      }),
     }),
   }),
 });
+
+/**
+ * A connection page from the episode's newest records (bounded read); a page that reaches past
+ * them (a cursor older than the window, or more items than it holds) reads the whole episode.
+ */
+const withinWindow = async <T>(
+  head: EpisodeHead,
+  _args: ConnectionArgs,
+  context: GraphQLContext,
+  page: (state: EpisodeState) => ConnectionPage<T> | Promise<ConnectionPage<T>>,
+): Promise<ConnectionPage<T>> => {
+  const recent = await loadEpisodeState(context, head.id);
+  const windowFull = recent.records.length >= RECENT_WINDOW;
+  try {
+    const result = await page(recent);
+    // The window's last page may continue in older records.
+    if (windowFull && !result.pageInfo.hasNextPage) return page(await loadFullEpisodeState(context, head.id));
+    return result;
+  } catch (error) {
+    if (!windowFull) throw error;
+    return page(await loadFullEpisodeState(context, head.id));
+  }
+};
 
 const onlyCurrent = async <R extends ClinicalRecord>(
   records: readonly R[],
@@ -191,7 +217,7 @@ builder.queryField('episode', (t) =>
     },
     resolve: async (_root, args, context) => {
       actorFor(context, 'read episodes');
-      return (await loadEpisodeState(context, episodeIdFrom(args.id))).head;
+      return loadEpisodeHead(context, episodeIdFrom(args.id));
     },
   }),
 );

@@ -1,10 +1,13 @@
 import { episodeStatusView } from '../views/episode-status.ts';
 import { teamOf, toUser, type Handler } from './request.ts';
 
-/** `/cart status EP-1`: the episode now (one Query). */
+/** Recent records a status shows (the latest gradings and alerts): a bounded read on any day. */
+const STATUS_RECENT = 20;
+
+/** `/cart status EP-1`: the episode now (the head and the newest records: bounded, however long the course). */
 export const status: Handler<'status'> = async (command, request) => {
   const { actor } = teamOf(request);
-  const state = await request.deps.episodes.getEpisode(actor, command.episodeId);
+  const state = await request.deps.episodes.getEpisode(actor, command.episodeId, { recent: STATUS_RECENT });
   return toUser(
     episodeStatusView({
       state,

@@ -14,9 +14,8 @@ import { type Handler, recordingReply, teamOf, toUser } from './request.ts';
 export const toci: Handler<'toci'> = async (command, request) => {
   const { actor } = teamOf(request);
   const { episodes } = request.deps;
-  const state = await episodes.getEpisode(actor, command.episodeId);
+  const head = await episodes.getEpisodeHead(actor, command.episodeId);
   if (!command.give) {
-    const { head } = state;
     const evaluation = evaluateTocilizumabDose(tocilizumabInputAt(head, request.now), episodes.config);
     return toUser(
       tocilizumabCheckView({
@@ -30,7 +29,7 @@ export const toci: Handler<'toci'> = async (command, request) => {
       }),
     );
   }
-  const mg = command.values.mg ?? tocilizumabNow(state.head, request.now, episodes.config).check.doseMg;
+  const mg = command.values.mg ?? tocilizumabNow(head, request.now, episodes.config).check.doseMg;
   const dose = {
     episodeId: command.episodeId,
     drug: 'TOCILIZUMAB' as const,

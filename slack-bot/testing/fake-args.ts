@@ -34,6 +34,7 @@ export const fakeDeps = (channel?: Partial<TeamSettings> | null) => {
     recordDeath: vi.fn(),
     acknowledgeAlert: vi.fn(),
     getEpisode: vi.fn(),
+    getEpisodeHead: vi.fn(),
     listEpisodes: vi.fn(),
     config: DEFAULT_RULES_CONFIG,
     now: () => NOW,

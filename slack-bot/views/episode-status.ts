@@ -79,7 +79,7 @@ export const episodeStatusView = (input: {
   const lastVitals = head.summary.lastVitalsAt;
   blocks.push(
     context(
-      `${tr(LABELS.records, language)}: ${state.vitals.length} ${zh ? '次生命体征' : 'vital signs'}, ${state.neuro.length} ${zh ? '次神经评估' : 'neuro'}, ${state.doses.length} ${zh ? '次给药' : 'doses'}`,
+      `${tr(LABELS.records, language)}: ${head.counts?.vitals ?? state.vitals.length} ${zh ? '次生命体征' : 'vital signs'}, ${head.counts?.neuro ?? state.neuro.length} ${zh ? '次神经评估' : 'neuro'}, ${head.counts?.doses ?? state.doses.length} ${zh ? '次给药' : 'doses'}`,
       lastVitals ? `${tr(LABELS.lastVitals, language)}: ${slackTime(lastVitals)}` : '',
     ),
   );
