@@ -35,7 +35,9 @@ export const nextAlertRefs = (
   const repeated = new Map((change.repeated ?? []).map((a) => [a.id, a]));
   const updated = refs.map((ref) => {
     const repeat = repeated.get(ref.id);
-    const next = repeat ? { ...ref, occurrences: repeat.occurrences ?? ref.occurrences + 1, text: repeat.text } : ref;
+    const next = repeat
+      ? { ...ref, occurrences: repeat.occurrences ?? ref.occurrences + 1, text: repeat.text }
+      : ref;
     return change.acknowledged === ref.id ? { ...next, acknowledged: true } : next;
   });
   const all = [...updated, ...(change.raised ?? []).map(refOf)];

@@ -17,4 +17,6 @@ const canonical = (value: unknown): unknown => {
 };
 
 export const fingerprintOf = (operation: string, input: unknown): string =>
-  createHash('sha256').update(JSON.stringify([operation, canonical(input)])).digest('base64url');
+  createHash('sha256')
+    .update(JSON.stringify([operation, canonical(input)]))
+    .digest('base64url');

@@ -65,7 +65,8 @@ export class OverdueVitalsMonitor {
       const recent = refs.some(
         (alert) =>
           alert.escalationId === 'ESC-VITALS' &&
-          (!alert.acknowledged || now.getTime() - Date.parse(alert.raisedAt) < this.#overdueHours * 3_600_000),
+          (!alert.acknowledged ||
+            now.getTime() - Date.parse(alert.raisedAt) < this.#overdueHours * 3_600_000),
       );
       if (recent) return undefined;
       const trigger = collectEscalations({
@@ -77,7 +78,9 @@ export class OverdueVitalsMonitor {
       const alert = alertRecord(trigger, lastVitals.recordId, head.team, context);
       // An alert changes no clinical state: the timeline stays as it is.
       const currentCrsEpisode =
-        timeline.crsEpisode !== null && timeline.crsEpisode.closedAt === null ? timeline.crsEpisode.number : null;
+        timeline.crsEpisode !== null && timeline.crsEpisode.closedAt === null
+          ? timeline.crsEpisode.number
+          : null;
       const next: EpisodeHead = nextHead(
         head,
         timeline,

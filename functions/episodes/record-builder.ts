@@ -119,7 +119,10 @@ export const alertRecord = (
 export const sortTriggers = (
   refs: readonly AlertRef[],
   triggers: readonly TimelineTrigger[],
-): { readonly raise: TimelineTrigger[]; readonly repeat: { trigger: TimelineTrigger; alert: AlertRef }[] } => {
+): {
+  readonly raise: TimelineTrigger[];
+  readonly repeat: { trigger: TimelineTrigger; alert: AlertRef }[];
+} => {
   const raise: TimelineTrigger[] = [];
   const repeat: { trigger: TimelineTrigger; alert: AlertRef }[] = [];
   const seen = new Set<string>();
@@ -143,7 +146,9 @@ export const nextHead = (
   timeline: TimelineState,
   alertRefs: readonly AlertRef[],
   now: string,
-  changes: Partial<Pick<EpisodeHead, 'status' | 'closed' | 'death' | 'lastSnapshotAt' | 'refolds' | 'counts'>> = {},
+  changes: Partial<
+    Pick<EpisodeHead, 'status' | 'closed' | 'death' | 'lastSnapshotAt' | 'refolds' | 'counts'>
+  > = {},
 ): EpisodeHead => {
   const { GSI2PK: _pk, GSI2SK: _sk, ...rest } = head;
   const summary = summarize(timeline, alertRefs);

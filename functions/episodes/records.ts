@@ -52,7 +52,12 @@ export type EpisodeSummary = {
   readonly crsComplete?: boolean;
   readonly crsNeeds?: readonly string[];
   /** The current (or last) CRS episode's number, onset and whether it was still open at the write. */
-  readonly crsEpisode?: { readonly number: number; readonly onsetAt: string; readonly peakGrade: number; readonly closedAt: string | null } | null;
+  readonly crsEpisode?: {
+    readonly number: number;
+    readonly onsetAt: string;
+    readonly peakGrade: number;
+    readonly closedAt: string | null;
+  } | null;
   readonly icansGrade: number | null;
   readonly icansGradedAt: string | null;
   readonly lastVitalsAt: string | null;
@@ -90,13 +95,22 @@ export type EpisodeHead = {
    */
   readonly alertRefs?: readonly AlertRef[];
   /** Current records by kind (corrections replace, retractions remove), kept by every write. */
-  readonly counts?: { readonly vitals: number; readonly neuro: number; readonly labs: number; readonly doses: number };
+  readonly counts?: {
+    readonly vitals: number;
+    readonly neuro: number;
+    readonly labs: number;
+    readonly doses: number;
+  };
   /** When the last timeline snapshot was written (one every few hours of clinical time). */
   readonly lastSnapshotAt?: string | null;
   /** Re-folds (corrections, late entries): snapshots at or after `from` written before `version` are stale. */
   readonly refolds?: readonly { readonly from: string; readonly version: number }[];
   /** EPI-5: set when a death was recorded. */
-  readonly death?: { readonly at: string; readonly attribution: DeathAttribution; readonly recordId: string } | null;
+  readonly death?: {
+    readonly at: string;
+    readonly attribution: DeathAttribution;
+    readonly recordId: string;
+  } | null;
   readonly GSI1PK: string;
   readonly GSI1SK: string;
   readonly GSI2PK?: string;
@@ -276,17 +290,6 @@ export type AlertRef = {
 };
 
 export type EpisodeRecord =
-  | VitalsRecord
-  | NeuroRecord
-  | LabRecord
-  | DoseRecord
-  | DeathRecord
-  | GradingRecord
-  | AlertRecord;
+  VitalsRecord | NeuroRecord | LabRecord | DoseRecord | DeathRecord | GradingRecord | AlertRecord;
 export type StoredItem =
-  | EpisodeHead
-  | EpisodeRecord
-  | IdempotencyRecord
-  | RecordLookup
-  | Tombstone
-  | TimelineSnapshot;
+  EpisodeHead | EpisodeRecord | IdempotencyRecord | RecordLookup | Tombstone | TimelineSnapshot;

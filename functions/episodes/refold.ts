@@ -76,6 +76,7 @@ export const refold = async (
   return {
     state: fold.state,
     steps: fold.steps,
-    regraded: fold.steps.filter((s) => !addedIds.has(s.record.id) && Date.parse(s.record.at) >= fromMs).length,
+    regraded: fold.steps.filter((s) => !addedIds.has(s.record.id) && Date.parse(s.record.at) >= fromMs)
+      .length,
   };
 };

@@ -32,9 +32,20 @@ export type EpisodePartition = {
 };
 
 /** Clinical items of one kind's range, in time order: records and the tombstones of superseded ones. */
-export type ClinicalRange = { readonly records: readonly EpisodeRecord[]; readonly superseded: ReadonlySet<string> };
+export type ClinicalRange = {
+  readonly records: readonly EpisodeRecord[];
+  readonly superseded: ReadonlySet<string>;
+};
 
-const RECORD_KINDS: ReadonlySet<string> = new Set(['VITALS', 'NEURO', 'LAB', 'DOSE', 'DEATH', 'GRADING', 'ALERT']);
+const RECORD_KINDS: ReadonlySet<string> = new Set([
+  'VITALS',
+  'NEURO',
+  'LAB',
+  'DOSE',
+  'DEATH',
+  'GRADING',
+  'ALERT',
+]);
 
 /** One recording: new records and the new head, written together or not at all. */
 export type EpisodeWrite = {
@@ -129,10 +140,14 @@ export class EpisodeRepository {
    * The head and the newest `perKind` records of each kind (observations, doses, gradings, alerts):
    * 1 GetItem and 4 Queries with a Limit, whatever the length of the course.
    */
-  async loadRecent(episodeId: string, perKind: number): Promise<EpisodePartition | undefined> {
+  async loadRecent(
+    episodeId: string,
+    perKind: number,
+    knownHead?: EpisodeHead,
+  ): Promise<EpisodePartition | undefined> {
     const pk = episodePk(episodeId);
     const [head, ...pages] = await Promise.all([
-      this.loadHead(episodeId),
+      knownHead ?? this.loadHead(episodeId),
       ...['OBS#', 'DOSE#', 'GRADE#', 'ALERT#'].map((prefix) =>
         this.#queryPages(
           {
@@ -163,8 +178,7 @@ export class EpisodeRepository {
   /** One clinical record by its id (its lookup, then the record: 2 GetItems). */
   async loadRecord(episodeId: string, recordId: string): Promise<EpisodeRecord | undefined> {
     const lookup = (await this.#get({ PK: episodePk(episodeId), SK: recordLookupSk(recordId) })) as
-      | RecordLookup
-      | undefined;
+      RecordLookup | undefined;
     if (!lookup) return undefined;
     return (await this.#get({ PK: episodePk(episodeId), SK: lookup.recordSk })) as EpisodeRecord | undefined;
   }
@@ -175,7 +189,11 @@ export class EpisodeRepository {
   }
 
   /** The result stored under an idempotency key, if any and not expired (1 GetItem). */
-  async findIdempotent(userId: string, key: string, nowEpochSeconds: number): Promise<IdempotencyRecord | undefined> {
+  async findIdempotent(
+    userId: string,
+    key: string,
+    nowEpochSeconds: number,
+  ): Promise<IdempotencyRecord | undefined> {
     const record = (await this.#get(idempotencyItemKey(userId, key))) as IdempotencyRecord | undefined;
     return record && record.expiresAt > nowEpochSeconds ? record : undefined;
   }
@@ -190,7 +208,11 @@ export class EpisodeRepository {
       ['OBS', 'DOSE'].map((prefix) =>
         this.#queryPages({
           KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
-          ExpressionAttributeValues: { ':pk': episodePk(episodeId), ':from': `${prefix}#${from}`, ':to': `${prefix}#~` },
+          ExpressionAttributeValues: {
+            ':pk': episodePk(episodeId),
+            ':from': `${prefix}#${from}`,
+            ':to': `${prefix}#~`,
+          },
           ConsistentRead: true,
         }),
       ),
@@ -198,7 +220,9 @@ export class EpisodeRepository {
     const items = ranges.flat();
     return {
       records: items.filter((item): item is EpisodeRecord => RECORD_KINDS.has(item.kind)),
-      superseded: new Set(items.filter((item): item is Tombstone => item.kind === 'SUPERSEDED').map((t) => t.corrects)),
+      superseded: new Set(
+        items.filter((item): item is Tombstone => item.kind === 'SUPERSEDED').map((t) => t.corrects),
+      ),
     };
   }
 
@@ -221,7 +245,11 @@ export class EpisodeRepository {
             new QueryCommand({
               TableName: this.#table,
               KeyConditionExpression: 'PK = :pk AND SK BETWEEN :low AND :high',
-              ExpressionAttributeValues: { ':pk': episodePk(episodeId), ':low': 'SNAP#', ':high': `SNAP#${before}` },
+              ExpressionAttributeValues: {
+                ':pk': episodePk(episodeId),
+                ':low': 'SNAP#',
+                ':high': `SNAP#${before}`,
+              },
               ScanIndexForward: false,
               ConsistentRead: true,
               Limit: 8,
@@ -233,7 +261,9 @@ export class EpisodeRepository {
       for (const item of (page.Items ?? []) as TimelineSnapshot[]) {
         const at = item.SK.split('#')[1] ?? '';
         if (at >= before) continue;
-        const stale = refolds.some((r) => new Date(r.from).toISOString() <= at && r.version > item.headVersion);
+        const stale = refolds.some(
+          (r) => new Date(r.from).toISOString() <= at && r.version > item.headVersion,
+        );
         if (!stale) return item;
       }
       startKey = page.LastEvaluatedKey;
@@ -267,7 +297,9 @@ export class EpisodeRepository {
     ];
     if (write.idempotency) items.push(this.#idempotencyPut(write.idempotency));
     for (const item of write.extra ?? [])
-      items.push({ Put: { TableName: this.#table, Item: item, ConditionExpression: 'attribute_not_exists(PK)' } });
+      items.push({
+        Put: { TableName: this.#table, Item: item, ConditionExpression: 'attribute_not_exists(PK)' },
+      });
     if (write.acknowledge) {
       items.push({
         Update: {
@@ -294,7 +326,12 @@ export class EpisodeRepository {
             'SET occurrences = if_not_exists(occurrences, :one) + :one, lastRaisedAt = :at, lastBasedOn = :basedOn, #text = :text',
           ConditionExpression: 'attribute_exists(PK)',
           ExpressionAttributeNames: { '#text': 'text' },
-          ExpressionAttributeValues: { ':one': 1, ':at': repeat.at, ':basedOn': repeat.basedOn, ':text': repeat.text },
+          ExpressionAttributeValues: {
+            ':one': 1,
+            ':at': repeat.at,
+            ':basedOn': repeat.basedOn,
+            ':text': repeat.text,
+          },
         },
       });
     await this.#transact(items, refusals);

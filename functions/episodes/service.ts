@@ -144,6 +144,10 @@ const EMPTY_SUMMARY: EpisodeSummary = {
   openAlerts: [],
 };
 
+/** The head of a partition, or the head itself. */
+const headOf = (found: EpisodeHead | EpisodePartition | undefined): EpisodeHead | undefined =>
+  found === undefined ? undefined : 'head' in found ? found.head : found;
+
 /**
  * The episode service: one patient's CAR-T course, for GraphQL and Slack alike. Every recording
  * validates, reads the episode (1 Query), grades with the rules and writes the record, its
@@ -195,12 +199,18 @@ export class EpisodeService {
    * and 4 bounded Queries, the cost of a bedside read on day 1 and on day 40 alike); without, every
    * record (one Query of the partition: deep history). Another team's episode is "not found".
    */
-  async getEpisode(actor: Actor, episodeId: string, options: { readonly recent?: number } = {}): Promise<EpisodeState> {
+  async getEpisode(
+    actor: Actor,
+    episodeId: string,
+    options: { readonly recent?: number; readonly head?: EpisodeHead } = {},
+  ): Promise<EpisodeState> {
     const id = parse(episodeIdSchema, episodeId, 'episodeId');
+    // A head the caller already read (for this episode) saves its GetItem; it is authorised again.
+    const knownHead = options.head?.id === id ? options.head : undefined;
     const partition =
       options.recent === undefined
         ? await this.#repository.loadEpisode(id)
-        : await this.#repository.loadRecent(id, options.recent);
+        : await this.#repository.loadRecent(id, options.recent, knownHead);
     return stateOf(this.#authorize(actor, id, partition, 'read'));
   }
 
@@ -281,7 +291,12 @@ export class EpisodeService {
     const assessment = assessEpisodePlan(planned, this.#settings);
     const gradings = assessment.gradings.map((draft) => gradingRecord(draft, context));
     const alerts = assessment.triggers.map((t) => alertRecord(t, gradings[0]?.id ?? id, data.team, context));
-    const head = nextHead(blank, emptyTimeline(), nextAlertRefs([], { raised: alerts, currentCrsEpisode: null, now: at }), at);
+    const head = nextHead(
+      blank,
+      emptyTimeline(),
+      nextAlertRefs([], { raised: alerts, currentCrsEpisode: null, now: at }),
+      at,
+    );
     const creation: IdempotencyRecord | undefined = key
       ? idempotencyRecord(context, key, 'createEpisode', fingerprint, head)
       : undefined;
@@ -333,72 +348,79 @@ export class EpisodeService {
       input,
       'input',
     );
-    return this.#write(actor, base.episodeId, options, 'correctRecord', input, 'read', async (head, context) => {
-      const original = await this.#repository.loadRecord(base.episodeId, base.recordId);
-      if (!original || original.kind === 'GRADING' || original.kind === 'ALERT') {
-        throw new EpisodeValidationError([
-          {
-            field: 'input.recordId',
-            allowed: 'the id of a vital signs, neuro, lab, dose or death record of this episode',
-            received: base.recordId,
-            message: `input.recordId must be the id of a vital signs, neuro, lab, dose or death record of episode ${base.episodeId}; received ${JSON.stringify(base.recordId)}`,
-          },
-        ]);
-      }
-      // EPI-4: a superseded record cannot be corrected again; its successor can.
-      const tombstone = (await this.#repository.loadItem({ PK: head.PK, SK: tombstoneSk(original.SK) })) as
-        | Tombstone
-        | undefined;
-      if (tombstone)
-        throw new EpisodeValidationError([
-          {
-            field: 'input.recordId',
-            allowed: `the current version of the record: ${tombstone.by} supersedes ${original.id}`,
-            received: base.recordId,
-            message: `Record ${original.id} was already corrected by ${tombstone.by} (EPI-4); correct ${tombstone.by} instead. Nothing was recorded`,
-          },
-        ]);
-      if (original.correction?.retracted)
-        throw new EpisodeValidationError([
-          {
-            field: 'input.recordId',
-            allowed: 'a record, not a retraction',
-            received: base.recordId,
-            message: `Record ${original.id} is a retraction and cannot be corrected (EPI-4). Nothing was recorded`,
-          },
-        ]);
-      const kind = original.kind;
-      if (!may(actor, CLINICAL_KINDS[kind].permission)) {
-        throw new EpisodeForbiddenError(
-          `Your role (${actor.role}) cannot correct ${kind.toLowerCase()} records`,
+    return this.#write(
+      actor,
+      base.episodeId,
+      options,
+      'correctRecord',
+      input,
+      'read',
+      async (head, context) => {
+        const original = await this.#repository.loadRecord(base.episodeId, base.recordId);
+        if (!original || original.kind === 'GRADING' || original.kind === 'ALERT') {
+          throw new EpisodeValidationError([
+            {
+              field: 'input.recordId',
+              allowed: 'the id of a vital signs, neuro, lab, dose or death record of this episode',
+              received: base.recordId,
+              message: `input.recordId must be the id of a vital signs, neuro, lab, dose or death record of episode ${base.episodeId}; received ${JSON.stringify(base.recordId)}`,
+            },
+          ]);
+        }
+        // EPI-4: a superseded record cannot be corrected again; its successor can.
+        const tombstone = (await this.#repository.loadItem({ PK: head.PK, SK: tombstoneSk(original.SK) })) as
+          Tombstone | undefined;
+        if (tombstone)
+          throw new EpisodeValidationError([
+            {
+              field: 'input.recordId',
+              allowed: `the current version of the record: ${tombstone.by} supersedes ${original.id}`,
+              received: base.recordId,
+              message: `Record ${original.id} was already corrected by ${tombstone.by} (EPI-4); correct ${tombstone.by} instead. Nothing was recorded`,
+            },
+          ]);
+        if (original.correction?.retracted)
+          throw new EpisodeValidationError([
+            {
+              field: 'input.recordId',
+              allowed: 'a record, not a retraction',
+              received: base.recordId,
+              message: `Record ${original.id} is a retraction and cannot be corrected (EPI-4). Nothing was recorded`,
+            },
+          ]);
+        const kind = original.kind;
+        if (!may(actor, CLINICAL_KINDS[kind].permission)) {
+          throw new EpisodeForbiddenError(
+            `Your role (${actor.role}) cannot correct ${kind.toLowerCase()} records`,
+          );
+        }
+        const retract = base.values === null;
+        const spec = CLINICAL_KINDS[kind];
+        const values = retract
+          ? original.values
+          : this.#parseValues(spec.schema, base.values, spec.timeField, 'input.values');
+        const correction = {
+          corrects: original.id,
+          reason: base.reason,
+          ...(retract ? { retracted: true } : {}),
+        };
+        const record = clinicalRecord(
+          kind,
+          values as never,
+          (values as Record<string, string>)[spec.timeField] ?? context.now,
+          context,
+          correction,
         );
-      }
-      const retract = base.values === null;
-      const spec = CLINICAL_KINDS[kind];
-      const values = retract
-        ? original.values
-        : this.#parseValues(spec.schema, base.values, spec.timeField, 'input.values');
-      const correction = {
-        corrects: original.id,
-        reason: base.reason,
-        ...(retract ? { retracted: true } : {}),
-      };
-      const record = clinicalRecord(
-        kind,
-        values as never,
-        (values as Record<string, string>)[spec.timeField] ?? context.now,
-        context,
-        correction,
-      );
-      const originalTime = clinicalTimeOf(original);
-      const recordTime = clinicalTimeOf(record);
-      if (kind === 'DOSE' && !retract) await this.#checkDose(head, record as DoseRecord, [original.id]);
-      return {
-        record,
-        supersedes: original,
-        refoldFrom: Date.parse(originalTime) < Date.parse(recordTime) ? originalTime : recordTime,
-      };
-    });
+        const originalTime = clinicalTimeOf(original);
+        const recordTime = clinicalTimeOf(record);
+        if (kind === 'DOSE' && !retract) await this.#checkDose(head, record as DoseRecord, [original.id]);
+        return {
+          record,
+          supersedes: original,
+          refoldFrom: Date.parse(originalTime) < Date.parse(recordTime) ? originalTime : recordTime,
+        };
+      },
+    );
   }
 
   /** EPI-5: a death with its attribution; closes the episode (CRS or ICANS: grade 5 of that syndrome). */
@@ -426,7 +448,12 @@ export class EpisodeService {
 
   async #acknowledge(actor: Actor, episodeId: string, alertId: string): Promise<Acknowledgement> {
     for (let attempt = 1; ; attempt += 1) {
-      const head = this.#authorize(actor, episodeId, await this.#repository.loadHead(episodeId), 'acknowledge');
+      const head = this.#authorize(
+        actor,
+        episodeId,
+        await this.#repository.loadHead(episodeId),
+        'acknowledge',
+      );
       const alert = await this.#alertOf(head, alertId);
       if (!alert) throw new EpisodeNotFoundError(alertId, 'Alert');
       if (alert.acknowledgedAt !== undefined) return { episode: head, alert, alreadyAcknowledged: true };
@@ -437,7 +464,11 @@ export class EpisodeService {
       const next = nextHead(
         head,
         timeline,
-        nextAlertRefs(alertRefsOf(head), { acknowledged: alertId, currentCrsEpisode: openEpisodeNumber(timeline), now: at }),
+        nextAlertRefs(alertRefsOf(head), {
+          acknowledged: alertId,
+          currentCrsEpisode: openEpisodeNumber(timeline),
+          now: at,
+        }),
         at,
       );
       try {
@@ -503,12 +534,20 @@ export class EpisodeService {
     const spec = CLINICAL_KINDS[kind];
     const { episodeId, ...rest } = parse(withEpisodeId, input, 'input');
     const values = this.#parseValues(spec.schema, rest, spec.timeField, 'input');
-    return this.#write(actor, episodeId, options, `record${kind}`, input, spec.permission, async (head, context) => {
-      const time = (values as Record<string, string>)[spec.timeField] ?? context.now;
-      const record = clinicalRecord(kind, values as never, time, context);
-      if (kind === 'DOSE') await this.#checkDose(head, record as DoseRecord, []);
-      return { record };
-    });
+    return this.#write(
+      actor,
+      episodeId,
+      options,
+      `record${kind}`,
+      input,
+      spec.permission,
+      async (head, context) => {
+        const time = (values as Record<string, string>)[spec.timeField] ?? context.now;
+        const record = clinicalRecord(kind, values as never, time, context);
+        if (kind === 'DOSE') await this.#checkDose(head, record as DoseRecord, []);
+        return { record };
+      },
+    );
   }
 
   /** The timeline's state on the head (every episode written since the timeline carries it). */
@@ -532,7 +571,7 @@ export class EpisodeService {
    */
   async #checkDose(head: EpisodeHead, dose: DoseRecord, replacing: readonly string[]): Promise<void> {
     const record = toTimelineRecord(dose);
-    if (record === null || record.kind !== 'DOSE') return;
+    if (record?.kind !== 'DOSE') return;
     const context = timelineContext(head, this.#timeline);
     const current = this.#timelineOf(head);
     const before =
@@ -642,7 +681,9 @@ export class EpisodeService {
       const built = await build(head, context);
       const { record } = built;
       const advanced = await this.#advance(head, built);
-      const assessment = advanced.step ? assessStep(advanced.step, this.#timeline) : { gradings: [], triggers: [] };
+      const assessment = advanced.step
+        ? assessStep(advanced.step, this.#timeline)
+        : { gradings: [], triggers: [] };
       const labAssessment =
         record.kind === 'LAB' && !record.correction?.retracted
           ? assessLab(foldState(head, [record]), record, this.#settings)
@@ -704,7 +745,11 @@ export class EpisodeService {
         now,
         {
           ...(built.close
-            ? { status: 'CLOSED', closed: { ...built.close, by: this.#author(actor) }, ...(death ? { death } : {}) }
+            ? {
+                status: 'CLOSED',
+                closed: { ...built.close, by: this.#author(actor) },
+                ...(death ? { death } : {}),
+              }
             : {}),
           ...(snapshot ? { lastSnapshotAt: clinicalTimeOf(record) } : {}),
           counts: nextCounts(head.counts, record),
@@ -817,8 +862,7 @@ export class EpisodeService {
     found: T | undefined,
     permission: Permission,
   ): T {
-    const head: EpisodeHead | undefined =
-      found === undefined ? undefined : 'head' in found ? (found as EpisodePartition).head : (found as EpisodeHead);
+    const head = headOf(found);
     if (!EPISODE_ID.test(episodeId) || !found || !head || !inTeam(actor, head.team))
       throw new EpisodeNotFoundError(episodeId);
     if (!may(actor, permission))

@@ -108,7 +108,8 @@ export const latestGrade = (
 export const summarize = (timeline: TimelineState, alertRefs: readonly AlertRef[]): EpisodeSummary => {
   const episode = timeline.crsEpisode;
   const doses = new Set<string>();
-  for (const dose of [...timeline.tocilizumabEpisode.doses, ...timeline.tocilizumabRecent]) doses.add(dose.at);
+  for (const dose of [...timeline.tocilizumabEpisode.doses, ...timeline.tocilizumabRecent])
+    doses.add(dose.at);
   return {
     crsGrade: timeline.crs?.grade ?? null,
     crsGradedAt: timeline.crs?.at ?? null,
@@ -117,7 +118,12 @@ export const summarize = (timeline: TimelineState, alertRefs: readonly AlertRef[
     crsEpisode:
       episode === null
         ? null
-        : { number: episode.number, onsetAt: episode.onset.at, peakGrade: episode.peak.value, closedAt: episode.closedAt },
+        : {
+            number: episode.number,
+            onsetAt: episode.onset.at,
+            peakGrade: episode.peak.value,
+            closedAt: episode.closedAt,
+          },
     icansGrade: timeline.icans?.grade ?? null,
     icansGradedAt: timeline.icans?.at ?? null,
     lastVitalsAt: timeline.recorded.vitalsAt?.at ?? null,

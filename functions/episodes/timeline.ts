@@ -82,10 +82,23 @@ export const toTimelineRecord = (record: EpisodeRecord): TimelineRecord | null =
     }
     case 'DOSE': {
       const d = record.values;
-      return { kind: 'DOSE', id: record.id, at: d.givenAt, drug: d.drug, mg: d.mg, route: d.route, overrideReason: d.overrideReason ?? null };
+      return {
+        kind: 'DOSE',
+        id: record.id,
+        at: d.givenAt,
+        drug: d.drug,
+        mg: d.mg,
+        route: d.route,
+        overrideReason: d.overrideReason ?? null,
+      };
     }
     case 'DEATH':
-      return { kind: 'DEATH', id: record.id, at: record.values.diedAt, attribution: record.values.attribution };
+      return {
+        kind: 'DEATH',
+        id: record.id,
+        at: record.values.diedAt,
+        attribution: record.values.attribution,
+      };
     default:
       return null;
   }
@@ -104,8 +117,11 @@ export const currentTimelineRecords = (records: readonly EpisodeRecord[]): Timel
 };
 
 /** The state after every current record (a full fold). */
-export const foldEpisode = (head: EpisodeHead, records: readonly EpisodeRecord[], settings: TimelineSettings): TimelineState =>
-  foldTimeline(currentTimelineRecords(records), timelineContext(head, settings)).state;
+export const foldEpisode = (
+  head: EpisodeHead,
+  records: readonly EpisodeRecord[],
+  settings: TimelineSettings,
+): TimelineState => foldTimeline(currentTimelineRecords(records), timelineContext(head, settings)).state;
 
 /**
  * The state after a new record and what it derived. `records` are the episode's stored records
@@ -129,5 +145,9 @@ export const advanceTimeline = (
     return { state: result.state, step: result, refolded: false };
   }
   const fold = foldTimeline(currentTimelineRecords([...records, added]), context);
-  return { state: fold.state, step: fold.steps.find((s) => s.record.id === added.id) ?? null, refolded: true };
+  return {
+    state: fold.state,
+    step: fold.steps.find((s) => s.record.id === added.id) ?? null,
+    refolded: true,
+  };
 };

@@ -21,6 +21,7 @@ const failingService = (error: Error): EpisodeService =>
     now: () => new Date('2026-03-03T02:00:00Z'),
     today: () => '2026-03-03',
     getEpisode: () => Promise.reject(error),
+    getEpisodeHead: () => Promise.reject(error),
   }) as unknown as EpisodeService;
 
 const server = (
@@ -29,7 +30,13 @@ const server = (
   graphiqlAuthorization?: string,
   revealErrors = mode === 'development',
 ) =>
-  createGraphQLServer({ mode, episodes, graphiqlAssetsUrl: '/graphiql/', graphiqlAuthorization, revealErrors });
+  createGraphQLServer({
+    mode,
+    episodes,
+    graphiqlAssetsUrl: '/graphiql/',
+    graphiqlAuthorization,
+    revealErrors,
+  });
 
 /** The props the GraphiQL page hands to the GraphiQL bundle. */
 const graphiqlPropsOf = async (yoga: ReturnType<typeof server>): Promise<Record<string, unknown>> => {

@@ -288,9 +288,7 @@ export const parseStageConfig = (stage: string, raw: unknown): StageConfig => {
       ...optional(
         'rulesTociTotalScope',
         tuning?.optionalString('rulesTociTotalScope', /^per-(episode|course)$/) as
-          | 'per-episode'
-          | 'per-course'
-          | undefined,
+          'per-episode' | 'per-course' | undefined,
       ),
       ...optional('rulesBilirubinMaxUmolPerL', tuning?.optionalNumber('rulesBilirubinMaxUmolPerL', 0, 342)),
       ...optional('alertRenotifyMinutes', tuning?.optionalInteger('alertRenotifyMinutes', 5, 1440)),

@@ -39,7 +39,12 @@ export const checkDose = (
 ): DoseCheck => {
   const problems: DoseCheckProblem[] = [];
   const plausibility = CHECKED_DRUGS.has(dose.drug)
-    ? dosePlausibility({ drug: dose.drug as DoseDrug, mg: dose.mg, route: dose.route, weightKg: patient.weightKg })
+    ? dosePlausibility({
+        drug: dose.drug as DoseDrug,
+        mg: dose.mg,
+        route: dose.route,
+        weightKg: patient.weightKg,
+      })
     : null;
   for (const problem of plausibility?.problems ?? []) problems.push(problem);
   let tocilizumab: TocilizumabStatusAt | null = null;

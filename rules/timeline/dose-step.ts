@@ -72,7 +72,10 @@ export const stepDose = (
   }
   // ESC-DOSE: a dose over the computed dose or cap, or by a wrong route, stored with its reason.
   if (check.plausibility !== null && check.plausibility.problems.length > 0 && record.overrideReason)
-    checks.dose = { ...doseOverrideOf(check.plausibility, record.overrideReason), problems: [...check.plausibility.problems.map((p) => p.code)] };
+    checks.dose = {
+      ...doseOverrideOf(check.plausibility, record.overrideReason),
+      problems: [...check.plausibility.problems.map((p) => p.code)],
+    };
   const tagged = tagTriggers(state, collectEscalations(checks), open?.number ?? null, stamp);
   return {
     state: {

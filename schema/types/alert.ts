@@ -53,11 +53,13 @@ AlertRef.implement({
     basedOn: t.exposeID('basedOn', { description: 'The grading (or record) that raised it.' }),
     crsEpisode: t.int({
       nullable: true,
-      description: 'The CRS episode it belongs to (EPI-1); a repeat in that episode updates this alert (EPI-6).',
+      description:
+        'The CRS episode it belongs to (EPI-1); a repeat in that episode updates this alert (EPI-6).',
       resolve: (a) => a.crsEpisode ?? null,
     }),
     occurrences: t.int({
-      description: 'How many times this escalation was raised in its CRS episode (EPI-6: one alert per clinical event).',
+      description:
+        'How many times this escalation was raised in its CRS episode (EPI-6: one alert per clinical event).',
       resolve: (a) => a.occurrences ?? 1,
     }),
     lastRaisedAt: t.field({

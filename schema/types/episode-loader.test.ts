@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_RULES_CONFIG } from '#rules';
 import { EpisodeNotFoundError, type EpisodeService, type EpisodeState } from '#episodes';
 import type { GraphQLContext } from '../context.ts';
-import { episodeIdFrom, forgetEpisodeState, loadEpisodeState } from './episode-loader.ts';
+import { episodeIdFrom, forgetEpisodeState, loadEpisodeHead, loadEpisodeState } from './episode-loader.ts';
 
 describe('episodeIdFrom', () => {
   it('takes the short id and the Episode global id', () => {
@@ -17,12 +17,22 @@ describe('episodeIdFrom', () => {
   });
 });
 
-/** A context whose service counts getEpisode calls; the first `failures` reads fail. */
+/**
+ * A context whose service counts getEpisode calls (and the head each was handed); the first
+ * `failures` reads fail.
+ */
 const contextWith = (failures = 0) => {
   const calls: string[] = [];
+  const heads: string[] = [];
+  const handedHeads: unknown[] = [];
   const episodes = {
-    getEpisode: (_actor: unknown, id: string) => {
+    getEpisodeHead: (_actor: unknown, id: string) => {
+      heads.push(id);
+      return Promise.resolve({ id });
+    },
+    getEpisode: (_actor: unknown, id: string, options: { head?: unknown }) => {
       calls.push(id);
+      handedHeads.push(options.head);
       return calls.length <= failures
         ? Promise.reject(new EpisodeNotFoundError(id))
         : Promise.resolve({ head: { id } } as unknown as EpisodeState);
@@ -37,7 +47,7 @@ const contextWith = (failures = 0) => {
     now: new Date(),
     today: '2026-03-03',
   };
-  return { context, calls };
+  return { context, calls, heads, handedHeads };
 };
 
 describe('loadEpisodeState', () => {
@@ -47,6 +57,14 @@ describe('loadEpisodeState', () => {
     expect(a).toBe(b);
     await loadEpisodeState(context, 'EP-2');
     expect(calls).toEqual(['EP-1', 'EP-2']);
+  });
+
+  it('hands the service the head this request already read, so the head is read once', async () => {
+    const { context, heads, handedHeads } = contextWith();
+    await loadEpisodeHead(context, 'EP-1');
+    await loadEpisodeState(context, 'EP-1');
+    expect(heads).toEqual(['EP-1']);
+    expect(handedHeads).toEqual([{ id: 'EP-1' }]);
   });
 
   it('reads again after a write in the same request, and in another request', async () => {
@@ -65,9 +83,12 @@ describe('loadEpisodeState', () => {
     expect(calls).toHaveLength(2);
   });
 
-  it('refuses without a signed-in user, reading nothing', () => {
-    const { context, calls } = contextWith();
-    expect(() => loadEpisodeState({ ...context, viewer: null }, 'EP-1')).toThrow('Sign in to read episodes');
+  it('refuses without a signed-in user, reading nothing', async () => {
+    const { context, calls, heads } = contextWith();
+    await expect(loadEpisodeState({ ...context, viewer: null }, 'EP-1')).rejects.toThrow(
+      'Sign in to read episodes',
+    );
     expect(calls).toEqual([]);
+    expect(heads).toEqual([]);
   });
 });

@@ -48,9 +48,11 @@ export const loadEpisodeHead = (context: GraphQLContext, episodeId: string): Pro
 
 /** The head and the newest RECENT_WINDOW records of each kind (bounded, per episode per request). */
 export const loadEpisodeState = (context: GraphQLContext, episodeId: string): Promise<EpisodeState> =>
-  remembered(memoOf(context).recent, episodeId, () => {
+  remembered(memoOf(context).recent, episodeId, async () => {
     const actor = actorFor(context, 'read episodes');
-    return callService(() => context.episodes.getEpisode(actor, episodeId, { recent: RECENT_WINDOW }));
+    // The head this request already read (1 GetItem) is reused: the window is 4 Queries more.
+    const head = await loadEpisodeHead(context, episodeId);
+    return callService(() => context.episodes.getEpisode(actor, episodeId, { recent: RECENT_WINDOW, head }));
   });
 
 /** Every record of the episode (deep history: a cursor beyond the window, the care plan's labs). */

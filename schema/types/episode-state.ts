@@ -37,7 +37,11 @@ const LAST_MONTH = 120;
 
 /** The timeline's view of the head at the request time (EPI-1…7). */
 const viewOf = (head: EpisodeHead, context: GraphQLContext): TimelineView =>
-  viewTimeline(head.timeline ?? emptyTimeline(), context.now.toISOString(), context.episodes.timelineSettings);
+  viewTimeline(
+    head.timeline ?? emptyTimeline(),
+    context.now.toISOString(),
+    context.episodes.timelineSettings,
+  );
 
 /** TOCI-1..4 at the request time, with this episode's weight and the doses that still count. */
 type TocilizumabState = TocilizumabStatusAt & { readonly weightKg: number };
@@ -70,7 +74,10 @@ const TocilizumabStateType = builder.objectRef<TocilizumabState>('EpisodeTociliz
       resolve: (s) => s.dosesCounted,
     }),
     dosesInLast24h: t.int({ description: 'TOCI-3 window.', resolve: (s) => s.dosesIn24h }),
-    totalLimitScope: t.string({ description: 'per-episode or per-course (TOCI-4).', resolve: (s) => s.scope }),
+    totalLimitScope: t.string({
+      description: 'per-episode or per-course (TOCI-4).',
+      resolve: (s) => s.scope,
+    }),
     lastDoseAt: t.field({ type: 'DateTime', nullable: true, resolve: (s) => s.lastDoseAt }),
     citations: t.field({ type: [CitationType], resolve: () => [TOCILIZUMAB_CITATION] }),
   }),
@@ -89,8 +96,14 @@ const TherapyType = builder.objectRef<DoseMark>('CrsEpisodeTherapy').implement({
 const CrsEpisodeStatusEnum = builder.enumType('CrsEpisodeStatus', {
   values: {
     OPEN: { value: 'OPEN', description: 'CRS findings continue.' },
-    STALE: { value: 'STALE', description: 'Open, but no vital signs for more than 24 h (EPI-3: not concurrent).' },
-    CLOSED: { value: 'CLOSED', description: '24 h without CRS findings, with a complete clean record (EPI-1).' },
+    STALE: {
+      value: 'STALE',
+      description: 'Open, but no vital signs for more than 24 h (EPI-3: not concurrent).',
+    },
+    CLOSED: {
+      value: 'CLOSED',
+      description: '24 h without CRS findings, with a complete clean record (EPI-1).',
+    },
   } as const,
 });
 
@@ -110,7 +123,8 @@ const CrsEpisodeType = builder.objectRef<CrsEpisodeView>('CrsEpisode').implement
     closesAt: t.field({
       type: 'DateTime',
       nullable: true,
-      description: 'When it closes if nothing new is recorded; null while it cannot (no clean complete record yet).',
+      description:
+        'When it closes if nothing new is recorded; null while it cannot (no clean complete record yet).',
       resolve: (e) => e.closesAt,
     }),
     firstLineTherapy: t.field({
@@ -122,7 +136,8 @@ const CrsEpisodeType = builder.objectRef<CrsEpisodeView>('CrsEpisode').implement
     feverMaskedBy: t.field({
       type: TherapyType,
       nullable: true,
-      description: 'The dose after which fever is no longer required to grade (CRS-G2: only inside this episode).',
+      description:
+        'The dose after which fever is no longer required to grade (CRS-G2: only inside this episode).',
       resolve: (e) => e.masking,
     }),
     tocilizumabDoses: t.field({
@@ -201,7 +216,10 @@ export const CurrentStateType = builder.objectRef<CurrentState>('EpisodeCurrentS
     }),
     tocilizumab: t.field({
       type: TocilizumabStateType,
-      resolve: ({ head }, _args, context) => ({ ...viewOf(head, context).tocilizumab, weightKg: head.weightKg }),
+      resolve: ({ head }, _args, context) => ({
+        ...viewOf(head, context).tocilizumab,
+        weightKg: head.weightKg,
+      }),
     }),
     openAlertCount: t.int({
       description: 'Alerts not yet acknowledged.',

@@ -122,26 +122,28 @@ builder.node(EpisodeRef, {
           description: 'Only records that count (hide corrected and retracted ones).',
         }),
       },
-      resolve: (head, args, context) => withinWindow(head, args, context, async (state) => {
-        const kinds = new Set(args.kinds ?? ['VITALS', 'NEURO', 'LAB']);
-        const records = state.records.filter(
-          (r): r is Extract<ClinicalRecord, { kind: 'VITALS' | 'NEURO' | 'LAB' }> =>
-            (r.kind === 'VITALS' || r.kind === 'NEURO' || r.kind === 'LAB') && kinds.has(r.kind),
-        );
-        const shown = args.currentOnly ? await onlyCurrent(records, context) : records;
-        return sliceConnection(newestClinicalFirst(shown), args, (r) => r.id);
-      }),
+      resolve: (head, args, context) =>
+        withinWindow(head, args, context, async (state) => {
+          const kinds = new Set(args.kinds ?? ['VITALS', 'NEURO', 'LAB']);
+          const records = state.records.filter(
+            (r): r is Extract<ClinicalRecord, { kind: 'VITALS' | 'NEURO' | 'LAB' }> =>
+              (r.kind === 'VITALS' || r.kind === 'NEURO' || r.kind === 'LAB') && kinds.has(r.kind),
+          );
+          const shown = args.currentOnly ? await onlyCurrent(records, context) : records;
+          return sliceConnection(newestClinicalFirst(shown), args, (r) => r.id);
+        }),
     }),
     gradings: t.connection({
       type: GradingRef,
       description: 'Rule evaluations, newest first.',
       args: { domain: t.arg({ type: GradingDomainEnum, description: 'Only this domain.' }) },
-      resolve: (head, args, context) => withinWindow(head, args, context, (state) => {
-        const gradings = state.gradings
-          .filter((g) => args.domain == null || g.domain === args.domain)
-          .sort((a, b) => b.recordedAt.localeCompare(a.recordedAt) || b.id.localeCompare(a.id));
-        return sliceConnection(gradings, args, (g) => g.id);
-      }),
+      resolve: (head, args, context) =>
+        withinWindow(head, args, context, (state) => {
+          const gradings = state.gradings
+            .filter((g) => args.domain == null || g.domain === args.domain)
+            .sort((a, b) => b.recordedAt.localeCompare(a.recordedAt) || b.id.localeCompare(a.id));
+          return sliceConnection(gradings, args, (g) => g.id);
+        }),
     }),
     doses: t.connection({
       type: DoseAdministrationRef,
@@ -150,23 +152,25 @@ builder.node(EpisodeRef, {
         drug: t.arg({ type: DrugEnum, description: 'Only this drug.' }),
         currentOnly: t.arg.boolean({ defaultValue: false, description: 'Only records that count.' }),
       },
-      resolve: (head, args, context) => withinWindow(head, args, context, async (state) => {
-        const doses = state.records.filter(
-          (r): r is Extract<ClinicalRecord, { kind: 'DOSE' }> =>
-            r.kind === 'DOSE' && (args.drug == null || r.values.drug === args.drug),
-        );
-        const shown = args.currentOnly ? await onlyCurrent(doses, context) : doses;
-        return sliceConnection(newestClinicalFirst(shown), args, (d) => d.id);
-      }),
+      resolve: (head, args, context) =>
+        withinWindow(head, args, context, async (state) => {
+          const doses = state.records.filter(
+            (r): r is Extract<ClinicalRecord, { kind: 'DOSE' }> =>
+              r.kind === 'DOSE' && (args.drug == null || r.values.drug === args.drug),
+          );
+          const shown = args.currentOnly ? await onlyCurrent(doses, context) : doses;
+          return sliceConnection(newestClinicalFirst(shown), args, (d) => d.id);
+        }),
     }),
     alerts: t.connection({
       type: AlertRef,
       description: 'Alerts raised, newest first.',
       args: { openOnly: t.arg.boolean({ defaultValue: false, description: 'Only unacknowledged alerts.' }) },
-      resolve: (head, args, context) => withinWindow(head, args, context, (state) => {
-        const alerts = state.alerts.filter((a) => !args.openOnly || a.acknowledgedAt === undefined);
-        return sliceConnection(newestAlertsFirst(alerts), args, (a) => a.id);
-      }),
+      resolve: (head, args, context) =>
+        withinWindow(head, args, context, (state) => {
+          const alerts = state.alerts.filter((a) => !args.openOnly || a.acknowledgedAt === undefined);
+          return sliceConnection(newestAlertsFirst(alerts), args, (a) => a.id);
+        }),
     }),
   }),
 });
@@ -186,7 +190,7 @@ const withinWindow = async <T>(
   try {
     const result = await page(recent);
     // The window's last page may continue in older records.
-    if (windowFull && !result.pageInfo.hasNextPage) return page(await loadFullEpisodeState(context, head.id));
+    if (windowFull && !result.pageInfo.hasNextPage) return await page(await loadFullEpisodeState(context, head.id));
     return result;
   } catch (error) {
     if (!windowFull) throw error;

@@ -42,16 +42,21 @@ const GradingSourceType = builder.objectRef<Localized<GradingSource>>('GradingSo
     const text = textFields<GradingSource>((s) => s.text);
     return {
       component: t.string({
-        description: 'oxygen, vasopressors, spo2, fever, therapy, concurrentCrs, intervention, beforeIntervention',
+        description:
+          'oxygen, vasopressors, spo2, fever, therapy, concurrentCrs, intervention, beforeIntervention',
         resolve: (p) => p.value.component,
       }),
       recordId: t.id({ description: 'The record it came from.', resolve: (p) => p.value.recordId }),
-      at: t.field({ type: 'DateTime', description: 'That record\'s clinical time (UTC).', resolve: (p) => p.value.at }),
+      at: t.field({
+        type: 'DateTime',
+        description: "That record's clinical time (UTC).",
+        resolve: (p) => p.value.at,
+      }),
       carried: t.boolean({
         description: 'From an earlier record than the one graded.',
         resolve: (p) => p.value.carried,
       }),
-      text: t.string({ description: 'With the time in the hospital\'s zone (EPI-7).', resolve: text.text }),
+      text: t.string({ description: "With the time in the hospital's zone (EPI-7).", resolve: text.text }),
       textZh: t.string({ resolve: text.zh }),
       textEn: t.string({ resolve: text.en }),
     };

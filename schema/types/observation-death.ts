@@ -11,7 +11,10 @@ import { ClinicalRecordRef, DeathRecordRef, ObservationRef } from './episode-ref
 export const DeathAttributionEnum = builder.enumType('DeathAttribution', {
   values: {
     CRS: { value: 'CRS', description: 'Death due to CRS with no other principal cause: CRS grade 5.' },
-    ICANS: { value: 'ICANS', description: 'Death due to ICANS with no other principal cause: ICANS grade 5.' },
+    ICANS: {
+      value: 'ICANS',
+      description: 'Death due to ICANS with no other principal cause: ICANS grade 5.',
+    },
     OTHER: { value: 'OTHER', description: 'Another principal cause: no grade 5.' },
   } as const satisfies Record<(typeof DEATH_ATTRIBUTIONS)[number], { value: string; description: string }>,
 });

@@ -34,7 +34,8 @@ VitalsObservationRef.implement({
       vasopressors: t.field({
         type: [VasopressorEnum],
         nullable: true,
-        description: 'Null when this entry did not record them; [] when "no vasopressor" was recorded (EPI-2).',
+        description:
+          'Null when this entry did not record them; [] when "no vasopressor" was recorded (EPI-2).',
         resolve: (r) => (r.values.vasopressors ? [...r.values.vasopressors] : null),
       }),
       hypotension: t.boolean({
@@ -66,7 +67,8 @@ export const vitalsInputFields = (t: InputFields) => ({
       'Oxygen support. Omitted = not recorded (EPI-2): it is carried from an entry at most 4 h old, otherwise unknown and the CRS grade is a lower bound. Say ROOM_AIR for room air.',
   }),
   oxygenFlowLpm: t.float({
-    description: 'L/min, 0–80; required with NASAL_CANNULA; refused with ROOM_AIR or without a device (CRS-G7).',
+    description:
+      'L/min, 0–80; required with NASAL_CANNULA; refused with ROOM_AIR or without a device (CRS-G7).',
   }),
   vasopressors: t.field({
     type: [VasopressorEnum],

@@ -485,7 +485,14 @@ export const TOCI_FIELDS: readonly FieldSpec[] = [
   at('givenAt'),
 ];
 
-const DEATH_CAUSES = { crs: 'CRS', icans: 'ICANS', other: 'OTHER', 细胞因子释放综合征: 'CRS', 神经毒性: 'ICANS', 其他: 'OTHER' } as const;
+const DEATH_CAUSES = {
+  crs: 'CRS',
+  icans: 'ICANS',
+  other: 'OTHER',
+  细胞因子释放综合征: 'CRS',
+  神经毒性: 'ICANS',
+  其他: 'OTHER',
+} as const;
 
 /** EPI-5: a death with its attribution (`/cart death EP-1 cause=crs`). */
 export const DEATH_FIELDS: readonly FieldSpec[] = [

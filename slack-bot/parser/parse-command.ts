@@ -369,8 +369,7 @@ export const parseCart = (text: string, context: ParseContext): ParseResult => {
       const id = readEpisodeId(positionals[0], example);
       if (typeof id !== 'string') list.push(id);
       list.push(...extraWords(positionals.slice(1), spec.fields, name));
-      if (draft.attribution === undefined)
-        list.push(problems.missing('cause=crs|icans|other', example));
+      if (draft.attribution === undefined) list.push(problems.missing('cause=crs|icans|other', example));
       return done({ name, episodeId: typeof id === 'string' ? id : '', values: draft });
     }
     case 'toci': {

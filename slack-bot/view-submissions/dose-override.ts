@@ -20,7 +20,8 @@ export const register = (app: App, deps: SlackBotDeps): void => {
     const language = languageOf(settings);
     setReplyContext(context, { language, fields: VITALS_FIELDS });
     if (!settings) throw new UnmappedChannelError(metadata.channelId);
-    const reason = view.state.values[DOSE_OVERRIDE_MODAL.blocks.reason]?.[DOSE_OVERRIDE_MODAL.input]?.value ?? '';
+    const reason =
+      view.state.values[DOSE_OVERRIDE_MODAL.blocks.reason]?.[DOSE_OVERRIDE_MODAL.input]?.value ?? '';
     if (reason.trim().length < 3) {
       await ack({
         response_action: 'errors',

@@ -60,7 +60,10 @@ export const doseOverrideModal = (
         block_id: DOSE_OVERRIDE_MODAL.blocks.reason,
         label: {
           type: 'plain_text',
-          text: truncate(zh ? '仍需给药的原因(将保存并发出警报)' : 'Why it is given anyway (kept, and an alert is raised)', 150),
+          text: truncate(
+            zh ? '仍需给药的原因(将保存并发出警报)' : 'Why it is given anyway (kept, and an alert is raised)',
+            150,
+          ),
         },
         element: {
           type: 'plain_text_input',

@@ -29,7 +29,10 @@ export const LABELS = {
   lastVitals: { zh: '最近生命体征', en: 'Last vital signs' },
   records: { zh: '记录', en: 'Records' },
   none: { zh: '无', en: 'none' },
-  lowerBoundNeeds: { zh: '记录不完整,至少此级;完整分级还需', en: 'incomplete entry, at least this; a complete grade needs' },
+  lowerBoundNeeds: {
+    zh: '记录不完整,至少此级;完整分级还需',
+    en: 'incomplete entry, at least this; a complete grade needs',
+  },
   usedEarlier: { zh: '采用的较早记录(EPI-2)', en: 'Earlier records used (EPI-2)' },
   alertsRepeated: {
     zh: '同一CRS发作中再次触发(已更新原警报,EPI-6)',

@@ -58,7 +58,10 @@ export const gradingTitle = (grading: GradingRecord, language: Language): string
     case 'CRS':
       if (grading.status === 'LOWER_BOUND' && grading.grade !== null)
         return `${tr(GRADE_LABEL.crsAtLeast(grading.grade), language)} — ${tr(LABELS.lowerBoundNeeds, language)} ${grading.needs
-          .map((need) => `\`${esc(keyForField([...VITALS_FIELDS, ...NEURO_FIELDS], NEED_FIELD[need] ?? need) ?? need)}\``)
+          .map(
+            (need) =>
+              `\`${esc(keyForField([...VITALS_FIELDS, ...NEURO_FIELDS], NEED_FIELD[need] ?? need) ?? need)}\``,
+          )
           .join(', ')}`;
       return grading.grade === null
         ? `CRS — ${needsText(grading, language)}`
@@ -114,10 +117,10 @@ export const recordingView = (input: RecordingViewInput): SlackMessage => {
     input.kind === 'death'
       ? { zh: '已记录死亡,病程已结束(EPI-5)', en: 'Death recorded; the episode is closed (EPI-5)' }
       : input.kind === 'dose'
-      ? { zh: '已记录给药', en: 'Dose recorded' }
-      : input.kind === 'neuro'
-        ? { zh: '已记录神经系统评估', en: 'Neuro assessment recorded' }
-        : { zh: '已记录生命体征', en: 'Vital signs recorded' };
+        ? { zh: '已记录给药', en: 'Dose recorded' }
+        : input.kind === 'neuro'
+          ? { zh: '已记录神经系统评估', en: 'Neuro assessment recorded' }
+          : { zh: '已记录生命体征', en: 'Vital signs recorded' };
   const record = recording.record;
   const title =
     record.kind === 'DOSE'

@@ -42,7 +42,10 @@ export const vitalsModalView = (metadata: ModalMetadata, language: Language): ty
         type: 'input',
         block_id: b.oxygen,
         optional: true,
-        label: { type: 'plain_text', text: zh ? '吸氧方式(未选=未记录)' : 'Oxygen (none chosen = not recorded)' },
+        label: {
+          type: 'plain_text',
+          text: zh ? '吸氧方式(未选=未记录)' : 'Oxygen (none chosen = not recorded)',
+        },
         element: {
           type: 'static_select',
           action_id: VITALS_MODAL.input,
@@ -64,12 +67,17 @@ export const vitalsModalView = (metadata: ModalMetadata, language: Language): ty
         optional: true,
         label: {
           type: 'plain_text',
-          text: zh ? '升压药(选"无"表示未用;未选=未记录)' : 'Vasopressors ("none" if none; nothing chosen = not recorded)',
+          text: zh
+            ? '升压药(选"无"表示未用;未选=未记录)'
+            : 'Vasopressors ("none" if none; nothing chosen = not recorded)',
         },
         element: {
           type: 'multi_static_select',
           action_id: VITALS_MODAL.input,
-          options: [optionOf(NO_VASOPRESSOR, zh ? '无 · none' : 'none · 无'), ...VASOPRESSORS.map((v) => optionOf(v, v.toLowerCase()))],
+          options: [
+            optionOf(NO_VASOPRESSOR, zh ? '无 · none' : 'none · 无'),
+            ...VASOPRESSORS.map((v) => optionOf(v, v.toLowerCase())),
+          ],
         },
       },
       {

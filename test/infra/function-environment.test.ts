@@ -178,7 +178,9 @@ describe('the deployed values, as the functions read them', () => {
       tocilizumabTotalLimitScope: 'per-episode',
       bilirubinMaxUmolPerL: 342,
     });
-    expect(rulesConfigFromEnv({ RULES_TOCI_TOTAL_SCOPE: 'per-course' }).tocilizumabTotalLimitScope).toBe('per-course');
+    expect(rulesConfigFromEnv({ RULES_TOCI_TOTAL_SCOPE: 'per-course' }).tocilizumabTotalLimitScope).toBe(
+      'per-course',
+    );
     expect(() => rulesConfigFromEnv({ RULES_TOCI_TOTAL_SCOPE: 'per-day' })).toThrow();
     expect(() => rulesConfigFromEnv({ RULES_TOCI_MAX_PER_24H: '5' })).toThrow();
     expect(() => rulesConfigFromEnv({ RULES_BILIRUBIN_MAX_UMOL_L: '342.1' })).toThrow();

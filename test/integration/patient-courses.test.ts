@@ -110,7 +110,8 @@ describe('patient courses through the episode service on DynamoDB Local', () => 
           );
         if (want.hlh !== undefined)
           expect(graded(recording, 'CRS_HLH')?.status ?? null, label).toBe(want.hlh);
-        const timeline = head.timeline as TimelineState;
+        const timeline: TimelineState | undefined = head.timeline;
+        if (timeline === undefined) throw new Error(`${label}: the head carries no timeline state`);
         const time = 'at' in entry && entry.at ? entry.at : (timeline.last?.at ?? clock.now().toISOString());
         const view = viewTimeline(timeline, time, DEFAULT_TIMELINE_SETTINGS);
         if (want.toci !== undefined)

@@ -250,8 +250,7 @@ export const createSlackClient = (options: { readonly baseUrl: string; readonly 
       view: { readonly callbackId: string; readonly privateMetadata: string },
       values: Record<string, Record<string, unknown>>,
       sendOptions: SendOptions = {},
-    ): Promise<SlackReply> =>
-      send(viewSubmissionBody({ ...view, values, userId }), sendOptions);
+    ): Promise<SlackReply> => send(viewSubmissionBody({ ...view, values, userId }), sendOptions);
     return { channelId, userId, command, press, submitView, responses, waitForResponses, everything };
   };
 

@@ -47,10 +47,30 @@ export const assessStep = (step: StepResult, settings: TimelineSettings): StepAs
     const evaluation = hlhEvaluation(hlh);
     gradings.push(
       withSources(
-        { ...draftFrom('CRS_HLH', id, evaluation, { components: hlh.components }, hlh.status), needs: hlh.needs },
+        {
+          ...draftFrom('CRS_HLH', id, evaluation, { components: hlh.components }, hlh.status),
+          needs: hlh.needs,
+        },
         [
-          { component: 'intervention', recordId: hlh.intervention.recordId, at: hlh.intervention.at, carried: true, text: hlh.texts[0]?.text ?? timelineMessages.hlhIntervention(hlh.intervention.drug, localTimeText(hlh.intervention.at, settings.timeZone)) },
-          { component: 'beforeIntervention', recordId: hlh.beforeIntervention.recordId, at: hlh.beforeIntervention.at, carried: true, text: timelineMessages.hlhBaseline(localTimeText(hlh.beforeIntervention.at, settings.timeZone)) },
+          {
+            component: 'intervention',
+            recordId: hlh.intervention.recordId,
+            at: hlh.intervention.at,
+            carried: true,
+            text:
+              hlh.texts[0]?.text ??
+              timelineMessages.hlhIntervention(
+                hlh.intervention.drug,
+                localTimeText(hlh.intervention.at, settings.timeZone),
+              ),
+          },
+          {
+            component: 'beforeIntervention',
+            recordId: hlh.beforeIntervention.recordId,
+            at: hlh.beforeIntervention.at,
+            carried: true,
+            text: timelineMessages.hlhBaseline(localTimeText(hlh.beforeIntervention.at, settings.timeZone)),
+          },
         ],
         hlh.crsEpisode,
       ),
