@@ -27,10 +27,14 @@ export const tombstoneSk = (recordSk: string): string => `${recordSk}#SUPERSEDED
 export const snapshotSk = (isoTime: string, recordId: string): string =>
   `SNAP#${new Date(isoTime).toISOString()}#${recordId}`;
 
-/** Team index: a team's episodes by status, most recently updated first. */
-export const teamIndexKeys = (team: string, status: string, updatedAt: string, episodeId: string) => ({
+/**
+ * Team index: a team's episodes by status, newest course first. Keyed by when the episode was
+ * created, which never changes, so a list paged while episodes are updated neither skips nor
+ * repeats one.
+ */
+export const teamIndexKeys = (team: string, status: string, createdAt: string, episodeId: string) => ({
   GSI1PK: `TEAM#${team}`,
-  GSI1SK: `${status}#${updatedAt}#${episodeId}`,
+  GSI1SK: `${status}#${createdAt}#${episodeId}`,
 });
 
 /** Sweeper queue of episodes with active CRS, by time of their last vital signs. */

@@ -164,7 +164,7 @@ export const nextHead = (
     summary,
     timeline,
     alertRefs,
-    ...teamIndexKeys(rest.team, status, now, rest.id),
+    ...teamIndexKeys(rest.team, status, rest.createdAt, rest.id),
     ...(watched && summary.lastVitalsAt
       ? vitalsWatchKeys(new Date(summary.lastVitalsAt).toISOString(), rest.id)
       : {}),

@@ -79,18 +79,14 @@ export class WriteRefusedError extends Error {
   }
 }
 
-export type TeamPage = { readonly heads: readonly EpisodeHead[]; readonly cursor: string | null };
-
-const encodeCursor = (key: Record<string, unknown> | undefined): string | null =>
-  key ? Buffer.from(JSON.stringify(key)).toString('base64url') : null;
-const decodeCursor = (cursor: string | null | undefined): Record<string, unknown> | undefined => {
-  if (!cursor) return undefined;
-  try {
-    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
+/**
+ * A page of a team's episodes: each with its cursor, and the cursor of the next page (null when
+ * this is the last).
+ */
+export type TeamPage = {
+  readonly heads: readonly EpisodeHead[];
+  readonly cursors: readonly string[];
+  readonly cursor: string | null;
 };
 
 const cancellationCodes = (error: unknown): readonly (string | undefined)[] | undefined => {
@@ -417,13 +413,16 @@ export class EpisodeRepository {
     return Number((result.Attributes as { n?: number } | undefined)?.n);
   }
 
-  /** A team's episodes with a status, most recently updated first: one Query on the team index. */
+  /**
+   * A team's episodes with a status, newest course first, from `startKey` on: one Query on the team
+   * index (one item more than the page, so `more` is exact).
+   */
   async listTeamEpisodes(
     team: string,
     status: string,
     limit: number,
-    cursor: string | null | undefined,
-  ): Promise<TeamPage> {
+    startKey: Record<string, string> | undefined,
+  ): Promise<{ readonly heads: readonly EpisodeHead[]; readonly more: boolean }> {
     const result = await withRetries(
       () =>
         this.#client.send(
@@ -433,13 +432,14 @@ export class EpisodeRepository {
             KeyConditionExpression: 'GSI1PK = :team AND begins_with(GSI1SK, :status)',
             ExpressionAttributeValues: { ':team': `TEAM#${team}`, ':status': `${status}#` },
             ScanIndexForward: false,
-            Limit: limit,
-            ExclusiveStartKey: decodeCursor(cursor),
+            Limit: limit + 1,
+            ExclusiveStartKey: startKey,
           }),
         ),
       this.#retry,
     );
-    return { heads: (result.Items ?? []) as EpisodeHead[], cursor: encodeCursor(result.LastEvaluatedKey) };
+    const items = (result.Items ?? []) as EpisodeHead[];
+    return { heads: items.slice(0, limit), more: items.length > limit };
   }
 
   /** Delivery bookkeeping on an alert (operational metadata, not clinical data). */

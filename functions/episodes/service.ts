@@ -85,6 +85,7 @@ import {
   type TeamPage,
 } from './repository.ts';
 import { foldState, stateOf, type EpisodeState } from './state.ts';
+import { decodeTeamCursor, encodeTeamCursor } from './team-cursor.ts';
 import { timelineContext, timelineSettings, toTimelineRecord } from './timeline.ts';
 import type { EpisodeSummary } from './records.ts';
 
@@ -220,7 +221,10 @@ export class EpisodeService {
     return this.#authorize(actor, id, await this.#repository.loadHead(id), 'read');
   }
 
-  /** A team's episodes by status, most recently updated first (one Query on the team index). */
+  /**
+   * A team's episodes by status, newest course first (one Query on the team index). `after` is a
+   * cursor this list returned; any other is refused naming the argument.
+   */
   async listEpisodes(
     actor: Actor,
     query: {
@@ -236,8 +240,14 @@ export class EpisodeService {
       query.first ?? 20,
       'first',
     );
-    if (!inTeam(actor, team)) return { heads: [], cursor: null };
-    return this.#repository.listTeamEpisodes(team, query.status ?? 'ACTIVE', first, query.after);
+    const status = query.status ?? 'ACTIVE';
+    const startKey = query.after ? decodeTeamCursor(query.after, { team, status }) : undefined;
+    if (!inTeam(actor, team)) return { heads: [], cursors: [], cursor: null };
+    const { heads, more } = await this.#repository.listTeamEpisodes(team, status, first, startKey);
+    const cursors = heads.map((head) =>
+      encodeTeamCursor({ team, status, createdAt: head.createdAt, episodeId: head.id }),
+    );
+    return { heads, cursors, cursor: more ? (cursors.at(-1) ?? null) : null };
   }
 
   // ---------------------------------------------------------------- creation

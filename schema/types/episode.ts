@@ -226,17 +226,11 @@ builder.queryField('episode', (t) =>
   }),
 );
 
-/** A team index cursor for an episode: the same key DynamoDB pages from (see the repository). */
-const cursorOf = (head: EpisodeHead): string =>
-  Buffer.from(
-    JSON.stringify({ PK: head.PK, SK: head.SK, GSI1PK: head.GSI1PK, GSI1SK: head.GSI1SK }),
-  ).toString('base64url');
-
 builder.queryField('episodes', (t) =>
   t.connection({
     type: EpisodeRef,
     description:
-      "A team's episodes by status, most recently updated first (one Query on the team index). Teams you are not in list nothing.",
+      "A team's episodes by status, newest course first (by when each episode was created, so paging while episodes change never skips or repeats one; one Query on the team index). Cursors are opaque and checked: one this list did not return is refused with a BAD_USER_INPUT error naming `after`. Teams you are not in list nothing.",
     args: {
       team: t.arg.string({ required: true }),
       status: t.arg({ type: EpisodeStatusEnum, required: true, defaultValue: 'ACTIVE' }),
@@ -259,7 +253,7 @@ builder.queryField('episodes', (t) =>
             after: args.after ?? null,
           }),
         );
-        const edges = page.heads.map((node) => ({ cursor: cursorOf(node), node }));
+        const edges = page.heads.map((node, i) => ({ cursor: page.cursors[i] ?? '', node }));
         return {
           edges,
           pageInfo: {

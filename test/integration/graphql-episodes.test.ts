@@ -547,16 +547,16 @@ describe('efficiency (SDK commands counted)', () => {
     const page = await run<ListData>({ role: 'viewer', teams: [team] }, LIST, { team });
     expect(page.commands).toEqual(['QueryCommand']);
     const [newest, older, ...rest] = dataOf(page).episodes.edges.map((e) => e.node);
-    // Most recently updated first.
-    expect([newest?.episodeId, older?.episodeId, ...rest]).toEqual([first.episodeId, second.episodeId]);
-    expect(newest?.currentState).toMatchObject({
+    // Newest course first (by creation, whatever was recorded since).
+    expect([newest?.episodeId, older?.episodeId, ...rest]).toEqual([second.episodeId, first.episodeId]);
+    expect(older?.currentState).toMatchObject({
       crsGrade: 3,
       daysSinceInfusion: 2,
       tocilizumab: { status: 'ALLOWED' },
       nextFollowUpVisit: { date: '2026-03-15' },
     });
-    expect(must(newest).currentState.openAlertCount).toBeGreaterThan(0);
-    expect(older?.currentState).toMatchObject({ crsGrade: null, openAlertCount: 0 });
+    expect(must(older).currentState.openAlertCount).toBeGreaterThan(0);
+    expect(newest?.currentState).toMatchObject({ crsGrade: null, openAlertCount: 0 });
 
     const one = await run<ListData>({ role: 'viewer', teams: [team] }, LIST, { team, first: 1 });
     expect(one.data?.episodes.pageInfo.hasNextPage).toBe(true);
@@ -567,9 +567,10 @@ describe('efficiency (SDK commands counted)', () => {
     });
     expect(next.commands).toEqual(['QueryCommand']);
     expect(next.data?.episodes.edges.map((e: { node: { episodeId: string } }) => e.node.episodeId)).toEqual([
-      second.episodeId,
+      first.episodeId,
     ]);
     expect(next.data?.episodes.pageInfo.hasPreviousPage).toBe(true);
+    expect(next.data?.episodes.pageInfo.hasNextPage).toBe(false);
 
     const outsider = await run<ListData>({ role: 'clinician', teams: ['hem-other'] }, LIST, { team });
     expect(outsider.data?.episodes.edges).toEqual([]);
@@ -859,5 +860,57 @@ describe('connections', () => {
     });
     const tooMany = await page({ first: 101 });
     expect(tooMany.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+  });
+});
+
+describe('team list paging', () => {
+  const team = 'hem-paging';
+  const member: User = { role: 'clinician', teams: [team] };
+  const LIST = `query($team: String!, $first: Int, $after: String) { episodes(team: $team, first: $first, after: $after) {
+    edges { cursor node { episodeId } } pageInfo { hasNextPage endCursor } } }`;
+  type Page = { episodes: Connection<{ episodeId: string }> };
+
+  it('never skips or repeats an episode when episodes are updated between pages', async () => {
+    const created: string[] = [];
+    for (let i = 0; i < 7; i += 1) {
+      created.push((await createEpisode(team)).episodeId);
+      clock.advanceMinutes(1);
+    }
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let pages = 0; pages < 10; pages += 1) {
+      const page: Response<Page> = await run<Page>(member, LIST, { team, first: 2, after });
+      expect(page.errors).toBeUndefined();
+      seen.push(...dataOf(page).episodes.edges.map((e) => e.node.episodeId));
+      // Between pages, every episode not yet listed gets new vital signs (it is "updated").
+      for (const id of created.filter((c) => !seen.includes(c))) {
+        await run<VitalsData>(member, RECORD_VITALS, { input: febrileHypotensiveOnNorepinephrine(id) });
+        clock.advanceMinutes(1);
+      }
+      if (!dataOf(page).episodes.pageInfo.hasNextPage) break;
+      after = dataOf(page).episodes.pageInfo.endCursor;
+    }
+    expect(seen).toEqual([...created].reverse());
+  });
+
+  it('refuses an altered cursor or one of another list, naming `after`, without internals', async () => {
+    await createEpisode(team);
+    const page = await run<Page>(member, LIST, { team, first: 1 });
+    const cursor = must(dataOf(page).episodes.pageInfo.endCursor);
+    const other = await run<Page>({ role: 'clinician', teams: [team, 'hem-paging-b'] }, LIST, {
+      team: 'hem-paging-b',
+      after: cursor,
+    });
+    const altered = await run<Page>(member, LIST, { team, after: `${cursor.slice(0, -2)}zz` });
+    const garbage = await run<Page>(member, LIST, { team, after: '{"PK":"EP#EP-1"}' });
+    for (const result of [other, altered, garbage]) {
+      expect(result.data?.episodes ?? null).toBeNull();
+      expect(result.errors?.[0]).toMatchObject({
+        extensions: { code: 'BAD_USER_INPUT', issues: [{ field: 'after' }] },
+      });
+      expect(JSON.stringify(result.errors)).not.toMatch(/stack|GSI|\.ts:\d+/);
+      expect(result.commands).toEqual([]);
+    }
+    expect(other.errors?.[0]?.message).toContain('team hem-paging');
   });
 });
