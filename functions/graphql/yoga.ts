@@ -9,6 +9,7 @@ import { logger } from '../shared/logger.ts';
 import { viewerFromClaims, type Claims } from './claims.ts';
 import { graphiqlPage, type GraphiQLStart } from './graphiql-page.ts';
 import { graphiqlWalkthrough } from './graphiql-walkthrough.ts';
+import { nativeFetchAPI } from './native-fetch-api.ts';
 import { createRequestLog, type RequestLogger } from './request-log.ts';
 
 /** What the Lambda handler passes to yoga with each request. */
@@ -80,6 +81,7 @@ export const createGraphQLServer = (
   return createYoga<ServerContext, GraphQLContext>({
     schema,
     graphqlEndpoint: '/graphql',
+    fetchAPI: nativeFetchAPI,
     landingPage: false,
     // Yoga's own log would print unexpected errors with their messages, as coloured text: the
     // request log writes one JSON line per request instead, without patient data.
