@@ -69,6 +69,14 @@ describe('Lambda bundle budgets', () => {
     expect(inputs.filter((input) => ponyfills.test(input))).toEqual([]);
   });
 
+  it('the GraphQL bundle holds neither the local GraphiQL page and walkthrough nor the lru-cache package', async () => {
+    const { inputs } = await sizeOf('graphql');
+    expect(inputs).toContain('functions/graphql/yoga.ts');
+    expect(inputs.filter((input) => input.startsWith('functions/') && /graphiql/i.test(input))).toEqual([]);
+    expect(inputs.filter((input) => input.startsWith('node_modules/lru-cache/'))).toEqual([]);
+    expect(inputs).toContain('functions/shared/lru-cache.ts');
+  });
+
   it('the Slack bundle holds Bolt without the modules only its HTTP and Socket Mode receivers use', async () => {
     const { inputs } = await sizeOf('slack');
     expect(inputs.some((input) => input.startsWith('node_modules/@slack/bolt/'))).toBe(true);

@@ -35,6 +35,8 @@ export const esbuildOptionsFor = (target: LambdaId | BundleEntry): BuildOptions 
   const { name, entry } = entryOf(target);
   return {
     entryPoints: [resolve(repositoryRoot, entry)],
+    // Where NodejsFunction runs esbuild: path aliases resolve from here.
+    absWorkingDir: repositoryRoot,
     bundle: true,
     write: false,
     metafile: true,
