@@ -5,6 +5,7 @@ import { StoreUnavailableError, type EpisodeService } from '#episodes';
 import { Kind, parse, validate } from 'graphql';
 import { schema } from '../../schema/index.ts';
 import { graphiqlWalkthrough, WALKTHROUGH_STEPS } from './graphiql-walkthrough.ts';
+import { localGraphiQL } from './local-graphiql.ts';
 import { createGraphQLServer, type GraphQLServerOptions } from './yoga.ts';
 
 /**
@@ -33,8 +34,7 @@ const server = (
   createGraphQLServer({
     mode,
     episodes,
-    graphiqlAssetsUrl: '/graphiql/',
-    graphiqlAuthorization,
+    graphiql: localGraphiQL('/graphiql/', graphiqlAuthorization),
     revealErrors,
   });
 

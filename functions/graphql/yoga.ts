@@ -1,15 +1,24 @@
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { NoSchemaIntrospectionCustomRule } from 'graphql';
-import { createYoga, maskError, type MaskError, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import {
+  createYoga,
+  type GraphiQLOptions,
+  maskError,
+  type MaskError,
+  type Plugin,
+  type YogaServerInstance,
+} from 'graphql-yoga';
 import { languageFromAcceptLanguage } from '#rules';
 import { schema, type GraphQLContext } from '../../schema/index.ts';
 import type { EpisodeService } from '../episodes/service.ts';
 import { logger } from '../shared/logger.ts';
 import { viewerFromClaims, type Claims } from './claims.ts';
-import { graphiqlPage, type GraphiQLStart } from './graphiql-page.ts';
-import { graphiqlWalkthrough } from './graphiql-walkthrough.ts';
+import { nativeFetchAPI } from './native-fetch-api.ts';
 import { createRequestLog, type RequestLogger } from './request-log.ts';
+
+/** Renders the GraphiQL page for yoga's options and the ward's date (YYYY-MM-DD). */
+export type GraphiQLRenderer = (options: GraphiQLOptions, today: string) => string;
 
 /** What the Lambda handler passes to yoga with each request. */
 export type ServerContext = { readonly event: APIGatewayProxyEventV2; readonly lambdaContext: Context };
@@ -23,10 +32,12 @@ export type GraphQLServerOptions = {
    * go to the function's log).
    */
   readonly revealErrors?: boolean;
-  /** Where GraphiQL's assets are served; GraphiQL is off when absent (and always in production). */
-  readonly graphiqlAssetsUrl?: string | undefined;
-  /** An Authorization header GraphiQL starts with (the local dev token). */
-  readonly graphiqlAuthorization?: string | undefined;
+  /**
+   * The GraphiQL page, given the ward's date on every load (the local server's, from
+   * ./graphiql.ts); GraphiQL is off when absent, and always in production. The Lambda entry
+   * passes none, so its bundle holds no GraphiQL page.
+   */
+  readonly graphiql?: GraphiQLRenderer | undefined;
   /** The episode service, created once per container. */
   readonly episodes: EpisodeService;
   /** Where the one line per request goes (the function's Powertools logger by default). */
@@ -69,26 +80,21 @@ export const createGraphQLServer = (
     const masked = maskError(error, message, isDev);
     return masked === error ? masked : requestLog.unexpected(masked, error);
   };
-  const graphiqlAssetsUrl = production ? undefined : options.graphiqlAssetsUrl;
-  // Read on every page load, so the walkthrough's dates follow the ward's calendar.
-  const graphiqlStart = (): GraphiQLStart => ({
-    query: graphiqlWalkthrough(options.episodes.today()),
-    headers: options.graphiqlAuthorization
-      ? JSON.stringify({ Authorization: options.graphiqlAuthorization }, null, 2)
-      : undefined,
-  });
+  const graphiql = production ? undefined : options.graphiql;
   return createYoga<ServerContext, GraphQLContext>({
     schema,
     graphqlEndpoint: '/graphql',
+    fetchAPI: nativeFetchAPI,
     landingPage: false,
     // Yoga's own log would print unexpected errors with their messages, as coloured text: the
     // request log writes one JSON line per request instead, without patient data.
     logging: false,
     maskedErrors: { isDev: options.revealErrors === true, maskError: maskUnexpected },
-    graphiql: graphiqlAssetsUrl === undefined ? false : { title: 'CAR-T on-call API' },
-    ...(graphiqlAssetsUrl === undefined
+    graphiql: graphiql === undefined ? false : { title: 'CAR-T on-call API' },
+    // The date is read on every page load, so the walkthrough follows the ward's calendar.
+    ...(graphiql === undefined
       ? {}
-      : { renderGraphiQL: graphiqlPage(graphiqlAssetsUrl, graphiqlStart) }),
+      : { renderGraphiQL: (graphiqlOptions) => graphiql(graphiqlOptions, options.episodes.today()) }),
     plugins: [
       requestLog.plugin,
       EnvelopArmorPlugin({

@@ -120,8 +120,6 @@ export const startLocalSystem = async (options: LocalSystemOptions): Promise<Loc
       AWS_ACCESS_KEY_ID: LOCAL_AWS.credentials.accessKeyId,
       AWS_SECRET_ACCESS_KEY: LOCAL_AWS.credentials.secretAccessKey,
       GRAPHQL_MODE: 'development',
-      GRAPHIQL_ASSETS_URL: GRAPHIQL_ASSETS_PATH,
-      GRAPHIQL_DEFAULT_AUTHORIZATION: `Bearer ${devToken}`,
       SLACK_SIGNING_SECRET: signingSecret,
       SLACK_BOT_TOKEN: process.env.SLACK_BOT_TOKEN ?? LOCAL_SLACK_BOT_TOKEN,
       SLACK_BOT_USER_ID: process.env.SLACK_BOT_USER_ID ?? 'U0LOCALBOT',
@@ -174,13 +172,17 @@ export const startLocalSystem = async (options: LocalSystemOptions): Promise<Loc
     if (!process.env.SLACK_API_URL && process.env.SLACK_BOT_TOKEN === LOCAL_SLACK_BOT_TOKEN)
       process.env.SLACK_API_URL = `http://127.0.0.1:${port}${FAKE_SLACK_PATH}/api/`;
 
-    const [graphql, slack, alerts, sweeper] = await Promise.all([
-      import('../graphql/handler.ts'),
+    const [graphql, graphiql, slack, alerts, sweeper] = await Promise.all([
+      import('../graphql/http-handler.ts'),
+      import('../graphql/local-graphiql.ts'),
       import('../slack/handler.ts'),
       import('../alerts/handler.ts'),
       import('../sweeper/handler.ts'),
     ]);
-    lambdas.graphql = graphql.handler;
+    // The Lambda's handler plus GraphiQL (assets from this server, the dev token in its headers).
+    lambdas.graphql = graphql.createGraphQLHandler(
+      graphiql.localGraphiQL(GRAPHIQL_ASSETS_PATH, `Bearer ${devToken}`),
+    );
     lambdas.slack = slack.handler;
     lambdas.sweeper = (event) => sweeper.handler(event, lambdaContext('sweeper', 60_000));
     // As the schedule does when deployed (LOCAL_SWEEP_MINUTES=0 turns it off).

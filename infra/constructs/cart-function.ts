@@ -29,6 +29,11 @@ export const cdkBundlingOptions: BundlingOptions = {
   sourceMap: lambdaBundling.sourceMap,
   sourcesContent: lambdaBundling.sourcesContent,
   mainFields: [...lambdaBundling.mainFields],
+  // As esbuild flags: NodejsFunction has no alias option, and passes no --charset for its own.
+  esbuildArgs: {
+    '--charset': lambdaBundling.charset,
+    '--alias': Object.entries(lambdaBundling.alias).map(([path, replacement]) => `${path}=${replacement}`),
+  },
   banner: lambdaBundling.banner,
   externalModules: [...lambdaBundling.externalModules],
   define: { ...lambdaBundling.define },

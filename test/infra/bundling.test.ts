@@ -1,20 +1,24 @@
 /**
  * The one test that bundles for real: CDK runs the local esbuild for every function (no Docker),
- * and the bundle-size script, using the same shared options, measures the very same bytes.
+ * and the bundle-size script, using the same shared options, measures the very same bytes; then
+ * every bundle against its budget, and what must stay out of them.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { Asset } from 'aws-cdk-lib/aws-s3-assets';
 import { describe, expect, it } from 'vitest';
-import { lambdaBundling } from '../../infra/lambda-bundling.ts';
-import { measureBundle } from '../tools/bundle-size.ts';
+import { bundleBudgetBytes, lambdaBundling, lambdaIds, unusedModules } from '../../infra/lambda-bundling.ts';
+import { measureBundle, type BundleSize } from '../tools/bundle-size.ts';
 import { synthStage } from './support/cart-app.ts';
+
+const repositoryRoot = resolve(import.meta.dirname, '..', '..');
 
 describe('Lambda bundles', () => {
   it('are minified ESM with source maps, built by local esbuild exactly as the bundle-size script builds them', async () => {
     const { app, stack } = synthStage('dev', { bundle: true });
     const functions = [
       stack.graphql.handler,
+      stack.graphql.publicHandler,
       stack.slack.handler,
       stack.alerts.consumer,
       stack.alerts.sweeper,
@@ -30,10 +34,76 @@ describe('Lambda bundles', () => {
       expect(code).toMatch(/\/\/# sourceMappingURL=index\.mjs\.map\s*$/);
       // Minified: a few long lines, not one statement per line.
       expect(code.split('\n').length, `${fn.lambdaId}: minified`).toBeLessThan(code.length / 500 + 50);
+      // The Chinese messages as UTF-8, not as \u escapes.
+      expect(code, `${fn.lambdaId}: UTF-8`).not.toMatch(/\\u[4-9][0-9a-f]{3}/);
       const measured = await measureBundle(fn.lambdaId);
       expect(measured.bytes, `${fn.lambdaId}: bundle-size script measures the deployed bundle`).toBe(
         statSync(join(directory, 'index.mjs')).size,
       );
     }
+  });
+});
+
+describe('Lambda bundle budgets', () => {
+  const sizes = new Map<string, Promise<BundleSize>>();
+  const sizeOf = (id: (typeof lambdaIds)[number]): Promise<BundleSize> => {
+    const size = sizes.get(id) ?? measureBundle(id);
+    sizes.set(id, size);
+    return size;
+  };
+
+  it.each(lambdaIds)('%s is within its budget', async (id) => {
+    const size = await sizeOf(id);
+    const heaviest = size.heaviest
+      .map(([owner, bytes]) => `${owner} ${(bytes / 1024).toFixed(0)} KB`)
+      .join(', ');
+    expect(size.bytes, `${id} (heaviest: ${heaviest})`).toBeLessThanOrEqual(bundleBudgetBytes[id]);
+  });
+
+  it('the GraphQL bundle holds one graphql-js (its ES modules) and no Fetch ponyfills', async () => {
+    const { inputs } = await sizeOf('graphql');
+    expect(inputs).toContain('node_modules/graphql/language/parser.mjs');
+    expect(inputs.filter((input) => /^node_modules\/graphql\/.*\.js$/.test(input))).toEqual([]);
+    const ponyfills =
+      /^node_modules\/(@whatwg-node\/node-fetch|urlpattern-polyfill|@fastify\/busboy|tslib)\//;
+    expect(inputs.filter((input) => ponyfills.test(input))).toEqual([]);
+  });
+
+  it('the GraphQL bundle holds neither the local GraphiQL page and walkthrough nor the lru-cache package', async () => {
+    const { inputs } = await sizeOf('graphql');
+    expect(inputs).toContain('functions/graphql/yoga.ts');
+    expect(inputs.filter((input) => input.startsWith('functions/') && /graphiql/i.test(input))).toEqual([]);
+    expect(inputs.filter((input) => input.startsWith('node_modules/lru-cache/'))).toEqual([]);
+    expect(inputs).toContain('functions/shared/lru-cache.ts');
+  });
+
+  it('the Slack bundle holds Bolt without the modules only its HTTP and Socket Mode receivers use', async () => {
+    const { inputs } = await sizeOf('slack');
+    expect(inputs.some((input) => input.startsWith('node_modules/@slack/bolt/'))).toBe(true);
+    const unused = [...unusedModules, 'jsonwebtoken', 'semver', 'undici', 'iconv-lite'];
+    expect(
+      inputs.filter((input) => unused.some((name) => input.startsWith(`node_modules/${name}/`))),
+    ).toEqual([]);
+  });
+
+  it('rules/ alone is declared free of side effects (package.json), so each function keeps only the rules it uses', () => {
+    const { sideEffects } = JSON.parse(readFileSync(join(repositoryRoot, 'package.json'), 'utf8')) as {
+      sideEffects: string[];
+    };
+    const sourceFolders = readdirSync(repositoryRoot, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'node_modules')
+      .filter((entry) =>
+        readdirSync(join(repositoryRoot, entry.name), { recursive: true }).some((file) =>
+          String(file).endsWith('.ts'),
+        ),
+      )
+      .map((entry) => entry.name);
+    expect(sourceFolders).toContain('rules');
+    expect([...sideEffects].sort()).toEqual(
+      sourceFolders
+        .filter((folder) => folder !== 'rules')
+        .map((folder) => `./${folder}/**`)
+        .sort(),
+    );
   });
 });

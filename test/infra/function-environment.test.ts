@@ -193,8 +193,6 @@ const unsetWhenDeployed: Readonly<Record<string, string>> = {
   SLACK_API_URL: 'the fake Slack API locally; deployed, Slack’s own Web API',
   SLACK_BOT_USER_ID: 'optional: without it the bot asks auth.test once per container',
   SLACK_BOT_ID: 'optional, with SLACK_BOT_USER_ID',
-  GRAPHIQL_ASSETS_URL: 'local GraphiQL assets; deployed GraphiQL loads them from its CDN',
-  GRAPHIQL_DEFAULT_AUTHORIZATION: 'the local development token',
   SLACK_SIGNING_SECRET: 'plain value locally; deployed, the secret named by SLACK_SIGNING_SECRET_ARN',
   SLACK_BOT_TOKEN: 'plain value locally; deployed, the secret named by SLACK_BOT_TOKEN_ARN',
 };

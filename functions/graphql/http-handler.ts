@@ -1,0 +1,40 @@
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { createEpisodeService } from '../episodes/create-service.ts';
+import { bodyBytes, requestFromEvent, resultFromResponse } from '../shared/http-api-v2.ts';
+import { createGraphQLServer, type GraphiQLRenderer } from './yoga.ts';
+
+const MAX_BODY_BYTES = 64 * 1024;
+
+export type GraphQLHandler = (
+  event: APIGatewayProxyEventV2,
+  context: Context,
+) => Promise<APIGatewayProxyStructuredResultV2>;
+
+/**
+ * The GraphQL handler (HTTP API v2), configured from the environment: adapts transport only; the
+ * schema and yoga do the work. `graphiql` is the local server's page (the Lambda entry has none).
+ */
+export const createGraphQLHandler = (graphiql?: GraphiQLRenderer): GraphQLHandler => {
+  const yoga = createGraphQLServer({
+    mode: process.env.GRAPHQL_MODE === 'development' ? 'development' : 'production',
+    // Stack traces only on the local server (functions/local sets STAGE=local), never deployed.
+    revealErrors: process.env.STAGE === 'local',
+    graphiql,
+    episodes: createEpisodeService(),
+  });
+  return async (event, context) => {
+    if (bodyBytes(event) > MAX_BODY_BYTES) {
+      return {
+        statusCode: 413,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ errors: [{ message: `Request body larger than ${MAX_BODY_BYTES} bytes` }] }),
+      };
+    }
+    // Both /graphql and /public/graphql reach the same schema; authorisation follows the claims.
+    const response = await yoga.fetch(requestFromEvent(event, { pathname: '/graphql' }), {
+      event,
+      lambdaContext: context,
+    });
+    return resultFromResponse(response);
+  };
+};
