@@ -45,9 +45,10 @@ export class AlertDeliveryStore {
   /** The alert as stored now (a stream image may be older than the item). */
   async load(key: AlertKey): Promise<DeliverableAlert | undefined> {
     const result = await withRetries(
-      () =>
+      (options) =>
         this.#client.send(
           new GetCommand({ TableName: this.#table, Key: { PK: key.PK, SK: key.SK }, ConsistentRead: true }),
+          options,
         ),
       this.#retry,
     );
@@ -70,7 +71,7 @@ export class AlertDeliveryStore {
     const { status, attempts, lastNotifiedAt } = alert.delivery;
     try {
       await withRetries(
-        () =>
+        (options) =>
           this.#client.send(
             new UpdateCommand({
               TableName: this.#table,
@@ -95,6 +96,7 @@ export class AlertDeliveryStore {
                 ...(lastNotifiedAt === undefined ? {} : { ':lastNotifiedAt': lastNotifiedAt }),
               },
             }),
+            options,
           ),
         this.#retry,
       );
@@ -165,7 +167,7 @@ export class AlertDeliveryStore {
     options: { readonly condition: string; readonly values: Record<string, unknown> },
   ): Promise<void> {
     await withRetries(
-      () =>
+      (send) =>
         this.#client.send(
           new UpdateCommand({
             TableName: this.#table,
@@ -174,6 +176,7 @@ export class AlertDeliveryStore {
             ConditionExpression: options.condition,
             ...(Object.keys(options.values).length > 0 ? { ExpressionAttributeValues: options.values } : {}),
           }),
+          send,
         ),
       this.#retry,
     );

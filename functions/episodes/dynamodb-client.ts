@@ -13,7 +13,8 @@ export const createDocumentClient = (
     new DynamoDBClient({
       ...(endpoint ? { endpoint } : {}),
       maxAttempts: 1,
-      requestHandler: { connectionTimeout: 1000, requestTimeout: 2500 },
+      // throwOnRequestTimeout: without it the handler only logs a warning and waits on.
+      requestHandler: { connectionTimeout: 1000, requestTimeout: 2500, throwOnRequestTimeout: true },
     }),
     { marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false } },
   );

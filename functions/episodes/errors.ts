@@ -82,11 +82,18 @@ export class IdempotencyConflictError extends Error {
 
 /** The store is throttling or unreachable after bounded retries; nothing was written. */
 export class StoreUnavailableError extends Error {
-  constructor(
-    message = 'The episode store is busy or unreachable; nothing was written, try again shortly',
-    options?: ErrorOptions,
-  ) {
-    super(message, options);
+  /** NOT_WRITTEN: nothing was stored. UNKNOWN: a write timed out after it was sent (see retry.ts). */
+  readonly outcome: 'NOT_WRITTEN' | 'UNKNOWN';
+  constructor(message?: string, options?: ErrorOptions & { readonly outcome?: 'NOT_WRITTEN' | 'UNKNOWN' }) {
+    const outcome = options?.outcome ?? 'NOT_WRITTEN';
+    super(
+      message ??
+        (outcome === 'UNKNOWN'
+          ? 'The episode store did not answer in time, so it is not known whether this was stored; send it again with the same idempotency key (it is stored at most once)'
+          : 'The episode store is busy or unreachable; nothing was written, try again shortly'),
+      options,
+    );
     this.name = 'StoreUnavailableError';
+    this.outcome = outcome;
   }
 }

@@ -236,7 +236,7 @@ export class EpisodeRepository {
     do {
       const exclusiveStartKey = startKey;
       const page: QueryCommandOutput = await withRetries(
-        () =>
+        (options) =>
           this.#client.send(
             new QueryCommand({
               TableName: this.#table,
@@ -251,6 +251,7 @@ export class EpisodeRepository {
               Limit: 8,
               ...(exclusiveStartKey ? { ExclusiveStartKey: exclusiveStartKey } : {}),
             }),
+            options,
           ),
         this.#retry,
       );
@@ -269,7 +270,11 @@ export class EpisodeRepository {
 
   async #get(key: { readonly PK: string; readonly SK: string }): Promise<StoredItem | undefined> {
     const result = await withRetries(
-      () => this.#client.send(new GetCommand({ TableName: this.#table, Key: key, ConsistentRead: true })),
+      (options) =>
+        this.#client.send(
+          new GetCommand({ TableName: this.#table, Key: key, ConsistentRead: true }),
+          options,
+        ),
       this.#retry,
     );
     return result.Item as StoredItem | undefined;
@@ -373,9 +378,13 @@ export class EpisodeRepository {
     const token = randomUUID();
     try {
       await withRetries(
-        () =>
-          this.#client.send(new TransactWriteCommand({ TransactItems: items, ClientRequestToken: token })),
+        (options) =>
+          this.#client.send(
+            new TransactWriteCommand({ TransactItems: items, ClientRequestToken: token }),
+            options,
+          ),
         this.#retry,
+        true,
       );
     } catch (error) {
       const codes = cancellationCodes(error);
@@ -397,7 +406,7 @@ export class EpisodeRepository {
   /** The next episode number (EP-<n>): an atomic counter; a failed creation leaves a gap, never a duplicate. */
   async nextEpisodeNumber(): Promise<number> {
     const result = await withRetries(
-      () =>
+      (options) =>
         this.#client.send(
           new UpdateCommand({
             TableName: this.#table,
@@ -407,6 +416,7 @@ export class EpisodeRepository {
             ExpressionAttributeValues: { ':one': 1 },
             ReturnValues: 'UPDATED_NEW',
           }),
+          options,
         ),
       this.#retry,
     );
@@ -424,7 +434,7 @@ export class EpisodeRepository {
     startKey: Record<string, string> | undefined,
   ): Promise<{ readonly heads: readonly EpisodeHead[]; readonly more: boolean }> {
     const result = await withRetries(
-      () =>
+      (options) =>
         this.#client.send(
           new QueryCommand({
             TableName: this.#table,
@@ -435,6 +445,7 @@ export class EpisodeRepository {
             Limit: limit + 1,
             ExclusiveStartKey: startKey,
           }),
+          options,
         ),
       this.#retry,
     );
@@ -449,7 +460,7 @@ export class EpisodeRepository {
     nextNotifyKeys?: { GSI2PK: string; GSI2SK: string },
   ): Promise<void> {
     await withRetries(
-      () =>
+      (options) =>
         this.#client.send(
           new UpdateCommand({
             TableName: this.#table,
@@ -463,6 +474,7 @@ export class EpisodeRepository {
               ...(nextNotifyKeys ? { ':g2pk': nextNotifyKeys.GSI2PK, ':g2sk': nextNotifyKeys.GSI2SK } : {}),
             },
           }),
+          options,
         ),
       this.#retry,
     );
@@ -502,7 +514,7 @@ export class EpisodeRepository {
       const exclusiveStartKey = startKey;
       const pageLimit = Math.min(pageSize ?? Number.POSITIVE_INFINITY, limit - items.length);
       const page: QueryCommandOutput = await withRetries(
-        () =>
+        (options) =>
           this.#client.send(
             new QueryCommand({
               ...query,
@@ -510,6 +522,7 @@ export class EpisodeRepository {
               ...(Number.isFinite(pageLimit) ? { Limit: pageLimit } : {}),
               ...(exclusiveStartKey ? { ExclusiveStartKey: exclusiveStartKey } : {}),
             }),
+            options,
           ),
         this.#retry,
       );

@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { storeTimeLeftMs } from './deadline.ts';
 import { StoreUnavailableError } from './errors.ts';
 
 /**
@@ -59,18 +60,66 @@ export const isTransient = (error: unknown): boolean => {
   );
 };
 
+/** What each attempt passes to the SDK's `send`: aborted when the caller's deadline passes. */
+export type SendOptions = { readonly abortSignal?: AbortSignal };
+
+/**
+ * What a write's caller knows when the store gave up: NOT_WRITTEN when every attempt was refused
+ * by the store (throttled, unreachable), UNKNOWN when an attempt timed out after it was sent, so
+ * the write may have been applied (sending it again with the same idempotency key is safe).
+ */
+export type WriteOutcome = 'NOT_WRITTEN' | 'UNKNOWN';
+
+const sentThenTimedOut = (error: unknown): boolean => {
+  const name = (error as { name?: string } | null)?.name ?? '';
+  return name === 'AbortError' || name === 'TimeoutError' || name === 'RequestTimeout';
+};
+
+/** The attempt's result, or an AbortError as soon as the signal fires (whatever the SDK does). */
+const untilAborted = <T>(attempt: Promise<T>, signal: AbortSignal): Promise<T> =>
+  new Promise<T>((resolve, reject) => {
+    const abort = () => {
+      reject(Object.assign(new Error("the caller's deadline passed"), { name: 'AbortError' }));
+    };
+    if (signal.aborted) abort();
+    signal.addEventListener('abort', abort, { once: true });
+    attempt.then(resolve, reject).finally(() => {
+      signal.removeEventListener('abort', abort);
+    });
+  });
+
+/**
+ * Runs a store call with bounded retries, inside the caller's deadline (deadline.ts): no attempt
+ * starts, and no backoff sleeps, past it; an attempt still running at the deadline is aborted.
+ * `write` says whether the call writes (its StoreUnavailableError then says whether it may have
+ * been applied).
+ */
 export const withRetries = async <T>(
-  operation: () => Promise<T>,
+  operation: (options: SendOptions) => Promise<T>,
   policy: RetryPolicy = DEFAULT_RETRY_POLICY,
+  write = false,
 ): Promise<T> => {
+  let outcome: WriteOutcome = 'NOT_WRITTEN';
+  const unavailable = (cause: unknown): StoreUnavailableError =>
+    new StoreUnavailableError(undefined, { cause, outcome: write ? outcome : 'NOT_WRITTEN' });
   for (let attempt = 1; ; attempt += 1) {
+    const left = storeTimeLeftMs();
+    if (left !== undefined && left <= 0) throw unavailable(new Error("the caller's deadline passed"));
+    const abortSignal = left === undefined ? undefined : AbortSignal.timeout(left);
     try {
-      return await operation();
+      const attemptResult = operation(abortSignal ? { abortSignal } : {});
+      return await (abortSignal ? untilAborted(attemptResult, abortSignal) : attemptResult);
     } catch (error) {
-      if (!isTransient(error)) throw error;
-      if (attempt >= policy.maxAttempts) throw new StoreUnavailableError(undefined, { cause: error });
+      if (sentThenTimedOut(error) || abortSignal?.aborted === true) {
+        outcome = 'UNKNOWN';
+        if (abortSignal?.aborted === true) throw unavailable(error);
+      } else if (!isTransient(error)) throw error;
+      if (attempt >= policy.maxAttempts) throw unavailable(error);
       const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
-      await sleep(Math.random() * ceiling);
+      const delay = Math.random() * ceiling;
+      const stillLeft = storeTimeLeftMs();
+      if (stillLeft !== undefined && delay >= stillLeft) throw unavailable(error);
+      await sleep(delay);
     }
   }
 };

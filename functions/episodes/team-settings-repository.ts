@@ -53,7 +53,11 @@ export class TeamSettingsRepository implements TeamSettingsStore {
 
   async byChannel(channelId: string): Promise<TeamSettings | undefined> {
     const result = await withRetries(
-      () => this.#client.send(new GetCommand({ TableName: this.#table, Key: channelMappingKey(channelId) })),
+      (options) =>
+        this.#client.send(
+          new GetCommand({ TableName: this.#table, Key: channelMappingKey(channelId) }),
+          options,
+        ),
       this.#retry,
     );
     return settingsOf(result.Item);
@@ -61,7 +65,8 @@ export class TeamSettingsRepository implements TeamSettingsStore {
 
   async byTeam(team: string): Promise<TeamSettings | undefined> {
     const result = await withRetries(
-      () => this.#client.send(new GetCommand({ TableName: this.#table, Key: teamSettingsKey(team) })),
+      (options) =>
+        this.#client.send(new GetCommand({ TableName: this.#table, Key: teamSettingsKey(team) }), options),
       this.#retry,
     );
     return settingsOf(result.Item);
@@ -78,7 +83,7 @@ export class TeamSettingsRepository implements TeamSettingsStore {
           [this.#table]: { Keys: keys },
         };
         const result = await withRetries(
-          () => this.#client.send(new BatchGetCommand({ RequestItems: request })),
+          (options) => this.#client.send(new BatchGetCommand({ RequestItems: request }), options),
           this.#retry,
         );
         for (const item of result.Responses?.[this.#table] ?? []) {
@@ -131,7 +136,7 @@ export class TeamSettingsRepository implements TeamSettingsStore {
     }
     try {
       await withRetries(
-        () => this.#client.send(new TransactWriteCommand({ TransactItems: items })),
+        (options) => this.#client.send(new TransactWriteCommand({ TransactItems: items }), options),
         this.#retry,
       );
       return true;

@@ -31,12 +31,13 @@ export const graphiqlWalkthrough = (
 ): string => `# CAR-T on-call API. GraphiQL sends the dev token (clinician, team "demo"); calculators need no login.
 # Run the operations in order (the run button lists them). Put the episode id CreateEpisode returned
 # in place of ${EP}, and the alert id RecordVitals returned in place of ${WALKTHROUGH_PLACEHOLDERS.alertId}
-# (Ctrl+H replaces every occurrence).
+# (Ctrl+H replaces every occurrence). Every write carries an idempotency key, one per user action
+# (an app makes a new UUID when the user presses Save): sent again, it answers the first result.
 
 mutation CreateEpisode {
   createEpisode(input: { patientRef: "P-2026-0042", team: "demo", weightKg: 70, heightCm: 170,
     product: CARTITUDE_1, lymphodepletionStartDate: "${dayOffset(today, -7)}", lymphodepletionEndDate: "${dayOffset(today, -5)}",
-    infusionDate: "${dayOffset(today, -2)}" }) {
+    infusionDate: "${dayOffset(today, -2)}" }, idempotencyKey: "walkthrough-${today}-create") {
     __typename
     ... on CreateEpisodeSuccess { episode { id episodeId status } }
     ... on Error { message }
@@ -47,7 +48,7 @@ mutation CreateEpisode {
 # Oxygen and vasopressors are said (ROOM_AIR, []): an omitted one is "not recorded", never assumed.
 mutation RecordVitals {
   recordVitals(input: { episodeId: "${EP}", temperatureCelsius: 38.9, systolicBp: 84, heartRate: 124,
-    spo2Percent: 95, oxygen: ROOM_AIR, vasopressors: [NOREPINEPHRINE] }) {
+    spo2Percent: 95, oxygen: ROOM_AIR, vasopressors: [NOREPINEPHRINE] }, idempotencyKey: "walkthrough-${today}-vitals") {
     __typename
     ... on RecordVitalsSuccess {
       gradings { domain grade drivers { text } recommendations { ruleId text dose { drug mg basis } } }
@@ -60,7 +61,8 @@ mutation RecordVitals {
 }
 
 mutation RecordTocilizumab {
-  recordDose(input: { episodeId: "${EP}", drug: TOCILIZUMAB, mg: 560, route: IV }) {
+  recordDose(input: { episodeId: "${EP}", drug: TOCILIZUMAB, mg: 560, route: IV },
+    idempotencyKey: "walkthrough-${today}-tocilizumab") {
     __typename
     ... on RecordDoseSuccess { episode { currentState { tocilizumab { status dosesGiven earliestNextDoseAt } } } }
     ... on Error { message }

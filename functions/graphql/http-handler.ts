@@ -1,5 +1,6 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { createEpisodeService } from '../episodes/create-service.ts';
+import { STORE_DEADLINES, withStoreDeadline } from '../episodes/deadline.ts';
 import { bodyBytes, requestFromEvent, resultFromResponse } from '../shared/http-api-v2.ts';
 import { createGraphQLServer, type GraphiQLRenderer } from './yoga.ts';
 
@@ -31,10 +32,10 @@ export const createGraphQLHandler = (graphiql?: GraphiQLRenderer): GraphQLHandle
       };
     }
     // Both /graphql and /public/graphql reach the same schema; authorisation follows the claims.
-    const response = await yoga.fetch(requestFromEvent(event, { pathname: '/graphql' }), {
-      event,
-      lambdaContext: context,
-    });
+    // Every store call made for this request stops within the GraphQL deadline (deadline.ts).
+    const response = await withStoreDeadline(Date.now() + STORE_DEADLINES.graphql, async () =>
+      yoga.fetch(requestFromEvent(event, { pathname: '/graphql' }), { event, lambdaContext: context }),
+    );
     return resultFromResponse(response);
   };
 };

@@ -82,8 +82,12 @@ const post = (mode: 'development' | 'production', requestId: string, body: unkno
 };
 
 const RECORD_VITALS = {
-  query: 'mutation RecordVitals($input: RecordVitalsInput!) { recordVitals(input: $input) { __typename } }',
-  variables: { input: { episodeId: 'EP-7', temperatureCelsius: 39.87, systolicBp: 83, heartRate: 131 } },
+  query:
+    'mutation RecordVitals($input: RecordVitalsInput!, $key: String!) { recordVitals(input: $input, idempotencyKey: $key) { __typename } }',
+  variables: {
+    input: { episodeId: 'EP-7', temperatureCelsius: 39.87, systolicBp: 83, heartRate: 131 },
+    key: 'action-0001',
+  },
 };
 
 describe('the GraphQL request log', () => {
@@ -129,7 +133,7 @@ describe('the GraphQL request log', () => {
   it('writes a warning line for a refused variable (graphql-js gives it no code), not the value it quotes', async () => {
     const refused = {
       ...RECORD_VITALS,
-      variables: { input: { episodeId: 'EP-7', temperatureCelsius: 'hot 39.87' } },
+      variables: { input: { episodeId: 'EP-7', temperatureCelsius: 'hot 39.87' }, key: 'action-0002' },
     };
     const lines = await printedDuring(() => post('production', 'req-refused', refused));
     expect(lines).toHaveLength(1);

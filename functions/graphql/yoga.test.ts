@@ -23,6 +23,7 @@ const failingService = (error: Error): EpisodeService =>
     today: () => '2026-03-03',
     getEpisode: () => Promise.reject(error),
     getEpisodeHead: () => Promise.reject(error),
+    recordVitals: () => Promise.reject(error),
   }) as unknown as EpisodeService;
 
 const server = (
@@ -60,7 +61,10 @@ const signedIn = {
   },
 } as unknown as APIGatewayProxyEventV2;
 
-type Body = { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] };
+type Body = {
+  data?: Record<string, unknown>;
+  errors?: { message: string; extensions?: Record<string, unknown> }[];
+};
 
 const post = async (
   yoga: ReturnType<typeof server>,
@@ -198,6 +202,39 @@ describe('production mode', () => {
         extensions: { code: 'STORE_UNAVAILABLE' },
       }),
     ]);
+  });
+
+  it('a write the store did not confirm is the typed StoreUnavailable member, saying whether it may be stored', async () => {
+    const VITALS =
+      'mutation { recordVitals(input: { episodeId: "EP-1", temperatureCelsius: 38.5 }, idempotencyKey: "action-0001") { __typename ... on StoreUnavailable { message outcome retryAfterSeconds } } }';
+    for (const outcome of ['UNKNOWN', 'NOT_WRITTEN'] as const) {
+      const { body } = await post(
+        server(
+          'production',
+          failingService(new StoreUnavailableError(undefined, { outcome, cause: new Error(INTERNAL) })),
+        ),
+        VITALS,
+      );
+      expect(body.errors).toBeUndefined();
+      expect(body.data?.recordVitals).toEqual({
+        __typename: 'StoreUnavailable',
+        outcome,
+        retryAfterSeconds: 2,
+        message:
+          outcome === 'UNKNOWN'
+            ? expect.stringContaining('send it again with the same idempotency key')
+            : 'The episode store is busy or unreachable; nothing was written, try again shortly',
+      });
+    }
+  });
+
+  it('every write requires an idempotency key (one per user action)', async () => {
+    const { body } = await post(
+      server('production'),
+      'mutation { recordVitals(input: { episodeId: "EP-1", temperatureCelsius: 38.5 }) { __typename } }',
+    );
+    expect(messages(body).join('\n')).toMatch(/idempotencyKey.*required/);
+    expect(body.data).toBeUndefined();
   });
 
   it('keeps bad-argument errors (BAD_USER_INPUT) and suggests no field names', async () => {

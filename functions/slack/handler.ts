@@ -1,6 +1,7 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { createSlackApp } from '../../slack-bot/app.ts';
 import { checkSlackRequest } from '../../slack-bot/request-check.ts';
+import { STORE_DEADLINES, withStoreDeadline } from '../episodes/deadline.ts';
 import { createDocumentClient } from '../episodes/dynamodb-client.ts';
 import { episodesTable } from '../episodes/table-definition.ts';
 import { slackBotDepsFromEnv } from './bot-deps.ts';
@@ -54,10 +55,11 @@ const answer = (statusCode: number): APIGatewayProxyResult => ({ statusCode, bod
  * checked (slack-bot/request-check.ts), answers every refusal with a 4xx (never a 5xx that would
  * page operations), and executes each signed request at most once (replay-guard.ts).
  */
-export const handler = async (
-  event: APIGatewayProxyEventV2,
-  context: Context,
-): Promise<APIGatewayProxyResult> => {
+export const handler = (event: APIGatewayProxyEventV2, context: Context): Promise<APIGatewayProxyResult> =>
+  // Every store call made for this request stops in time for Slack's 3 seconds (deadline.ts).
+  withStoreDeadline(Date.now() + STORE_DEADLINES.slack, () => handle(event, context));
+
+const handle = async (event: APIGatewayProxyEventV2, context: Context): Promise<APIGatewayProxyResult> => {
   const { signingSecret, receiver } = await credentials();
   const verdict = checkSlackRequest({
     headers: event.headers,

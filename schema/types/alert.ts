@@ -2,7 +2,7 @@ import { ESCALATION_LEVELS, localize } from '#rules';
 import type { Acknowledgement, AlertDelivery, AlertRecord } from '#episodes';
 import { builder } from '../builder.ts';
 import { AuthorType } from './author.ts';
-import { actorFor, callService, EPISODE_ERRORS } from './errors.ts';
+import { actorFor, EPISODE_ERRORS } from './errors.ts';
 import { episodeIdFrom, forgetEpisodeState } from './episode-loader.ts';
 import { AlertRef, EpisodeRef } from './episode-refs.ts';
 import { CitationType, LanguageEnum, languageOf } from './rule-output.ts';
@@ -106,9 +106,7 @@ builder.mutationField('acknowledgeAlert', (t) =>
     resolve: async (_root, { input }, context) => {
       const actor = actorFor(context, 'acknowledge alerts');
       const episodeId = episodeIdFrom(input.episodeId);
-      const ack = await callService(() =>
-        context.episodes.acknowledgeAlert(actor, { episodeId, alertId: input.alertId }),
-      );
+      const ack = await context.episodes.acknowledgeAlert(actor, { episodeId, alertId: input.alertId });
       forgetEpisodeState(context, episodeId);
       return ack;
     },

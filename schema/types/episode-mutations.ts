@@ -5,7 +5,7 @@ import { CarTProductEnum } from './reference-data.ts';
 import { episodeIdFrom, forgetEpisodeState } from './episode-loader.ts';
 import { IDEMPOTENCY_KEY_DESCRIPTION } from './episode-recording.ts';
 import { EpisodeRef } from './episode-refs.ts';
-import { actorFor, callService, EPISODE_ERRORS } from './errors.ts';
+import { actorFor, EPISODE_ERRORS } from './errors.ts';
 
 /** Opening and closing an episode (clinicians, for their own teams). */
 
@@ -43,14 +43,12 @@ builder.mutationField('createEpisode', (t) =>
       'Opens an episode for one of your teams (clinicians). The plan itself is checked (INF-2: infusion > 7 days after lymphodepletion raises ESC-INF).',
     args: {
       input: t.arg({ type: CreateEpisodeInput, required: true }),
-      idempotencyKey: t.arg.string({ description: IDEMPOTENCY_KEY_DESCRIPTION }),
+      idempotencyKey: t.arg.string({ required: true, description: IDEMPOTENCY_KEY_DESCRIPTION }),
     },
     errors: { types: [...EPISODE_ERRORS], directResult: true, union: { name: 'CreateEpisodeResult' } },
     resolve: async (_root, { input, idempotencyKey }, context) => {
       const actor = actorFor(context, 'create episodes');
-      const episode = await callService(() =>
-        context.episodes.createEpisode(actor, input, { idempotencyKey }),
-      );
+      const episode = await context.episodes.createEpisode(actor, input, { idempotencyKey });
       return { episode };
     },
   }),
@@ -75,19 +73,17 @@ builder.mutationField('closeEpisode', (t) =>
       'Closes an episode (clinicians); nothing more can be recorded in it. Closing a closed episode answers it as it is.',
     args: {
       input: t.arg({ type: CloseEpisodeInput, required: true }),
-      idempotencyKey: t.arg.string({ description: IDEMPOTENCY_KEY_DESCRIPTION }),
+      idempotencyKey: t.arg.string({ required: true, description: IDEMPOTENCY_KEY_DESCRIPTION }),
     },
     errors: { types: [...EPISODE_ERRORS], directResult: true, union: { name: 'CloseEpisodeResult' } },
     resolve: async (_root, { input, idempotencyKey }, context) => {
       const actor = actorFor(context, 'close episodes');
       const episodeId = episodeIdFrom(input.episodeId);
       const { closedAt, ...rest } = input;
-      const episode = await callService(() =>
-        context.episodes.closeEpisode(
-          actor,
-          { ...rest, episodeId, ...(closedAt == null ? {} : { closedAt }) },
-          { idempotencyKey },
-        ),
+      const episode = await context.episodes.closeEpisode(
+        actor,
+        { ...rest, episodeId, ...(closedAt == null ? {} : { closedAt }) },
+        { idempotencyKey },
       );
       forgetEpisodeState(context, episodeId);
       return { episode };

@@ -1,7 +1,7 @@
 import type { InputObjectRef, ObjectRef } from '@pothos/core';
 import type { Actor, EpisodeService, Recording, WriteOptions } from '#episodes';
 import { builder } from '../builder.ts';
-import { actorFor, callService, EPISODE_ERRORS } from './errors.ts';
+import { actorFor, EPISODE_ERRORS } from './errors.ts';
 import { episodeIdFrom, forgetEpisodeState } from './episode-loader.ts';
 import { AlertRef, EpisodeRef, GradingRef } from './episode-refs.ts';
 import { markFresh } from './observation.ts';
@@ -51,7 +51,7 @@ export const RecordingInterface = builder.interfaceRef<Recording>('Recording').i
 });
 
 export const IDEMPOTENCY_KEY_DESCRIPTION =
-  'Any unique string of 8–128 letters, digits, -, _, : or . per intended write. Sending the same key again (for 24 h) answers the first result and writes nothing.';
+  'Required: a new unique string of 8–128 letters, digits, -, _, : or . per user action (e.g. a UUID made when the user presses Save), reused when that same action is sent again after a timeout or a StoreUnavailable answer. The same key with the same input (for 24 h) answers the first result and writes nothing; with different input or on another operation it answers IdempotencyConflict.';
 
 type RecordingCall<Input> = (
   service: EpisodeService,
@@ -81,7 +81,7 @@ export const recordingMutation = <Input extends { readonly episodeId: string | n
       description: options.description,
       args: {
         input: t.arg({ type: options.input, required: true }),
-        idempotencyKey: t.arg.string({ description: IDEMPOTENCY_KEY_DESCRIPTION }),
+        idempotencyKey: t.arg.string({ required: true, description: IDEMPOTENCY_KEY_DESCRIPTION }),
       },
       errors: {
         types: [...EPISODE_ERRORS],
@@ -92,12 +92,15 @@ export const recordingMutation = <Input extends { readonly episodeId: string | n
         // Pothos cannot narrow the generic input's shape; it is the input type given above.
         const { input, idempotencyKey } = args as {
           readonly input: Input;
-          readonly idempotencyKey?: string | null;
+          readonly idempotencyKey: string;
         };
         const actor = actorFor(context, options.action);
         const episodeId = episodeIdFrom(String(input.episodeId));
-        const recording = await callService(() =>
-          options.call(context.episodes, actor, { ...input, episodeId }, { idempotencyKey }),
+        const recording = await options.call(
+          context.episodes,
+          actor,
+          { ...input, episodeId },
+          { idempotencyKey },
         );
         forgetEpisodeState(context, episodeId);
         if (!recording.replayed) markFresh(recording.record);

@@ -31,12 +31,16 @@ describe('episode schema', () => {
               .map((t) => t.name)
               .sort()
           : [];
+      // Every write but the acknowledgement (idempotent by itself) takes a required key.
+      const key = mutation?.getFields()[name]?.args.find((a) => a.name === 'idempotencyKey');
+      expect(key?.type.toString(), name).toBe(name === 'acknowledgeAlert' ? undefined : 'String!');
       expect(members, name).toEqual(
         [
           'ConflictError',
           'ForbiddenError',
           'IdempotencyConflict',
           'NotFoundError',
+          'StoreUnavailable',
           'ValidationError',
           `${name.charAt(0).toUpperCase()}${name.slice(1)}Success`,
         ].sort(),

@@ -190,7 +190,8 @@ const withinWindow = async <T>(
   try {
     const result = await page(recent);
     // The window's last page may continue in older records.
-    if (windowFull && !result.pageInfo.hasNextPage) return await page(await loadFullEpisodeState(context, head.id));
+    if (windowFull && !result.pageInfo.hasNextPage)
+      return await page(await loadFullEpisodeState(context, head.id));
     return result;
   } catch (error) {
     if (!windowFull) throw error;

@@ -73,6 +73,34 @@ builder.objectType(IdempotencyConflictError, {
   fields: (t) => ({ key: t.exposeString('key', { description: 'The key that was reused.' }) }),
 });
 
+const WriteOutcomeEnum = builder.enumType('WriteOutcome', {
+  description: 'What is known about a write the store did not confirm.',
+  values: {
+    NOT_WRITTEN: {
+      description:
+        'Nothing was stored: try again shortly (a new attempt of the same user action may reuse its idempotency key).',
+    },
+    UNKNOWN: {
+      description:
+        'The store did not answer in time after the write was sent: it may have been stored. Send it again with the same idempotency key; it is stored at most once and the first result is answered.',
+    },
+  },
+});
+
+builder.objectType(StoreUnavailableError, {
+  name: 'StoreUnavailable',
+  description:
+    'The episode store is throttling, stalled or unreachable, and the request ran out of time (a Slack command has under 3 s, a GraphQL request 8 s). `outcome` says whether anything may have been stored.',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({
+    outcome: t.field({ type: WriteOutcomeEnum, resolve: (error) => error.outcome }),
+    retryAfterSeconds: t.int({
+      description: 'A sensible wait before trying again.',
+      resolve: () => 2,
+    }),
+  }),
+});
+
 /** The members every episode operation's result union carries besides its success type. */
 export const EPISODE_ERRORS = [
   EpisodeValidationError,
@@ -80,6 +108,7 @@ export const EPISODE_ERRORS = [
   EpisodeConflictError,
   EpisodeForbiddenError,
   IdempotencyConflictError,
+  StoreUnavailableError,
 ] as const;
 
 /**

@@ -109,9 +109,24 @@ export const describeError = (
     };
   }
   if (error instanceof StoreUnavailableError) {
+    // A write that timed out after it was sent may have been stored: say so, never "nothing recorded".
+    if (error.outcome === 'UNKNOWN')
+      return {
+        title: text(
+          '存储未及时应答,未能确认是否已记录',
+          'The episode store did not answer in time: not confirmed',
+        ),
+        lines: [
+          text(
+            '可能已记录。请先用 `/cart status` 查看,再决定是否重新录入',
+            'It may have been recorded. Check `/cart status` before entering it again',
+          ),
+        ],
+        nothingRecorded: false,
+      };
     return {
-      title: text('存储暂时不可用', 'The episode store is busy'),
-      lines: [text('未写入任何内容,请稍后重试', esc(error.message))],
+      title: text('存储繁忙,未记录任何内容', 'The episode store is busy: nothing was recorded'),
+      lines: [text('请稍后重试', 'Try again in a few seconds')],
       nothingRecorded: true,
     };
   }

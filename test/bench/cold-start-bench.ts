@@ -182,11 +182,11 @@ const slackHelpRequest = (): RequestShape => {
 
 // ------------------------------------------------------------------ the seeded episode
 
-const VITALS = `mutation ($input: RecordVitalsInput!) {
-  recordVitals(input: $input) { __typename ... on Error { message } }
+const VITALS = `mutation ($input: RecordVitalsInput!, $key: String!) {
+  recordVitals(input: $input, idempotencyKey: $key) { __typename ... on Error { message } }
 }`;
-const CREATE = `mutation ($input: CreateEpisodeInput!) {
-  createEpisode(input: $input) { __typename ... on CreateEpisodeSuccess { episode { episodeId } } ... on Error { message } }
+const CREATE = `mutation ($input: CreateEpisodeInput!, $key: String!) {
+  createEpisode(input: $input, idempotencyKey: $key) { __typename ... on CreateEpisodeSuccess { episode { episodeId } } ... on Error { message } }
 }`;
 
 /** One episode through the GraphQL API (in this process): created, then two sets of vital signs. */
@@ -218,7 +218,7 @@ const seedEpisode = async (dynamo: DynamoDbLocal): Promise<string> => {
     if (!json.data || json.errors) throw new Error(`seeding failed: ${JSON.stringify(json)}`);
     return json.data;
   };
-  const created = (await run(CREATE, { input: newEpisodeInput(TEAM) })) as {
+  const created = (await run(CREATE, { input: newEpisodeInput(TEAM), key: randomUUID() })) as {
     createEpisode: { __typename: string; episode?: { episodeId: string }; message?: string };
   };
   const episodeId = created.createEpisode.episode?.episodeId;
@@ -229,6 +229,7 @@ const seedEpisode = async (dynamo: DynamoDbLocal): Promise<string> => {
     [0, 38.9, 84],
   ] as const) {
     const recorded = (await run(VITALS, {
+      key: randomUUID(),
       input: {
         episodeId,
         measuredAt: new Date(now - hoursAgo * 3_600_000).toISOString(),

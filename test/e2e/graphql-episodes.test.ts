@@ -1,6 +1,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import { addDays, calendarDateIn } from '#rules';
 import { issueToken, loadOrCreateSigningKey } from '../../functions/local/local-auth.ts';
+import { withActionKey } from '../support/action-keys.ts';
 
 /**
  * The episode API over real HTTP against the started local system (npm start): JWTs from the
@@ -62,7 +63,7 @@ const graphql = async <T = Record<string, unknown>>(
       'accept-language': 'en',
       ...(token ? { authorization: `Bearer ${token}` } : {}),
     },
-    body: JSON.stringify({ query, variables }),
+    body: JSON.stringify({ query, variables: withActionKey(query, variables) }),
   });
   expect(response.status).toBe(200);
   return (await response.json()) as Result<T>;
@@ -73,21 +74,21 @@ const day = (offset: number): string => addDays(calendarDateIn(new Date()), offs
 
 const ERRORS = `... on Error { __typename message } ... on ValidationError { issues { field allowed received } }`;
 
-const CREATE = `mutation($input: CreateEpisodeInput!) { createEpisode(input: $input) { __typename
+const CREATE = `mutation($input: CreateEpisodeInput!, $key: String!) { createEpisode(input: $input, idempotencyKey: $key) { __typename
   ... on CreateEpisodeSuccess { episode { id episodeId } } ${ERRORS} } }`;
 
-const VITALS = `mutation($input: RecordVitalsInput!, $key: String) { recordVitals(input: $input, idempotencyKey: $key) { __typename
+const VITALS = `mutation($input: RecordVitalsInput!, $key: String!) { recordVitals(input: $input, idempotencyKey: $key) { __typename
   ... on RecordVitalsSuccess { replayed observation { id }
     gradings { domain grade recommendations { ruleId text dose { drug mg } } citations { section } }
     alerts { id escalationId level text }
     episode { currentState { crsGrade openAlertCount } } }
   ${ERRORS} } }`;
 
-const DOSE = `mutation($input: RecordDoseInput!) { recordDose(input: $input) { __typename
+const DOSE = `mutation($input: RecordDoseInput!, $key: String!) { recordDose(input: $input, idempotencyKey: $key) { __typename
   ... on RecordDoseSuccess { dose { givenAt } episode { currentState { tocilizumab { status dosesGiven earliestNextDoseAt } } } }
   ${ERRORS} } }`;
 
-const ACK = `mutation($input: AcknowledgeAlertInput!) { acknowledgeAlert(input: $input) { __typename
+const ACK = `mutation($input: AcknowledgeAlertInput!, $key: String!) { acknowledgeAlert(input: $input) { __typename
   ... on AcknowledgeAlertSuccess { alert { acknowledged acknowledgedBy { userId } } } ${ERRORS} } }`;
 
 const TIMELINE = `query($id: ID!) { episode(id: $id) { __typename

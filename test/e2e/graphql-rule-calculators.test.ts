@@ -1,6 +1,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import { addDays, addMonths, calendarDateIn } from '#rules';
 import { issueToken, loadOrCreateSigningKey } from '../../functions/local/local-auth.ts';
+import { withActionKey } from '../support/action-keys.ts';
 
 /**
  * The rule calculators beyond the contract, the care plan and Episode.plan over real HTTP against the
@@ -28,7 +29,7 @@ const post = async (
       ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
       ...options.headers,
     },
-    body: JSON.stringify({ query, variables: options.variables }),
+    body: JSON.stringify({ query, variables: withActionKey(query, options.variables) }),
   });
   return { status: response.status, body: (await response.json()) as Body };
 };
@@ -252,7 +253,7 @@ describe('Episode.plan over HTTP (signed in)', () => {
       teams: [TEAM],
     });
     const created = await data<{ createEpisode: { __typename: string; episode: { episodeId: string } } }>(
-      `mutation($input: CreateEpisodeInput!) { createEpisode(input: $input) { __typename ... on CreateEpisodeSuccess { episode { episodeId } } } }`,
+      `mutation($input: CreateEpisodeInput!, $key: String!) { createEpisode(input: $input, idempotencyKey: $key) { __typename ... on CreateEpisodeSuccess { episode { episodeId } } } }`,
       {
         token,
         variables: {
@@ -270,7 +271,7 @@ describe('Episode.plan over HTTP (signed in)', () => {
       },
     );
     const { episodeId } = created.createEpisode.episode;
-    const lab = `mutation($input: RecordLabResultInput!) { recordLabResult(input: $input) { __typename } }`;
+    const lab = `mutation($input: RecordLabResultInput!, $key: String!) { recordLabResult(input: $input, idempotencyKey: $key) { __typename } }`;
     for (const input of [
       { episodeId, ancE9PerL: 0.4, collectedAt: new Date(Date.now() - 86_400_000).toISOString() },
       { episodeId, ancE9PerL: 1.2 },

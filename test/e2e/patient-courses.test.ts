@@ -3,6 +3,7 @@ import { at as courseTime, type Course, type Entry } from '../../rules/timeline/
 import { COURSES } from '../../rules/timeline/scenarios/courses.ts';
 import { issueToken, loadOrCreateSigningKey } from '../../functions/local/local-auth.ts';
 import { createSlackClient, uniqueId } from '../support/slack-client.ts';
+import { withActionKey } from '../support/action-keys.ts';
 
 /**
  * A sample of the patient courses (rules/timeline/scenarios) end to end: through GraphQL over
@@ -40,17 +41,17 @@ const SELECTION = `__typename
   ... on Error { message }`;
 
 const MUTATION = {
-  vitals: `mutation($input: RecordVitalsInput!, $key: String) { result: recordVitals(input: $input, idempotencyKey: $key) { ${SELECTION} } }`,
-  neuro: `mutation($input: RecordNeuroAssessmentInput!, $key: String) { result: recordNeuroAssessment(input: $input, idempotencyKey: $key) { ${SELECTION} } }`,
-  dose: `mutation($input: RecordDoseInput!, $key: String) { result: recordDose(input: $input, idempotencyKey: $key) { ${SELECTION} } }`,
-  death: `mutation($input: RecordDeathInput!, $key: String) { result: recordDeath(input: $input, idempotencyKey: $key) { ${SELECTION} } }`,
+  vitals: `mutation($input: RecordVitalsInput!, $key: String!) { result: recordVitals(input: $input, idempotencyKey: $key) { ${SELECTION} } }`,
+  neuro: `mutation($input: RecordNeuroAssessmentInput!, $key: String!) { result: recordNeuroAssessment(input: $input, idempotencyKey: $key) { ${SELECTION} } }`,
+  dose: `mutation($input: RecordDoseInput!, $key: String!) { result: recordDose(input: $input, idempotencyKey: $key) { ${SELECTION} } }`,
+  death: `mutation($input: RecordDeathInput!, $key: String!) { result: recordDeath(input: $input, idempotencyKey: $key) { ${SELECTION} } }`,
 };
 
 const graphql = async (token: string, query: string, variables: Record<string, unknown>) => {
   const response = await fetch(`${baseUrl}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query, variables }),
+    body: JSON.stringify({ query, variables: withActionKey(query, variables) }),
   });
   return (await response.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
 };
@@ -99,8 +100,8 @@ describe('patient courses over GraphQL (a sample)', () => {
       const created = await graphql(
         token,
         `
-          mutation ($input: CreateEpisodeInput!) {
-            createEpisode(input: $input) {
+          mutation ($input: CreateEpisodeInput!, $key: String!) {
+            createEpisode(input: $input, idempotencyKey: $key) {
               __typename
               ... on CreateEpisodeSuccess {
                 episode {

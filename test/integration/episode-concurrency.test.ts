@@ -8,6 +8,8 @@ import {
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { withStoreDeadline } from '../../functions/episodes/deadline.ts';
 import { StoreUnavailableError } from '../../functions/episodes/errors.ts';
 import { LOCAL_AWS } from '../../functions/local/dynamodb-local.ts';
 import { createTestTable, type TestTable } from '../support/dynamodb.ts';
@@ -200,6 +202,46 @@ describe('fault injection', () => {
     ).rejects.toBeInstanceOf(StoreUnavailableError);
     expect(mock.commandCalls(TransactWriteCommand)).toHaveLength(3);
     expect((await serviceFor(table, clock.now, real).getEpisode(clinician, episode.id)).head.version).toBe(1);
+  });
+
+  it('a write stalled past the caller’s deadline answers UNKNOWN at once; applied late, the same key replays it and it is stored once', async () => {
+    const { client, mock, real } = faultyClient();
+    const episode = await serviceFor(table, clock.now, real).createEpisode(clinician, newEpisodeInput());
+    let applied: Promise<unknown> = Promise.resolve();
+    // DynamoDB stalls, then applies the transaction after the client has given up.
+    mock
+      .on(TransactWriteCommand)
+      .callsFakeOnce((input: TransactWriteCommand['input']) => {
+        applied = sleep(600).then(() => real.send(new TransactWriteCommand(input)));
+        return new Promise<never>(() => undefined);
+      })
+      .callsFake((input: TransactWriteCommand['input']) => real.send(new TransactWriteCommand(input)));
+    const service = serviceFor(table, clock.now, client);
+    const vitals = {
+      episodeId: episode.id,
+      temperatureCelsius: 39.1,
+      systolicBp: 84,
+      vasopressors: ['NOREPINEPHRINE'],
+    };
+    const started = performance.now();
+    const outcome = await withStoreDeadline(Date.now() + 300, () =>
+      service.recordVitals(nurse, vitals, { idempotencyKey: 'stalled-write-0001' }).then(
+        () => 'stored',
+        (error: unknown) => error,
+      ),
+    );
+    const answeredMs = performance.now() - started;
+    expect(outcome).toBeInstanceOf(StoreUnavailableError);
+    expect((outcome as StoreUnavailableError).outcome).toBe('UNKNOWN');
+    expect(answeredMs).toBeLessThan(1_500);
+    console.info(`stalled write answered UNKNOWN after ${answeredMs.toFixed(0)} ms (deadline 300 ms)`);
+
+    await applied;
+    const again = await service.recordVitals(nurse, vitals, { idempotencyKey: 'stalled-write-0001' });
+    expect(again.replayed).toBe(true);
+    const state = await serviceFor(table, clock.now, real).getEpisode(clinician, episode.id);
+    expect(state.head.version).toBe(2);
+    expect(state.records.filter((r) => r.kind === 'VITALS')).toHaveLength(1);
   });
 
   it('a cancelled transaction leaves nothing behind', async () => {

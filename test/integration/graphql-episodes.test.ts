@@ -7,6 +7,7 @@ import { createGraphQLServer } from '../../functions/graphql/yoga.ts';
 import { LOCAL_AWS } from '../../functions/local/dynamodb-local.ts';
 import { createTestTable, type TestTable } from '../support/dynamodb.ts';
 import { newEpisodeInput, serviceFor, testClock } from '../support/episodes.ts';
+import { withActionKey } from '../support/action-keys.ts';
 
 /**
  * The episode API through the real yoga server and schema, on DynamoDB Local, with every SDK
@@ -153,7 +154,7 @@ const run = async <T = Record<string, unknown>>(
     {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'accept-language': 'en' },
-      body: JSON.stringify({ query, variables }),
+      body: JSON.stringify({ query, variables: withActionKey(query, variables) }),
     },
     { event: eventFor(user), lambdaContext: {} as Context },
   );
@@ -179,7 +180,7 @@ const ERRORS = `
   ... on ValidationError { issues { field allowed received message } }
 `;
 
-const CREATE = `mutation Create($input: CreateEpisodeInput!, $key: String) {
+const CREATE = `mutation Create($input: CreateEpisodeInput!, $key: String!) {
   createEpisode(input: $input, idempotencyKey: $key) {
     __typename
     ... on CreateEpisodeSuccess { episode { id episodeId status team version } }
@@ -202,7 +203,7 @@ const RECORDING = `
   alerts { id escalationId level text acknowledged delivery { status } }
 `;
 
-const RECORD_VITALS = `mutation Vitals($input: RecordVitalsInput!, $key: String) {
+const RECORD_VITALS = `mutation Vitals($input: RecordVitalsInput!, $key: String!) {
   recordVitals(input: $input, idempotencyKey: $key) {
     __typename
     ... on RecordVitalsSuccess { ${RECORDING} observation { id measuredAt temperatureCelsius systolicBp vasopressors oxygen hypotension current supersededBy recordedBy { userId role via } } }
@@ -210,7 +211,7 @@ const RECORD_VITALS = `mutation Vitals($input: RecordVitalsInput!, $key: String)
   }
 }`;
 
-const RECORD_DOSE = `mutation Dose($input: RecordDoseInput!, $key: String) {
+const RECORD_DOSE = `mutation Dose($input: RecordDoseInput!, $key: String!) {
   recordDose(input: $input, idempotencyKey: $key) {
     __typename
     ... on RecordDoseSuccess { ${RECORDING} dose { id drug mg route givenAt current } }
@@ -218,7 +219,7 @@ const RECORD_DOSE = `mutation Dose($input: RecordDoseInput!, $key: String) {
   }
 }`;
 
-const ACKNOWLEDGE = `mutation Ack($input: AcknowledgeAlertInput!) {
+const ACKNOWLEDGE = `mutation Ack($input: AcknowledgeAlertInput!, $key: String!) {
   acknowledgeAlert(input: $input) {
     __typename
     ... on AcknowledgeAlertSuccess { alreadyAcknowledged alert { id acknowledged acknowledgedAt acknowledgedBy { userId role } } episode { currentState { openAlertCount } } }
@@ -411,7 +412,7 @@ describe('efficiency (SDK commands counted)', () => {
     const episode = await createEpisode();
     const neuro = await run(
       nurse,
-      `mutation($input: RecordNeuroAssessmentInput!) { recordNeuroAssessment(input: $input) { __typename
+      `mutation($input: RecordNeuroAssessmentInput!, $key: String!) { recordNeuroAssessment(input: $input, idempotencyKey: $key) { __typename
         ... on RecordNeuroAssessmentSuccess { ${RECORDING} observation { id ice { total } consciousness current supersededBy } } ${ERRORS} } }`,
       {
         input: {
@@ -429,7 +430,7 @@ describe('efficiency (SDK commands counted)', () => {
 
     const lab = await run(
       nurse,
-      `mutation($input: RecordLabResultInput!) { recordLabResult(input: $input) { __typename
+      `mutation($input: RecordLabResultInput!, $key: String!) { recordLabResult(input: $input, idempotencyKey: $key) { __typename
         ... on RecordLabResultSuccess { ${RECORDING} observation { id iggGPerL infection current } } ${ERRORS} } }`,
       { input: { episodeId: episode.episodeId, iggGPerL: 3.5 } },
     );
@@ -450,7 +451,7 @@ describe('efficiency (SDK commands counted)', () => {
 
     const correction = await run(
       nurse,
-      `mutation($input: CorrectRecordInput!) { correctRecord(input: $input) { __typename
+      `mutation($input: CorrectRecordInput!, $key: String!) { correctRecord(input: $input, idempotencyKey: $key) { __typename
         ... on CorrectRecordSuccess { ${RECORDING} record { __typename id current supersededBy correction { corrects reason retracted } ... on VitalsObservation { temperatureCelsius } } } ${ERRORS} } }`,
       {
         input: {
@@ -495,7 +496,7 @@ describe('efficiency (SDK commands counted)', () => {
 
     const close = await run(
       clinician,
-      `mutation($input: CloseEpisodeInput!) { closeEpisode(input: $input) { __typename ... on CloseEpisodeSuccess { episode { status closure { reason closedBy { userId } } } } ${ERRORS} } }`,
+      `mutation($input: CloseEpisodeInput!, $key: String!) { closeEpisode(input: $input, idempotencyKey: $key) { __typename ... on CloseEpisodeSuccess { episode { status closure { reason closedBy { userId } } } } ${ERRORS} } }`,
       { input: { episodeId: episode.episodeId, reason: 'TRANSFERRED' } },
     );
     expect(close.data?.closeEpisode).toMatchObject({
@@ -729,7 +730,7 @@ describe('validation', () => {
       input: { episodeId: episode.episodeId, temperatureCelsius: 38.2 },
     });
     const recordId = dataOf(vitals).recordVitals.observation.id;
-    const CORRECT = `mutation($input: CorrectRecordInput!) { correctRecord(input: $input) { __typename ${ERRORS}
+    const CORRECT = `mutation($input: CorrectRecordInput!, $key: String!) { correctRecord(input: $input, idempotencyKey: $key) { __typename ${ERRORS}
       ... on CorrectRecordSuccess { record { id current correction { corrects retracted } } episode { currentState { lastVitalsAt } } } } }`;
     const none = await run<CorrectData>(nurse, CORRECT, {
       input: { episodeId: episode.episodeId, recordId, reason: 'wrong patient' },
@@ -791,7 +792,7 @@ describe('idempotency', () => {
   it('the same key sent twice writes once and answers the first result, replayed', async () => {
     const episode = await createEpisode();
     const input = { episodeId: episode.episodeId, temperatureCelsius: 38.4, systolicBp: 110 };
-    const VITALS = `mutation($input: RecordVitalsInput!, $key: String) { recordVitals(input: $input, idempotencyKey: $key) {
+    const VITALS = `mutation($input: RecordVitalsInput!, $key: String!) { recordVitals(input: $input, idempotencyKey: $key) {
       ... on RecordVitalsSuccess { replayed observation { id temperatureCelsius } gradings { id grade } episode { version } } } }`;
     const first = await run<VitalsData>(nurse, VITALS, { input, key: 'ward-7:vitals-0001' });
     const second = await run<VitalsData>(nurse, VITALS, { input, key: 'ward-7:vitals-0001' });

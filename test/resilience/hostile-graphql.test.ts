@@ -8,6 +8,7 @@ import {
   type LocalSigningKey,
 } from '../../functions/local/local-auth.ts';
 import { createSlackClient, newEpisode, uniqueId, type MappedChannel } from '../support/slack-client.ts';
+import { withActionKey } from '../support/action-keys.ts';
 
 /**
  * Hostile callers of the GraphQL API on the started local system: forged, stale and misdirected
@@ -49,7 +50,11 @@ const post = async (path: string, body: string, headers: Record<string, string> 
   return { status: response.status, body: await response.text() };
 };
 const query = (path: string, text: string, token?: string, variables: Record<string, unknown> = {}) =>
-  post(path, JSON.stringify({ query: text, variables }), token ? { authorization: `Bearer ${token}` } : {});
+  post(
+    path,
+    JSON.stringify({ query: text, variables: withActionKey(text, variables) }),
+    token ? { authorization: `Bearer ${token}` } : {},
+  );
 
 const now = () => Math.floor(Date.now() / 1000);
 const CLAIMS = (team: string): JWTPayload => ({
@@ -138,7 +143,7 @@ describe('cross-team access with a valid token', () => {
       ),
       await query(
         '/graphql',
-        `mutation($input: RecordVitalsInput!) { recordVitals(input: $input) { __typename } }`,
+        `mutation($input: RecordVitalsInput!, $key: String!) { recordVitals(input: $input, idempotencyKey: $key) { __typename } }`,
         tokenB,
         { input: { episodeId: episodeOfA, temperatureCelsius: 39 } },
       ),
@@ -177,7 +182,7 @@ describe('cross-team access with a valid token', () => {
     });
     const created = await query(
       '/graphql',
-      `mutation($input: CreateEpisodeInput!) { createEpisode(input: $input) { __typename ... on CreateEpisodeSuccess { episode { createdBy { userId via } } } } }`,
+      `mutation($input: CreateEpisodeInput!, $key: String!) { createEpisode(input: $input, idempotencyKey: $key) { __typename ... on CreateEpisodeSuccess { episode { createdBy { userId via } } } } }`,
       token,
       {
         input: {
