@@ -19,6 +19,7 @@ import {
   loadEpisodeState,
   loadFullEpisodeState,
   RECENT_WINDOW,
+  rememberEpisodeHeads,
 } from './episode-loader.ts';
 import {
   AlertRef,
@@ -190,7 +191,8 @@ const withinWindow = async <T>(
   try {
     const result = await page(recent);
     // The window's last page may continue in older records.
-    if (windowFull && !result.pageInfo.hasNextPage) return await page(await loadFullEpisodeState(context, head.id));
+    if (windowFull && !result.pageInfo.hasNextPage)
+      return await page(await loadFullEpisodeState(context, head.id));
     return result;
   } catch (error) {
     if (!windowFull) throw error;
@@ -259,6 +261,7 @@ builder.queryField('episodes', (t) =>
             after: args.after ?? null,
           }),
         );
+        rememberEpisodeHeads(context, page.heads);
         const edges = page.heads.map((node) => ({ cursor: cursorOf(node), node }));
         return {
           edges,
