@@ -1,11 +1,13 @@
-import type { TeamSettings } from '../episodes/team-settings.ts';
-import type {
-  AlertDeliveryStore,
-  AlertKey,
-  DeliverableAlert,
-  SlackAlertDelivery,
+import {
+  alertKeyOf,
+  type AlertDeliveryStore,
+  type AlertKey,
+  type DeliverableAlert,
+  type SlackAlertDelivery,
 } from '../episodes/alert-delivery-store.ts';
 import { alertMessageView, alertReminderView } from '../../slack-bot/views/alert-message.ts';
+import { FREE_TURN, inTurn, type Turn } from './ordered-lanes.ts';
+import { settingsReadOnce, type TeamSettingsSource } from './settings-read-once.ts';
 import { describeSlackError, type SlackPoster } from './slack-web-api.ts';
 
 export type DeliveryOutcome =
@@ -27,8 +29,10 @@ export type AlertDelivererOptions = {
   readonly store: Pick<
     AlertDeliveryStore,
     'load' | 'lease' | 'record' | 'retryLater' | 'reschedule' | 'dequeue'
-  >;
-  readonly settings: { forTeam(team: string): Promise<TeamSettings | undefined> };
+  > &
+    /** Reads many alerts in one request (the sweeper's batches); without it they are read one by one. */
+    Partial<Pick<AlertDeliveryStore, 'loadMany'>>;
+  readonly settings: TeamSettingsSource;
   readonly slack: SlackPoster;
   readonly clock?: () => Date;
   /** Unacknowledged critical alerts re-notify this often (ALERT_RENOTIFY_MINUTES, default 15). */
@@ -75,17 +79,53 @@ export class AlertDeliverer {
   }
 
   /**
+   * A deliverer for one sweep: each team's settings are read once (at its first alert) and reused
+   * for the rest of the sweep. A change of settings made meanwhile counts from the next sweep.
+   */
+  forSweep(): AlertDeliverer {
+    return new AlertDeliverer({ ...this.#options, settings: settingsReadOnce(this.#options.settings) });
+  }
+
+  /**
+   * These alerts as stored now (one strongly consistent BatchGetItem per 100), by `alertKeyOf`; a
+   * key that is not an alert (any more) is absent.
+   */
+  async loadAll(keys: readonly AlertKey[]): Promise<ReadonlyMap<string, DeliverableAlert>> {
+    const { store } = this.#options;
+    if (store.loadMany) return store.loadMany(keys);
+    const found = new Map<string, DeliverableAlert>();
+    for (const key of keys) {
+      const alert = await store.load(key);
+      if (alert) found.set(alertKeyOf(alert), alert);
+    }
+    return found;
+  }
+
+  /**
    * The sweeper's turn on an alert due in the work queue: deliver what is still pending, show an
    * acknowledgement, re-notify an unacknowledged critical alert whose interval has passed, and take
    * out of the queue whatever needs nothing more.
    */
-  async sweep(key: AlertKey, deadline?: number): Promise<DeliveryOutcome> {
+  async sweep(key: AlertKey, deadline?: number, turn: Turn = FREE_TURN): Promise<DeliveryOutcome> {
     const alert = await this.#options.store.load(key);
     if (!alert) return 'nothing';
-    if (alert.delivery.status !== 'DELIVERED') return this.#post(alert, deadline);
+    return this.sweepLoaded(alert, deadline, turn);
+  }
+
+  /**
+   * `sweep` of an alert just read (`loadAll`): the lease taken before any post or re-notification
+   * holds only while the delivery is still as read, so a read a moment old never posts twice. Its
+   * Slack call waits for `turn` (the alert's place in its channel's order) and ends it.
+   */
+  async sweepLoaded(
+    alert: DeliverableAlert,
+    deadline?: number,
+    turn: Turn = FREE_TURN,
+  ): Promise<DeliveryOutcome> {
+    if (alert.delivery.status !== 'DELIVERED') return this.#post(alert, deadline, turn);
     if (alert.acknowledgedAt !== undefined) {
       if (alert.delivery.acknowledgementShownAt === undefined)
-        return this.#showAcknowledgement(alert, deadline);
+        return this.#showAcknowledgement(alert, deadline, turn);
       await this.#options.store.dequeue(alert);
       return 'dequeued';
     }
@@ -102,10 +142,10 @@ export class AlertDeliverer {
       await this.#options.store.reschedule(alert, iso(due));
       return 'nothing';
     }
-    return this.#remind(alert, now, deadline);
+    return this.#remind(alert, now, deadline, turn);
   }
 
-  async #post(alert: DeliverableAlert, deadline?: number): Promise<DeliveryOutcome> {
+  async #post(alert: DeliverableAlert, deadline?: number, turn: Turn = FREE_TURN): Promise<DeliveryOutcome> {
     const now = this.#clock();
     const settings = await this.#options.settings.forTeam(alert.team);
     // An acknowledged alert left for the sweeper: its acknowledgement's stream record is handled.
@@ -134,7 +174,9 @@ export class AlertDeliverer {
     const attempts = delivery.attempts + 1;
     let posted: { channel: string; ts: string };
     try {
-      posted = await this.#options.slack.post({ channel: settings.channelId, ...message }, deadline);
+      posted = await inTurn(turn, () =>
+        this.#options.slack.post({ channel: settings.channelId, ...message }, deadline),
+      );
     } catch (error) {
       await this.#options.store.retryLater(
         alert,
@@ -160,7 +202,11 @@ export class AlertDeliverer {
     return 'posted';
   }
 
-  async #showAcknowledgement(alert: DeliverableAlert, deadline?: number): Promise<DeliveryOutcome> {
+  async #showAcknowledgement(
+    alert: DeliverableAlert,
+    deadline?: number,
+    turn: Turn = FREE_TURN,
+  ): Promise<DeliveryOutcome> {
     const { channel, ts } = alert.delivery;
     if (!channel || !ts) return 'nothing';
     const settings = await this.#options.settings.forTeam(alert.team);
@@ -172,7 +218,7 @@ export class AlertDeliverer {
     });
     const delivery = withoutLease(alert.delivery);
     try {
-      await this.#options.slack.update({ channel, ts, ...message }, deadline);
+      await inTurn(turn, () => this.#options.slack.update({ channel, ts, ...message }, deadline));
     } catch (error) {
       // Back in the queue, due now: the sweeper shows it if the stream's retries cannot.
       await this.#options.store.retryLater(
@@ -189,7 +235,12 @@ export class AlertDeliverer {
     return 'updated';
   }
 
-  async #remind(alert: DeliverableAlert, now: Date, deadline?: number): Promise<DeliveryOutcome> {
+  async #remind(
+    alert: DeliverableAlert,
+    now: Date,
+    deadline?: number,
+    turn: Turn = FREE_TURN,
+  ): Promise<DeliveryOutcome> {
     const { channel, ts } = alert.delivery;
     const settings = await this.#options.settings.forTeam(alert.team);
     if (!channel || !ts || !settings) return 'nothing';
@@ -203,7 +254,9 @@ export class AlertDeliverer {
     });
     const base = withoutLease(alert.delivery);
     try {
-      await this.#options.slack.post({ channel, threadTs: ts, broadcast: true, ...message }, deadline);
+      await inTurn(turn, () =>
+        this.#options.slack.post({ channel, threadTs: ts, broadcast: true, ...message }, deadline),
+      );
     } catch (error) {
       // Still due: the next sweep tries again.
       await this.#options.store.record(

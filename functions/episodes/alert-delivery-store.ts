@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchGetCommand,
+  GetCommand,
+  type BatchGetCommandOutput,
+  UpdateCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
 import { openAlertKeys } from './keys.ts';
 import type { AlertDelivery, AlertRecord } from './records.ts';
 import { DEFAULT_RETRY_POLICY, withRetries, type RetryPolicy } from './retry.ts';
@@ -28,6 +34,13 @@ export type DeliverableAlert = Omit<AlertRecord, 'delivery'> & { readonly delive
 
 export type AlertKey = Pick<AlertRecord, 'PK' | 'SK'>;
 
+/** BatchGetItem reads at most this many keys per request. */
+const BATCH_GET_LIMIT = 100;
+/** Rounds of UnprocessedKeys retried before the keys left are reported missing (read one by one later). */
+const BATCH_GET_ROUNDS = 5;
+
+export const alertKeyOf = (key: AlertKey): string => `${key.PK}|${key.SK}`;
+
 const conditionFailed = (error: unknown): boolean =>
   (error as { name?: string }).name === 'ConditionalCheckFailedException';
 
@@ -54,6 +67,33 @@ export class AlertDeliveryStore {
     );
     const item = result.Item as DeliverableAlert | undefined;
     return item?.kind === 'ALERT' ? item : undefined;
+  }
+
+  /**
+   * Many alerts as stored now (strongly consistent, one BatchGetItem per 100 keys), by
+   * `alertKeyOf`. A key whose item is not an alert is absent; so is one DynamoDB left unprocessed
+   * after a few rounds (it stays queued for the next sweep).
+   */
+  async loadMany(keys: readonly AlertKey[]): Promise<Map<string, DeliverableAlert>> {
+    const found = new Map<string, DeliverableAlert>();
+    const unique = [...new Map(keys.map((key) => [alertKeyOf(key), { PK: key.PK, SK: key.SK }])).values()];
+    for (let start = 0; start < unique.length; start += BATCH_GET_LIMIT) {
+      let pending: Record<string, unknown>[] | undefined = unique.slice(start, start + BATCH_GET_LIMIT);
+      for (let round = 0; pending && pending.length > 0 && round < BATCH_GET_ROUNDS; round += 1) {
+        const request: Record<string, { Keys: Record<string, unknown>[]; ConsistentRead: boolean }> = {
+          [this.#table]: { Keys: pending, ConsistentRead: true },
+        };
+        const result: BatchGetCommandOutput = await withRetries(
+          () => this.#client.send(new BatchGetCommand({ RequestItems: request })),
+          this.#retry,
+        );
+        for (const item of (result.Responses?.[this.#table] ?? []) as { kind?: unknown }[])
+          if (item.kind === 'ALERT')
+            found.set(alertKeyOf(item as DeliverableAlert), item as DeliverableAlert);
+        pending = result.UnprocessedKeys?.[this.#table]?.Keys;
+      }
+    }
+    return found;
   }
 
   /**

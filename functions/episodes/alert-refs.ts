@@ -17,6 +17,10 @@ export const refOf = (alert: AlertRecord): AlertRef => ({
   acknowledged: alert.acknowledgedAt !== undefined,
   occurrences: alert.occurrences ?? 1,
   text: alert.text,
+  sourceRuleIds: alert.sourceRuleIds,
+  citations: alert.citations,
+  basedOn: alert.basedOn,
+  lastRaisedAt: alert.lastRaisedAt ?? alert.raisedAt,
 });
 
 export const alertRefsOf = (head: EpisodeHead): readonly AlertRef[] => head.alertRefs ?? [];
@@ -36,7 +40,12 @@ export const nextAlertRefs = (
   const updated = refs.map((ref) => {
     const repeat = repeated.get(ref.id);
     const next = repeat
-      ? { ...ref, occurrences: repeat.occurrences ?? ref.occurrences + 1, text: repeat.text }
+      ? {
+          ...ref,
+          occurrences: repeat.occurrences ?? ref.occurrences + 1,
+          text: repeat.text,
+          ...(repeat.lastRaisedAt !== undefined ? { lastRaisedAt: repeat.lastRaisedAt } : {}),
+        }
       : ref;
     return change.acknowledged === ref.id ? { ...next, acknowledged: true } : next;
   });

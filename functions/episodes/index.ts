@@ -30,6 +30,7 @@ export type {
   AlertDelivery,
   AlertRecord,
   Author,
+  CurrentGradings,
   DeathRecord,
   DoseRecord,
   EpisodeHead,
@@ -48,6 +49,7 @@ export type { TeamPage } from './repository.ts';
 export type { EpisodeService, Recording, Acknowledgement, WriteOptions } from './service.ts';
 export type { EpisodeState } from './state.ts';
 export { latestGrade } from './state.ts';
+export { alertRefsOf } from './alert-refs.ts';
 export {
   DEFAULT_CHANNEL_ROLE,
   DEFAULT_TEAM_LANGUAGE,

@@ -147,7 +147,10 @@ export const nextHead = (
   alertRefs: readonly AlertRef[],
   now: string,
   changes: Partial<
-    Pick<EpisodeHead, 'status' | 'closed' | 'death' | 'lastSnapshotAt' | 'refolds' | 'counts'>
+    Pick<
+      EpisodeHead,
+      'status' | 'closed' | 'death' | 'lastSnapshotAt' | 'refolds' | 'counts' | 'currentGradings'
+    >
   > = {},
 ): EpisodeHead => {
   const { GSI2PK: _pk, GSI2SK: _sk, ...rest } = head;

@@ -94,6 +94,8 @@ export type EpisodeHead = {
    * current CRS episode (EPI-6 repeats) and those raised in the last 24 h (bounded).
    */
   readonly alertRefs?: readonly AlertRef[];
+  /** The gradings behind the current grades (see CurrentGradings). */
+  readonly currentGradings?: CurrentGradings;
   /** Current records by kind (corrections replace, retractions remove), kept by every write. */
   readonly counts?: {
     readonly vitals: number;
@@ -287,6 +289,21 @@ export type AlertRef = {
   readonly acknowledged: boolean;
   readonly occurrences: number;
   readonly text: LocalizedText;
+  /** Kept so a list answers the alert without reading it (absent on heads written before they were kept). */
+  readonly sourceRuleIds?: readonly string[];
+  readonly citations?: readonly Citation[];
+  readonly basedOn?: string;
+  readonly lastRaisedAt?: string;
+};
+
+/**
+ * The gradings behind the current CRS and ICANS grades (what `latestGrade` finds in the records),
+ * kept by every write so a list answers them from the head. `null`: none yet; absent: not known
+ * from the head (a correction or late entry re-folded the timeline), read from the records.
+ */
+export type CurrentGradings = {
+  readonly CRS?: GradingRecord | null;
+  readonly ICANS?: GradingRecord | null;
 };
 
 export type EpisodeRecord =

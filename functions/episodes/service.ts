@@ -18,6 +18,7 @@ import {
 } from '#rules';
 import { may, inTeam, type Actor, type Permission } from './actor.ts';
 import { alertRefsOf, nextAlertRefs } from './alert-refs.ts';
+import { nextCurrentGradings, NO_CURRENT_GRADINGS } from './current-gradings.ts';
 import type { AssessSettings } from './assess/settings.ts';
 import { assessEpisodePlan } from './assess/episode-plan.ts';
 import { assessLab } from './assess/lab.ts';
@@ -306,6 +307,7 @@ export class EpisodeService {
       emptyTimeline(),
       nextAlertRefs([], { raised: alerts, currentCrsEpisode: null, now: at }),
       at,
+      { currentGradings: NO_CURRENT_GRADINGS },
     );
     const creation: IdempotencyRecord | undefined = key
       ? idempotencyRecord(context, key, 'createEpisode', fingerprint, head)
@@ -763,6 +765,11 @@ export class EpisodeService {
             : {}),
           ...(snapshot ? { lastSnapshotAt: clinicalTimeOf(record) } : {}),
           counts: nextCounts(head.counts, record),
+          currentGradings: nextCurrentGradings(head.currentGradings, {
+            record,
+            gradings,
+            refolded: advanced.refolded,
+          }),
           ...(advanced.refolded && built.refoldFrom !== undefined
             ? { refolds: [...(head.refolds ?? []), { from: built.refoldFrom, version }].slice(-200) }
             : advanced.refolded

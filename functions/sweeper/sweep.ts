@@ -1,6 +1,10 @@
 import type { EpisodeRepository } from '../episodes/repository.ts';
 import type { OverdueVitalsMonitor } from '../episodes/overdue-vitals.ts';
+import type { StoredItem } from '../episodes/records.ts';
+import { alertKeyOf, type DeliverableAlert } from '../episodes/alert-delivery-store.ts';
 import type { AlertDeliverer, DeliveryOutcome } from '../alerts/delivery.ts';
+import { forEachBounded } from '../alerts/bounded-concurrency.ts';
+import { OrderedLanes } from '../alerts/ordered-lanes.ts';
 
 export type SweepResult = {
   /** Alerts posted that had been left pending (Slack was down, or the team had no channel). */
@@ -14,22 +18,40 @@ export type SweepResult = {
   readonly failures: number;
 };
 
+/** What one sweep asks of the deliverer: its alerts read in batches, then each one handled. */
+export type SweepDeliverer = {
+  forSweep(): Pick<AlertDeliverer, 'loadAll' | 'sweepLoaded'>;
+};
+
 export type SweepDeps = {
   readonly repository: Pick<EpisodeRepository, 'dueInQueue'>;
-  readonly deliverer: Pick<AlertDeliverer, 'sweep'>;
+  readonly deliverer: SweepDeliverer;
   readonly monitor: Pick<OverdueVitalsMonitor, 'check' | 'cutoff'>;
   readonly log: (
     level: 'info' | 'warn' | 'error',
     message: string,
     details?: Record<string, unknown>,
   ) => void;
+  /** Items handled at once (default SWEEP_CONCURRENCY). */
+  readonly concurrency?: number;
 };
+
+/** Alerts (or overdue-vitals checks) in flight at once. */
+export const SWEEP_CONCURRENCY = 16;
+/**
+ * Due alerts read together (one BatchGetItem), just before they are handled: the batch is read when
+ * its first alert is started, so no alert acts on a read older than its batch's few deliveries.
+ */
+export const SWEEP_READ_BATCH = 25;
 
 /**
  * One sweep (scheduled every few minutes): the `ALERT#OPEN` queue (alerts due for delivery or
  * re-notification) and the `WATCH#VITALS` queue (episodes with active CRS whose last vital signs
- * are older than the interval, INF-5 → ESC-VITALS). One item's failure never stops the others;
- * it stays queued for the next sweep.
+ * are older than the interval, INF-5 → ESC-VITALS). Items are started in queue order, up to
+ * `concurrency` at a time; a channel still gets its messages one at a time, in queue order (one
+ * lane per team, a team posting to one channel). Each team's settings are read once per sweep and
+ * the due alerts are read in batches. One item's failure never stops the others; it stays queued
+ * for the next sweep. Nothing new is started once the deadline has passed.
  */
 export const sweep = async (deps: SweepDeps, now: Date, deadline?: number): Promise<SweepResult> => {
   const counts = { delivered: 0, renotified: 0, acknowledgementsShown: 0, overdueVitals: 0, failures: 0 };
@@ -38,28 +60,65 @@ export const sweep = async (deps: SweepDeps, now: Date, deadline?: number): Prom
     reminded: 'renotified',
     updated: 'acknowledgementsShown',
   };
+  const concurrency = deps.concurrency ?? SWEEP_CONCURRENCY;
+  const beforeDeadline = () => deadline === undefined || Date.now() <= deadline;
+
   const dueAlerts = await deps.repository.dueInQueue('ALERT#OPEN', now.toISOString());
-  for (const item of dueAlerts) {
-    if (deadline !== undefined && Date.now() > deadline) break;
-    try {
-      const outcome = await deps.deliverer.sweep({ PK: item.PK, SK: item.SK }, deadline);
-      const counter = tally[outcome];
-      if (counter) counts[counter] += 1;
-    } catch (error) {
-      counts.failures += 1;
-      deps.log('warn', 'sweep: alert still not delivered', { alertSk: item.SK, error: String(error) });
+  const run = deps.deliverer.forSweep();
+  const lanes = new OrderedLanes();
+  const batches = new Map<number, Promise<ReadonlyMap<string, DeliverableAlert>>>();
+  const readBatchOf = (index: number): Promise<ReadonlyMap<string, DeliverableAlert>> => {
+    const batch = Math.floor(index / SWEEP_READ_BATCH);
+    let read = batches.get(batch);
+    if (!read) {
+      const keys = dueAlerts
+        .slice(batch * SWEEP_READ_BATCH, (batch + 1) * SWEEP_READ_BATCH)
+        .map(({ PK, SK }) => ({ PK, SK }));
+      read = run.loadAll(keys);
+      batches.set(batch, read);
     }
-  }
+    return read;
+  };
+  await forEachBounded(
+    dueAlerts,
+    concurrency,
+    async (item, index) => {
+      // Taken before anything is awaited, so turns follow the queue's order.
+      const turn = lanes.take(laneOf(item));
+      try {
+        const alert = (await readBatchOf(index)).get(alertKeyOf(item));
+        // Gone, or no longer an alert: nothing to do (an unread one stays queued).
+        const outcome = alert ? await run.sweepLoaded(alert, deadline, turn) : 'nothing';
+        const counter = tally[outcome];
+        if (counter) counts[counter] += 1;
+      } catch (error) {
+        counts.failures += 1;
+        deps.log('warn', 'sweep: alert still not delivered', { alertSk: item.SK, error: String(error) });
+      } finally {
+        turn.done();
+      }
+    },
+    beforeDeadline,
+  );
+
   const overdue = await deps.repository.dueInQueue('WATCH#VITALS', deps.monitor.cutoff(now));
-  for (const item of overdue) {
-    if (deadline !== undefined && Date.now() > deadline) break;
-    const episodeId = item.PK.slice('EP#'.length);
-    try {
-      if (await deps.monitor.check(episodeId, now)) counts.overdueVitals += 1;
-    } catch (error) {
-      counts.failures += 1;
-      deps.log('warn', 'sweep: overdue vital signs not checked', { episodeId, error: String(error) });
-    }
-  }
+  await forEachBounded(
+    overdue,
+    concurrency,
+    async (item) => {
+      const episodeId = item.PK.slice('EP#'.length);
+      try {
+        if (await deps.monitor.check(episodeId, now)) counts.overdueVitals += 1;
+      } catch (error) {
+        counts.failures += 1;
+        deps.log('warn', 'sweep: overdue vital signs not checked', { episodeId, error: String(error) });
+      }
+    },
+    beforeDeadline,
+  );
   return counts;
 };
+
+/** An alert's lane: its team's channel (one per team); an item without a team has a lane of its own. */
+const laneOf = (item: StoredItem): string =>
+  item.kind === 'ALERT' && typeof item.team === 'string' ? `TEAM#${item.team}` : alertKeyOf(item);

@@ -1,10 +1,16 @@
 import { ESCALATION_LEVELS, localize } from '#rules';
-import type { Acknowledgement, AlertDelivery, AlertRecord } from '#episodes';
+import { EpisodeNotFoundError, type Acknowledgement, type AlertDelivery, type AlertRecord } from '#episodes';
 import { builder } from '../builder.ts';
 import { AuthorType } from './author.ts';
 import { actorFor, EPISODE_ERRORS } from './errors.ts';
-import { episodeIdFrom, forgetEpisodeState } from './episode-loader.ts';
-import { AlertRef, EpisodeRef } from './episode-refs.ts';
+import type { GraphQLContext } from '../context.ts';
+import {
+  episodeIdFrom,
+  forgetEpisodeState,
+  loadEpisodeState,
+  loadFullEpisodeState,
+} from './episode-loader.ts';
+import { AlertRef, EpisodeRef, type AlertSource } from './episode-refs.ts';
 import { CitationType, LanguageEnum, languageOf } from './rule-output.ts';
 
 /**
@@ -30,8 +36,33 @@ const AlertDeliveryType = builder.objectRef<AlertDelivery>('AlertDelivery').impl
   }),
 });
 
+const isRecord = (alert: AlertSource): alert is AlertRecord => 'kind' in alert;
+
+/**
+ * The stored alert behind one the head keeps (its delivery, or what an older head did not keep):
+ * the episode's newest records, read once per request, or every record if it is older than those.
+ */
+const recordOf = async (alert: AlertSource, context: GraphQLContext): Promise<AlertRecord> => {
+  if (isRecord(alert)) return alert;
+  const inWindow = (await loadEpisodeState(context, alert.episodeId)).alerts.find((a) => a.id === alert.id);
+  const found =
+    inWindow ?? (await loadFullEpisodeState(context, alert.episodeId)).alerts.find((a) => a.id === alert.id);
+  if (!found) throw new EpisodeNotFoundError(alert.id, 'Alert');
+  return found;
+};
+
+/** A field the head keeps on newer alerts; read from the record when it is absent. */
+const kept = async <K extends 'sourceRuleIds' | 'citations' | 'basedOn' | 'lastRaisedAt'>(
+  alert: AlertSource,
+  key: K,
+  context: GraphQLContext,
+): Promise<AlertRecord[K]> => {
+  return (alert[key] as AlertRecord[K] | undefined) ?? (await recordOf(alert, context))[key];
+};
+
 AlertRef.implement({
-  description: 'An alert raised for this episode.',
+  description:
+    "An alert raised for this episode. In a list of episodes, open alerts are answered from each episode's head; only `delivery` reads the alert itself.",
   fields: (t) => ({
     id: t.exposeID('id', { description: 'The alert id (what acknowledgeAlert takes).' }),
     episodeId: t.exposeString('episodeId'),
@@ -46,11 +77,17 @@ AlertRef.implement({
     textEn: t.string({ resolve: (a) => a.text.en }),
     sourceRuleIds: t.stringList({
       description: 'The clinical rules behind the alert, e.g. ["CRS-GRADE"].',
-      resolve: (a) => [...a.sourceRuleIds],
+      resolve: async (a, _args, context) => [...(await kept(a, 'sourceRuleIds', context))],
     }),
-    citations: t.field({ type: [CitationType], resolve: (a) => [...a.citations] }),
+    citations: t.field({
+      type: [CitationType],
+      resolve: async (a, _args, context) => [...(await kept(a, 'citations', context))],
+    }),
     raisedAt: t.field({ type: 'DateTime', resolve: (a) => a.raisedAt }),
-    basedOn: t.exposeID('basedOn', { description: 'The grading (or record) that raised it.' }),
+    basedOn: t.id({
+      description: 'The grading (or record) that raised it.',
+      resolve: (a, _args, context) => kept(a, 'basedOn', context),
+    }),
     crsEpisode: t.int({
       nullable: true,
       description:
@@ -65,18 +102,38 @@ AlertRef.implement({
     lastRaisedAt: t.field({
       type: 'DateTime',
       description: 'When it was last raised (the first time unless repeated).',
-      resolve: (a) => a.lastRaisedAt ?? a.raisedAt,
+      resolve: async (a, _args, context) => {
+        if (isRecord(a)) return a.lastRaisedAt ?? a.raisedAt;
+        return (await kept(a, 'lastRaisedAt', context)) ?? a.raisedAt;
+      },
     }),
-    acknowledged: t.boolean({ resolve: (a) => a.acknowledgedAt !== undefined }),
-    acknowledgedAt: t.field({ type: 'DateTime', nullable: true, resolve: (a) => a.acknowledgedAt ?? null }),
-    acknowledgedBy: t.field({ type: AuthorType, nullable: true, resolve: (a) => a.acknowledgedBy ?? null }),
-    delivery: t.field({ type: AlertDeliveryType, resolve: (a) => a.delivery }),
+    acknowledged: t.boolean({
+      resolve: (a) => (isRecord(a) ? a.acknowledgedAt !== undefined : a.acknowledged),
+    }),
+    acknowledgedAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      resolve: async (a, _args, context) =>
+        isRecord(a) || a.acknowledged ? ((await recordOf(a, context)).acknowledgedAt ?? null) : null,
+    }),
+    acknowledgedBy: t.field({
+      type: AuthorType,
+      nullable: true,
+      resolve: async (a, _args, context) =>
+        isRecord(a) || a.acknowledged ? ((await recordOf(a, context)).acknowledgedBy ?? null) : null,
+    }),
+    delivery: t.field({
+      type: AlertDeliveryType,
+      description: 'Read from the alert itself (the sweeper and Slack change it, not the episode).',
+      resolve: async (a, _args, context) => (await recordOf(a, context)).delivery,
+    }),
   }),
 });
 
 /** Newest first (then by id, which is time-ordered). */
-export const newestAlertsFirst = (alerts: readonly AlertRecord[]): AlertRecord[] =>
-  [...alerts].sort((a, b) => b.raisedAt.localeCompare(a.raisedAt) || b.id.localeCompare(a.id));
+export const newestAlertsFirst = <T extends Pick<AlertRecord, 'raisedAt' | 'id'>>(
+  alerts: readonly T[],
+): T[] => [...alerts].sort((a, b) => b.raisedAt.localeCompare(a.raisedAt) || b.id.localeCompare(a.id));
 
 const AcknowledgeAlertInput = builder.inputType('AcknowledgeAlertInput', {
   fields: (t) => ({

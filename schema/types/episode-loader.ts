@@ -46,6 +46,15 @@ export const loadEpisodeHead = (context: GraphQLContext, episodeId: string): Pro
     return callService(() => context.episodes.getEpisodeHead(actor, episodeId));
   });
 
+/**
+ * Heads this request already read (a page of the team index): the episode's fields read them
+ * instead of reading each head again.
+ */
+export const rememberEpisodeHeads = (context: GraphQLContext, heads: readonly EpisodeHead[]): void => {
+  const { heads: known } = memoOf(context);
+  for (const head of heads) if (!known.has(head.id)) known.set(head.id, Promise.resolve(head));
+};
+
 /** The head and the newest RECENT_WINDOW records of each kind (bounded, per episode per request). */
 export const loadEpisodeState = (context: GraphQLContext, episodeId: string): Promise<EpisodeState> =>
   remembered(memoOf(context).recent, episodeId, async () => {

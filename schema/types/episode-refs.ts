@@ -20,7 +20,14 @@ export type ClinicalRecord = VitalsRecord | NeuroRecord | LabRecord | DoseRecord
 
 export const EpisodeRef = builder.objectRef<EpisodeHead>('Episode');
 export const GradingRef = builder.objectRef<GradingRecord>('Grading');
-export const AlertRef = builder.objectRef<AlertRecord>('Alert');
+/**
+ * An alert as the episode head keeps it (open alerts of a listed episode): the fields the head does
+ * not hold are read from the alert's record.
+ */
+export type KeptAlert = NonNullable<EpisodeHead['alertRefs']>[number] & { readonly episodeId: string };
+export type AlertSource = AlertRecord | KeptAlert;
+
+export const AlertRef = builder.objectRef<AlertSource>('Alert');
 export const ClinicalRecordRef = builder.interfaceRef<ClinicalRecord>('ClinicalRecord');
 export const ObservationRef = builder.interfaceRef<ObservationRecord>('Observation');
 export const VitalsObservationRef = builder.objectRef<VitalsRecord>('VitalsObservation');

@@ -11,7 +11,7 @@ import {
   type TocilizumabStatusAt,
 } from '#rules';
 import type { GraphQLContext } from '../context.ts';
-import { latestGrade, type EpisodeHead } from '#episodes';
+import { alertRefsOf, latestGrade, type EpisodeHead, type GradingRecord } from '#episodes';
 import { builder } from '../builder.ts';
 import { newestAlertsFirst } from './alert.ts';
 import { FollowUpVisitType } from './calculator-follow-up.ts';
@@ -22,9 +22,9 @@ import { CitationType, LanguageEnum, languageOf } from './rule-output.ts';
 
 /**
  * An episode's current state for the bedside: grades, vital signs, tocilizumab and open alerts.
- * Grades, times and the tocilizumab check come from the episode head's summary (recomputed on every
- * write), so lists show them without reading each episode; the full gradings and alert texts read
- * the episode's records (the same single Query as the rest of the episode).
+ * Everything comes from the episode head (its summary, timeline state, kept alerts and the gradings
+ * behind the current grades, all rewritten by every write), so a page of episodes is one Query
+ * whatever it selects; only an alert's delivery, or a grading a re-fold left unknown, reads records.
  */
 export type CurrentState = {
   readonly head: EpisodeHead;
@@ -42,6 +42,20 @@ const viewOf = (head: EpisodeHead, context: GraphQLContext): TimelineView =>
     context.now.toISOString(),
     context.episodes.timelineSettings,
   );
+
+/**
+ * The grading behind the current grade: kept on the head (so a list reads nothing more), or, when
+ * the head does not know it (see CurrentGradings), found in the episode's newest records.
+ */
+const currentGrading = async (
+  head: EpisodeHead,
+  domain: 'CRS' | 'ICANS',
+  context: GraphQLContext,
+): Promise<GradingRecord | null> => {
+  const kept = head.currentGradings?.[domain];
+  if (kept !== undefined) return kept;
+  return latestGrade(await loadEpisodeState(context, head.id), domain) ?? null;
+};
 
 /** TOCI-1..4 at the request time, with this episode's weight and the doses that still count. */
 type TocilizumabState = TocilizumabStatusAt & { readonly weightKg: number };
@@ -188,8 +202,7 @@ export const CurrentStateType = builder.objectRef<CurrentState>('EpisodeCurrentS
       type: GradingRef,
       nullable: true,
       description: 'The grading behind the current CRS grade: its drivers and management.',
-      resolve: async ({ head }, _args, context) =>
-        latestGrade(await loadEpisodeState(context, head.id), 'CRS') ?? null,
+      resolve: ({ head }, _args, context) => currentGrading(head, 'CRS', context),
     }),
     icansGrade: t.int({
       nullable: true,
@@ -205,8 +218,7 @@ export const CurrentStateType = builder.objectRef<CurrentState>('EpisodeCurrentS
       type: GradingRef,
       nullable: true,
       description: 'The grading behind the current ICANS grade: its drivers and management.',
-      resolve: async ({ head }, _args, context) =>
-        latestGrade(await loadEpisodeState(context, head.id), 'ICANS') ?? null,
+      resolve: ({ head }, _args, context) => currentGrading(head, 'ICANS', context),
     }),
     lastVitalsAt: t.field({
       type: 'DateTime',
@@ -228,9 +240,11 @@ export const CurrentStateType = builder.objectRef<CurrentState>('EpisodeCurrentS
     openAlerts: t.field({
       type: [AlertRef],
       description: 'Alerts not yet acknowledged, newest first.',
-      resolve: async ({ head }, _args, context) =>
+      resolve: ({ head }) =>
         newestAlertsFirst(
-          (await loadEpisodeState(context, head.id)).alerts.filter((a) => a.acknowledgedAt === undefined),
+          alertRefsOf(head)
+            .filter((ref) => !ref.acknowledged)
+            .map((ref) => ({ ...ref, episodeId: head.id })),
         ),
     }),
     daysSinceInfusion: t.int({

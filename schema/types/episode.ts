@@ -19,6 +19,7 @@ import {
   loadEpisodeState,
   loadFullEpisodeState,
   RECENT_WINDOW,
+  rememberEpisodeHeads,
 } from './episode-loader.ts';
 import {
   AlertRef,
@@ -254,6 +255,7 @@ builder.queryField('episodes', (t) =>
             after: args.after ?? null,
           }),
         );
+        rememberEpisodeHeads(context, page.heads);
         const edges = page.heads.map((node, i) => ({ cursor: page.cursors[i] ?? '', node }));
         return {
           edges,

@@ -588,6 +588,137 @@ describe('efficiency (SDK commands counted)', () => {
   });
 });
 
+describe('a page of episodes answers its current state from the listed heads (no N+1)', () => {
+  const team = 'hem-page';
+  const member: User = { role: 'clinician', teams: [team] };
+  /** Every field of an alert the head keeps (all but `delivery`). */
+  const KEPT_ALERT = `id episodeId escalationId level text textZh textEn sourceRuleIds citations { section source }
+    raisedAt basedOn crsEpisode occurrences lastRaisedAt acknowledged acknowledgedAt acknowledgedBy { userId }`;
+  const GRADING =
+    'id domain grade status basedOn drivers { code } recommendations { ruleId dose { drug mg } }';
+  const CURRENT_STATE = `currentState(today: "2026-03-03") {
+    crsGrade crsComplete crsNeeds crsGradedAt icansGrade lastVitalsAt daysSinceInfusion
+    crsEpisode { number status peakGrade onsetAt latestGrade tocilizumabCount }
+    tocilizumab { doseMg status dosesGiven dosesInLast24h earliestNextDoseAt }
+    openAlertCount openAlerts { ...KeptAlert }
+    crsGrading { ${GRADING} } icansGrading { ${GRADING} } }`;
+  const PAGE = `query($team: String!, $first: Int) {
+    episodes(team: $team, first: $first) {
+      edges { node { episodeId ${CURRENT_STATE} } }
+      pageInfo { hasNextPage } } }
+    fragment KeptAlert on Alert { ${KEPT_ALERT} }`;
+  /** A page with each episode's alerts and CRS gradings also read from their records (within the query cost limit). */
+  const PAGE_WITH_RECORDS = `query($team: String!, $first: Int) {
+    episodes(team: $team, first: $first) {
+      edges { node { episodeId ${CURRENT_STATE}
+        alerts(first: 5) { edges { node { ...KeptAlert } } }
+        gradings(domain: CRS, first: 1) { edges { node { ${GRADING} } } } } } } }
+    fragment KeptAlert on Alert { ${KEPT_ALERT} }`;
+  type Listed = {
+    episodeId: string;
+    currentState: {
+      crsGrade: number | null;
+      crsEpisode: { number: number; status: string; peakGrade: number } | null;
+      tocilizumab: { status: string; doseMg: number };
+      openAlertCount: number;
+      openAlerts: (Alert & { raisedAt: string; textEn: string; sourceRuleIds: string[]; basedOn: string })[];
+      crsGrading: (Grading & { basedOn: string }) | null;
+      icansGrading: Grading | null;
+    };
+    alerts?: Connection<Alert>;
+    gradings?: Connection<Grading>;
+  };
+  const nodesOf = (result: Response<{ episodes: Connection<Listed> }>) =>
+    dataOf(result).episodes.edges.map((e) => e.node);
+  let acknowledgedIn = '';
+
+  beforeAll(async () => {
+    // 21 episodes: the first 18 with CRS 3 and its alert (the 18th's acknowledged), 3 without.
+    for (let i = 0; i < 21; i += 1) {
+      const episode = await createEpisode(team);
+      if (i < 18) {
+        const vitals = await run<VitalsData>(member, RECORD_VITALS, {
+          input: febrileHypotensiveOnNorepinephrine(episode.episodeId),
+        });
+        const alert = dataOf(vitals).recordVitals.alerts[0];
+        if (i === 17 && alert) {
+          acknowledgedIn = episode.episodeId;
+          const ack = await run<AckData>(member, ACKNOWLEDGE, {
+            input: { episodeId: episode.episodeId, alertId: alert.id },
+          });
+          expect(ack.data?.acknowledgeAlert.__typename).toBe('AcknowledgeAlertSuccess');
+        }
+      }
+    }
+  }, 120_000);
+
+  it('a page of 20 with grades, CRS episode, tocilizumab, open alerts and the gradings behind the grades is exactly 1 Query', async () => {
+    const page = await run<{ episodes: Connection<Listed> }>(member, PAGE, { team, first: 20 });
+    expect(page.commands).toEqual(['QueryCommand']);
+    const nodes = nodesOf(page);
+    expect(nodes).toHaveLength(20);
+    expect(dataOf(page).episodes.pageInfo.hasNextPage).toBe(true);
+    const graded = nodes.filter((n) => n.currentState.crsGrade === 3);
+    expect(graded.length).toBeGreaterThanOrEqual(17);
+    for (const node of graded) {
+      expect(node.currentState.crsEpisode).toMatchObject({ number: 1, status: 'OPEN', peakGrade: 3 });
+      expect(node.currentState.crsGrading).toMatchObject({ domain: 'CRS', grade: 3, status: 'GRADED' });
+      expect(node.currentState.crsGrading?.drivers.length).toBeGreaterThan(0);
+      expect(node.currentState.icansGrading).toBeNull();
+      expect(node.currentState.openAlerts).toHaveLength(node.currentState.openAlertCount);
+      for (const alert of node.currentState.openAlerts) {
+        expect(alert).toMatchObject({ acknowledged: false, acknowledgedAt: null, acknowledgedBy: null });
+        expect(alert.textEn).not.toBe('');
+        expect(alert.sourceRuleIds.length).toBeGreaterThan(0);
+      }
+    }
+    for (const node of nodes.filter((n) => n.currentState.crsGrade === null))
+      expect(node.currentState).toMatchObject({
+        crsEpisode: null,
+        crsGrading: null,
+        openAlertCount: 0,
+        openAlerts: [],
+      });
+    // One episode had its ESC-CRS3 acknowledged: it alone lists it no more.
+    const withCrs3 = graded.filter((n) =>
+      n.currentState.openAlerts.some((a) => a.escalationId === 'ESC-CRS3' && a.level === 'CRITICAL'),
+    );
+    expect(graded.map((n) => n.episodeId)).toContain(acknowledgedIn);
+    expect(withCrs3.map((n) => n.episodeId)).toEqual(
+      graded.map((n) => n.episodeId).filter((id) => id !== acknowledgedIn),
+    );
+  });
+
+  it('what the heads answer is what the records give: the same open alerts in the same order, the same grading', async () => {
+    const page = await run<{ episodes: Connection<Listed> }>(member, PAGE_WITH_RECORDS, { team, first: 5 });
+    const nodes = nodesOf(page);
+    expect(nodes).toHaveLength(5);
+    for (const node of nodes) {
+      const fromRecords = must(node.alerts)
+        .edges.map((e) => e.node)
+        .filter((a) => !a.acknowledged);
+      expect(node.currentState.openAlerts).toEqual(fromRecords);
+      expect(node.currentState.crsGrading).toEqual(must(node.gradings).edges[0]?.node ?? null);
+    }
+  });
+
+  it("an open alert's delivery is read from the alert itself (the head does not keep it)", async () => {
+    const page = await run<{ episodes: Connection<Listed> }>(
+      member,
+      `query($team: String!) { episodes(team: $team, first: 5) { edges { node {
+        currentState { openAlerts { id delivery { status attempts } } } } } } }`,
+      { team },
+    );
+    const nodes = nodesOf(page);
+    const withOpen = nodes.filter((n) => n.currentState.openAlerts.length > 0).length;
+    expect(withOpen).toBeGreaterThan(0);
+    // The page, then each episode with open alerts: its newest records (4 bounded Queries).
+    expect(page.commands).toEqual(Array(1 + 4 * withOpen).fill('QueryCommand'));
+    for (const alert of nodes.flatMap((n) => n.currentState.openAlerts as unknown as { delivery: unknown }[]))
+      expect(alert.delivery).toEqual({ status: 'PENDING', attempts: 0 });
+  });
+});
+
 describe('authorisation', () => {
   it('a nurse is refused a dose with the Forbidden member, and nothing is written', async () => {
     const episode = await createEpisode();

@@ -1,0 +1,241 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { monotonicFactory } from 'ulid';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { AlertDeliverer } from '../../functions/alerts/delivery.ts';
+import { createWebClient, webApiPoster } from '../../functions/alerts/slack-web-api.ts';
+import { AlertDeliveryStore } from '../../functions/episodes/alert-delivery-store.ts';
+import { OverdueVitalsMonitor } from '../../functions/episodes/overdue-vitals.ts';
+import type { AlertRecord } from '../../functions/episodes/records.ts';
+import { EpisodeRepository } from '../../functions/episodes/repository.ts';
+import type { RetryPolicy } from '../../functions/episodes/retry.ts';
+import { TeamSettingsService } from '../../functions/episodes/team-settings.ts';
+import { TeamSettingsRepository } from '../../functions/episodes/team-settings-repository.ts';
+import type { FakeSlackCall } from '../../functions/local/fake-slack-api.ts';
+import { LOCAL_AWS } from '../../functions/local/dynamodb-local.ts';
+import { sweep, SWEEP_READ_BATCH, type SweepResult } from '../../functions/sweeper/sweep.ts';
+import { createTestTable, type TestTable } from '../support/dynamodb.ts';
+import {
+  benchChannelOf,
+  configureTeams,
+  countingTeamReads,
+  injectSlackFailure,
+  seedDueAlerts,
+  startLoopbackSlack,
+  type LoopbackSlack,
+} from '../support/due-alerts.ts';
+
+/**
+ * The sweeper on a backlog of due alerts, on DynamoDB Local and the fake Slack Web API over
+ * loopback (the real Web API client): every alert posted exactly once, each channel's messages in
+ * the order the alerts were raised, each team's settings read once per sweep, the alerts read in
+ * batches, and Slack's 429 Retry-After waited out by that channel alone.
+ */
+
+const FAST_RETRY: RetryPolicy = { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 5 };
+const TEAMS = ['hem-a', 'hem-b', 'hem-c'];
+/** Seeded but never mapped to a channel (`/cart setup` not done yet). */
+const UNMAPPED = 'hem-new';
+const RAISED_AT = new Date('2026-03-03T02:00:00.000Z');
+const SWEEP_AT = new Date('2026-03-03T02:10:00.000Z');
+
+let table: TestTable;
+let slack: LoopbackSlack;
+let client: DynamoDBDocumentClient;
+const commands: string[] = [];
+let settingsStore: ReturnType<typeof countingTeamReads>;
+
+beforeAll(async () => {
+  slack = await startLoopbackSlack();
+});
+afterAll(async () => slack.close());
+
+beforeEach(async () => {
+  table = await createTestTable('sweeper-delivery');
+  client = DynamoDBDocumentClient.from(new DynamoDBClient({ ...LOCAL_AWS, endpoint: table.endpoint }), {
+    marshallOptions: { removeUndefinedValues: true },
+  });
+  client.middlewareStack.add(
+    (next, context) => (args) => {
+      commands.push(String(context.commandName));
+      return next(args);
+    },
+    { step: 'initialize', name: 'countCommands' },
+  );
+  settingsStore = countingTeamReads(new TeamSettingsRepository(client, table.tableName, FAST_RETRY));
+  await configureTeams(new TeamSettingsService(settingsStore), TEAMS);
+  settingsStore.teamReads.length = 0;
+  commands.length = 0;
+});
+afterEach(async () => {
+  client.destroy();
+  await table.drop();
+});
+
+const deliverer = () =>
+  new AlertDeliverer({
+    store: new AlertDeliveryStore(client, table.tableName, FAST_RETRY),
+    settings: new TeamSettingsService(settingsStore),
+    slack: webApiPoster(createWebClient('xoxb-test', slack.apiUrl)),
+    clock: () => SWEEP_AT,
+    renotifyMinutes: 15,
+  });
+
+const runSweep = (options: { concurrency?: number; with?: AlertDeliverer } = {}): Promise<SweepResult> => {
+  const repository = new EpisodeRepository(client, table.tableName, FAST_RETRY);
+  return sweep(
+    {
+      repository,
+      deliverer: options.with ?? deliverer(),
+      monitor: new OverdueVitalsMonitor({ repository, newId: monotonicFactory() }),
+      log: () => undefined,
+      ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
+    },
+    SWEEP_AT,
+  );
+};
+
+const seed = (count: number, teams: readonly string[] = TEAMS) =>
+  seedDueAlerts(client, table.tableName, { count, teams, raisedAt: RAISED_AT });
+
+/** Alert messages posted (not re-notifications, which reply in the alert's thread). */
+const postsSince = (seq: number): FakeSlackCall[] =>
+  slack.api
+    .calls()
+    .filter(
+      (call) =>
+        call.seq > seq &&
+        call.method === 'chat.postMessage' &&
+        call.status === 200 &&
+        call.args.thread_ts === undefined,
+    );
+const lastSeq = (): number => slack.api.calls().at(-1)?.seq ?? 0;
+
+/** Which seeded alert a posted message is about (its buttons carry the alert id). */
+const alertOf = (call: FakeSlackCall, alerts: readonly AlertRecord[]): string | undefined => {
+  const blocks = JSON.stringify(call.args.blocks);
+  return alerts.find((alert) => blocks.includes(alert.id))?.id;
+};
+
+const expectEachPostedOnceInOrder = (posts: readonly FakeSlackCall[], alerts: readonly AlertRecord[]) => {
+  const posted = posts.map((call) => alertOf(call, alerts));
+  expect(posted.filter((id) => id === undefined)).toEqual([]);
+  expect([...posted].sort()).toEqual(alerts.map((a) => a.id).sort());
+  for (const team of new Set(alerts.map((a) => a.team))) {
+    const channelPosts = posts.filter((call) => call.args.channel === benchChannelOf(team));
+    expect(channelPosts.map((call) => alertOf(call, alerts))).toEqual(
+      alerts.filter((a) => a.team === team).map((a) => a.id),
+    );
+  }
+};
+
+describe('a sweep of many due alerts', () => {
+  it('posts every alert exactly once, in raised order per channel, reading each team’s settings once', async () => {
+    const alerts = await seed(120);
+    const before = lastSeq();
+    commands.length = 0;
+    expect(await runSweep()).toEqual({
+      delivered: 120,
+      renotified: 0,
+      acknowledgementsShown: 0,
+      overdueVitals: 0,
+      failures: 0,
+    });
+    expectEachPostedOnceInOrder(postsSince(before), alerts);
+    expect([...settingsStore.teamReads].sort()).toEqual(TEAMS);
+    const count = (name: string) => commands.filter((c) => c === name).length;
+    // The queue (two pages of 100), then the alerts in batches: no GetItem per alert.
+    expect(count('BatchGetItemCommand')).toBe(Math.ceil(120 / SWEEP_READ_BATCH));
+    expect(count('GetItemCommand')).toBe(TEAMS.length);
+    // Per alert: the lease and the delivery record.
+    expect(count('UpdateItemCommand')).toBe(2 * 120);
+
+    // Delivered: the next sweep posts nothing (critical ones are due again only in 15 minutes).
+    const again = lastSeq();
+    expect(await runSweep()).toMatchObject({ delivered: 0, failures: 0 });
+    expect(postsSince(again)).toEqual([]);
+  });
+
+  it('a team without a channel is read once and its alerts wait; the other teams’ are posted', async () => {
+    const alerts = await seed(40, ['hem-a', UNMAPPED]);
+    const before = lastSeq();
+    expect(await runSweep()).toMatchObject({
+      delivered: alerts.filter((a) => a.team === 'hem-a').length,
+      failures: 0,
+    });
+    expectEachPostedOnceInOrder(
+      postsSince(before),
+      alerts.filter((a) => a.team === 'hem-a'),
+    );
+    expect([...settingsStore.teamReads].sort()).toEqual(['hem-a', UNMAPPED]);
+  });
+
+  it('each sweep reads the settings afresh (a channel mapped between sweeps is used by the next one)', async () => {
+    const alerts = await seed(8, ['hem-a', UNMAPPED]);
+    const waiting = alerts.filter((a) => a.team === UNMAPPED).length;
+    expect(waiting).toBe(4);
+    expect(await runSweep()).toMatchObject({ delivered: alerts.length - waiting });
+    await configureTeams(new TeamSettingsService(settingsStore), [UNMAPPED]);
+    settingsStore.teamReads.length = 0;
+    // The team's alerts wait for the re-notify interval once they found no channel.
+    const later = new Date(SWEEP_AT.getTime() + 16 * 60_000);
+    const repository = new EpisodeRepository(client, table.tableName, FAST_RETRY);
+    const before = lastSeq();
+    const result = await sweep(
+      {
+        repository,
+        deliverer: new AlertDeliverer({
+          store: new AlertDeliveryStore(client, table.tableName, FAST_RETRY),
+          settings: new TeamSettingsService(settingsStore),
+          slack: webApiPoster(createWebClient('xoxb-test', slack.apiUrl)),
+          clock: () => later,
+          renotifyMinutes: 15,
+        }),
+        monitor: new OverdueVitalsMonitor({ repository, newId: monotonicFactory() }),
+        log: () => undefined,
+      },
+      later,
+    );
+    // The critical ones posted by the first sweep are re-notified meanwhile (in their threads).
+    const critical = alerts.filter((a) => a.team === 'hem-a' && a.level === 'CRITICAL').length;
+    expect(critical).toBeGreaterThan(0);
+    expect(result).toMatchObject({ delivered: waiting, renotified: critical, failures: 0 });
+    expect(postsSince(before).map((c) => c.args.channel)).toEqual(
+      Array(waiting).fill(benchChannelOf(UNMAPPED)),
+    );
+    expect(settingsStore.teamReads.filter((t) => t === UNMAPPED)).toHaveLength(1);
+  });
+
+  it('two sweeps at once still post every alert exactly once (the lease)', async () => {
+    const alerts = await seed(60);
+    const before = lastSeq();
+    const results = await Promise.all([runSweep(), runSweep({ with: deliverer() })]);
+    expect(results.reduce((sum, r) => sum + r.delivered, 0)).toBe(60);
+    expect(results.reduce((sum, r) => sum + r.failures, 0)).toBe(0);
+    const posted = postsSince(before).map((call) => alertOf(call, alerts));
+    expect(posted).toHaveLength(60);
+    expect(new Set(posted).size).toBe(60);
+  });
+
+  it('Slack’s 429 on one channel is waited out (Retry-After) in that channel, in order; every alert still posted once', async () => {
+    const alerts = await seed(30);
+    await injectSlackFailure(slack, {
+      method: 'chat.postMessage',
+      channel: benchChannelOf('hem-b'),
+      count: 1,
+      status: 429,
+      retryAfter: 1,
+    });
+    const before = lastSeq();
+    expect(await runSweep()).toMatchObject({ delivered: 30, failures: 0 });
+    const calls = slack.api.calls().filter((c) => c.seq > before && c.method === 'chat.postMessage');
+    expect(calls.filter((c) => c.status === 429)).toHaveLength(1);
+    expectEachPostedOnceInOrder(postsSince(before), alerts);
+    // While hem-b waited out its Retry-After, the other channels went on.
+    const limited = calls.findIndex((c) => c.status === 429);
+    const retried = calls.findIndex((c, i) => i > limited && c.args.channel === benchChannelOf('hem-b'));
+    expect(calls.slice(limited + 1, retried).some((c) => c.args.channel !== benchChannelOf('hem-b'))).toBe(
+      true,
+    );
+  });
+});
