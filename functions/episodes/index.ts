@@ -45,7 +45,7 @@ export type {
   ObservationRecord,
   VitalsRecord,
 } from './records.ts';
-export type { TeamPage } from './repository.ts';
+export type { RecordFamily, TeamPage } from './repository.ts';
 export type { EpisodeService, Recording, Acknowledgement, WriteOptions } from './service.ts';
 export type { EpisodeState } from './state.ts';
 export { latestGrade } from './state.ts';

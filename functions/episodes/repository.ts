@@ -27,9 +27,15 @@ import { DEFAULT_RETRY_POLICY, withRetries, type RetryPolicy } from './retry.ts'
 /** Everything stored for one episode, from one Query of its partition. */
 export type EpisodePartition = {
   readonly head: EpisodeHead;
-  /** Every record, oldest first within each kind. */
+  /** Every record, oldest first within each kind (or, read as a window, the newest of each). */
   readonly records: readonly EpisodeRecord[];
+  /** Read as a window: the record families with older items than it holds. */
+  readonly truncated?: readonly RecordFamily[];
 };
+
+/** The four families of records, by sort key prefix: what a window reads the newest N of. */
+export type RecordFamily = 'OBS' | 'DOSE' | 'GRADE' | 'ALERT';
+const RECORD_FAMILIES: readonly RecordFamily[] = ['OBS', 'DOSE', 'GRADE', 'ALERT'];
 
 /** Clinical items of one kind's range, in time order: records and the tombstones of superseded ones. */
 export type ClinicalRange = {
@@ -144,11 +150,11 @@ export class EpisodeRepository {
     const pk = episodePk(episodeId);
     const [head, ...pages] = await Promise.all([
       knownHead ?? this.loadHead(episodeId),
-      ...['OBS#', 'DOSE#', 'GRADE#', 'ALERT#'].map((prefix) =>
+      ...RECORD_FAMILIES.map((family) =>
         this.#queryPages(
           {
             KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-            ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
+            ExpressionAttributeValues: { ':pk': pk, ':prefix': `${family}#` },
             ScanIndexForward: false,
             ConsistentRead: true,
           },
@@ -163,6 +169,7 @@ export class EpisodeRepository {
         .flat()
         .reverse()
         .filter((item): item is EpisodeRecord => RECORD_KINDS.has(item.kind)),
+      truncated: RECORD_FAMILIES.filter((_family, i) => (pages[i]?.length ?? 0) >= perKind),
     };
   }
 

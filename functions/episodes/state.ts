@@ -1,4 +1,4 @@
-import type { EpisodePartition } from './repository.ts';
+import type { EpisodePartition, RecordFamily } from './repository.ts';
 import type { TimelineState } from '#rules';
 import { openAlertsOf } from './alert-refs.ts';
 import type {
@@ -31,6 +31,8 @@ export type EpisodeState = {
   readonly deaths: readonly DeathRecord[];
   readonly gradings: readonly GradingRecord[];
   readonly alerts: readonly AlertRecord[];
+  /** Read as a window (the newest records of each family): the families with older records. */
+  readonly truncated?: readonly RecordFamily[];
 };
 
 const clinicalTime = (record: VitalsRecord | NeuroRecord | LabRecord | DoseRecord | DeathRecord): number => {
@@ -78,8 +80,10 @@ export const foldState = (head: EpisodeHead, records: readonly EpisodeRecord[]):
   };
 };
 
-export const stateOf = (partition: EpisodePartition): EpisodeState =>
-  foldState(partition.head, partition.records);
+export const stateOf = (partition: EpisodePartition): EpisodeState => ({
+  ...foldState(partition.head, partition.records),
+  ...(partition.truncated ? { truncated: partition.truncated } : {}),
+});
 
 /** The latest graded CRS (or ICANS) grading of an assessment made at or before `at`. */
 export const latestGrade = (

@@ -7,7 +7,7 @@ import type { GraphQLContext } from '../context.ts';
 import {
   episodeIdFrom,
   forgetEpisodeState,
-  loadEpisodeState,
+  loadSomeEpisodeState,
   loadFullEpisodeState,
 } from './episode-loader.ts';
 import { AlertRef, EpisodeRef, type AlertSource } from './episode-refs.ts';
@@ -44,7 +44,9 @@ const isRecord = (alert: AlertSource): alert is AlertRecord => 'kind' in alert;
  */
 const recordOf = async (alert: AlertSource, context: GraphQLContext): Promise<AlertRecord> => {
   if (isRecord(alert)) return alert;
-  const inWindow = (await loadEpisodeState(context, alert.episodeId)).alerts.find((a) => a.id === alert.id);
+  const inWindow = (await loadSomeEpisodeState(context, alert.episodeId)).alerts.find(
+    (a) => a.id === alert.id,
+  );
   const found =
     inWindow ?? (await loadFullEpisodeState(context, alert.episodeId)).alerts.find((a) => a.id === alert.id);
   if (!found) throw new EpisodeNotFoundError(alert.id, 'Alert');

@@ -55,14 +55,32 @@ export const rememberEpisodeHeads = (context: GraphQLContext, heads: readonly Ep
   for (const head of heads) if (!known.has(head.id)) known.set(head.id, Promise.resolve(head));
 };
 
-/** The head and the newest RECENT_WINDOW records of each kind (bounded, per episode per request). */
-export const loadEpisodeState = (context: GraphQLContext, episodeId: string): Promise<EpisodeState> =>
-  remembered(memoOf(context).recent, episodeId, async () => {
+/**
+ * The head and the newest `perKind` records of each family (bounded; once per episode and window
+ * size per request). Connections ask for their page size plus one, so a request for the first 20
+ * of each reads 21 of each, on day 1 as on day 40.
+ */
+export const loadEpisodeState = (
+  context: GraphQLContext,
+  episodeId: string,
+  perKind: number = RECENT_WINDOW,
+): Promise<EpisodeState> =>
+  remembered(memoOf(context).recent, `${episodeId}#${perKind}`, async () => {
     const actor = actorFor(context, 'read episodes');
     // The head this request already read (1 GetItem) is reused: the window is 4 Queries more.
     const head = await loadEpisodeHead(context, episodeId);
-    return callService(() => context.episodes.getEpisode(actor, episodeId, { recent: RECENT_WINDOW, head }));
+    return callService(() => context.episodes.getEpisode(actor, episodeId, { recent: perKind, head }));
   });
+
+/**
+ * A window of the episode this request already read (whatever its size), or the default window:
+ * for fields that look up records near those shown (the record a grading was based on, whether a
+ * shown record was corrected), so they add no read of their own.
+ */
+export const loadSomeEpisodeState = (context: GraphQLContext, episodeId: string): Promise<EpisodeState> => {
+  for (const [key, state] of memoOf(context).recent) if (key.startsWith(`${episodeId}#`)) return state;
+  return loadEpisodeState(context, episodeId);
+};
 
 /** Every record of the episode (deep history: a cursor beyond the window, the care plan's labs). */
 export const loadFullEpisodeState = (context: GraphQLContext, episodeId: string): Promise<EpisodeState> =>
@@ -75,7 +93,7 @@ export const loadFullEpisodeState = (context: GraphQLContext, episodeId: string)
 export const forgetEpisodeState = (context: GraphQLContext, episodeId: string): void => {
   const found = memoOf(context);
   found.heads.delete(episodeId);
-  found.recent.delete(episodeId);
+  for (const key of [...found.recent.keys()]) if (key.startsWith(`${episodeId}#`)) found.recent.delete(key);
   found.full.delete(episodeId);
 };
 

@@ -4,6 +4,7 @@ import {
   EpisodeValidationError,
   type EpisodeHead,
   type EpisodeState,
+  type RecordFamily,
 } from '#episodes';
 import { builder } from '../builder.ts';
 import type { GraphQLContext } from '../context.ts';
@@ -12,7 +13,13 @@ import { newestAlertsFirst } from './alert.ts';
 import { CarTProductEnum } from './reference-data.ts';
 import { AuthorType } from './author.ts';
 import { DrugEnum } from './dose.ts';
-import { sliceConnection, type ConnectionArgs, type ConnectionPage } from './episode-connection.ts';
+import {
+  DEFAULT_PAGE_SIZE,
+  MAX_PAGE_SIZE,
+  sliceConnection,
+  type ConnectionArgs,
+  type ConnectionPage,
+} from './episode-connection.ts';
 import {
   episodeIdFrom,
   loadEpisodeHead,
@@ -124,7 +131,7 @@ builder.node(EpisodeRef, {
         }),
       },
       resolve: (head, args, context) =>
-        withinWindow(head, args, context, async (state) => {
+        withinWindow(head, args, 'OBS', context, async (state) => {
           const kinds = new Set(args.kinds ?? ['VITALS', 'NEURO', 'LAB']);
           const records = state.records.filter(
             (r): r is Extract<ClinicalRecord, { kind: 'VITALS' | 'NEURO' | 'LAB' }> =>
@@ -139,7 +146,7 @@ builder.node(EpisodeRef, {
       description: 'Rule evaluations, newest first.',
       args: { domain: t.arg({ type: GradingDomainEnum, description: 'Only this domain.' }) },
       resolve: (head, args, context) =>
-        withinWindow(head, args, context, (state) => {
+        withinWindow(head, args, 'GRADE', context, (state) => {
           const gradings = state.gradings
             .filter((g) => args.domain == null || g.domain === args.domain)
             .sort((a, b) => b.recordedAt.localeCompare(a.recordedAt) || b.id.localeCompare(a.id));
@@ -154,7 +161,7 @@ builder.node(EpisodeRef, {
         currentOnly: t.arg.boolean({ defaultValue: false, description: 'Only records that count.' }),
       },
       resolve: (head, args, context) =>
-        withinWindow(head, args, context, async (state) => {
+        withinWindow(head, args, 'DOSE', context, async (state) => {
           const doses = state.records.filter(
             (r): r is Extract<ClinicalRecord, { kind: 'DOSE' }> =>
               r.kind === 'DOSE' && (args.drug == null || r.values.drug === args.drug),
@@ -168,7 +175,7 @@ builder.node(EpisodeRef, {
       description: 'Alerts raised, newest first.',
       args: { openOnly: t.arg.boolean({ defaultValue: false, description: 'Only unacknowledged alerts.' }) },
       resolve: (head, args, context) =>
-        withinWindow(head, args, context, (state) => {
+        withinWindow(head, args, 'ALERT', context, (state) => {
           const alerts = state.alerts.filter((a) => !args.openOnly || a.acknowledgedAt === undefined);
           return sliceConnection(newestAlertsFirst(alerts), args, (a) => a.id);
         }),
@@ -177,27 +184,34 @@ builder.node(EpisodeRef, {
 });
 
 /**
- * A connection page from the episode's newest records (bounded read); a page that reaches past
- * them (a cursor older than the window, or more items than it holds) reads the whole episode.
+ * A connection page from the newest records of its family (a bounded read: the page size plus one
+ * of each family, 4 Queries). A page that reaches past them (a cursor older than the window, a
+ * filter the window does not fill, backward paging) reads a window of RECENT_WINDOW, then, only if
+ * that family has older records still, the whole episode.
  */
 const withinWindow = async <T>(
   head: EpisodeHead,
-  _args: ConnectionArgs,
+  args: ConnectionArgs,
+  family: RecordFamily,
   context: GraphQLContext,
   page: (state: EpisodeState) => ConnectionPage<T> | Promise<ConnectionPage<T>>,
 ): Promise<ConnectionPage<T>> => {
-  const recent = await loadEpisodeState(context, head.id);
-  const windowFull = recent.records.length >= RECENT_WINDOW;
-  try {
-    const result = await page(recent);
-    // The window's last page may continue in older records.
-    if (windowFull && !result.pageInfo.hasNextPage)
-      return await page(await loadFullEpisodeState(context, head.id));
-    return result;
-  } catch (error) {
-    if (!windowFull) throw error;
-    return page(await loadFullEpisodeState(context, head.id));
+  const forward = args.after == null && args.before == null && args.last == null;
+  const sizes = forward
+    ? [Math.min(args.first ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE) + 1, RECENT_WINDOW]
+    : [RECENT_WINDOW];
+  for (const size of sizes) {
+    const recent = await loadEpisodeState(context, head.id, size);
+    const olderExist = recent.truncated?.includes(family) ?? false;
+    try {
+      const result = await page(recent);
+      // Complete when the family has nothing older, or the page stops inside the window.
+      if (!olderExist || result.pageInfo.hasNextPage) return result;
+    } catch (error) {
+      if (!olderExist) throw error;
+    }
   }
+  return page(await loadFullEpisodeState(context, head.id));
 };
 
 const onlyCurrent = async <R extends ClinicalRecord>(

@@ -1,7 +1,7 @@
 import type { GradingDomain, GradingSource } from '#episodes';
 import { builder } from '../builder.ts';
 import { AuthorType } from './author.ts';
-import { loadEpisodeState } from './episode-loader.ts';
+import { loadSomeEpisodeState } from './episode-loader.ts';
 import { ClinicalRecordRef, GradingRef, type ClinicalRecord } from './episode-refs.ts';
 import {
   CitationType,
@@ -119,7 +119,7 @@ GradingRef.implement({
       nullable: true,
       description: 'The record that triggered it; null when the episode plan did.',
       resolve: async (g, _args, context) => {
-        const state = await loadEpisodeState(context, g.episodeId);
+        const state = await loadSomeEpisodeState(context, g.episodeId);
         return (
           (state.records.find(
             (record) => record.id === g.basedOn && record.kind !== 'GRADING' && record.kind !== 'ALERT',

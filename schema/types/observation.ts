@@ -2,7 +2,7 @@ import type { EpisodeRecord, EpisodeState } from '#episodes';
 import { builder } from '../builder.ts';
 import type { GraphQLContext } from '../context.ts';
 import { AuthorType } from './author.ts';
-import { loadEpisodeState } from './episode-loader.ts';
+import { loadSomeEpisodeState } from './episode-loader.ts';
 import { ClinicalRecordRef, ObservationRef, RECORD_TYPE_NAME, type ClinicalRecord } from './episode-refs.ts';
 
 /**
@@ -55,7 +55,7 @@ export const supersededBy = async (
   context: GraphQLContext,
 ): Promise<string | null> => {
   if (freshRecords.has(record)) return null;
-  const state = await loadEpisodeState(context, record.episodeId);
+  const state = await loadSomeEpisodeState(context, record.episodeId);
   return supersessionsOf(state).get(record.id) ?? null;
 };
 

@@ -88,7 +88,7 @@ const DOSE = `mutation($input: RecordDoseInput!, $key: String!) { recordDose(inp
   ... on RecordDoseSuccess { dose { givenAt } episode { currentState { tocilizumab { status dosesGiven earliestNextDoseAt } } } }
   ${ERRORS} } }`;
 
-const ACK = `mutation($input: AcknowledgeAlertInput!, $key: String!) { acknowledgeAlert(input: $input) { __typename
+const ACK = `mutation($input: AcknowledgeAlertInput!) { acknowledgeAlert(input: $input) { __typename
   ... on AcknowledgeAlertSuccess { alert { acknowledged acknowledgedBy { userId } } } ${ERRORS} } }`;
 
 const TIMELINE = `query($id: ID!) { episode(id: $id) { __typename
