@@ -181,6 +181,8 @@ export type CallSummary = {
   readonly writeUnits: number;
   readonly itemsRead: number;
   readonly bytesRead: number;
+  /** Time spent waiting for DynamoDB (the calls' durations added up). */
+  readonly dynamoMs: number;
   readonly errors: number;
 };
 
@@ -196,6 +198,7 @@ export const summariseCalls = (calls: readonly DynamoCall[]): CallSummary => {
     writeUnits: sum((c) => c.writeUnits),
     itemsRead: sum((c) => (CAPACITY_OPERATIONS[c.operation] === 'read' ? c.items : 0)),
     bytesRead: sum((c) => (CAPACITY_OPERATIONS[c.operation] === 'read' ? c.responseBytes : 0)),
+    dynamoMs: sum((c) => c.ms),
     errors: table.filter((c) => c.error !== undefined).length,
   };
 };

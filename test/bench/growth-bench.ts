@@ -27,6 +27,7 @@ import { parseArgs } from 'node:util';
 import { getItemBaseline, BENCH_TEAM, withBenchSystem, type BenchSystem } from './bench-system.ts';
 import { courseVitals, vitalsCommandText } from './course.ts';
 import { operationsText } from './dynamodb-recorder.ts';
+import { captureHandlerLogs, loggedLines, type LogCapture } from './log-capture.ts';
 import { EPISODE_PAGE, RECORD_VITALS, outcomeOf } from './graphql-documents.ts';
 import { measureCell, mostOf, type CellBounds, type CellResult, type Sample } from './measure-cell.ts';
 import { checkSeedingMatchesService } from './seed-check.ts';
@@ -204,6 +205,7 @@ const rowText = (row: Row, baseline: Row | undefined): string => {
   const read = mostOf(result.request, (s) => s.bytesRead);
   const items = mostOf(result.request, (s) => s.itemsRead);
   const consumerCalls = mostOf(result.consumer, (s) => s.calls);
+  const dynamoMs = mostOf(result.request, (s) => s.dynamoMs);
   const ratio = baseline ? result.latency.p99 / baseline.result.latency.p99 : Number.NaN;
   const first = result.request[0];
   return [
@@ -212,18 +214,20 @@ const rowText = (row: Row, baseline: Row | undefined): string => {
     ms(result.latency.p50),
     ms(result.latency.p99),
     (Number.isNaN(ratio) ? '' : `${ratio.toFixed(1)}×`).padStart(7),
+    String(result.over3s).padStart(4),
     String(calls).padStart(5),
     rcu.toFixed(1).padStart(9),
     wcu.toFixed(1).padStart(7),
     String(items).padStart(7),
     bytes(read).padStart(9),
+    ms(dynamoMs),
     String(consumerCalls).padStart(5),
     `  ${first ? operationsText(first) : ''}`,
     result.failures > 0 ? `  ${result.failures} FAILED: ${result.firstProblem?.slice(0, 200)}` : '',
   ].join(' ');
 };
 
-const HEADER = `  ${'operation'.padEnd(13)} ${'n'.padStart(4)} ${'p50'.padStart(10)} ${'p99'.padStart(10)} ${'p99/10'.padStart(7)} ${'calls'.padStart(5)} ${'RCU'.padStart(9)} ${'WCU'.padStart(7)} ${'items'.padStart(7)} ${'read'.padStart(9)} ${'cons.'.padStart(5)}   DynamoDB calls of one request`;
+const HEADER = `  ${'operation'.padEnd(13)} ${'n'.padStart(4)} ${'p50'.padStart(10)} ${'p99'.padStart(10)} ${'p99/10'.padStart(7)} ${'>3s'.padStart(4)} ${'calls'.padStart(5)} ${'RCU'.padStart(9)} ${'WCU'.padStart(7)} ${'items'.padStart(7)} ${'read'.padStart(9)} ${'in DynamoDB'.padStart(10)} ${'cons.'.padStart(5)}   DynamoDB calls of one request`;
 
 const verdicts = (rows: readonly Row[]): string[] => {
   const smallest = Math.min(...rows.map((r) => r.size));
@@ -258,6 +262,33 @@ const verdicts = (rows: readonly Row[]): string[] => {
     );
   }
   return lines;
+};
+
+/** Every operation on every ward, a table per size (handler warnings counted below it). */
+const measureWards = async (
+  system: BenchSystem,
+  wards: readonly Ward[],
+  rows: Row[],
+  logs: LogCapture,
+): Promise<void> => {
+  for (const ward of wards) {
+    console.log(
+      `\n${ward.size} vital signs per episode (${ward.episodes.length} episode(s), ${ward.episodes[0]?.items ?? 0} items each)`,
+    );
+    console.log(HEADER);
+    for (const operation of OPERATIONS) {
+      const result = await measureCell(system, BOUNDS, (i) => operation.run(system, ward, i));
+      const row = { size: ward.size, operation: operation.label, result };
+      rows.push(row);
+      console.log(
+        rowText(
+          row,
+          rows.find((r) => r.size === SIZES[0] && r.operation === operation.label),
+        ),
+      );
+    }
+    for (const line of loggedLines(logs.take())) console.log(line);
+  }
 };
 
 // ------------------------------------------------------------------ main
@@ -308,26 +339,15 @@ const main = async (): Promise<number> => {
         `Cells: at most ${BOUNDS.samples} samples, at least ${BOUNDS.minSamples}, ${BOUNDS.budgetMs / 1000} s each; DynamoDB calls counted on the first ${BOUNDS.counted} (the largest shown).`,
       );
       console.log(
-        'Columns: n samples; p99/10 = p99 ÷ p99 at the smallest size; calls, RCU, WCU, items and bytes read by one request; cons. = calls the stream consumer made after it.',
+        "Columns: n samples; p99/10 = p99 ÷ p99 at the smallest size; >3s = samples over Slack's 3 s; calls, RCU, WCU, items and bytes read by one request and its time waiting for DynamoDB; cons. = calls the stream consumer made after it.",
       );
 
       const rows: Row[] = [];
-      for (const ward of wards) {
-        console.log(
-          `\n${ward.size} vital signs per episode (${ward.episodes.length} episode(s), ${ward.episodes[0]?.items ?? 0} items each)`,
-        );
-        console.log(HEADER);
-        for (const operation of OPERATIONS) {
-          const result = await measureCell(system, BOUNDS, (i) => operation.run(system, ward, i));
-          const row = { size: ward.size, operation: operation.label, result };
-          rows.push(row);
-          console.log(
-            rowText(
-              row,
-              rows.find((r) => r.size === SIZES[0] && r.operation === operation.label),
-            ),
-          );
-        }
+      const logs = captureHandlerLogs();
+      try {
+        await measureWards(system, wards, rows, logs);
+      } finally {
+        logs.restore();
       }
       console.log(
         `\nTargets (p99 < ${TARGET_P99_MS} ms at the largest size; every figure within ${TARGET_GROWTH}× of the smallest size's):`,

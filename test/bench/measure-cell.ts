@@ -6,6 +6,9 @@ import type { BenchSystem } from './bench-system.ts';
 import { summariseCalls, type CallSummary } from './dynamodb-recorder.ts';
 import { summarise, type Summary } from './stats.ts';
 
+/** Slack shows an error to the user when a command's answer takes longer. */
+export const SLACK_DEADLINE_MS = 3000;
+
 /** One call of the operation: its latency, and why it failed if it did. */
 export type Sample = { readonly ms: number; readonly problem: string | undefined };
 
@@ -27,6 +30,8 @@ export type CellResult = {
   /** Calls the stream consumer made afterwards (alert delivery), per counted sample. */
   readonly consumer: readonly CallSummary[];
   readonly failures: number;
+  /** Samples slower than Slack's 3 seconds. */
+  readonly over3s: number;
   readonly firstProblem: string | undefined;
   readonly elapsedMs: number;
 };
@@ -62,6 +67,7 @@ export const measureCell = async (
   }
   return {
     latency: summarise(latencies),
+    over3s: latencies.filter((latency) => latency > SLACK_DEADLINE_MS).length,
     request,
     consumer,
     failures,
