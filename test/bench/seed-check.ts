@@ -126,8 +126,7 @@ export const checkSeedingMatchesService = async (
   const seededStarted = performance.now();
   clock.now = new Date(onset.getTime() - 3_600_000);
   const created = await service.createEpisode(authors.clinician, input);
-  const { head, records } = courseItems(created, entries, service);
-  await batchWrite(store, [...records, head]);
+  await batchWrite(store, courseItems(created, entries, service).items);
   const seededMs = performance.now() - seededStarted;
 
   const [byService, seeded] = await Promise.all([

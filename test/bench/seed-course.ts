@@ -4,20 +4,23 @@
  * the service's own record builders and timeline step (record-builder.ts, timeline.ts,
  * assess/timeline-step.ts) in memory, and the items are written with BatchWriteItem.
  *
- * Recording through the service reads and folds the whole partition on every write, so 5 000
- * vital signs through it take hours (1 500 took 11 minutes on DynamoDB Local, the last ones
- * ~0.9 s each). Built here, appending is O(1) per record: the head carries the timeline state.
+ * Recording through the service costs a GetItem and a TransactWriteItems per entry (a few hundred
+ * ms each on a busy DynamoDB Local: 84 vital signs and their doses took 17–31 s), so 5 000 vital
+ * signs through it would take half an hour; built here and batch-written they take about a minute.
+ * Every append is the service's write step on the head's timeline state (no partition read).
  * `checkSeedingMatchesService` proves the items are the service's (see seed-check.ts).
  */
 import { BatchWriteItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { monotonicFactory } from 'ulid';
-import { addDays } from '#rules';
+import { addDays, appendsTo, emptyTimeline, step, type TimelineState } from '#rules';
 import type { Actor } from '../../functions/episodes/actor.ts';
+import { alertRefsOf, nextAlertRefs } from '../../functions/episodes/alert-refs.ts';
 import { assessStep } from '../../functions/episodes/assess/timeline-step.ts';
 import { rulesConfigFromEnv } from '../../functions/episodes/create-service.ts';
 import { doseValuesSchema, vitalsValuesSchema } from '../../functions/episodes/inputs.ts';
+import { recordLookupSk, snapshotSk } from '../../functions/episodes/keys.ts';
 import {
   alertRecord,
   clinicalRecord,
@@ -28,14 +31,17 @@ import {
 } from '../../functions/episodes/record-builder.ts';
 import type {
   AlertRecord,
+  DoseRecord,
   EpisodeHead,
   EpisodeRecord,
+  RecordLookup,
   StoredItem,
+  TimelineSnapshot,
+  VitalsRecord,
 } from '../../functions/episodes/records.ts';
 import { EpisodeRepository } from '../../functions/episodes/repository.ts';
 import { EpisodeService } from '../../functions/episodes/service.ts';
-import { foldState } from '../../functions/episodes/state.ts';
-import { advanceTimeline } from '../../functions/episodes/timeline.ts';
+import { timelineContext, toTimelineRecord } from '../../functions/episodes/timeline.ts';
 import { COURSE_PATIENT, courseEntries, onsetEndingBefore, type CourseEntry } from './course.ts';
 
 /** Vital signs are entered by the nurse in Slack, doses by the physician in the web app. */
@@ -94,22 +100,44 @@ const valuesOf = (entry: CourseEntry): unknown =>
     ? vitalsValuesSchema.parse({ measuredAt: entry.at.toISOString(), ...entry.values })
     : doseValuesSchema.parse({ givenAt: entry.at.toISOString(), ...entry.values });
 
+/** A timeline snapshot every 6 hours of clinical time (service.ts SNAPSHOT_EVERY_MS). */
+const SNAPSHOT_EVERY_MS = 6 * 3_600_000;
+
+/** The clinical time of a vital signs or dose record. */
+const clinicalTimeOf = (record: VitalsRecord | DoseRecord): string =>
+  record.kind === 'VITALS' ? record.values.measuredAt : record.values.givenAt;
+
+/** The open CRS episode's number (EPI-1), for the alerts a head keeps (service.ts openEpisodeNumber). */
+const openEpisodeNumber = (timeline: TimelineState): number | null =>
+  timeline.crsEpisode !== null && timeline.crsEpisode.closedAt === null ? timeline.crsEpisode.number : null;
+
+/** The head's record counts after one more vital signs or dose record (service.ts nextCounts). */
+const nextCounts = (counts: EpisodeHead['counts'], record: VitalsRecord | DoseRecord) => {
+  const next = { ...(counts ?? { vitals: 0, neuro: 0, labs: 0, doses: 0 }) };
+  if (record.kind === 'VITALS') next.vitals += 1;
+  else next.doses += 1;
+  return next;
+};
+
 /**
  * Every item the service writes when the course's entries are recorded one after the other, each
- * at `recordedAtOf(entry)`: the service's write step (service.ts #write) for records that append
- * to the timeline, without reading the partition back.
+ * at `recordedAtOf(entry)`, without idempotency keys: the service's write step (service.ts
+ * #writeOnce) for records that append to the timeline — the record, its gradings, new alerts, EPI-6
+ * repeats applied to the stored alert as the repository's UpdateExpression does, the record's
+ * lookup, a snapshot every 6 h of clinical time and the new head.
  */
 export const courseItems = (
   created: EpisodeHead,
   entries: readonly CourseEntry[],
   service: EpisodeService,
   newId: () => string = monotonicFactory(),
-): { readonly head: EpisodeHead; readonly records: EpisodeRecord[] } => {
+): { readonly head: EpisodeHead; readonly items: StoredItem[]; readonly records: EpisodeRecord[] } => {
   const authors = courseAuthors(created.team);
   const settings = service.timelineSettings;
   const records: EpisodeRecord[] = [];
+  const extra: (RecordLookup | TimelineSnapshot)[] = [];
+  const alerts = new Map<string, AlertRecord>();
   let head = created;
-  let alerts: AlertRecord[] = [];
   for (const entry of entries) {
     const actor = entry.kind === 'VITALS' ? authors.nurse : authors.clinician;
     const now = recordedAtOf(entry).toISOString();
@@ -119,33 +147,68 @@ export const courseItems = (
       author: { userId: actor.userId, role: actor.role, via: actor.via },
       newId,
     };
-    const record = clinicalRecord(entry.kind, valuesOf(entry) as never, entry.at.toISOString(), context);
-    const advanced = advanceTimeline(head, [], record, settings);
-    if (advanced.refolded) throw new Error(`seeding appends only; ${record.SK} did not append`);
-    const assessment = advanced.step ? assessStep(advanced.step, settings) : { gradings: [], triggers: [] };
+    const record: VitalsRecord | DoseRecord = clinicalRecord<'VITALS' | 'DOSE'>(
+      entry.kind,
+      valuesOf(entry) as never,
+      entry.at.toISOString(),
+      context,
+    );
+    const current = head.timeline ?? emptyTimeline();
+    const converted = toTimelineRecord(record);
+    if (converted === null || !appendsTo(current, converted))
+      throw new Error(`seeding appends only; ${record.SK} did not append`);
+    const stepped = step(current, converted, timelineContext(head, settings));
+    const assessment = assessStep(stepped, settings);
     const gradings = assessment.gradings.map((draft) => gradingRecord(draft, context));
-    const state = foldState(head, alerts);
-    const sorted = sortTriggers(state, assessment.triggers);
+    const refs = alertRefsOf(head);
+    const sorted = sortTriggers(refs, assessment.triggers);
     const basedOn = gradings[0]?.id ?? record.id;
     const raised = sorted.raise.map((trigger) => alertRecord(trigger, basedOn, head.team, context));
-    // EPI-6: a repeat updates the stored alert as the repository's UpdateExpression does.
-    const repeated = new Map(
-      sorted.repeat.map(({ trigger, alert }) => [
-        alert.id,
-        {
-          ...alert,
-          occurrences: (alert.occurrences ?? 1) + 1,
-          lastRaisedAt: now,
-          lastBasedOn: basedOn,
-          text: trigger.text,
-        },
-      ]),
+    // EPI-6: a repeat updates the stored alert (repository.ts commit, alertRepeats).
+    const repeated = sorted.repeat.map(({ trigger, alert }) => {
+      const stored = alerts.get(alert.id);
+      if (!stored) throw new Error(`seeding: alert ${alert.id} on the head was never written`);
+      const updated: AlertRecord = {
+        ...stored,
+        occurrences: (stored.occurrences ?? 1) + 1,
+        lastRaisedAt: now,
+        lastBasedOn: basedOn,
+        text: trigger.text,
+      };
+      alerts.set(alert.id, updated);
+      return updated;
+    });
+    for (const alert of raised) alerts.set(alert.id, alert);
+    const version = head.version + 1;
+    const at = clinicalTimeOf(record);
+    const snapshot =
+      head.lastSnapshotAt && Date.parse(at) - Date.parse(head.lastSnapshotAt) < SNAPSHOT_EVERY_MS
+        ? undefined
+        : ({
+            PK: head.PK,
+            SK: snapshotSk(at, record.id),
+            kind: 'SNAPSHOT',
+            state: stepped.state,
+            headVersion: version,
+          } satisfies TimelineSnapshot);
+    head = nextHead(
+      head,
+      stepped.state,
+      nextAlertRefs(refs, {
+        raised,
+        repeated,
+        currentCrsEpisode: openEpisodeNumber(stepped.state),
+        now,
+      }),
+      now,
+      { ...(snapshot ? { lastSnapshotAt: at } : {}), counts: nextCounts(head.counts, record) },
     );
-    alerts = [...alerts.map((alert) => repeated.get(alert.id) ?? alert), ...raised];
-    head = nextHead(foldState(head, alerts), advanced.state, now);
     records.push(record, ...gradings);
+    extra.push({ PK: head.PK, SK: recordLookupSk(record.id), kind: 'LOOKUP', recordSk: record.SK });
+    if (snapshot) extra.push(snapshot);
   }
-  return { head, records: [...records, ...alerts] };
+  const all = [...records, ...alerts.values()];
+  return { head, records: all, items: [...all, ...extra, head] };
 };
 
 const BATCH = 25;
@@ -191,7 +254,7 @@ export type SeededEpisode = {
   readonly doses: number;
   readonly gradings: number;
   readonly alerts: number;
-  /** Items in the partition: head, records, gradings and alerts. */
+  /** Items in the partition: head, records, gradings, alerts, record lookups and snapshots. */
   readonly items: number;
   readonly onset: Date;
 };
@@ -217,8 +280,8 @@ export const seedEpisode = async (
     courseEpisodeInput(service, options.team, options.patientRef, onset),
   );
   const entries = courseEntries(options.vitalsCount, onset);
-  const { head, records } = courseItems(created, entries, service);
-  await batchWrite(store, [...records, head]);
+  const { head, records, items } = courseItems(created, entries, service);
+  await batchWrite(store, items);
   const count = (kind: EpisodeRecord['kind']) => records.filter((r) => r.kind === kind).length;
   return {
     episodeId: head.id,
@@ -226,7 +289,7 @@ export const seedEpisode = async (
     doses: count('DOSE'),
     gradings: count('GRADING'),
     alerts: count('ALERT'),
-    items: records.length + 1,
+    items: items.length,
     onset,
   };
 };
