@@ -177,6 +177,19 @@ export const withBenchSystem = async (
   return 0;
 };
 
+/** A command's answer is the bot's reply about the episode (a recording is posted in the channel). */
+export const slackProblem = (
+  reply: { readonly status: number; readonly body: string },
+  episodeId: string,
+  recording = false,
+): string | undefined => {
+  const ok =
+    reply.status === 200 &&
+    reply.body.includes(episodeId) &&
+    (!recording || reply.body.includes('"response_type":"in_channel"'));
+  return ok ? undefined : `HTTP ${reply.status}: ${reply.body.slice(0, 400)}`;
+};
+
 /**
  * DynamoDB Local's own latency: GetItem of an episode head from this process, directly and
  * through the recorder (what the recorder adds to every call the handlers make).

@@ -3,8 +3,11 @@
  * 10, 100, 1 000 and 5 000 vital signs (15-minute cadence, a CRS course with fever, tocilizumab,
  * dexamethasone, oxygen and a vasopressor; course.ts), against the local system over real HTTP.
  *
- *   node test/bench/growth-bench.ts [--sizes 10,100,1000,5000] [--samples 100] [--min-samples 5]
- *     [--cell-seconds 25] [--counted 2] [--baseline 200] [--check-vitals 84 | --no-check]
+ *   node test/bench/growth-bench.ts [--sizes 10,100,1000,5000] [--samples 30] [--min-samples 5]
+ *     [--cell-seconds 8] [--counted 2] [--baseline 200] [--check-vitals 84 | --no-check]
+ *
+ * The defaults keep the whole run within about 5 minutes on a busy 2-core machine (fewer samples,
+ * never smaller courses): with 30 samples a p99 is the largest sample.
  *
  * Per size and operation it prints the latency (p50/p99 over the samples taken: at most
  * --samples, fewer once a cell has used --cell-seconds, never fewer than --min-samples), the
@@ -24,7 +27,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { getItemBaseline, BENCH_TEAM, withBenchSystem, type BenchSystem } from './bench-system.ts';
+import {
+  getItemBaseline,
+  BENCH_TEAM,
+  slackProblem,
+  withBenchSystem,
+  type BenchSystem,
+} from './bench-system.ts';
 import { courseVitals, vitalsCommandText } from './course.ts';
 import { operationsText } from './dynamodb-recorder.ts';
 import { captureHandlerLogs, loggedLines, type LogCapture } from './log-capture.ts';
@@ -37,9 +46,9 @@ import { bytes, ms, summarise } from './stats.ts';
 const { values } = parseArgs({
   options: {
     sizes: { type: 'string', default: '10,100,1000,5000' },
-    samples: { type: 'string', default: '100' },
+    samples: { type: 'string', default: '30' },
     'min-samples': { type: 'string', default: '5' },
-    'cell-seconds': { type: 'string', default: '25' },
+    'cell-seconds': { type: 'string', default: '8' },
     counted: { type: 'string', default: '2' },
     baseline: { type: 'string', default: '200' },
     'check-vitals': { type: 'string', default: '84' },
@@ -57,6 +66,8 @@ const BASELINE_SAMPLES = Number(values.baseline);
 const TARGET_P99_MS = 300;
 const TARGET_GROWTH = 1.5;
 const WARMUP = 5;
+/** Episodes of one size seeded at a time. */
+const PARALLEL_SEEDS = 4;
 
 /** New records an episode of `size` vital signs may take during the bench (a tenth of its length). */
 const writesPerEpisode = (size: number): number => Math.max(1, Math.floor(size / 10));
@@ -143,19 +154,6 @@ const OPERATIONS: readonly Operation[] = [
   },
 ];
 
-/** A command's answer is the bot's reply about the episode (a recording is posted in the channel). */
-export const slackProblem = (
-  reply: { readonly status: number; readonly body: string },
-  episodeId: string,
-  recording = false,
-): string | undefined => {
-  const ok =
-    reply.status === 200 &&
-    reply.body.includes(episodeId) &&
-    (!recording || reply.body.includes('"response_type":"in_channel"'));
-  return ok ? undefined : `HTTP ${reply.status}: ${reply.body.slice(0, 400)}`;
-};
-
 // ------------------------------------------------------------------ seeding
 
 const seedWards = async (
@@ -173,16 +171,19 @@ const seedWards = async (
   for (const size of SIZES) {
     const started = performance.now();
     const count = Math.ceil((2 * BOUNDS.samples) / writesPerEpisode(size));
-    const episodes: SeededEpisode[] = [];
-    for (let n = 0; n < count; n += 1)
-      episodes.push(
-        await seedEpisode(store, {
-          team: BENCH_TEAM,
-          patientRef: `P-BENCH-${size}-${n + 1}`,
-          vitalsCount: size,
-          endsBefore,
-        }),
-      );
+    const episodes: SeededEpisode[] = Array.from({ length: count });
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: Math.min(count, PARALLEL_SEEDS) }, async () => {
+        for (let n = next++; n < count; n = next++)
+          episodes[n] = await seedEpisode(store, {
+            team: BENCH_TEAM,
+            patientRef: `P-BENCH-${size}-${n + 1}`,
+            vitalsCount: size,
+            endsBefore,
+          });
+      }),
+    );
     const seedMs = performance.now() - started;
     const first = readEpisode({ size, episodes, seedMs, writes: 0 }, 0);
     console.log(
@@ -199,35 +200,36 @@ type Row = { readonly size: number; readonly operation: string; readonly result:
 
 const rowText = (row: Row, baseline: Row | undefined): string => {
   const { result } = row;
-  const calls = mostOf(result.request, (s) => s.calls);
-  const rcu = mostOf(result.request, (s) => s.readUnits);
-  const wcu = mostOf(result.request, (s) => s.writeUnits);
-  const read = mostOf(result.request, (s) => s.bytesRead);
-  const items = mostOf(result.request, (s) => s.itemsRead);
-  const consumerCalls = mostOf(result.consumer, (s) => s.calls);
-  const dynamoMs = mostOf(result.request, (s) => s.dynamoMs);
   const ratio = baseline ? result.latency.p99 / baseline.result.latency.p99 : Number.NaN;
   const first = result.request[0];
-  return [
-    `  ${row.operation.padEnd(13)}`,
-    String(result.latency.count).padStart(4),
-    ms(result.latency.p50),
-    ms(result.latency.p99),
-    (Number.isNaN(ratio) ? '' : `${ratio.toFixed(1)}×`).padStart(7),
-    String(result.over3s).padStart(4),
-    String(calls).padStart(5),
-    rcu.toFixed(1).padStart(9),
-    wcu.toFixed(1).padStart(7),
-    String(items).padStart(7),
-    bytes(read).padStart(9),
-    ms(dynamoMs),
-    String(consumerCalls).padStart(5),
-    `  ${first ? operationsText(first) : ''}`,
-    result.failures > 0 ? `  ${result.failures} FAILED: ${result.firstProblem?.slice(0, 200)}` : '',
-  ].join(' ');
+  const cells = [
+    row.operation,
+    String(result.latency.count),
+    ms(result.latency.p50, 0),
+    ms(result.latency.p99, 0),
+    Number.isNaN(ratio) ? '' : `${ratio.toFixed(1)}×`,
+    String(result.over3s),
+    String(mostOf(result.request, (s) => s.calls)),
+    mostOf(result.request, (s) => s.readUnits).toFixed(1),
+    mostOf(result.request, (s) => s.writeUnits).toFixed(1),
+    String(mostOf(result.request, (s) => s.itemsRead)),
+    bytes(mostOf(result.request, (s) => s.bytesRead)),
+    ms(
+      mostOf(result.request, (s) => s.dynamoMs),
+      0,
+    ),
+    String(mostOf(result.consumer, (s) => s.calls)),
+    first ? operationsText(first) : '',
+  ];
+  const failed =
+    result.failures > 0 ? ` ${result.failures} FAILED: ${result.firstProblem?.slice(0, 200)}` : '';
+  return `| ${cells.join(' | ')} |${failed}`;
 };
 
-const HEADER = `  ${'operation'.padEnd(13)} ${'n'.padStart(4)} ${'p50'.padStart(10)} ${'p99'.padStart(10)} ${'p99/10'.padStart(7)} ${'>3s'.padStart(4)} ${'calls'.padStart(5)} ${'RCU'.padStart(9)} ${'WCU'.padStart(7)} ${'items'.padStart(7)} ${'read'.padStart(9)} ${'in DynamoDB'.padStart(10)} ${'cons.'.padStart(5)}   DynamoDB calls of one request`;
+const HEADER = [
+  '| operation | n | p50 | p99 | p99/10 | >3s | calls | RCU | WCU | items | read | in DynamoDB | cons. | DynamoDB calls of one request |',
+  '|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|',
+].join('\n');
 
 const verdicts = (rows: readonly Row[]): string[] => {
   const smallest = Math.min(...rows.map((r) => r.size));
@@ -287,7 +289,8 @@ const measureWards = async (
         ),
       );
     }
-    for (const line of loggedLines(logs.take())) console.log(line);
+    const logged = loggedLines(logs.take());
+    if (logged.length > 0) console.log(['', ...logged].join('\n'));
   }
 };
 
