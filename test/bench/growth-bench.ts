@@ -275,7 +275,7 @@ const measureWards = async (
 ): Promise<void> => {
   for (const ward of wards) {
     console.log(
-      `\n${ward.size} vital signs per episode (${ward.episodes.length} episode(s), ${ward.episodes[0]?.items ?? 0} items each)`,
+      `\n${ward.size} vital signs per episode (${ward.episodes.length} episode(s), ${ward.episodes[0]?.items ?? 0} items each)\n`,
     );
     console.log(HEADER);
     for (const operation of OPERATIONS) {
