@@ -30,6 +30,7 @@ import {
   EpisodeNotFoundError,
   EpisodeValidationError,
   IdempotencyConflictError,
+  StoreUnavailableError,
 } from './errors.ts';
 import { fingerprintOf } from './idempotency.ts';
 import {
@@ -87,6 +88,7 @@ import {
 } from './repository.ts';
 import { foldState, stateOf, type EpisodeState } from './state.ts';
 import { decodeTeamCursor, encodeTeamCursor } from './team-cursor.ts';
+import { storeTimeLeftMs } from './deadline.ts';
 import { timelineContext, timelineSettings, toTimelineRecord } from './timeline.ts';
 import type { EpisodeSummary } from './records.ts';
 
@@ -146,6 +148,29 @@ const EMPTY_SUMMARY: EpisodeSummary = {
   openAlerts: [],
 };
 
+const TIMED_OUT = Symbol('timed out');
+
+/** The promise's value, or TIMED_OUT after `ms` (the promise itself goes on). */
+const withinMs = <T>(promise: Promise<T>, ms: number): Promise<T | typeof TIMED_OUT> =>
+  new Promise((resolve) => {
+    const timer = setTimeout(
+      () => {
+        resolve(TIMED_OUT);
+      },
+      Math.max(0, ms),
+    );
+    void promise.then((value) => {
+      clearTimeout(timer);
+      resolve(value);
+    });
+  });
+
+/** The head a write committed (a replayed answer's head is an old one: none). */
+const headWritten = (result: unknown): EpisodeHead | undefined => {
+  const recording = result as Partial<Recording> | undefined;
+  return recording?.replayed === false && recording.episode !== undefined ? recording.episode : undefined;
+};
+
 /** The head of a partition, or the head itself. */
 const headOf = (found: EpisodeHead | EpisodePartition | undefined): EpisodeHead | undefined =>
   found === undefined ? undefined : 'head' in found ? found.head : found;
@@ -164,7 +189,7 @@ export class EpisodeService {
   readonly #newId: () => string;
   readonly #maxWriteAttempts: number;
   /** Writes to one episode from this process, one after another (see #serially). */
-  readonly #queues = new Map<string, Promise<unknown>>();
+  readonly #queues = new Map<string, Promise<EpisodeHead | undefined>>();
 
   constructor(options: EpisodeServiceOptions) {
     this.#repository = options.repository;
@@ -655,8 +680,8 @@ export class EpisodeService {
     permission: Permission,
     build: (head: EpisodeHead, context: WriteContext) => Promise<Built>,
   ): Promise<Recording> {
-    return this.#serially(episodeId, () =>
-      this.#writeOnce(actor, episodeId, options, operation, input, permission, build),
+    return this.#serially(episodeId, (known) =>
+      this.#writeOnce(actor, episodeId, options, operation, input, permission, build, known),
     );
   }
 
@@ -668,11 +693,15 @@ export class EpisodeService {
     input: unknown,
     permission: Permission,
     build: (head: EpisodeHead, context: WriteContext) => Promise<Built>,
+    known?: EpisodeHead,
   ): Promise<Recording> {
     const key = this.#key(options);
     const fingerprint = fingerprintOf(operation, input);
     for (let attempt = 1; ; attempt += 1) {
-      const head = this.#authorize(actor, episodeId, await this.#repository.loadHead(episodeId), permission);
+      // The head the write queued before this one committed, on the first attempt only.
+      const current =
+        attempt === 1 && known !== undefined ? known : await this.#repository.loadHead(episodeId);
+      const head = this.#authorize(actor, episodeId, current, permission);
       if (head.status === 'CLOSED') {
         if (key) {
           const replay = await this.#replayOf(actor, key, operation, fingerprint, this.#clock());
@@ -906,13 +935,28 @@ export class EpisodeService {
    * on one head would otherwise mostly lose the optimistic-lock race and retry (each retry a read
    * and a transaction). Writes from other processes still meet the version check.
    */
-  #serially<T>(episodeId: string, write: () => Promise<T>): Promise<T> {
-    const previous = this.#queues.get(episodeId) ?? Promise.resolve();
-    const run = previous.then(write, write);
-    const settled = run.then(
-      () => undefined,
+  /**
+   * Writes to one episode run one at a time in this process (no optimistic-lock storm). A write
+   * queued behind another starts from the head that one committed (no GetItem: under contention
+   * each write is one transaction); if another process moved the head meanwhile, its version
+   * condition fails and the write re-reads. A write still queued at the caller's deadline ends as
+   * StoreUnavailable (NOT_WRITTEN) and never runs later.
+   */
+  #serially<T>(episodeId: string, write: (known: EpisodeHead | undefined) => Promise<T>): Promise<T> {
+    const previous = this.#queues.get(episodeId);
+    const left = storeTimeLeftMs();
+    const run = (async () => {
+      if (previous === undefined) return write(undefined);
+      const known = left === undefined ? await previous : await withinMs(previous, left);
+      if (known === TIMED_OUT) throw new StoreUnavailableError(undefined, { outcome: 'NOT_WRITTEN' });
+      return write(known);
+    })();
+    const committedHead = run.then(
+      (result) => headWritten(result),
       () => undefined,
     );
+    // The next write waits for this one and every one before it, and starts from this one's head.
+    const settled = Promise.all([previous, committedHead]).then(([, head]) => head);
     this.#queues.set(episodeId, settled);
     void settled.then(() => {
       if (this.#queues.get(episodeId) === settled) this.#queues.delete(episodeId);
