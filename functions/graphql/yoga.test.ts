@@ -216,15 +216,13 @@ describe('production mode', () => {
         VITALS,
       );
       expect(body.errors).toBeUndefined();
-      expect(body.data?.recordVitals).toEqual({
-        __typename: 'StoreUnavailable',
-        outcome,
-        retryAfterSeconds: 2,
-        message:
-          outcome === 'UNKNOWN'
-            ? expect.stringContaining('send it again with the same idempotency key')
-            : 'The episode store is busy or unreachable; nothing was written, try again shortly',
-      });
+      const answer = body.data?.recordVitals as { message: string } | undefined;
+      expect(answer).toMatchObject({ __typename: 'StoreUnavailable', outcome, retryAfterSeconds: 2 });
+      expect(answer?.message).toMatch(
+        outcome === 'UNKNOWN'
+          ? /send it again with the same idempotency key/
+          : /^The episode store is busy or unreachable; nothing was written/,
+      );
     }
   });
 
