@@ -17,6 +17,7 @@ import { monotonicFactory } from 'ulid';
 import { addDays, appendsTo, emptyTimeline, step, type TimelineState } from '#rules';
 import type { Actor } from '../../functions/episodes/actor.ts';
 import { alertRefsOf, nextAlertRefs } from '../../functions/episodes/alert-refs.ts';
+import { nextCurrentGradings } from '../../functions/episodes/current-gradings.ts';
 import { assessStep } from '../../functions/episodes/assess/timeline-step.ts';
 import { rulesConfigFromEnv } from '../../functions/episodes/create-service.ts';
 import { doseValuesSchema, vitalsValuesSchema } from '../../functions/episodes/inputs.ts';
@@ -201,7 +202,11 @@ export const courseItems = (
         now,
       }),
       now,
-      { ...(snapshot ? { lastSnapshotAt: at } : {}), counts: nextCounts(head.counts, record) },
+      {
+        ...(snapshot ? { lastSnapshotAt: at } : {}),
+        counts: nextCounts(head.counts, record),
+        currentGradings: nextCurrentGradings(head.currentGradings, { record, gradings, refolded: false }),
+      },
     );
     records.push(record, ...gradings);
     extra.push({ PK: head.PK, SK: recordLookupSk(record.id), kind: 'LOOKUP', recordSk: record.SK });
