@@ -49,6 +49,16 @@ const credentials = followCredentials<
 
 const answer = (statusCode: number): APIGatewayProxyResult => ({ statusCode, body: '' });
 
+/** Before the channel's language is known (the store is unreachable), in both languages. */
+const storeBusyReply = (): APIGatewayProxyResult => ({
+  statusCode: 200,
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({
+    response_type: 'ephemeral',
+    text: ':warning: 存储繁忙,未记录任何内容,请稍后重试 · The episode store is busy: nothing was recorded, try again in a few seconds',
+  }),
+});
+
 /**
  * Slack Lambda (HTTP API v2): commands, interactivity and events through Bolt's Lambda receiver,
  * behind a door that reads nothing of a request before its size, timestamp and signature are
@@ -79,7 +89,8 @@ const handle = async (event: APIGatewayProxyEventV2, context: Context): Promise<
       return undefined;
     });
   // The store is down: nothing could be recorded anyway, and executing unguarded could run it twice.
-  if (first === undefined) return answer(503);
+  // A slash command gets a plain answer in time (Slack shows it to the user); anything else a 503.
+  if (first === undefined) return verdict.kind === 'command' ? storeBusyReply() : answer(503);
   if (!first) {
     logger.warn('slack request replayed', { kind: verdict.kind });
     return answer(401);

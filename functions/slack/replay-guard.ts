@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { SLACK_TIMESTAMP_TOLERANCE_SECONDS } from '../../slack-bot/request-freshness.ts';
+import { withRetries } from '../episodes/retry.ts';
 import { episodesTable } from '../episodes/table-definition.ts';
 
 /**
@@ -27,16 +28,23 @@ export type ReplayGuard = {
 export const createReplayGuard = (client: DynamoDBDocumentClient, tableName: string): ReplayGuard => ({
   claim: async (signature, timestampSeconds) => {
     try {
-      await client.send(
-        new PutCommand({
-          TableName: tableName,
-          Item: {
-            ...replayItemKey(signature),
-            [episodesTable.timeToLiveAttribute]: timestampSeconds + REPLAY_CLAIM_SECONDS,
-          },
-          ConditionExpression: 'attribute_not_exists(#pk)',
-          ExpressionAttributeNames: { '#pk': episodesTable.partitionKey },
-        }),
+      // One attempt, within the request's deadline: a retry of a claim that was applied but not
+      // confirmed would find its own claim and refuse the request as a replay.
+      await withRetries(
+        (options) =>
+          client.send(
+            new PutCommand({
+              TableName: tableName,
+              Item: {
+                ...replayItemKey(signature),
+                [episodesTable.timeToLiveAttribute]: timestampSeconds + REPLAY_CLAIM_SECONDS,
+              },
+              ConditionExpression: 'attribute_not_exists(#pk)',
+              ExpressionAttributeNames: { '#pk': episodesTable.partitionKey },
+            }),
+            options,
+          ),
+        { maxAttempts: 1, baseDelayMs: 0, maxDelayMs: 0 },
       );
       return true;
     } catch (error) {
