@@ -10,15 +10,7 @@ import {
   type WashoutOutcome,
 } from '#rules';
 import { builder } from '../builder.ts';
-import { applyRule } from '../calculator-errors.ts';
-import {
-  evaluated,
-  evaluationFields,
-  languageArg,
-  requestLanguage,
-  withoutNulls,
-  type Evaluated,
-} from './calculator-evaluation.ts';
+import { evaluationFields, withoutNulls, type Evaluated, ruleCalculator } from './calculator-evaluation.ts';
 import { CitationType, type Localized } from './rule-output.ts';
 
 const WashoutTreatmentEnum = builder.enumType('WashoutTreatment', {
@@ -176,19 +168,10 @@ export const ApheresisReadinessType = builder
     }),
   });
 
-builder.queryField('apheresisReadiness', (t) =>
-  t.field({
-    type: ApheresisReadinessType,
-    description:
-      'Readiness for lymphocyte collection (§3) and the earliest collection date per washout (APH-5). No login needed.',
-    args: {
-      input: t.arg({ type: ApheresisInput, required: true }),
-      language: languageArg(t),
-    },
-    resolve: (_root, args, context) =>
-      evaluated(
-        applyRule('input', () => evaluateApheresis(args.input)),
-        requestLanguage(args, context),
-      ),
-  }),
-);
+ruleCalculator('apheresisReadiness', {
+  type: ApheresisReadinessType,
+  input: ApheresisInput,
+  description:
+    'Readiness for lymphocyte collection (§3) and the earliest collection date per washout (APH-5). No login needed.',
+  rule: (input) => evaluateApheresis(input),
+});

@@ -1,14 +1,6 @@
 import { cellDoseInputSchema, checkCellDose, type CellDoseOutcome, type CellDoseRange } from '#rules';
 import { builder } from '../builder.ts';
-import { applyRule } from '../calculator-errors.ts';
-import {
-  evaluated,
-  evaluationFields,
-  languageArg,
-  requestLanguage,
-  withoutNulls,
-  type Evaluated,
-} from './calculator-evaluation.ts';
+import { evaluationFields, withoutNulls, type Evaluated, ruleCalculator } from './calculator-evaluation.ts';
 import { CarTProductEnum, CellDoseUnitEnum } from './reference-data.ts';
 import { CitationType } from './rule-output.ts';
 
@@ -72,19 +64,10 @@ export const CellDoseCheckType = builder.objectRef<Evaluated<CellDoseOutcome>>('
   }),
 });
 
-builder.queryField('cellDoseCheck', (t) =>
-  t.field({
-    type: CellDoseCheckType,
-    description:
-      'Checks a CAR-T cell dose: ABECMA (300–460) × 10⁶ CAR⁺ T cells, other products their T1 studied range (INF-3, §5.2). No login needed.',
-    args: {
-      input: t.arg({ type: CellDoseInput, required: true }),
-      language: languageArg(t),
-    },
-    resolve: (_root, args, context) =>
-      evaluated(
-        applyRule('input', () => checkCellDose(args.input)),
-        requestLanguage(args, context),
-      ),
-  }),
-);
+ruleCalculator('cellDoseCheck', {
+  type: CellDoseCheckType,
+  input: CellDoseInput,
+  description:
+    'Checks a CAR-T cell dose: ABECMA (300–460) × 10⁶ CAR⁺ T cells, other products their T1 studied range (INF-3, §5.2). No login needed.',
+  rule: (input) => checkCellDose(input),
+});

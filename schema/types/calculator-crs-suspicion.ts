@@ -1,14 +1,6 @@
 import { crsSuspicionInputSchema, evaluateCrsSuspicion, type CrsSuspicionOutcome } from '#rules';
 import { builder } from '../builder.ts';
-import { applyRule } from '../calculator-errors.ts';
-import {
-  evaluated,
-  evaluationFields,
-  languageArg,
-  requestLanguage,
-  withoutNulls,
-  type Evaluated,
-} from './calculator-evaluation.ts';
+import { evaluationFields, withoutNulls, type Evaluated, ruleCalculator } from './calculator-evaluation.ts';
 
 /** The four CRS-S1 signs on a day after infusion (§7.1). */
 export const CrsSuspicionInput = builder
@@ -64,19 +56,10 @@ export const CrsSuspicionType = builder.objectRef<Evaluated<CrsSuspicionOutcome>
   }),
 });
 
-builder.queryField('crsSuspicion', (t) =>
-  t.field({
-    type: CrsSuspicionType,
-    description:
-      'Suspect CRS after infusion if any of: temperature ≥ 38 °C, systolic BP < 90 mmHg, SpO2 < 90 %, organ toxicity (CRS-S1, §7.1); late CRS after 3–4 weeks. No login needed.',
-    args: {
-      input: t.arg({ type: CrsSuspicionInput, required: true }),
-      language: languageArg(t),
-    },
-    resolve: (_root, args, context) =>
-      evaluated(
-        applyRule('input', () => evaluateCrsSuspicion(args.input)),
-        requestLanguage(args, context),
-      ),
-  }),
-);
+ruleCalculator('crsSuspicion', {
+  type: CrsSuspicionType,
+  input: CrsSuspicionInput,
+  description:
+    'Suspect CRS after infusion if any of: temperature ≥ 38 °C, systolic BP < 90 mmHg, SpO2 < 90 %, organ toxicity (CRS-S1, §7.1); late CRS after 3–4 weeks. No login needed.',
+  rule: (input) => evaluateCrsSuspicion(input),
+});

@@ -9,15 +9,7 @@ import {
   type EligibilityRuleResult,
 } from '#rules';
 import { builder } from '../builder.ts';
-import { applyRule } from '../calculator-errors.ts';
-import {
-  evaluated,
-  evaluationFields,
-  languageArg,
-  requestLanguage,
-  withoutNulls,
-  type Evaluated,
-} from './calculator-evaluation.ts';
+import { evaluationFields, withoutNulls, type Evaluated, ruleCalculator } from './calculator-evaluation.ts';
 import { CarTProductEnum } from './reference-data.ts';
 import { CitationType, type Localized } from './rule-output.ts';
 
@@ -153,19 +145,10 @@ export const EligibilityCheckType = builder
     }),
   });
 
-builder.queryField('eligibilityCheck', (t) =>
-  t.field({
-    type: EligibilityCheckType,
-    description:
-      'Pre-treatment eligibility for CAR-T (§1, §2.3): ELIGIBLE, ELIGIBLE_WITH_WARNINGS, NOT_ELIGIBLE or INCOMPLETE. No login needed.',
-    args: {
-      input: t.arg({ type: EligibilityInput, required: true }),
-      language: languageArg(t),
-    },
-    resolve: (_root, args, context) =>
-      evaluated(
-        applyRule('input', () => evaluateEligibility(args.input, context.rulesConfig)),
-        requestLanguage(args, context),
-      ),
-  }),
-);
+ruleCalculator('eligibilityCheck', {
+  type: EligibilityCheckType,
+  input: EligibilityInput,
+  description:
+    'Pre-treatment eligibility for CAR-T (§1, §2.3): ELIGIBLE, ELIGIBLE_WITH_WARNINGS, NOT_ELIGIBLE or INCOMPLETE. No login needed.',
+  rule: (input, context) => evaluateEligibility(input, context.rulesConfig),
+});

@@ -1,7 +1,8 @@
-import type { ArgBuilder } from '@pothos/core';
+import type { ArgBuilder, EnumRef, InputObjectRef, ObjectRef } from '@pothos/core';
 import * as z from 'zod';
 import type { Language, RuleEvaluation } from '#rules';
 import { builder } from '../builder.ts';
+import { applyRule } from '../calculator-errors.ts';
 import type { GraphQLContext } from '../context.ts';
 import {
   CitationType,
@@ -95,3 +96,56 @@ export const withoutNulls = <S extends z.ZodType>(schema: S) =>
         : value,
     schema,
   );
+
+/**
+ * The `status` and `needs` fields of a calculator whose outcome may be UNKNOWN: `needs` names the
+ * input fields it could not decide without.
+ */
+export const statusAndNeeds = <
+  S extends string,
+  T extends { readonly status: S; readonly needs: readonly string[] },
+>(
+  t: FieldBuilder<Evaluated<T>>,
+  statusEnum: EnumRef<Types, S, S>,
+) => ({
+  // Pothos cannot work out a generic enum's resolver type; the value is one of the enum's own.
+  status: t.field({ type: statusEnum, resolve: (p) => p.evaluation.outcome.status as never }),
+  needs: t.stringList({
+    description: 'Input fields needed; non-empty exactly when the status is UNKNOWN.',
+    resolve: (p) => [...p.evaluation.outcome.needs],
+  }),
+});
+
+/**
+ * A public calculator: `name(input: <Input>!, language: Language): <Output>!`, the rule run on the
+ * validated input (an input the rule refuses is a BAD_USER_INPUT naming the field), its evaluation
+ * in the request's language.
+ */
+export const ruleCalculator = <In, Out>(
+  name: string,
+  options: {
+    readonly type: ObjectRef<Types, Evaluated<Out>>;
+    readonly input: InputObjectRef<Types, In>;
+    readonly description: string;
+    readonly rule: (input: In, context: GraphQLContext) => RuleEvaluation<Out>;
+  },
+): void => {
+  builder.queryField(name, (t) =>
+    t.field({
+      type: options.type,
+      description: options.description,
+      args: {
+        input: t.arg({ type: options.input, required: true }),
+        language: languageArg(t),
+      },
+      resolve: (_root, args, context) => {
+        // Pothos cannot narrow a generic input's shape; it is `options.input`'s, validated.
+        const { input } = args as unknown as { readonly input: In };
+        return evaluated(
+          applyRule('input', () => options.rule(input, context)),
+          requestLanguage(args, context),
+        );
+      },
+    }),
+  );
+};

@@ -1,13 +1,6 @@
 import { FINDING_COURSES, evaluateHlhCheck, hlhCheckInputSchema, type HlhOutcome } from '#rules';
 import { builder } from '../builder.ts';
-import { applyRule } from '../calculator-errors.ts';
-import {
-  evaluated,
-  evaluationFields,
-  languageArg,
-  requestLanguage,
-  type Evaluated,
-} from './calculator-evaluation.ts';
+import { evaluationFields, type Evaluated, ruleCalculator } from './calculator-evaluation.ts';
 
 const FindingCourseEnum = builder.enumType('FindingCourse', {
   description:
@@ -57,19 +50,10 @@ export const HlhCheckType = builder.objectRef<Evaluated<HlhOutcome>>('HlhCheck')
   }),
 });
 
-builder.queryField('hlhCheck', (t) =>
-  t.field({
-    type: HlhCheckType,
-    description:
-      'Fever or end-organ toxicity (hypoxia, hypotension) not improved within 12 h of first-line intervention → suspect HLH/MAS (CRS-HLH, §7.1). No login needed.',
-    args: {
-      input: t.arg({ type: HlhCheckInput, required: true }),
-      language: languageArg(t),
-    },
-    resolve: (_root, args, context) =>
-      evaluated(
-        applyRule('input', () => evaluateHlhCheck(args.input)),
-        requestLanguage(args, context),
-      ),
-  }),
-);
+ruleCalculator('hlhCheck', {
+  type: HlhCheckType,
+  input: HlhCheckInput,
+  description:
+    'Fever or end-organ toxicity (hypoxia, hypotension) not improved within 12 h of first-line intervention → suspect HLH/MAS (CRS-HLH, §7.1). No login needed.',
+  rule: (input) => evaluateHlhCheck(input),
+});

@@ -1,14 +1,6 @@
 import { immunoglobulinAdvice, immunoglobulinInputSchema, type ImmunoglobulinOutcome } from '#rules';
 import { builder } from '../builder.ts';
-import { applyRule } from '../calculator-errors.ts';
-import {
-  evaluated,
-  evaluationFields,
-  languageArg,
-  requestLanguage,
-  withoutNulls,
-  type Evaluated,
-} from './calculator-evaluation.ts';
+import { evaluationFields, withoutNulls, type Evaluated, ruleCalculator } from './calculator-evaluation.ts';
 
 /** Serum IgG after CAR-T (IG-1 … IG-4, §7.4). */
 export const ImmunoglobulinInput = builder
@@ -57,18 +49,9 @@ export const ImmunoglobulinAdviceType = builder
     }),
   });
 
-builder.queryField('immunoglobulinAdvice', (t) =>
-  t.field({
-    type: ImmunoglobulinAdviceType,
-    description: 'IgG advice after CAR-T: IVIG, further evaluation or monitoring (§7.4). No login needed.',
-    args: {
-      input: t.arg({ type: ImmunoglobulinInput, required: true }),
-      language: languageArg(t),
-    },
-    resolve: (_root, args, context) =>
-      evaluated(
-        applyRule('input', () => immunoglobulinAdvice(args.input)),
-        requestLanguage(args, context),
-      ),
-  }),
-);
+ruleCalculator('immunoglobulinAdvice', {
+  type: ImmunoglobulinAdviceType,
+  input: ImmunoglobulinInput,
+  description: 'IgG advice after CAR-T: IVIG, further evaluation or monitoring (§7.4). No login needed.',
+  rule: (input) => immunoglobulinAdvice(input),
+});

@@ -5,15 +5,7 @@ import {
   type InfectionPreventionOutcome,
 } from '#rules';
 import { builder } from '../builder.ts';
-import { applyRule } from '../calculator-errors.ts';
-import {
-  evaluated,
-  evaluationFields,
-  languageArg,
-  requestLanguage,
-  withoutNulls,
-  type Evaluated,
-} from './calculator-evaluation.ts';
+import { evaluationFields, withoutNulls, type Evaluated, ruleCalculator } from './calculator-evaluation.ts';
 
 const InfectionPhaseEnum = builder.enumType('InfectionPhase', {
   description:
@@ -75,19 +67,10 @@ export const InfectionProphylaxisType = builder
     }),
   });
 
-builder.queryField('infectionProphylaxis', (t) =>
-  t.field({
-    type: InfectionProphylaxisType,
-    description:
-      'Infection screening and prophylaxis for the phase of the CAR-T course, grade 3–4 neutropenia and infection (INFX-1 … INFX-5, §7.3). No login needed.',
-    args: {
-      input: t.arg({ type: InfectionProphylaxisInput, required: true }),
-      language: languageArg(t),
-    },
-    resolve: (_root, args, context) =>
-      evaluated(
-        applyRule('input', () => infectionPrevention(args.input)),
-        requestLanguage(args, context),
-      ),
-  }),
-);
+ruleCalculator('infectionProphylaxis', {
+  type: InfectionProphylaxisType,
+  input: InfectionProphylaxisInput,
+  description:
+    'Infection screening and prophylaxis for the phase of the CAR-T course, grade 3–4 neutropenia and infection (INFX-1 … INFX-5, §7.3). No login needed.',
+  rule: (input) => infectionPrevention(input),
+});

@@ -1,13 +1,6 @@
 import { checkInfusionTiming, infusionTimingInputSchema, type InfusionTimingOutcome } from '#rules';
 import { builder } from '../builder.ts';
-import { applyRule } from '../calculator-errors.ts';
-import {
-  evaluated,
-  evaluationFields,
-  languageArg,
-  requestLanguage,
-  type Evaluated,
-} from './calculator-evaluation.ts';
+import { evaluationFields, type Evaluated, ruleCalculator } from './calculator-evaluation.ts';
 
 /** The dates of an infusion-window check (INF-2, §5.2). */
 export const InfusionWindowInput = builder
@@ -63,19 +56,10 @@ export const InfusionWindowCheckType = builder
     }),
   });
 
-builder.queryField('infusionWindow', (t) =>
-  t.field({
-    type: InfusionWindowCheckType,
-    description:
-      'Checks the CAR-T infusion date against the end of lymphodepletion (INF-2, §5.2). No login needed.',
-    args: {
-      input: t.arg({ type: InfusionWindowInput, required: true }),
-      language: languageArg(t),
-    },
-    resolve: (_root, args, context) =>
-      evaluated(
-        applyRule('input', () => checkInfusionTiming(args.input)),
-        requestLanguage(args, context),
-      ),
-  }),
-);
+ruleCalculator('infusionWindow', {
+  type: InfusionWindowCheckType,
+  input: InfusionWindowInput,
+  description:
+    'Checks the CAR-T infusion date against the end of lymphodepletion (INF-2, §5.2). No login needed.',
+  rule: (input) => checkInfusionTiming(input),
+});

@@ -9,14 +9,7 @@ import {
   type LymphodepletionPlan,
 } from '#rules';
 import { builder } from '../builder.ts';
-import { applyRule } from '../calculator-errors.ts';
-import {
-  evaluated,
-  evaluationFields,
-  languageArg,
-  requestLanguage,
-  type Evaluated,
-} from './calculator-evaluation.ts';
+import { evaluationFields, type Evaluated, ruleCalculator } from './calculator-evaluation.ts';
 import { LymphodepletionProductEnum, LymphodepletionRegimenType } from './reference-data.ts';
 import type { Localized } from './rule-output.ts';
 
@@ -105,19 +98,10 @@ export const LymphodepletionPlanType = builder
     }),
   });
 
-builder.queryField('lymphodepletionPlan', (t) =>
-  t.field({
-    type: LymphodepletionPlanType,
-    description:
-      'Lymphodepletion doses in mg per calendar day for a product and patient (§4, T2). No login needed.',
-    args: {
-      input: t.arg({ type: LymphodepletionPlanInput, required: true }),
-      language: languageArg(t),
-    },
-    resolve: (_root, args, context) =>
-      evaluated(
-        applyRule('input', () => planLymphodepletion(args.input)),
-        requestLanguage(args, context),
-      ),
-  }),
-);
+ruleCalculator('lymphodepletionPlan', {
+  type: LymphodepletionPlanType,
+  input: LymphodepletionPlanInput,
+  description:
+    'Lymphodepletion doses in mg per calendar day for a product and patient (§4, T2). No login needed.',
+  rule: (input) => planLymphodepletion(input),
+});

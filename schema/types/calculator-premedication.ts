@@ -1,13 +1,11 @@
 import { checkPremedication, premedicationInputSchema, type PremedicationOutcome } from '#rules';
 import { builder } from '../builder.ts';
-import { applyRule } from '../calculator-errors.ts';
 import {
-  evaluated,
   evaluationFields,
-  languageArg,
-  requestLanguage,
   withoutNulls,
   type Evaluated,
+  ruleCalculator,
+  statusAndNeeds,
 } from './calculator-evaluation.ts';
 
 /** Premedication before infusion (INF-4, §5.2). */
@@ -34,28 +32,15 @@ export const PremedicationCheckType = builder
     description:
       'Vital-sign monitoring starts before infusion; corticosteroid premedication to prevent allergy is not recommended (INF-4).',
     fields: (t) => ({
-      status: t.field({ type: PremedicationStatusEnum, resolve: (p) => p.evaluation.outcome.status }),
-      needs: t.stringList({
-        description: 'Input fields needed; non-empty exactly when the status is UNKNOWN.',
-        resolve: (p) => p.evaluation.outcome.needs,
-      }),
+      ...statusAndNeeds(t, PremedicationStatusEnum),
       ...evaluationFields(t),
     }),
   });
 
-builder.queryField('premedicationCheck', (t) =>
-  t.field({
-    type: PremedicationCheckType,
-    description:
-      'Checks premedication before CAR-T infusion: corticosteroids to prevent allergy are not recommended (INF-4, §5.2). No login needed.',
-    args: {
-      input: t.arg({ type: PremedicationInput, required: true }),
-      language: languageArg(t),
-    },
-    resolve: (_root, args, context) =>
-      evaluated(
-        applyRule('input', () => checkPremedication(args.input)),
-        requestLanguage(args, context),
-      ),
-  }),
-);
+ruleCalculator('premedicationCheck', {
+  type: PremedicationCheckType,
+  input: PremedicationInput,
+  description:
+    'Checks premedication before CAR-T infusion: corticosteroids to prevent allergy are not recommended (INF-4, §5.2). No login needed.',
+  rule: (input) => checkPremedication(input),
+});

@@ -1,14 +1,6 @@
 import { assessResponse, responseInputSchema, type ResponseOutcome } from '#rules';
 import { builder } from '../builder.ts';
-import { applyRule } from '../calculator-errors.ts';
-import {
-  evaluated,
-  evaluationFields,
-  languageArg,
-  requestLanguage,
-  withoutNulls,
-  type Evaluated,
-} from './calculator-evaluation.ts';
+import { evaluationFields, withoutNulls, type Evaluated, ruleCalculator } from './calculator-evaluation.ts';
 
 /** IMWG response categories (RESP-1), deepest first; SCR is sCR (GraphQL enum values are names). */
 export const ResponseCategoryEnum = builder.enumType('ResponseCategory', {
@@ -71,19 +63,10 @@ export const ResponseAssessmentType = builder
     }),
   });
 
-builder.queryField('responseAssessment', (t) =>
-  t.field({
-    type: ResponseAssessmentType,
-    description:
-      'Response after CAR-T by IMWG (sCR … PD) with its timing: MRD within about 1 month, best response by 6 months (RESP-1, §6). No login needed.',
-    args: {
-      input: t.arg({ type: ResponseAssessmentInput, required: true }),
-      language: languageArg(t),
-    },
-    resolve: (_root, args, context) =>
-      evaluated(
-        applyRule('input', () => assessResponse(args.input)),
-        requestLanguage(args, context),
-      ),
-  }),
-);
+ruleCalculator('responseAssessment', {
+  type: ResponseAssessmentType,
+  input: ResponseAssessmentInput,
+  description:
+    'Response after CAR-T by IMWG (sCR … PD) with its timing: MRD within about 1 month, best response by 6 months (RESP-1, §6). No login needed.',
+  rule: (input) => assessResponse(input),
+});

@@ -1,11 +1,9 @@
 import { cnsProphylaxis, cnsProphylaxisInputSchema, type CnsProphylaxisOutcome } from '#rules';
 import { builder } from '../builder.ts';
-import { applyRule } from '../calculator-errors.ts';
 import {
-  evaluated,
   evaluationFields,
-  languageArg,
-  requestLanguage,
+  ruleCalculator,
+  statusAndNeeds,
   withoutNulls,
   type Evaluated,
 } from './calculator-evaluation.ts';
@@ -34,28 +32,15 @@ export const SeizureProphylaxisType = builder
     description:
       'Before infusion: infection screening for everyone, and with prior CNS disease levetiracetam seizure prophylaxis (INF-1).',
     fields: (t) => ({
-      status: t.field({ type: SeizureProphylaxisStatusEnum, resolve: (p) => p.evaluation.outcome.status }),
-      needs: t.stringList({
-        description: 'Input fields needed; non-empty exactly when the status is UNKNOWN.',
-        resolve: (p) => p.evaluation.outcome.needs,
-      }),
+      ...statusAndNeeds(t, SeizureProphylaxisStatusEnum),
       ...evaluationFields(t),
     }),
   });
 
-builder.queryField('seizureProphylaxis', (t) =>
-  t.field({
-    type: SeizureProphylaxisType,
-    description:
-      'Seizure prophylaxis before CAR-T infusion for patients with prior CNS disease (INF-1, §5.1): levetiracetam 750 mg PO every 12 h. No login needed.',
-    args: {
-      input: t.arg({ type: SeizureProphylaxisInput, required: true }),
-      language: languageArg(t),
-    },
-    resolve: (_root, args, context) =>
-      evaluated(
-        applyRule('input', () => cnsProphylaxis(args.input)),
-        requestLanguage(args, context),
-      ),
-  }),
-);
+ruleCalculator('seizureProphylaxis', {
+  type: SeizureProphylaxisType,
+  input: SeizureProphylaxisInput,
+  description:
+    'Seizure prophylaxis before CAR-T infusion for patients with prior CNS disease (INF-1, §5.1): levetiracetam 750 mg PO every 12 h. No login needed.',
+  rule: (input) => cnsProphylaxis(input),
+});

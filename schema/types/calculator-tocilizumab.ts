@@ -5,14 +5,7 @@ import {
   type TocilizumabDoseCheck,
 } from '#rules';
 import { builder } from '../builder.ts';
-import { applyRule } from '../calculator-errors.ts';
-import {
-  evaluated,
-  evaluationFields,
-  languageArg,
-  requestLanguage,
-  type Evaluated,
-} from './calculator-evaluation.ts';
+import { evaluationFields, type Evaluated, ruleCalculator } from './calculator-evaluation.ts';
 
 /** Contract enum TocilizumabStatus; precedence MAX_TOTAL_REACHED > MAX_24H_REACHED > TOO_SOON > ALLOWED. */
 export const TocilizumabStatusEnum = builder.enumType('TocilizumabStatus', {
@@ -65,18 +58,9 @@ export const TocilizumabDoseCheckType = builder
     }),
   });
 
-builder.queryField('tocilizumabDose', (t) =>
-  t.field({
-    type: TocilizumabDoseCheckType,
-    description: 'Tocilizumab dose and timing check (consensus §7.1 T4 note). No login needed.',
-    args: {
-      input: t.arg({ type: TocilizumabDoseInput, required: true }),
-      language: languageArg(t),
-    },
-    resolve: (_root, args, context) =>
-      evaluated(
-        applyRule('input', () => evaluateTocilizumabDose(args.input, context.rulesConfig)),
-        requestLanguage(args, context),
-      ),
-  }),
-);
+ruleCalculator('tocilizumabDose', {
+  type: TocilizumabDoseCheckType,
+  input: TocilizumabDoseInput,
+  description: 'Tocilizumab dose and timing check (consensus §7.1 T4 note). No login needed.',
+  rule: (input, context) => evaluateTocilizumabDose(input, context.rulesConfig),
+});
