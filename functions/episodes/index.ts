@@ -4,6 +4,7 @@
  */
 export { ROLES, may, inTeam, slackUserIdOf, userIdFor } from './actor.ts';
 export { episodeCarePlan } from './care-plan.ts';
+export { clinicalTimeOf } from './clinical-time.ts';
 export type { HospitalCalendar } from './care-plan.ts';
 export type { Actor, IdentityProvider, Permission, Role } from './actor.ts';
 export {

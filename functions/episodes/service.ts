@@ -88,6 +88,7 @@ import {
 } from './repository.ts';
 import { foldState, stateOf, type EpisodeState } from './state.ts';
 import { decodeTeamCursor, encodeTeamCursor } from './team-cursor.ts';
+import { clinicalTimeOf } from './clinical-time.ts';
 import { storeTimeLeftMs } from './deadline.ts';
 import { timelineContext, timelineSettings, toTimelineRecord } from './timeline.ts';
 import type { EpisodeSummary } from './records.ts';
@@ -981,26 +982,6 @@ type Built = {
 
 /** A timeline snapshot every 6 hours of clinical time: a re-fold reads at most that much before its start. */
 const SNAPSHOT_EVERY_MS = 6 * 3_600_000;
-
-/** A clinical record's clinical time. */
-const clinicalTimeOf = (record: EpisodeRecord): string => {
-  switch (record.kind) {
-    case 'VITALS':
-      return record.values.measuredAt;
-    case 'NEURO':
-      return record.values.assessedAt;
-    case 'LAB':
-      return record.values.collectedAt;
-    case 'DOSE':
-      return record.values.givenAt;
-    case 'DEATH':
-      return record.values.diedAt;
-    case 'GRADING':
-      return record.recordedAt;
-    case 'ALERT':
-      return record.raisedAt;
-  }
-};
 
 type Counts = NonNullable<EpisodeHead['counts']>;
 const COUNTED: Partial<Record<EpisodeRecord['kind'], keyof Counts>> = {

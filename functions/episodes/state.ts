@@ -1,3 +1,4 @@
+import { clinicalTimeOf } from './clinical-time.ts';
 import type { EpisodePartition, RecordFamily } from './repository.ts';
 import type { TimelineState } from '#rules';
 import { openAlertsOf } from './alert-refs.ts';
@@ -35,24 +36,12 @@ export type EpisodeState = {
   readonly truncated?: readonly RecordFamily[];
 };
 
-const clinicalTime = (record: VitalsRecord | NeuroRecord | LabRecord | DoseRecord | DeathRecord): number => {
-  switch (record.kind) {
-    case 'DEATH':
-      return Date.parse(record.values.diedAt);
-    case 'VITALS':
-      return Date.parse(record.values.measuredAt);
-    case 'NEURO':
-      return Date.parse(record.values.assessedAt);
-    case 'LAB':
-      return Date.parse(record.values.collectedAt);
-    case 'DOSE':
-      return Date.parse(record.values.givenAt);
-  }
-};
-
 const byClinicalTime = <T extends VitalsRecord | NeuroRecord | LabRecord | DoseRecord | DeathRecord>(
   records: readonly T[],
-): T[] => [...records].sort((a, b) => clinicalTime(a) - clinicalTime(b) || a.id.localeCompare(b.id));
+): T[] =>
+  [...records].sort(
+    (a, b) => Date.parse(clinicalTimeOf(a)) - Date.parse(clinicalTimeOf(b)) || a.id.localeCompare(b.id),
+  );
 
 export const foldState = (head: EpisodeHead, records: readonly EpisodeRecord[]): EpisodeState => {
   const superseded = new Set<string>();

@@ -1,4 +1,4 @@
-import type { EpisodeRecord, EpisodeState } from '#episodes';
+import { clinicalTimeOf, type EpisodeRecord, type EpisodeState } from '#episodes';
 import { builder } from '../builder.ts';
 import type { GraphQLContext } from '../context.ts';
 import { AuthorType } from './author.ts';
@@ -62,21 +62,6 @@ export const supersededBy = async (
 /** Does the record count in the clinical state (not superseded and not itself a retraction)? */
 export const isCurrent = async (record: ClinicalRecord, context: GraphQLContext): Promise<boolean> =>
   record.correction?.retracted !== true && (await supersededBy(record, context)) === null;
-
-const clinicalTimeOf = (record: ClinicalRecord): string => {
-  switch (record.kind) {
-    case 'VITALS':
-      return record.values.measuredAt;
-    case 'NEURO':
-      return record.values.assessedAt;
-    case 'LAB':
-      return record.values.collectedAt;
-    case 'DOSE':
-      return record.values.givenAt;
-    case 'DEATH':
-      return record.values.diedAt;
-  }
-};
 
 /** Newest first by clinical time (then by id, which is time-ordered): the timeline order. */
 export const newestClinicalFirst = <R extends ClinicalRecord>(records: readonly R[]): R[] =>
