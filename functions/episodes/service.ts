@@ -292,8 +292,8 @@ export class EpisodeService {
     const now = this.#clock();
     const fingerprint = fingerprintOf('createEpisode', data);
     if (key) {
-      const existing = await this.#replayOf(actor, key, 'createEpisode', fingerprint, now);
-      if (existing) return JSON.parse(existing.result) as EpisodeHead;
+      const existing = await this.#firstResult<EpisodeHead>(actor, key, 'createEpisode', fingerprint, now);
+      if (existing) return existing;
     }
     const id = episodeIdFor(await this.#repository.nextEpisodeNumber());
     const at = now.toISOString();
@@ -343,8 +343,8 @@ export class EpisodeService {
       return head;
     } catch (error) {
       if (error instanceof WriteRefusedError && error.reason === 'IDEMPOTENT_REPLAY' && key) {
-        const existing = await this.#replayOf(actor, key, 'createEpisode', fingerprint, now);
-        if (existing) return JSON.parse(existing.result) as EpisodeHead;
+        const existing = await this.#firstResult<EpisodeHead>(actor, key, 'createEpisode', fingerprint, now);
+        if (existing) return existing;
       }
       throw error;
     }
@@ -549,8 +549,14 @@ export class EpisodeService {
         return next;
       } catch (error) {
         if (error instanceof WriteRefusedError && error.reason === 'IDEMPOTENT_REPLAY' && key) {
-          const replay = await this.#replayOf(actor, key, 'closeEpisode', fingerprint, this.#clock());
-          if (replay) return JSON.parse(replay.result) as EpisodeHead;
+          const replay = await this.#firstResult<EpisodeHead>(
+            actor,
+            key,
+            'closeEpisode',
+            fingerprint,
+            this.#clock(),
+          );
+          if (replay) return replay;
           continue;
         }
         if (!(error instanceof WriteRefusedError) || attempt >= this.#maxWriteAttempts)
@@ -627,20 +633,23 @@ export class EpisodeService {
     if (check.problems.length > 0 && !dose.values.overrideReason) throw new DoseRefusedError(check.problems);
   }
 
-  /** The stored result of an idempotency key, or undefined; a key reused differently is a conflict. */
-  async #replayOf(
+  /**
+   * The first result stored under an idempotency key, or undefined; a key reused with other input
+   * or on another operation is a conflict.
+   */
+  async #firstResult<T>(
     actor: Actor,
     key: string,
     operation: string,
     fingerprint: string,
     now: Date,
-  ): Promise<IdempotencyRecord | undefined> {
+  ): Promise<T | undefined> {
     const stored = await this.#repository.findIdempotent(actor.userId, key, Math.floor(now.getTime() / 1000));
     if (!stored) return undefined;
     if (stored.operation !== operation) throw new IdempotencyConflictError(key, 'OPERATION');
     if (stored.fingerprint !== undefined && stored.fingerprint !== fingerprint)
       throw new IdempotencyConflictError(key, 'INPUT');
-    return stored;
+    return JSON.parse(stored.result) as T;
   }
 
   /** Validates clinical values; the clinical time defaults to now and may not be in the future. */
@@ -705,8 +714,14 @@ export class EpisodeService {
       const head = this.#authorize(actor, episodeId, current, permission);
       if (head.status === 'CLOSED') {
         if (key) {
-          const replay = await this.#replayOf(actor, key, operation, fingerprint, this.#clock());
-          if (replay) return { ...(JSON.parse(replay.result) as Recording), replayed: true };
+          const replay = await this.#firstResult<Recording>(
+            actor,
+            key,
+            operation,
+            fingerprint,
+            this.#clock(),
+          );
+          if (replay) return { ...replay, replayed: true };
         }
         throw new EpisodeValidationError([
           {
@@ -845,8 +860,14 @@ export class EpisodeService {
       } catch (error) {
         // The key was used before (a retry, or a concurrent one that won): answer its first result.
         if (error instanceof WriteRefusedError && error.reason === 'IDEMPOTENT_REPLAY' && key) {
-          const replay = await this.#replayOf(actor, key, operation, fingerprint, this.#clock());
-          if (replay) return { ...(JSON.parse(replay.result) as Recording), replayed: true };
+          const replay = await this.#firstResult<Recording>(
+            actor,
+            key,
+            operation,
+            fingerprint,
+            this.#clock(),
+          );
+          if (replay) return { ...replay, replayed: true };
           continue;
         }
         if (!(error instanceof WriteRefusedError) || attempt >= this.#maxWriteAttempts)
