@@ -5,8 +5,7 @@ import { setReplyContext } from '../errors/reply-context.ts';
 import { DOSE_OVERRIDE_MODAL } from '../ids.ts';
 import { VITALS_FIELDS } from '../parser/fields.ts';
 import { parseDoseOverrideMetadata } from '../views/dose-override-modal.ts';
-import { recordingView } from '../views/recording.ts';
-import { resultModalView } from '../views/result-modal.ts';
+import { showRecording } from './show-recording.ts';
 
 /**
  * The override form submitted: the refused dose recorded with its reason (idempotent on the form's
@@ -35,22 +34,12 @@ export const register = (app: App, deps: SlackBotDeps): void => {
       { ...dose, overrideReason: reason },
       { idempotencyKey: idempotencyKeyFor('view', view.id) },
     );
-    const now = deps.episodes.now();
-    const message = recordingView({
+    await showRecording({ ack, client }, deps, {
       kind: 'dose',
       recording,
       language,
-      now,
-      today: deps.episodes.today(now),
-      config: deps.episodes.config,
-      appUrl: deps.appUrl,
-    });
-    await ack({ response_action: 'update', view: resultModalView(message, language) });
-    await client.chat.postMessage({ channel: metadata.channelId, ...message }).catch((error: unknown) => {
-      deps.log('warn', 'override dose recorded but not posted to the channel', {
-        episodeId: metadata.episodeId,
-        error: String(error),
-      });
+      channelId: metadata.channelId,
+      episodeId: metadata.episodeId,
     });
   });
 };

@@ -6,8 +6,8 @@ import { setReplyContext } from '../errors/reply-context.ts';
 import type { FieldSpec } from '../parser/fields.ts';
 import type { FormState } from '../forms/form-state.ts';
 import { parseModalMetadata } from '../views/form-inputs.ts';
-import { recordingView } from '../views/recording.ts';
-import { formErrors, resultModalView } from '../views/result-modal.ts';
+import { formErrors } from '../views/result-modal.ts';
+import { showRecording } from './show-recording.ts';
 
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
@@ -55,21 +55,11 @@ export const recordFromForm =
       await ack({ response_action: 'errors', errors });
       return;
     }
-    const now = deps.episodes.now();
-    const message = recordingView({
+    await showRecording({ ack, client }, deps, {
       kind: form.kind,
       recording,
       language,
-      now,
-      today: deps.episodes.today(now),
-      config: deps.episodes.config,
-      appUrl: deps.appUrl,
-    });
-    await ack({ response_action: 'update', view: resultModalView(message, language) });
-    await client.chat.postMessage({ channel: metadata.channelId, ...message }).catch((error: unknown) => {
-      deps.log('warn', 'form result recorded but not posted to the channel', {
-        episodeId: metadata.episodeId,
-        error: String(error),
-      });
+      channelId: metadata.channelId,
+      episodeId: metadata.episodeId,
     });
   };
