@@ -1,6 +1,9 @@
 import * as z from 'zod';
 import {
   DEATH_ATTRIBUTIONS,
+  DOSE_DRUGS,
+  DOSE_ROUTES,
+  type DoseDrug,
   CEREBRAL_EDEMA,
   CAR_T_PRODUCTS,
   CONSCIOUSNESS_LEVELS,
@@ -160,17 +163,10 @@ export type LabValues = z.output<typeof labValuesSchema>;
 
 export const OVERRIDE_REASON_ALLOWED = '3–500 characters saying why the dose is given outside the limits';
 
-export const DRUGS = [
-  'TOCILIZUMAB',
-  'DEXAMETHASONE',
-  'METHYLPREDNISOLONE',
-  'ANTIPYRETIC',
-  'LEVETIRACETAM',
-  'IVIG',
-  'G_CSF',
-] as const;
-export type Drug = (typeof DRUGS)[number];
-export const ROUTES = ['IV', 'PO', 'SC'] as const;
+/** The drugs and routes of a recorded dose: the ones TOCI-5's dose check knows. */
+export const DRUGS = DOSE_DRUGS;
+export type Drug = DoseDrug;
+export const ROUTES = DOSE_ROUTES;
 
 /**
  * Upper bounds that catch typing errors (e.g. two extra zeros). The clinical limits (TOCI-1's
