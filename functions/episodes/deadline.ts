@@ -30,3 +30,16 @@ export const storeTimeLeftMs = (nowEpochMs: number = Date.now()): number | undef
   const deadline = deadlines.getStore();
   return deadline === undefined ? undefined : deadline - nowEpochMs;
 };
+
+/** The attempt's result, or an AbortError as soon as the signal fires (whatever the SDK does). */
+export const untilAborted = <T>(attempt: Promise<T>, signal: AbortSignal): Promise<T> =>
+  new Promise<T>((resolve, reject) => {
+    const abort = () => {
+      reject(Object.assign(new Error("the caller's deadline passed"), { name: 'AbortError' }));
+    };
+    if (signal.aborted) abort();
+    signal.addEventListener('abort', abort, { once: true });
+    attempt.then(resolve, reject).finally(() => {
+      signal.removeEventListener('abort', abort);
+    });
+  });

@@ -84,6 +84,8 @@ export class IdempotencyConflictError extends Error {
 export class StoreUnavailableError extends Error {
   /** NOT_WRITTEN: nothing was stored. UNKNOWN: a write timed out after it was sent (see retry.ts). */
   readonly outcome: 'NOT_WRITTEN' | 'UNKNOWN';
+  /** A sensible wait before trying again: a throttled table or a stall rarely lasts longer. */
+  readonly retryAfterSeconds = 2;
   constructor(message?: string, options?: ErrorOptions & { readonly outcome?: 'NOT_WRITTEN' | 'UNKNOWN' }) {
     const outcome = options?.outcome ?? 'NOT_WRITTEN';
     super(

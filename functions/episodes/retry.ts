@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { storeTimeLeftMs } from './deadline.ts';
+import { storeTimeLeftMs, untilAborted } from './deadline.ts';
 import { StoreUnavailableError } from './errors.ts';
 
 /**
@@ -74,19 +74,6 @@ const sentThenTimedOut = (error: unknown): boolean => {
   const name = (error as { name?: string } | null)?.name ?? '';
   return name === 'AbortError' || name === 'TimeoutError' || name === 'RequestTimeout';
 };
-
-/** The attempt's result, or an AbortError as soon as the signal fires (whatever the SDK does). */
-const untilAborted = <T>(attempt: Promise<T>, signal: AbortSignal): Promise<T> =>
-  new Promise<T>((resolve, reject) => {
-    const abort = () => {
-      reject(Object.assign(new Error("the caller's deadline passed"), { name: 'AbortError' }));
-    };
-    if (signal.aborted) abort();
-    signal.addEventListener('abort', abort, { once: true });
-    attempt.then(resolve, reject).finally(() => {
-      signal.removeEventListener('abort', abort);
-    });
-  });
 
 /**
  * Runs a store call with bounded retries, inside the caller's deadline (deadline.ts): no attempt

@@ -89,7 +89,7 @@ import {
 import { foldState, stateOf, type EpisodeState } from './state.ts';
 import { decodeTeamCursor, encodeTeamCursor } from './team-cursor.ts';
 import { clinicalTimeOf } from './clinical-time.ts';
-import { storeTimeLeftMs } from './deadline.ts';
+import { storeTimeLeftMs, untilAborted } from './deadline.ts';
 import { timelineContext, timelineSettings, toTimelineRecord } from './timeline.ts';
 import type { EpisodeSummary } from './records.ts';
 
@@ -148,23 +148,6 @@ const EMPTY_SUMMARY: EpisodeSummary = {
   tocilizumabDoseTimes: [],
   openAlerts: [],
 };
-
-const TIMED_OUT = Symbol('timed out');
-
-/** The promise's value, or TIMED_OUT after `ms` (the promise itself goes on). */
-const withinMs = <T>(promise: Promise<T>, ms: number): Promise<T | typeof TIMED_OUT> =>
-  new Promise((resolve) => {
-    const timer = setTimeout(
-      () => {
-        resolve(TIMED_OUT);
-      },
-      Math.max(0, ms),
-    );
-    void promise.then((value) => {
-      clearTimeout(timer);
-      resolve(value);
-    });
-  });
 
 /** The head a write committed (a replayed answer's head is an old one: none). */
 const headWritten = (result: unknown): EpisodeHead | undefined => {
@@ -969,8 +952,15 @@ export class EpisodeService {
     const left = storeTimeLeftMs();
     const run = (async () => {
       if (previous === undefined) return write(undefined);
-      const known = left === undefined ? await previous : await withinMs(previous, left);
-      if (known === TIMED_OUT) throw new StoreUnavailableError(undefined, { outcome: 'NOT_WRITTEN' });
+      let known: EpisodeHead | undefined;
+      try {
+        known =
+          left === undefined
+            ? await previous
+            : await untilAborted(previous, AbortSignal.timeout(Math.max(0, left)));
+      } catch {
+        throw new StoreUnavailableError(undefined, { outcome: 'NOT_WRITTEN' });
+      }
       return write(known);
     })();
     const committedHead = run.then(

@@ -94,9 +94,8 @@ builder.objectType(StoreUnavailableError, {
   interfaces: [ErrorInterface],
   fields: (t) => ({
     outcome: t.field({ type: WriteOutcomeEnum, resolve: (error) => error.outcome }),
-    retryAfterSeconds: t.int({
+    retryAfterSeconds: t.exposeInt('retryAfterSeconds', {
       description: 'A sensible wait before trying again.',
-      resolve: () => 2,
     }),
   }),
 });
