@@ -80,13 +80,20 @@ export class IdempotencyConflictError extends Error {
   }
 }
 
+/**
+ * What a write's caller knows when the store gave up: NOT_WRITTEN when every attempt was refused
+ * by the store (throttled, unreachable), UNKNOWN when an attempt timed out after it was sent, so
+ * the write may have been applied (sending it again with the same idempotency key is safe).
+ */
+export type WriteOutcome = 'NOT_WRITTEN' | 'UNKNOWN';
+
 /** The store is throttling or unreachable after bounded retries; nothing was written. */
 export class StoreUnavailableError extends Error {
   /** NOT_WRITTEN: nothing was stored. UNKNOWN: a write timed out after it was sent (see retry.ts). */
-  readonly outcome: 'NOT_WRITTEN' | 'UNKNOWN';
+  readonly outcome: WriteOutcome;
   /** A sensible wait before trying again: a throttled table or a stall rarely lasts longer. */
   readonly retryAfterSeconds = 2;
-  constructor(message?: string, options?: ErrorOptions & { readonly outcome?: 'NOT_WRITTEN' | 'UNKNOWN' }) {
+  constructor(message?: string, options?: ErrorOptions & { readonly outcome?: WriteOutcome }) {
     const outcome = options?.outcome ?? 'NOT_WRITTEN';
     super(
       message ??

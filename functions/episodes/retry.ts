@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { storeTimeLeftMs, untilAborted } from './deadline.ts';
-import { StoreUnavailableError } from './errors.ts';
+import { StoreUnavailableError, type WriteOutcome } from './errors.ts';
 
 /**
  * Bounded retries with exponential backoff and full jitter for transient store failures
@@ -62,13 +62,6 @@ export const isTransient = (error: unknown): boolean => {
 
 /** What each attempt passes to the SDK's `send`: aborted when the caller's deadline passes. */
 export type SendOptions = { readonly abortSignal?: AbortSignal };
-
-/**
- * What a write's caller knows when the store gave up: NOT_WRITTEN when every attempt was refused
- * by the store (throttled, unreachable), UNKNOWN when an attempt timed out after it was sent, so
- * the write may have been applied (sending it again with the same idempotency key is safe).
- */
-export type WriteOutcome = 'NOT_WRITTEN' | 'UNKNOWN';
 
 const sentThenTimedOut = (error: unknown): boolean => {
   const name = (error as { name?: string } | null)?.name ?? '';
