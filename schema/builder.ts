@@ -35,7 +35,13 @@ export const builder = new SchemaBuilder<{
       context.viewer === null ? 'Sign in to use this operation' : 'Your role does not allow this operation',
   },
   errors: { defaultTypes: [] },
-  relay: { clientMutationId: 'omit', cursorType: 'String' },
+  relay: {
+    clientMutationId: 'omit',
+    cursorType: 'String',
+    // node and nodes are defined in types/node.ts: they also accept the short ids clinicians see.
+    nodeQueryOptions: false,
+    nodesQueryOptions: false,
+  },
   validation: { validationError },
 });
 

@@ -186,6 +186,12 @@ export class EpisodeRepository {
     return (await this.#get({ PK: episodePk(episodeId), SK: lookup.recordSk })) as EpisodeRecord | undefined;
   }
 
+  /** One record, grading or alert by its key (1 GetItem); undefined for any other item. */
+  async loadRecordAt(episodeId: string, sk: string): Promise<EpisodeRecord | undefined> {
+    const item = await this.#get({ PK: episodePk(episodeId), SK: sk });
+    return item !== undefined && RECORD_KINDS.has(item.kind) ? (item as EpisodeRecord) : undefined;
+  }
+
   /** One item by its key (an alert the head points at). */
   async loadItem(key: { readonly PK: string; readonly SK: string }): Promise<StoredItem | undefined> {
     return this.#get(key);

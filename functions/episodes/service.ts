@@ -33,6 +33,7 @@ import {
   StoreUnavailableError,
 } from './errors.ts';
 import { fingerprintOf } from './idempotency.ts';
+import { decodeTeamsCursor, encodeTeamsCursor } from './teams-cursor.ts';
 import {
   closeEpisodeInputSchema,
   correctionReasonSchema,
@@ -258,6 +259,92 @@ export class EpisodeService {
       encodeTeamCursor({ team, status, createdAt: head.createdAt, episodeId: head.id }),
     );
     return { heads, cursors, cursor: more ? (cursors.at(-1) ?? null) : null };
+  }
+
+  /**
+   * The episodes of every team of the actor, by status: teams by name, then newest course first in
+   * each (see teams-cursor.ts). One Query on the team index per team page: a page that ends a team
+   * continues in the next one, and a full page that ends a team reads one item of the next teams to
+   * know whether more follow. `after` is a cursor this list returned; any other is refused.
+   */
+  async listEpisodesOfTeams(
+    actor: Actor,
+    query: {
+      readonly status?: 'ACTIVE' | 'CLOSED';
+      readonly first?: number;
+      readonly after?: string | null;
+    } = {},
+  ): Promise<TeamPage> {
+    const first = parse(
+      z.number().int().min(1, { error: 'between 1 and 100' }).max(100, { error: 'between 1 and 100' }),
+      query.first ?? 20,
+      'first',
+    );
+    const status = query.status ?? 'ACTIVE';
+    const start = query.after ? decodeTeamsCursor(query.after, { status }) : undefined;
+    const teams = [...new Set(actor.teams)].sort().filter((team) => start === undefined || team >= start.team);
+    const heads: EpisodeHead[] = [];
+    const cursors: string[] = [];
+    let more = false;
+    for (const team of teams) {
+      const startKey = start !== undefined && team === start.team ? start.startKey : undefined;
+      const page = await this.#repository.listTeamEpisodes(team, status, first - heads.length, startKey);
+      for (const head of page.heads) {
+        heads.push(head);
+        cursors.push(encodeTeamsCursor({ team, status, createdAt: head.createdAt, episodeId: head.id }));
+      }
+      if (page.more) {
+        more = true;
+        break;
+      }
+    }
+    return { heads, cursors, cursor: more ? (cursors.at(-1) ?? null) : null };
+  }
+
+  /**
+   * One record, grading or alert by its key in the episode (its global id carries it): the head
+   * (authorisation; none when the caller already read it) and the item, 2 GetItems at most.
+   */
+  async getEpisodeItem(
+    actor: Actor,
+    episodeId: string,
+    sortKey: string,
+    options: { readonly head?: EpisodeHead } = {},
+  ): Promise<EpisodeRecord> {
+    const id = parse(episodeIdSchema, episodeId, 'episodeId');
+    const knownHead = options.head?.id === id ? options.head : undefined;
+    const [head, item] = await Promise.all([
+      knownHead ?? this.#repository.loadHead(id),
+      this.#repository.loadRecordAt(id, sortKey),
+    ]);
+    this.#authorize(actor, id, head, 'read');
+    if (!item) throw new EpisodeNotFoundError(`${id}/${sortKey}`, 'Record');
+    return item;
+  }
+
+  /**
+   * A clinical record (vital signs, neuro assessment, lab, dose, death) by the id a reply shows, or
+   * an alert the head still keeps: the head, the record's lookup and the record (3 GetItems at most).
+   */
+  async findEpisodeRecord(
+    actor: Actor,
+    episodeId: string,
+    recordId: string,
+    options: { readonly head?: EpisodeHead } = {},
+  ): Promise<EpisodeRecord> {
+    const id = parse(episodeIdSchema, episodeId, 'episodeId');
+    const rid = parse(recordIdSchema, recordId, 'recordId');
+    const knownHead = options.head?.id === id ? options.head : undefined;
+    const [head, record] = await Promise.all([
+      knownHead ?? this.#repository.loadHead(id),
+      this.#repository.loadRecord(id, rid),
+    ]);
+    const authorised = this.#authorize(actor, id, head, 'read');
+    if (record) return record;
+    const kept = alertRefsOf(authorised).find((ref) => ref.id === rid);
+    const alert = kept ? await this.#repository.loadRecordAt(id, kept.SK) : undefined;
+    if (alert) return alert;
+    throw new EpisodeNotFoundError(`${id}/${rid}`, 'Record');
   }
 
   // ---------------------------------------------------------------- creation

@@ -1,6 +1,7 @@
 import { ESCALATION_LEVELS, localize } from '#rules';
 import { EpisodeNotFoundError, type Acknowledgement, type AlertDelivery, type AlertRecord } from '#episodes';
 import { builder } from '../builder.ts';
+import { loadRecordNode, recordNodeId } from './node.ts';
 import { AuthorType } from './author.ts';
 import { actorFor, EPISODE_ERRORS } from './errors.ts';
 import type { GraphQLContext } from '../context.ts';
@@ -11,6 +12,7 @@ import {
   loadFullEpisodeState,
 } from './episode-loader.ts';
 import { AlertRef, EpisodeRef, type AlertSource } from './episode-refs.ts';
+import { recordIdFrom } from './node-ids.ts';
 import { CitationType, LanguageEnum, languageOf } from './rule-output.ts';
 
 /**
@@ -62,11 +64,15 @@ const kept = async <K extends 'sourceRuleIds' | 'citations' | 'basedOn' | 'lastR
   return (alert[key] as AlertRecord[K] | undefined) ?? (await recordOf(alert, context))[key];
 };
 
-AlertRef.implement({
+builder.node(AlertRef, {
+  id: recordNodeId,
+  loadOne: loadRecordNode<AlertRecord>('Alert'),
   description:
     "An alert raised for this episode. In a list of episodes, open alerts are answered from each episode's head; only `delivery` reads the alert itself.",
   fields: (t) => ({
-    id: t.exposeID('id', { description: 'The alert id (what acknowledgeAlert takes).' }),
+    alertId: t.exposeID('id', {
+      description: 'The alert id as stored (acknowledgeAlert takes it, or the alert\'s global `id`).',
+    }),
     episodeId: t.exposeString('episodeId'),
     escalationId: t.string({ description: 'e.g. "ESC-CRS3".', resolve: (a) => a.escalationId }),
     level: t.field({ type: AlertLevelEnum, resolve: (a) => a.level }),
@@ -140,7 +146,7 @@ export const newestAlertsFirst = <T extends Pick<AlertRecord, 'raisedAt' | 'id'>
 const AcknowledgeAlertInput = builder.inputType('AcknowledgeAlertInput', {
   fields: (t) => ({
     episodeId: t.id({ required: true, description: 'e.g. "EP-12", or the Episode\'s global id.' }),
-    alertId: t.id({ required: true }),
+    alertId: t.id({ required: true, description: 'The alert\'s `alertId`, or its global `id`.' }),
   }),
 });
 
@@ -165,7 +171,10 @@ builder.mutationField('acknowledgeAlert', (t) =>
     resolve: async (_root, { input }, context) => {
       const actor = actorFor(context, 'acknowledge alerts');
       const episodeId = episodeIdFrom(input.episodeId);
-      const ack = await context.episodes.acknowledgeAlert(actor, { episodeId, alertId: input.alertId });
+      const ack = await context.episodes.acknowledgeAlert(actor, {
+        episodeId,
+        alertId: recordIdFrom(input.alertId),
+      });
       forgetEpisodeState(context, episodeId);
       return ack;
     },

@@ -1,5 +1,6 @@
 import { DRUGS, ROUTES, type DoseRecord, type Recording } from '#episodes';
 import { builder } from '../builder.ts';
+import { loadRecordNode, recordNodeId } from './node.ts';
 import { recordingMutation, RecordingInterface } from './episode-recording.ts';
 import { ClinicalRecordRef, DoseAdministrationRef } from './episode-refs.ts';
 
@@ -13,7 +14,9 @@ type InputFields = PothosSchemaTypes.InputFieldBuilder<Types, 'InputObject'>;
 export const DrugEnum = builder.enumType('Drug', { values: DRUGS });
 export const DoseRouteEnum = builder.enumType('DoseRoute', { values: ROUTES });
 
-DoseAdministrationRef.implement({
+builder.node(DoseAdministrationRef, {
+  id: recordNodeId,
+  loadOne: loadRecordNode<DoseRecord>('DoseAdministration'),
   description: 'A dose given, as entered.',
   interfaces: [ClinicalRecordRef],
   fields: (t) => ({

@@ -39,12 +39,19 @@ const remembered = <T>(map: Map<string, Promise<T>>, id: string, load: () => Pro
   return value;
 };
 
-/** The episode's head for this request's viewer (1 GetItem per episode per request). */
-export const loadEpisodeHead = (context: GraphQLContext, episodeId: string): Promise<EpisodeHead> =>
+/**
+ * The episode's head for this request's viewer (1 GetItem per episode per request), failing with
+ * the service's own errors (for fields answering a result union: StoreUnavailable is a member).
+ */
+export const readEpisodeHead = (context: GraphQLContext, episodeId: string): Promise<EpisodeHead> =>
   remembered(memoOf(context).heads, episodeId, () => {
     const actor = actorFor(context, 'read episodes');
-    return callService(() => context.episodes.getEpisodeHead(actor, episodeId));
+    return context.episodes.getEpisodeHead(actor, episodeId);
   });
+
+/** The episode's head, for fields outside a result union (a store failure is a GraphQL error). */
+export const loadEpisodeHead = (context: GraphQLContext, episodeId: string): Promise<EpisodeHead> =>
+  callService(() => readEpisodeHead(context, episodeId));
 
 /**
  * Heads this request already read (a page of the team index): the episode's fields read them

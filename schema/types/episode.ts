@@ -39,6 +39,7 @@ import {
 import { CurrentStateType } from './episode-state.ts';
 import { actorFor, actorOrNull, badArgument, callService, signInRequired } from './errors.ts';
 import { GradingDomainEnum } from './grading.ts';
+import { loadEpisodeNode } from './node.ts';
 import { isCurrent, newestClinicalFirst, ObservationKindEnum } from './observation.ts';
 
 /**
@@ -60,17 +61,6 @@ const ClosureType = builder.objectRef<Closure>('EpisodeClosure').implement({
   }),
 });
 
-/** The episode as the viewer may see it; null (like a missing node) otherwise. */
-const loadVisibleHead = async (id: string, context: GraphQLContext): Promise<EpisodeHead | null> => {
-  if (actorOrNull(context) === null) return null;
-  try {
-    return await loadEpisodeHead(context, episodeIdFrom(id));
-  } catch (error) {
-    if (error instanceof EpisodeNotFoundError || error instanceof EpisodeValidationError) return null;
-    throw error;
-  }
-};
-
 const date = (
   t: PothosSchemaTypes.ObjectFieldBuilder<typeof builder.$inferSchemaTypes, EpisodeHead>,
   key: DateKey,
@@ -80,7 +70,7 @@ type DateKey = 'apheresisDate' | 'lymphodepletionStartDate' | 'lymphodepletionEn
 builder.node(EpisodeRef, {
   description: "One patient's CAR-T course, from lymphodepletion to follow-up.",
   id: { resolve: (head) => head.id },
-  loadOne: (id, context) => loadVisibleHead(id, context),
+  loadOne: loadEpisodeNode,
   fields: (t) => ({
     episodeId: t.string({
       description: 'The short id, e.g. "EP-12" (as used in Slack).',

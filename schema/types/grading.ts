@@ -1,5 +1,6 @@
-import type { GradingDomain, GradingSource } from '#episodes';
+import type { GradingDomain, GradingRecord, GradingSource } from '#episodes';
 import { builder } from '../builder.ts';
+import { loadRecordNode, recordNodeId } from './node.ts';
 import { AuthorType } from './author.ts';
 import { loadSomeEpisodeState } from './episode-loader.ts';
 import { ClinicalRecordRef, GradingRef, type ClinicalRecord } from './episode-refs.ts';
@@ -63,10 +64,12 @@ const GradingSourceType = builder.objectRef<Localized<GradingSource>>('GradingSo
   },
 });
 
-GradingRef.implement({
+builder.node(GradingRef, {
+  id: recordNodeId,
+  loadOne: loadRecordNode<GradingRecord>('Grading'),
   description: 'A rule evaluation stored with the record that triggered it.',
   fields: (t) => ({
-    id: t.exposeID('id'),
+    gradingId: t.exposeID('id', { description: 'The grading id as stored (what an alert is basedOn).' }),
     domain: t.field({ type: GradingDomainEnum, resolve: (g) => g.domain }),
     grade: t.int({
       nullable: true,

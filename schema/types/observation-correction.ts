@@ -3,6 +3,7 @@ import { builder } from '../builder.ts';
 import { DoseValuesInput } from './dose.ts';
 import { recordingMutation, RecordingInterface } from './episode-recording.ts';
 import { ClinicalRecordRef, type ClinicalRecord } from './episode-refs.ts';
+import { recordIdFrom } from './node-ids.ts';
 import { LabResultValuesInput } from './observation-lab.ts';
 import { NeuroAssessmentValuesInput } from './observation-neuro.ts';
 import { VitalsValuesInput } from './observation-vitals.ts';
@@ -20,7 +21,10 @@ const CorrectRecordInput = builder.inputType('CorrectRecordInput', {
     'Give the record to correct, the reason, and either its corrected values (the group of its kind, every value again, clinical time included) or retract: true.',
   fields: (t) => ({
     episodeId: t.id({ required: true, description: 'e.g. "EP-12", or the Episode\'s global id.' }),
-    recordId: t.id({ required: true, description: 'The vital signs, neuro, lab or dose record to correct.' }),
+    recordId: t.id({
+      required: true,
+      description: 'The vital signs, neuro, lab or dose record to correct: its `recordId`, or its global `id`.',
+    }),
     reason: t.string({ required: true, description: '3–500 characters saying why.' }),
     retract: t.boolean({
       required: true,
@@ -88,7 +92,7 @@ recordingMutation('correctRecord', {
     try {
       return await service.correctRecord(
         actor,
-        { episodeId: input.episodeId, recordId: input.recordId, reason: input.reason, values },
+        { episodeId: input.episodeId, recordId: recordIdFrom(input.recordId), reason: input.reason, values },
         options,
       );
     } catch (error) {

@@ -1,6 +1,7 @@
 import { DEATH_ATTRIBUTIONS } from '#rules';
 import type { DeathRecord, Recording } from '#episodes';
 import { builder } from '../builder.ts';
+import { loadRecordNode, recordNodeId } from './node.ts';
 import { recordingMutation, RecordingInterface } from './episode-recording.ts';
 import { ClinicalRecordRef, DeathRecordRef, ObservationRef } from './episode-refs.ts';
 
@@ -19,7 +20,9 @@ export const DeathAttributionEnum = builder.enumType('DeathAttribution', {
   } as const satisfies Record<(typeof DEATH_ATTRIBUTIONS)[number], { value: string; description: string }>,
 });
 
-DeathRecordRef.implement({
+builder.node(DeathRecordRef, {
+  id: recordNodeId,
+  loadOne: loadRecordNode<DeathRecord>('DeathRecord'),
   description: 'A death as recorded (EPI-5).',
   interfaces: [ClinicalRecordRef, ObservationRef],
   fields: (t) => ({

@@ -1,5 +1,6 @@
 import type { LabRecord, Recording } from '#episodes';
 import { builder } from '../builder.ts';
+import { loadRecordNode, recordNodeId } from './node.ts';
 import { recordingMutation, RecordingInterface } from './episode-recording.ts';
 import { ClinicalRecordRef, LabResultRef, ObservationRef } from './episode-refs.ts';
 
@@ -7,7 +8,9 @@ import { ClinicalRecordRef, LabResultRef, ObservationRef } from './episode-refs.
 type Types = typeof builder.$inferSchemaTypes;
 type InputFields = PothosSchemaTypes.InputFieldBuilder<Types, 'InputObject'>;
 
-LabResultRef.implement({
+builder.node(LabResultRef, {
+  id: recordNodeId,
+  loadOne: loadRecordNode<LabRecord>('LabResult'),
   description: 'A laboratory result as entered.',
   interfaces: [ClinicalRecordRef, ObservationRef],
   fields: (t) => {

@@ -1,6 +1,7 @@
 import { iceScore, type IceScoreItems } from '#rules';
 import type { NeuroRecord, Recording } from '#episodes';
 import { builder } from '../builder.ts';
+import { loadRecordNode, recordNodeId } from './node.ts';
 import { recordingMutation, RecordingInterface } from './episode-recording.ts';
 import { ClinicalRecordRef, NeuroAssessmentRef, ObservationRef } from './episode-refs.ts';
 import { CerebralEdemaEnum, ConsciousnessEnum, IceScoreInput, SeizureEnum } from './observation-enums.ts';
@@ -21,7 +22,9 @@ const IceScoreType = builder.objectRef<IceScoreItems>('IceScore').implement({
   }),
 });
 
-NeuroAssessmentRef.implement({
+builder.node(NeuroAssessmentRef, {
+  id: recordNodeId,
+  loadOne: loadRecordNode<NeuroRecord>('NeuroAssessment'),
   description: 'A neurological assessment as entered.',
   interfaces: [ClinicalRecordRef, ObservationRef],
   fields: (t) => ({

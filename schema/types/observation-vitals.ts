@@ -1,5 +1,6 @@
 import type { Recording, VitalsRecord } from '#episodes';
 import { builder } from '../builder.ts';
+import { loadRecordNode, recordNodeId } from './node.ts';
 import { recordingMutation, RecordingInterface } from './episode-recording.ts';
 import { ClinicalRecordRef, ObservationRef, VitalsObservationRef } from './episode-refs.ts';
 import { OxygenSupportEnum, VasopressorEnum } from './observation-enums.ts';
@@ -8,7 +9,9 @@ import { OxygenSupportEnum, VasopressorEnum } from './observation-enums.ts';
 type Types = typeof builder.$inferSchemaTypes;
 type InputFields = PothosSchemaTypes.InputFieldBuilder<Types, 'InputObject'>;
 
-VitalsObservationRef.implement({
+builder.node(VitalsObservationRef, {
+  id: recordNodeId,
+  loadOne: loadRecordNode<VitalsRecord>('VitalsObservation'),
   description: 'Vital signs as entered.',
   interfaces: [ClinicalRecordRef, ObservationRef],
   fields: (t) => {

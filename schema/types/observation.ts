@@ -70,10 +70,15 @@ export const newestClinicalFirst = <R extends ClinicalRecord>(records: readonly 
   );
 
 ClinicalRecordRef.implement({
-  description: 'A vital signs, neuro assessment, lab or dose record, with its audit and correction trail.',
+  description:
+    'A vital signs, neuro assessment, lab, dose or death record, with its audit and correction trail. A Node: `id` refetches it.',
+  interfaces: [builder.nodeInterfaceRef()],
   resolveType: (record) => RECORD_TYPE_NAME[record.kind],
   fields: (t) => ({
-    id: t.exposeID('id', { description: 'The record id (what corrections point at).' }),
+    recordId: t.exposeID('id', {
+      description:
+        'The record id as Slack replies show it (what corrections point at); with its episode, "EP-12/<recordId>" is a short id node(id:) accepts.',
+    }),
     episodeId: t.exposeString('episodeId'),
     clinicalTime: t.field({
       type: 'DateTime',
@@ -104,8 +109,8 @@ ClinicalRecordRef.implement({
 });
 
 ObservationRef.implement({
-  description: 'A vital signs, neuro assessment or lab record.',
-  interfaces: [ClinicalRecordRef],
+  description: 'A vital signs, neuro assessment, lab or death record.',
+  interfaces: [builder.nodeInterfaceRef(), ClinicalRecordRef],
   resolveType: (record) => RECORD_TYPE_NAME[record.kind],
 });
 
