@@ -39,6 +39,7 @@ import './types/grading.ts';
 import './types/alert.ts';
 import './types/viewer.ts';
 import './types/node.ts';
+import './types/episode-list.ts';
 
 /** The executable schema: importing the type files registers them on the builder. */
 export const schema: GraphQLSchema = builder.toSchema({ sortSchema: true });

@@ -17,6 +17,7 @@ import { newestAlertsFirst } from './alert.ts';
 import { FollowUpVisitType } from './calculator-follow-up.ts';
 import { TocilizumabStatusEnum } from './calculator-tocilizumab.ts';
 import { loadEpisodeState } from './episode-loader.ts';
+import { CrsHlhStatusEnum, TOCILIZUMAB_LIMIT_SCOPES, TocilizumabLimitScopeEnum } from './episode-state-enums.ts';
 import { AlertRef, GradingRef } from './episode-refs.ts';
 import { CitationType, LanguageEnum, languageOf } from './rule-output.ts';
 
@@ -88,9 +89,10 @@ const TocilizumabStateType = builder.objectRef<TocilizumabState>('EpisodeTociliz
       resolve: (s) => s.dosesCounted,
     }),
     dosesInLast24h: t.int({ description: 'TOCI-3 window.', resolve: (s) => s.dosesIn24h }),
-    totalLimitScope: t.string({
-      description: 'per-episode or per-course (TOCI-4).',
-      resolve: (s) => s.scope,
+    totalLimitScope: t.field({
+      type: TocilizumabLimitScopeEnum,
+      description: 'What the TOCI-4 total limit counts over.',
+      resolve: (s) => TOCILIZUMAB_LIMIT_SCOPES[s.scope],
     }),
     lastDoseAt: t.field({ type: 'DateTime', nullable: true, resolve: (s) => s.lastDoseAt }),
     citations: t.field({ type: [CitationType], resolve: () => [TOCILIZUMAB_CITATION] }),
@@ -160,9 +162,10 @@ const CrsEpisodeType = builder.objectRef<CrsEpisodeView>('CrsEpisode').implement
       resolve: (e) => e.tocilizumabDoses.map((d) => d.at),
     }),
     tocilizumabCount: t.int({ resolve: (e) => e.tocilizumabCount }),
-    hlhStatus: t.string({
+    hlhStatus: t.field({
+      type: CrsHlhStatusEnum,
       nullable: true,
-      description: 'CRS-HLH at the last vitals record: RECHECK, SUSPECTED, NOT_SUSPECTED or UNKNOWN.',
+      description: 'CRS-HLH at the last vitals record.',
       resolve: (e) => e.hlh?.value ?? null,
     }),
     hlhCheckedAt: t.field({ type: 'DateTime', nullable: true, resolve: (e) => e.hlh?.at ?? null }),

@@ -2,13 +2,13 @@ import {
   EpisodeForbiddenError,
   EpisodeNotFoundError,
   EpisodeValidationError,
+  StoreUnavailableError,
   type EpisodeHead,
   type EpisodeState,
   type RecordFamily,
 } from '#episodes';
 import { builder } from '../builder.ts';
 import type { GraphQLContext } from '../context.ts';
-import { inputError } from '../input-errors.ts';
 import { newestAlertsFirst } from './alert.ts';
 import { CarTProductEnum } from './reference-data.ts';
 import { AuthorType } from './author.ts';
@@ -22,11 +22,10 @@ import {
 } from './episode-connection.ts';
 import {
   episodeIdFrom,
-  loadEpisodeHead,
+  readEpisodeHead,
   loadEpisodeState,
   loadFullEpisodeState,
   RECENT_WINDOW,
-  rememberEpisodeHeads,
 } from './episode-loader.ts';
 import {
   AlertRef,
@@ -37,7 +36,7 @@ import {
   type ClinicalRecord,
 } from './episode-refs.ts';
 import { CurrentStateType } from './episode-state.ts';
-import { actorFor, actorOrNull, badArgument, callService, signInRequired } from './errors.ts';
+import { actorFor } from './errors.ts';
 import { GradingDomainEnum } from './grading.ts';
 import { loadEpisodeNode } from './node.ts';
 import { isCurrent, newestClinicalFirst, ObservationKindEnum } from './observation.ts';
@@ -221,59 +220,13 @@ builder.queryField('episode', (t) =>
       'An episode of your teams by id ("EP-12" or its global id). Another team\'s episode answers NotFoundError, exactly like a missing one.',
     args: { id: t.arg.id({ required: true }) },
     errors: {
-      types: [EpisodeValidationError, EpisodeNotFoundError, EpisodeForbiddenError],
+      types: [EpisodeValidationError, EpisodeNotFoundError, EpisodeForbiddenError, StoreUnavailableError],
       directResult: true,
       union: { name: 'EpisodeResult' },
     },
     resolve: async (_root, args, context) => {
       actorFor(context, 'read episodes');
-      return loadEpisodeHead(context, episodeIdFrom(args.id));
-    },
-  }),
-);
-
-builder.queryField('episodes', (t) =>
-  t.connection({
-    type: EpisodeRef,
-    description:
-      "A team's episodes by status, newest course first (by when each episode was created, so paging while episodes change never skips or repeats one; one Query on the team index). Cursors are opaque and checked: one this list did not return is refused with a BAD_USER_INPUT error naming `after`. Teams you are not in list nothing.",
-    args: {
-      team: t.arg.string({ required: true }),
-      status: t.arg({ type: EpisodeStatusEnum, required: true, defaultValue: 'ACTIVE' }),
-    },
-    resolve: async (_root, args, context) => {
-      if (args.last != null || args.before != null)
-        throw badArgument(
-          'last/before',
-          'not used: episodes page forward with first and after',
-          args.last ?? args.before,
-        );
-      const actor = actorOrNull(context);
-      if (actor === null) throw signInRequired('list episodes');
-      try {
-        const page = await callService(() =>
-          context.episodes.listEpisodes(actor, {
-            team: args.team,
-            status: args.status,
-            first: args.first ?? 20,
-            after: args.after ?? null,
-          }),
-        );
-        rememberEpisodeHeads(context, page.heads);
-        const edges = page.heads.map((node, i) => ({ cursor: page.cursors[i] ?? '', node }));
-        return {
-          edges,
-          pageInfo: {
-            hasNextPage: page.cursor !== null,
-            hasPreviousPage: args.after != null,
-            startCursor: edges[0]?.cursor ?? null,
-            endCursor: edges.at(-1)?.cursor ?? null,
-          },
-        };
-      } catch (error) {
-        if (error instanceof EpisodeValidationError) throw inputError(error.issues);
-        throw error;
-      }
+      return readEpisodeHead(context, episodeIdFrom(args.id));
     },
   }),
 );

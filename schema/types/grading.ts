@@ -2,6 +2,7 @@ import type { GradingDomain, GradingRecord, GradingSource } from '#episodes';
 import { builder } from '../builder.ts';
 import { loadRecordNode, recordNodeId } from './node.ts';
 import { AuthorType } from './author.ts';
+import { GradingStatusEnum, gradingStatusOf } from './grading-status.ts';
 import { loadSomeEpisodeState } from './episode-loader.ts';
 import { ClinicalRecordRef, GradingRef, type ClinicalRecord } from './episode-refs.ts';
 import {
@@ -77,10 +78,11 @@ builder.node(GradingRef, {
         '0–4 for CRS and ICANS (5: death due to it, EPI-5); with status LOWER_BOUND the grade is "at least" (EPI-2); null when the outcome is not a grade.',
       resolve: (g) => g.grade,
     }),
-    status: t.string({
+    status: t.field({
+      type: GradingStatusEnum,
       description:
         "GRADED; LOWER_BOUND (an entry lacked a component: `grade` is at least, `needs` says what, EPI-2); UNKNOWN (see `needs`); or the rule's own status (e.g. ALLOWED, TOO_SOON, SUSPECTED).",
-      resolve: (g) => g.status,
+      resolve: (g) => gradingStatusOf(g.status),
     }),
     needs: t.stringList({
       description: 'What is missing to decide, when status is UNKNOWN.',
