@@ -9,6 +9,8 @@ export const WALKTHROUGH_STEPS = [
   'RecordTocilizumab',
   'AcknowledgeAlert',
   'Timeline',
+  'MyEpisodes',
+  'Refetch',
 ] as const;
 
 /** Stand-ins the reader replaces with the ids the previous steps returned. */
@@ -30,9 +32,12 @@ export const graphiqlWalkthrough = (
   today: string,
 ): string => `# CAR-T on-call API. GraphiQL sends the dev token (clinician, team "demo"); calculators need no login.
 # Run the operations in order (the run button lists them). Put the episode id CreateEpisode returned
-# in place of ${EP}, and the alert id RecordVitals returned in place of ${WALKTHROUGH_PLACEHOLDERS.alertId}
+# in place of ${EP}, and the alertId RecordVitals returned in place of ${WALKTHROUGH_PLACEHOLDERS.alertId}
 # (Ctrl+H replaces every occurrence). Every write carries an idempotency key, one per user action
 # (an app makes a new UUID when the user presses Save): sent again, it answers the first result.
+# Queries over patient data and mutations answer result unions alike: the success type, or a typed
+# error (ValidationError, NotFoundError, ForbiddenError, StoreUnavailable, …); \`... on Error { message }\`
+# handles every error, \`__typename\` says which.
 
 mutation CreateEpisode {
   createEpisode(input: { patientRef: "P-2026-0042", team: "demo", weightKg: 70, heightCm: 170,
@@ -52,7 +57,7 @@ mutation RecordVitals {
     __typename
     ... on RecordVitalsSuccess {
       gradings { domain grade drivers { text } recommendations { ruleId text dose { drug mg basis } } }
-      alerts { id escalationId level text }
+      alerts { id alertId escalationId level text }
       episode { currentState { crsGrade openAlertCount tocilizumab { doseMg status } } }
     }
     ... on Error { message }
@@ -96,6 +101,40 @@ query Timeline {
     }
     ... on Error { message }
   }
+}
+
+# Every episode of your teams (viewer.teams): teams by name, newest course first in each.
+query MyEpisodes {
+  viewer { displayName role teams }
+  episodes(first: 10) {
+    __typename
+    ... on EpisodeConnection {
+      edges { node { episodeId team currentState { crsGrade openAlertCount } } }
+      pageInfo { hasNextPage endCursor }
+    }
+    ... on Error { message }
+    ... on ValidationError { issues { field allowed received } }
+  }
+}
+
+# Relay: any episode, record, grading or alert is a Node. node(id:) takes its global id, or the short
+# ids clinicians see: "${EP}", or a record as Slack shows it with its episode ("${EP}/01J…").
+query Refetch {
+  node(id: "${EP}") {
+    __typename
+    id
+    ... on Episode { episodeId alerts(first: 5) { edges { node { ...AlertCard } } } }
+  }
+}
+
+# A refetchable fragment (Relay: @refetchable): its Alert.id refetches it through node(id:).
+fragment AlertCard on Alert {
+  id
+  alertId
+  escalationId
+  level
+  acknowledged
+  acknowledgedBy { userId }
 }
 
 query CrsCalculator {

@@ -101,8 +101,8 @@ describe('the GraphiQL walkthrough', () => {
   });
 
   it('lists its steps in the order the reader runs them, then the calculator', () => {
-    const names = parse(walkthrough).definitions.map((d) =>
-      d.kind === Kind.OPERATION_DEFINITION ? d.name?.value : undefined,
+    const names = parse(walkthrough).definitions.flatMap((d) =>
+      d.kind === Kind.OPERATION_DEFINITION ? [d.name?.value] : [],
     );
     expect(names).toEqual([...WALKTHROUGH_STEPS, 'CrsCalculator']);
   });
@@ -194,14 +194,22 @@ describe('production mode', () => {
         'production',
         failingService(new StoreUnavailableError(undefined, { cause: new Error(INTERNAL) })),
       ),
-      '{ episode(id: "EP-1") { __typename } }',
+      '{ node(id: "EP-1") { id } episode(id: "EP-1") { __typename ... on StoreUnavailable { message outcome } } }',
     );
+    // Relay's node (a Node, no union): the GraphQL error with its safe message and code.
     expect(body.errors).toEqual([
       expect.objectContaining({
         message: 'The episode store is busy or unreachable; nothing was written, try again shortly',
         extensions: { code: 'STORE_UNAVAILABLE' },
+        path: ['node'],
       }),
     ]);
+    // A query answering a result union: its StoreUnavailable member.
+    expect(body.data?.episode).toEqual({
+      __typename: 'StoreUnavailable',
+      message: 'The episode store is busy or unreachable; nothing was written, try again shortly',
+      outcome: 'NOT_WRITTEN',
+    });
   });
 
   it('a write the store did not confirm is the typed StoreUnavailable member, saying whether it may be stored', async () => {
@@ -236,11 +244,12 @@ describe('production mode', () => {
   });
 
   it('keeps bad-argument errors (BAD_USER_INPUT) and suggests no field names', async () => {
-    const badList = await post(
-      server('production'),
-      '{ episodes(team: "hem-a", last: 2) { edges { cursor } } }',
-    );
-    expect(badList.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    const badId = await post(server('production'), '{ node(id: "EP12") { id } }');
+    expect(badId.body.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      issues: [{ field: 'id', received: 'EP12' }],
+    });
+    expect(badId.body.errors?.[0]?.message).toContain('an episode id ("EP-12")');
     const typo = await post(server('production'), '{ healt { status } }');
     expect(messages(typo.body).join('\n')).not.toMatch(/Did you mean/);
   });

@@ -30,7 +30,7 @@ const CrsSuspicionStatusEnum = builder.enumType('CrsSuspicionStatus', {
   values: ['SUSPECTED', 'NOT_SUSPECTED', 'UNKNOWN'] as const,
 });
 
-const CrsSuspicionWindowEnum = builder.enumType('CrsSuspicionWindow', {
+export const CrsSuspicionWindowEnum = builder.enumType('CrsSuspicionWindow', {
   description:
     'WITHIN_3_WEEKS: days 0–21 (the consensus window). WEEKS_3_TO_4: days 22–28, beyond 3 weeks (late CRS possible). AFTER_4_WEEKS: day 29 on (late CRS).',
   values: ['WITHIN_3_WEEKS', 'WEEKS_3_TO_4', 'AFTER_4_WEEKS'] as const,

@@ -2,6 +2,7 @@ import type { GradingDomain, GradingRecord, GradingSource } from '#episodes';
 import { builder } from '../builder.ts';
 import { loadRecordNode, recordNodeId } from './node.ts';
 import { AuthorType } from './author.ts';
+import { GradingInputsUnion, gradingInputsOf } from './grading-inputs.ts';
 import { GradingStatusEnum, gradingStatusOf } from './grading-status.ts';
 import { loadSomeEpisodeState } from './episode-loader.ts';
 import { ClinicalRecordRef, GradingRef, type ClinicalRecord } from './episode-refs.ts';
@@ -132,8 +133,13 @@ builder.node(GradingRef, {
         );
       },
     }),
-    inputs: t.string({
-      description: 'The inputs the rules were given, as JSON (audit).',
+    inputs: t.field({
+      type: GradingInputsUnion,
+      description: 'The inputs the rules were given (audit), typed by grading kind.',
+      resolve: (g) => gradingInputsOf(g),
+    }),
+    inputsJson: t.string({
+      description: 'The same inputs exactly as stored, as JSON (audit export).',
       resolve: (g) => JSON.stringify(g.inputs ?? null),
     }),
     recordedAt: t.field({ type: 'DateTime', resolve: (g) => g.recordedAt }),

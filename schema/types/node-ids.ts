@@ -92,8 +92,10 @@ export const parseNodeId = (raw: string, field = 'id'): NodeAddress => {
     return { type: 'ShortRecord', episodeId: id.slice(0, slash), recordId: id.slice(slash + 1) };
   if (RECORD_ID.test(id))
     throw refusal(field, raw, 'a record id alone does not say its episode: prefix it, e.g. "EP-12/' + id + '"');
-  if (/^ep-?\d+$/i.test(id))
-    throw refusal(field, raw, `episode ids are written "EP-" and a number from 1, e.g. "EP-${id.replace(/\D/g, '')}"`);
+  if (/^ep-?\d+$/i.test(id)) {
+    const number = Number(id.replace(/\D/g, ''));
+    throw refusal(field, raw, `episode ids are written "EP-" and a number from 1, e.g. "EP-${number > 0 ? number : 12}"`);
+  }
   let decoded: { typename: string; id: string };
   try {
     decoded = decodeGlobalID(id);

@@ -17,6 +17,13 @@ export const EPISODE_PAGE = `query EpisodePage($id: ID!) { episode(id: $id) { __
   }
   ${ERRORS} } }`;
 
+/** The episodes of all the viewer's teams (no team): a list screen, paged with `after`. */
+export const MY_EPISODES = `query MyEpisodes($after: String) { episodes(first: 20, after: $after) { __typename
+  ... on EpisodeConnection {
+    edges { node { id episodeId team currentState { crsGrade icansGrade openAlertCount } } }
+    pageInfo { hasNextPage endCursor } }
+  ${ERRORS} } }`;
+
 export const RECORD_VITALS = `mutation RecordVitals($input: RecordVitalsInput!, $key: String!) {
   recordVitals(input: $input, idempotencyKey: $key) { __typename
     ... on RecordVitalsSuccess { replayed observation { id } gradings { domain grade }

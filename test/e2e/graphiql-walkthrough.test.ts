@@ -43,7 +43,7 @@ describe('GraphiQL in a browser', () => {
   );
 
   it(
-    'runs the walkthrough in order: episode, vital signs, tocilizumab, acknowledgement, timeline',
+    'runs the walkthrough in order: episode, vital signs, tocilizumab, acknowledgement, timeline, my episodes, refetch',
     async () => {
       const graphiql = await openGraphiQL(browser, baseUrl);
       const ran: string[] = [];
@@ -64,11 +64,11 @@ describe('GraphiQL in a browser', () => {
 
       const vitals = field(await run('RecordVitals'), 'recordVitals');
       expect(vitals.__typename).toBe('RecordVitalsSuccess');
-      const alerts = vitals.alerts as readonly { id: string; escalationId: string; level: string }[];
+      const alerts = vitals.alerts as readonly { alertId: string; escalationId: string; level: string }[];
       const critical = alerts.find((alert) => alert.escalationId === 'ESC-CRS3');
       expect(critical).toMatchObject({ level: 'CRITICAL' });
       await expect.poll(() => graphiql.resultText(), POLL).toContain('"escalationId": "ESC-CRS3"');
-      await graphiql.replaceAll(WALKTHROUGH_PLACEHOLDERS.alertId, critical?.id ?? 'no critical alert');
+      await graphiql.replaceAll(WALKTHROUGH_PLACEHOLDERS.alertId, critical?.alertId ?? 'no critical alert');
 
       const dose = field(await run('RecordTocilizumab'), 'recordDose');
       expect(dose.__typename).toBe('RecordDoseSuccess');
@@ -99,6 +99,19 @@ describe('GraphiQL in a browser', () => {
       await expect
         .poll(() => graphiql.resultText(), POLL)
         .toMatch(/"escalationId": "ESC-CRS3",\s+"level": "CRITICAL",\s+"acknowledged": true/);
+
+      const mine = await run('MyEpisodes');
+      expect(field(mine, 'viewer')).toMatchObject({ role: 'CLINICIAN', teams: ['demo'] });
+      const listed = field(mine, 'episodes');
+      expect(listed.__typename).toBe('EpisodeConnection');
+      expect((listed.edges as readonly { node: Step }[]).map((e) => e.node.episodeId)).toContain(episodeId);
+
+      const refetched = field(await run('Refetch'), 'node');
+      expect(refetched).toMatchObject({ __typename: 'Episode', episodeId });
+      const card = (field(refetched, 'alerts').edges as readonly { node: Step }[])
+        .map((e) => e.node)
+        .find((alert) => alert.escalationId === 'ESC-CRS3');
+      expect(card).toMatchObject({ alertId: critical?.alertId, acknowledged: true });
 
       expect(ran).toEqual([...WALKTHROUGH_STEPS]);
       expect(graphiql.externalRequests).toEqual([]);

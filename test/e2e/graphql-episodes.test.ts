@@ -247,9 +247,11 @@ describe('authorisation over HTTP', () => {
       `
         query ($team: String!) {
           episodes(team: $team, first: 100) {
-            edges {
-              node {
-                episodeId
+            ... on EpisodeConnection {
+              edges {
+                node {
+                  episodeId
+                }
               }
             }
           }

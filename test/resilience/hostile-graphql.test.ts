@@ -137,9 +137,21 @@ describe('cross-team access with a valid token', () => {
       ),
       await query(
         '/graphql',
-        `query($team: String!) { episodes(team: $team, first: 10) { edges { node { episodeId } } } }`,
+        `query($team: String!) { episodes(team: $team, first: 10) { ... on EpisodeConnection { edges { node { episodeId } } } } }`,
         tokenB,
         { team: teamA.team },
+      ),
+      await query(
+        '/graphql',
+        `{ episodes(first: 100) { ... on EpisodeConnection { edges { node { episodeId } } } } }`,
+        tokenB,
+      ),
+      await query('/graphql', `query($id: ID!) { node(id: $id) { __typename id } }`, tokenB, { id: episodeOfA }),
+      await query(
+        '/graphql',
+        `query($id: ID!) { nodeResult(id: $id) { __typename ... on NodeFound { node { __typename id } } } }`,
+        tokenB,
+        { id: episodeOfA },
       ),
       await query(
         '/graphql',
@@ -163,7 +175,7 @@ describe('cross-team access with a valid token', () => {
       attempts.filter(
         ({ body }) =>
           body.includes(`"episodeId":"${episodeOfA}"`) ||
-          /"__typename":"(Episode|RecordVitalsSuccess)"/.test(body),
+          /"__typename":"(Episode|NodeFound|RecordVitalsSuccess)"/.test(body),
       ).length + slackAttempts.filter((reply) => !reply.text.includes(`${episodeOfA} not found`)).length;
     console.log(
       `hostile-jwt: cross-team ${leaked} of ${attempts.length + slackAttempts.length} reads and writes reached team A's episode`,
