@@ -282,12 +282,14 @@ export class EpisodeService {
     );
     const status = query.status ?? 'ACTIVE';
     const start = query.after ? decodeTeamsCursor(query.after, { status }) : undefined;
-    const teams = [...new Set(actor.teams)].sort().filter((team) => start === undefined || team >= start.team);
+    const teams = [...new Set(actor.teams)]
+      .sort()
+      .filter((team) => start === undefined || team >= start.team);
     const heads: EpisodeHead[] = [];
     const cursors: string[] = [];
     let more = false;
     for (const team of teams) {
-      const startKey = start !== undefined && team === start.team ? start.startKey : undefined;
+      const startKey = team === start?.team ? start.startKey : undefined;
       const page = await this.#repository.listTeamEpisodes(team, status, first - heads.length, startKey);
       for (const head of page.heads) {
         heads.push(head);

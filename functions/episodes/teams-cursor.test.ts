@@ -3,7 +3,12 @@ import { EpisodeValidationError } from './errors.ts';
 import { encodeTeamCursor } from './team-cursor.ts';
 import { decodeTeamsCursor, encodeTeamsCursor } from './teams-cursor.ts';
 
-const position = { team: 'hem-b', status: 'ACTIVE', createdAt: '2026-03-01T08:00:00.000Z', episodeId: 'EP-7' };
+const position = {
+  team: 'hem-b',
+  status: 'ACTIVE',
+  createdAt: '2026-03-01T08:00:00.000Z',
+  episodeId: 'EP-7',
+};
 
 const refusal = (cursor: string, status = 'ACTIVE'): EpisodeValidationError => {
   try {
@@ -41,7 +46,7 @@ describe("cursors of the list of all the viewer's teams", () => {
   });
 
   it("refuse a cursor of one team's list (and that list refuses theirs)", () => {
-    expect(refusal(encodeTeamCursor(position)).message).toContain('one team\'s list');
+    expect(refusal(encodeTeamCursor(position)).message).toContain("one team's list");
   });
 
   it('refuse a cursor of the other status', () => {

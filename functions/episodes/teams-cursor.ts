@@ -26,7 +26,14 @@ const checksum = (payload: string): string =>
 /** The cursor just after an episode in the list of all the viewer's teams. */
 export const encodeTeamsCursor = (position: TeamsPosition): string => {
   const payload = Buffer.from(
-    JSON.stringify([VERSION, 'TEAMS', position.status, position.team, position.createdAt, position.episodeId]),
+    JSON.stringify([
+      VERSION,
+      'TEAMS',
+      position.status,
+      position.team,
+      position.createdAt,
+      position.episodeId,
+    ]),
   ).toString('base64url');
   return `${payload}.${checksum(payload)}`;
 };

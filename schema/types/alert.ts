@@ -71,7 +71,7 @@ builder.node(AlertRef, {
     "An alert raised for this episode. In a list of episodes, open alerts are answered from each episode's head; only `delivery` reads the alert itself.",
   fields: (t) => ({
     alertId: t.exposeID('id', {
-      description: 'The alert id as stored (acknowledgeAlert takes it, or the alert\'s global `id`).',
+      description: "The alert id as stored (acknowledgeAlert takes it, or the alert's global `id`).",
     }),
     episodeId: t.exposeString('episodeId'),
     escalationId: t.string({ description: 'e.g. "ESC-CRS3".', resolve: (a) => a.escalationId }),
@@ -146,7 +146,7 @@ export const newestAlertsFirst = <T extends Pick<AlertRecord, 'raisedAt' | 'id'>
 const AcknowledgeAlertInput = builder.inputType('AcknowledgeAlertInput', {
   fields: (t) => ({
     episodeId: t.id({ required: true, description: 'e.g. "EP-12", or the Episode\'s global id.' }),
-    alertId: t.id({ required: true, description: 'The alert\'s `alertId`, or its global `id`.' }),
+    alertId: t.id({ required: true, description: "The alert's `alertId`, or its global `id`." }),
   }),
 });
 

@@ -17,7 +17,11 @@ import { newestAlertsFirst } from './alert.ts';
 import { FollowUpVisitType } from './calculator-follow-up.ts';
 import { TocilizumabStatusEnum } from './calculator-tocilizumab.ts';
 import { loadEpisodeState } from './episode-loader.ts';
-import { CrsHlhStatusEnum, TOCILIZUMAB_LIMIT_SCOPES, TocilizumabLimitScopeEnum } from './episode-state-enums.ts';
+import {
+  CrsHlhStatusEnum,
+  TOCILIZUMAB_LIMIT_SCOPES,
+  TocilizumabLimitScopeEnum,
+} from './episode-state-enums.ts';
 import { AlertRef, GradingRef } from './episode-refs.ts';
 import { CitationType, LanguageEnum, languageOf } from './rule-output.ts';
 

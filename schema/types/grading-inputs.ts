@@ -15,9 +15,16 @@ import { OxygenSupportEnum, VasopressorEnum } from './observation-enums.ts';
 type Obj = Readonly<Record<string, unknown>>;
 type Wrapped<N extends string> = { readonly typename: N; readonly value: Obj };
 
-const isObject = (value: unknown): value is Obj => typeof value === 'object' && value !== null && !Array.isArray(value);
-const num = (value: Obj, key: string): number | null => (typeof value[key] === 'number' ? (value[key] as number) : null);
-const str = (value: Obj, key: string): string | null => (typeof value[key] === 'string' ? (value[key] as string) : null);
+const isObject = (value: unknown): value is Obj =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const num = (value: Obj, key: string): number | null => {
+  const found = value[key];
+  return typeof found === 'number' ? found : null;
+};
+const str = (value: Obj, key: string): string | null => {
+  const found = value[key];
+  return typeof found === 'string' ? found : null;
+};
 
 const OxygenValueType = builder.objectRef<Obj>('GradingOxygenInput').implement({
   description: 'Oxygen support as graded.',
@@ -65,7 +72,8 @@ const ConcurrentCrsType = builder.objectRef<Obj>('GradingConcurrentCrs').impleme
 });
 
 const IcansInputsType = builder.objectRef<Wrapped<'IcansGradingInputs'>>('IcansGradingInputs').implement({
-  description: 'ICANS grade: the concurrent CRS it used (EPI-3); the assessment itself is the based-on record.',
+  description:
+    'ICANS grade: the concurrent CRS it used (EPI-3); the assessment itself is the based-on record.',
   fields: (t) => ({
     concurrentCrs: t.field({
       type: ConcurrentCrsType,
@@ -130,21 +138,26 @@ const ImmunoglobulinInputsType = builder
     }),
   });
 
-const CytopeniaInputsType = builder.objectRef<Wrapped<'CytopeniaGradingInputs'>>('CytopeniaGradingInputs').implement({
-  description: 'Blood counts graded (CYTO-1); null when not in the result.',
-  fields: (t) => ({
-    ancE9PerL: t.float({ nullable: true, resolve: (w) => num(w.value, 'ancE9PerL') }),
-    plateletsE9PerL: t.float({ nullable: true, resolve: (w) => num(w.value, 'plateletsE9PerL') }),
-    haemoglobinGPerL: t.float({ nullable: true, resolve: (w) => num(w.value, 'hemoglobinGPerL') }),
-  }),
-});
+const CytopeniaInputsType = builder
+  .objectRef<Wrapped<'CytopeniaGradingInputs'>>('CytopeniaGradingInputs')
+  .implement({
+    description: 'Blood counts graded (CYTO-1); null when not in the result.',
+    fields: (t) => ({
+      ancE9PerL: t.float({ nullable: true, resolve: (w) => num(w.value, 'ancE9PerL') }),
+      plateletsE9PerL: t.float({ nullable: true, resolve: (w) => num(w.value, 'plateletsE9PerL') }),
+      haemoglobinGPerL: t.float({ nullable: true, resolve: (w) => num(w.value, 'hemoglobinGPerL') }),
+    }),
+  });
 
 const InfusionWindowInputsType = builder
   .objectRef<Wrapped<'InfusionWindowGradingInputs'>>('InfusionWindowGradingInputs')
   .implement({
     description: 'Infusion timing after lymphodepletion (INF-2).',
     fields: (t) => ({
-      lymphodepletionEndDate: t.field({ type: 'Date', resolve: (w) => String(w.value.lymphodepletionEndDate) }),
+      lymphodepletionEndDate: t.field({
+        type: 'Date',
+        resolve: (w) => String(w.value.lymphodepletionEndDate),
+      }),
       infusionDate: t.field({ type: 'Date', resolve: (w) => String(w.value.infusionDate) }),
     }),
   });
@@ -158,7 +171,7 @@ const CrsSuspicionInputsType = builder
       window: t.field({
         type: CrsSuspicionWindowEnum,
         nullable: true,
-        resolve: (w) => (str(w.value, 'window') as never) ?? null,
+        resolve: (w) => str(w.value, 'window') as 'WITHIN_3_WEEKS' | null,
       }),
     }),
   });
@@ -172,7 +185,10 @@ const ComponentCourseEnum = builder.enumType('HlhComponentCourse', {
 const HlhComparisonType = builder.objectRef<Obj>('HlhComponentComparison').implement({
   description: 'One CRS finding before the first-line intervention and now (CRS-HLH).',
   fields: (t) => ({
-    component: t.field({ type: HlhComponentEnum, resolve: (c) => String(c.component).toUpperCase() as never }),
+    component: t.field({
+      type: HlhComponentEnum,
+      resolve: (c) => String(c.component).toUpperCase() as never,
+    }),
     course: t.field({ type: ComponentCourseEnum, resolve: (c) => c.course as never }),
     needs: t.stringList({ resolve: (c) => (Array.isArray(c.needs) ? (c.needs as string[]) : []) }),
   }),
@@ -188,10 +204,12 @@ const CrsHlhInputsType = builder.objectRef<Wrapped<'CrsHlhGradingInputs'>>('CrsH
   }),
 });
 
-const RecordedInputsType = builder.objectRef<Wrapped<'RecordedGradingInputs'>>('RecordedGradingInputs').implement({
-  description: 'Inputs stored in a shape this version does not type (an earlier ruleset), as stored.',
-  fields: (t) => ({ json: t.string({ resolve: (w) => JSON.stringify(w.value) }) }),
-});
+const RecordedInputsType = builder
+  .objectRef<Wrapped<'RecordedGradingInputs'>>('RecordedGradingInputs')
+  .implement({
+    description: 'Inputs stored in a shape this version does not type (an earlier ruleset), as stored.',
+    fields: (t) => ({ json: t.string({ resolve: (w) => JSON.stringify(w.value) }) }),
+  });
 
 type Member =
   | Wrapped<'CrsGradingInputs'>
@@ -245,7 +263,9 @@ export const gradingInputsOf = (grading: Pick<GradingRecord, 'domain' | 'inputs'
     case 'CYTOPENIA':
       return { typename: 'CytopeniaGradingInputs', value };
     case 'INFUSION_WINDOW':
-      return has('lymphodepletionEndDate', 'infusionDate') ? { typename: 'InfusionWindowGradingInputs', value } : recorded;
+      return has('lymphodepletionEndDate', 'infusionDate')
+        ? { typename: 'InfusionWindowGradingInputs', value }
+        : recorded;
     case 'CRS_SUSPICION':
       return has('daysSinceInfusion') ? { typename: 'CrsSuspicionGradingInputs', value } : recorded;
     case 'CRS_HLH':

@@ -33,7 +33,9 @@ export const GRADING_STATUS_VALUES = {
   },
   UNKNOWN: { description: 'Not decidable without more input: `needs` names it (never a silent default).' },
   EVALUATED: { description: 'Evaluated; the outcome is in drivers and recommendations.' },
-  SUSPECTED: { description: 'CRS suspected after infusion (CRS-S1), or no improvement after first line (CRS-HLH).' },
+  SUSPECTED: {
+    description: 'CRS suspected after infusion (CRS-S1), or no improvement after first line (CRS-HLH).',
+  },
   NOT_SUSPECTED: { description: 'CRS-S1 / CRS-HLH: not suspected.' },
   RECHECK: { description: 'CRS-HLH: too early to judge the response; check again at the time given.' },
   ALLOWED: { description: 'Tocilizumab: a dose is allowed now (TOCI limits).' },
@@ -56,7 +58,8 @@ export const GradingStatusEnum = builder.enumType('GradingStatus', {
   values: GRADING_STATUS_VALUES,
 });
 
-const isStatus = (status: string): status is StoredGradingStatus => Object.hasOwn(GRADING_STATUS_VALUES, status);
+const isStatus = (status: string): status is StoredGradingStatus =>
+  Object.hasOwn(GRADING_STATUS_VALUES, status);
 
 /** A stored status as the enum; a status the enum does not know is a server error, never a guess. */
 export const gradingStatusOf = (status: string): StoredGradingStatus => {

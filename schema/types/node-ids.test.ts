@@ -19,10 +19,26 @@ const refusal = (raw: string): EpisodeValidationError => {
 describe('node ids', () => {
   it('accept the short ids clinicians see and global ids of every node type', () => {
     expect(parseNodeId('EP-12')).toEqual({ type: 'Episode', episodeId: 'EP-12' });
-    expect(parseNodeId(` EP-12/${RECORD} `)).toEqual({ type: 'ShortRecord', episodeId: 'EP-12', recordId: RECORD });
+    expect(parseNodeId(` EP-12/${RECORD} `)).toEqual({
+      type: 'ShortRecord',
+      episodeId: 'EP-12',
+      recordId: RECORD,
+    });
     expect(parseNodeId(encodeGlobalID('Episode', 'EP-12'))).toEqual({ type: 'Episode', episodeId: 'EP-12' });
-    for (const type of ['VitalsObservation', 'NeuroAssessment', 'LabResult', 'DoseAdministration', 'DeathRecord', 'Grading', 'Alert'] as const)
-      expect(parseNodeId(encodeGlobalID(type, `EP-12/${SORT_KEY}`))).toEqual({ type, episodeId: 'EP-12', sortKey: SORT_KEY });
+    for (const type of [
+      'VitalsObservation',
+      'NeuroAssessment',
+      'LabResult',
+      'DoseAdministration',
+      'DeathRecord',
+      'Grading',
+      'Alert',
+    ] as const)
+      expect(parseNodeId(encodeGlobalID(type, `EP-12/${SORT_KEY}`))).toEqual({
+        type,
+        episodeId: 'EP-12',
+        sortKey: SORT_KEY,
+      });
   });
 
   it.each([
@@ -36,7 +52,9 @@ describe('node ids', () => {
     [encodeGlobalID('Alert', `EP-12/IDEMP#x#${RECORD}`), 'does not carry its episode and key'],
   ])('refuse %s, saying what is accepted and why', (raw, why) => {
     const error = refusal(raw);
-    expect(error.issues).toEqual([{ field: 'id', allowed: NODE_ID_ALLOWED, received: raw, message: expect.any(String) }]);
+    expect(error.issues).toEqual([
+      expect.objectContaining({ field: 'id', allowed: NODE_ID_ALLOWED, received: raw }),
+    ]);
     expect(error.message).toContain(why);
     expect(error.message).toContain('"EP-12/01J…"');
     expect(error.message).not.toMatch(/^Invalid global ID/);
@@ -44,7 +62,9 @@ describe('node ids', () => {
 
   it('recordIdFrom takes a record id or the global id of a record or alert', () => {
     expect(recordIdFrom(RECORD)).toBe(RECORD);
-    expect(recordIdFrom(encodeGlobalID('Alert', `EP-12/ALERT#2026-03-01T08:00:00.000Z#${RECORD}`))).toBe(RECORD);
+    expect(recordIdFrom(encodeGlobalID('Alert', `EP-12/ALERT#2026-03-01T08:00:00.000Z#${RECORD}`))).toBe(
+      RECORD,
+    );
     expect(recordIdFrom(encodeGlobalID('Episode', 'EP-12'))).toBe(encodeGlobalID('Episode', 'EP-12'));
     expect(recordIdFrom('nonsense')).toBe('nonsense');
   });

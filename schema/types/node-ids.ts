@@ -91,10 +91,18 @@ export const parseNodeId = (raw: string, field = 'id'): NodeAddress => {
   if (slash > 0 && EPISODE_ID.test(id.slice(0, slash)) && RECORD_ID.test(id.slice(slash + 1)))
     return { type: 'ShortRecord', episodeId: id.slice(0, slash), recordId: id.slice(slash + 1) };
   if (RECORD_ID.test(id))
-    throw refusal(field, raw, 'a record id alone does not say its episode: prefix it, e.g. "EP-12/' + id + '"');
+    throw refusal(
+      field,
+      raw,
+      'a record id alone does not say its episode: prefix it, e.g. "EP-12/' + id + '"',
+    );
   if (/^ep-?\d+$/i.test(id)) {
     const number = Number(id.replace(/\D/g, ''));
-    throw refusal(field, raw, `episode ids are written "EP-" and a number from 1, e.g. "EP-${number > 0 ? number : 12}"`);
+    throw refusal(
+      field,
+      raw,
+      `episode ids are written "EP-" and a number from 1, e.g. "EP-${number > 0 ? number : 12}"`,
+    );
   }
   let decoded: { typename: string; id: string };
   try {
@@ -106,7 +114,11 @@ export const parseNodeId = (raw: string, field = 'id'): NodeAddress => {
     throw refusal(field, raw, `it is a global id of type ${decoded.typename}, which cannot be refetched`);
   if (decoded.typename === 'Episode') {
     if (!EPISODE_ID.test(decoded.id))
-      throw refusal(field, raw, `the global id names Episode ${JSON.stringify(decoded.id)}, not an episode id`);
+      throw refusal(
+        field,
+        raw,
+        `the global id names Episode ${JSON.stringify(decoded.id)}, not an episode id`,
+      );
     return { type: 'Episode', episodeId: decoded.id };
   }
   const key = parseRecordNodeKey(decoded.id);

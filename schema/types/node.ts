@@ -74,11 +74,10 @@ const loadAddress = async (
     brandWithType(record, typeOfRecord(record) as never);
     return record;
   }
-  const key =
-    address.type === 'Episode' ? address.episodeId : `${address.episodeId}/${address.sortKey}`;
+  const key = address.type === 'Episode' ? address.episodeId : `${address.episodeId}/${address.sortKey}`;
   const [node] = await resolveNodes(builder, context, info, [{ typename: address.type, id: key }]);
   if (node == null) throw new EpisodeNotFoundError(key, address.type);
-  return node as object;
+  return node;
 };
 
 /**
@@ -110,7 +109,7 @@ builder.queryField('node', (t) =>
     nullable: true,
     description: `Refetches any node (Relay). \`id\` is ${NODE_ID_ALLOWED}. Null when there is no such node for you (another team's answers like a missing one); a malformed id is a BAD_USER_INPUT error naming what is accepted. \`nodeResult\` answers the same with typed errors.`,
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_root, args, context, info) => relayNode(String(args.id), 'id', context, info),
+    resolve: (_root, args, context, info) => relayNode(args.id, 'id', context, info),
   }),
 );
 
@@ -121,7 +120,7 @@ builder.queryField('nodes', (t) =>
     description: 'Refetches several nodes (Relay), like `node` for each id, in order.',
     args: { ids: t.arg.idList({ required: true }) },
     resolve: (_root, args, context, info) =>
-      Promise.all(args.ids.map((id, i) => relayNode(String(id), `ids[${i}]`, context, info))),
+      Promise.all(args.ids.map((id, i) => relayNode(id, `ids[${i}]`, context, info))),
   }),
 );
 
@@ -142,7 +141,7 @@ builder.queryField('nodeResult', (t) =>
     },
     resolve: async (_root, args, context, info) => {
       actorFor(context, 'read episodes');
-      return { node: await loadAddress(parseNodeId(String(args.id)), context, info) };
+      return { node: await loadAddress(parseNodeId(args.id), context, info) };
     },
   }),
 );

@@ -23,7 +23,8 @@ const CorrectRecordInput = builder.inputType('CorrectRecordInput', {
     episodeId: t.id({ required: true, description: 'e.g. "EP-12", or the Episode\'s global id.' }),
     recordId: t.id({
       required: true,
-      description: 'The vital signs, neuro, lab or dose record to correct: its `recordId`, or its global `id`.',
+      description:
+        'The vital signs, neuro, lab or dose record to correct: its `recordId`, or its global `id`.',
     }),
     reason: t.string({ required: true, description: '3–500 characters saying why.' }),
     retract: t.boolean({

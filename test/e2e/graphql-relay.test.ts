@@ -16,8 +16,11 @@ const TEAM_B = 'e2e-relay-b';
 type Json = Record<string, unknown>;
 type Result = { data?: Json; errors?: { message: string; extensions?: Json }[] };
 
-const tokenFor = async (role: 'clinician' | 'nurse' | 'viewer', teams: readonly string[], userId = `e2e-relay-${role}`) =>
-  issueToken(await loadOrCreateSigningKey(inject('localAuthKeyFile')), { userId, role, teams });
+const tokenFor = async (
+  role: 'clinician' | 'nurse' | 'viewer',
+  teams: readonly string[],
+  userId = `e2e-relay-${role}`,
+) => issueToken(await loadOrCreateSigningKey(inject('localAuthKeyFile')), { userId, role, teams });
 
 const graphql = async (token: string | null, query: string, variables: Json = {}): Promise<Result> => {
   const response = await fetch(`${baseUrl}${token ? '/graphql' : '/public/graphql'}`, {
@@ -80,7 +83,11 @@ describe('Relay over HTTP', () => {
       );
       const answer = field(result, mutation);
       expect(answer.__typename, mutation).toMatch(/Success$/);
-      nodes.push(answer[recordField] as never, ...(answer.gradings as never[]), ...(answer.alerts as never[]));
+      nodes.push(
+        answer[recordField] as never,
+        ...(answer.gradings as never[]),
+        ...(answer.alerts as never[]),
+      );
     };
     await record('recordVitals', 'RecordVitalsInput', 'observation', {
       temperatureCelsius: 38.9,
@@ -96,7 +103,15 @@ describe('Relay over HTTP', () => {
     await record('recordDose', 'RecordDoseInput', 'dose', { drug: 'TOCILIZUMAB', mg: 560, route: 'IV' });
     await record('recordDeath', 'RecordDeathInput', 'death', { attribution: 'CRS' });
     expect(new Set(nodes.map((n) => n.__typename))).toEqual(
-      new Set(['VitalsObservation', 'NeuroAssessment', 'LabResult', 'DoseAdministration', 'DeathRecord', 'Grading', 'Alert']),
+      new Set([
+        'VitalsObservation',
+        'NeuroAssessment',
+        'LabResult',
+        'DoseAdministration',
+        'DeathRecord',
+        'Grading',
+        'Alert',
+      ]),
     );
 
     const reader = await tokenFor('viewer', [TEAM_A]);
@@ -105,13 +120,20 @@ describe('Relay over HTTP', () => {
       expect(again, node.__typename).toMatchObject({ __typename: node.__typename, id: node.id });
     }
     // Short ids: the episode, and a record as a Slack reply shows it.
-    expect(field(await graphql(reader, NODE, { id: episodeId }), 'node')).toMatchObject({ __typename: 'Episode' });
+    expect(field(await graphql(reader, NODE, { id: episodeId }), 'node')).toMatchObject({
+      __typename: 'Episode',
+    });
     const vitals = nodes.find((n) => n.__typename === 'VitalsObservation');
-    expect(field(await graphql(reader, NODE, { id: `${episodeId}/${vitals?.recordId ?? ''}` }), 'node')).toEqual(vitals);
+    expect(
+      field(await graphql(reader, NODE, { id: `${episodeId}/${vitals?.recordId ?? ''}` }), 'node'),
+    ).toEqual(vitals);
 
     const bad = await graphql(reader, NODE, { id: 'EP12' });
     expect(bad.data?.node ?? null).toBeNull();
-    expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', issues: [{ field: 'id', received: 'EP12' }] });
+    expect(bad.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      issues: [{ field: 'id', received: 'EP12' }],
+    });
     expect(bad.errors?.[0]?.message).toContain('an episode id ("EP-12")');
     expect(bad.errors?.[0]?.message).not.toBe('Invalid global ID: EP12');
     expect(field(await graphql(reader, NODE_RESULT, { id: 'EP12' }), 'nodeResult')).toMatchObject({
@@ -177,6 +199,9 @@ describe('Relay over HTTP', () => {
     });
     expect(
       field(await graphql(reader, `{ episodes(first: 101) { __typename ${ERRORS} } }`), 'episodes'),
-    ).toMatchObject({ __typename: 'ValidationError', issues: [{ field: 'first', allowed: 'between 1 and 100', received: "101" }] });
+    ).toMatchObject({
+      __typename: 'ValidationError',
+      issues: [{ field: 'first', allowed: 'between 1 and 100', received: '101' }],
+    });
   });
 });

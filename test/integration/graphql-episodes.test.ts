@@ -842,8 +842,14 @@ describe('authorisation', () => {
     });
     const node = await run(null, 'query($id: ID!) { node(id: $id) { id } }', { id: episode.id });
     expect(node.data).toEqual({ node: null });
-    const list = await run(null, `{ episodes(team: "hem-a") { ... on EpisodeConnection { edges { cursor } } ${ERRORS} } }`);
-    expect(list.data?.episodes).toEqual({ __typename: 'ForbiddenError', message: 'Sign in to list episodes' });
+    const list = await run(
+      null,
+      `{ episodes(team: "hem-a") { ... on EpisodeConnection { edges { cursor } } ${ERRORS} } }`,
+    );
+    expect(list.data?.episodes).toEqual({
+      __typename: 'ForbiddenError',
+      message: 'Sign in to list episodes',
+    });
     expect(list.errors).toBeUndefined();
     for (const result of [write, read, node, list]) expect(result.commands).toEqual([]);
   });
@@ -1089,7 +1095,10 @@ describe('team list paging', () => {
     const garbage = await run<Page>(member, LIST, { team, after: '{"PK":"EP#EP-1"}' });
     for (const result of [other, altered, garbage]) {
       expect(result.errors).toBeUndefined();
-      expect(result.data?.episodes).toMatchObject({ __typename: 'ValidationError', issues: [{ field: 'after' }] });
+      expect(result.data?.episodes).toMatchObject({
+        __typename: 'ValidationError',
+        issues: [{ field: 'after' }],
+      });
       expect(JSON.stringify(result.data)).not.toMatch(/stack|GSI|\.ts:\d+/);
       expect(result.commands).toEqual([]);
     }

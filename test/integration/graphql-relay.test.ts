@@ -137,7 +137,12 @@ describe('every record, grading and alert is a refetchable Node', () => {
     clock.advanceMinutes(1);
     const lab = await service.recordLabResult(clinician, { episodeId, iggGPerL: 3.5 });
     clock.advanceMinutes(1);
-    const dose = await service.recordDose(clinician, { episodeId, drug: 'TOCILIZUMAB', mg: 560, route: 'IV' });
+    const dose = await service.recordDose(clinician, {
+      episodeId,
+      drug: 'TOCILIZUMAB',
+      mg: 560,
+      route: 'IV',
+    });
     clock.advanceMinutes(1);
     const death = await service.recordDeath(clinician, { episodeId, attribution: 'CRS' });
     for (const recording of [vitals, neuro, lab, dose, death])
@@ -155,7 +160,8 @@ describe('every record, grading and alert is a refetchable Node', () => {
       expect(result.commands.sort(), item.kind).toEqual(['GetItemCommand', 'GetItemCommand']);
     }
     const grading = items.find((item) => item.kind === 'GRADING' && item.domain === 'CRS');
-    const refetched = await run(member, NODE, { id: globalIdOf(grading as EpisodeRecord) });
+    if (!grading) throw new Error('no CRS grading');
+    const refetched = await run(member, NODE, { id: globalIdOf(grading) });
     expect(refetched.data?.node).toMatchObject({ domain: 'CRS', grade: 3, status: 'GRADED' });
   });
 
@@ -215,7 +221,10 @@ describe('every record, grading and alert is a refetchable Node', () => {
       expect(error?.message, id).toContain(why);
       expect(result.commands, id).toEqual([]);
       const typed = await run(member, NODE_RESULT, { id });
-      expect(typed.data?.nodeResult, id).toMatchObject({ __typename: 'ValidationError', issues: [{ field: 'id' }] });
+      expect(typed.data?.nodeResult, id).toMatchObject({
+        __typename: 'ValidationError',
+        issues: [{ field: 'id' }],
+      });
     }
   });
 
@@ -235,7 +244,10 @@ describe('every record, grading and alert is a refetchable Node', () => {
       });
     }
     const unsigned = await run(null, NODE_RESULT, { id: episodeId });
-    expect(unsigned.data?.nodeResult).toEqual({ __typename: 'ForbiddenError', message: 'Sign in to read episodes' });
+    expect(unsigned.data?.nodeResult).toEqual({
+      __typename: 'ForbiddenError',
+      message: 'Sign in to read episodes',
+    });
   });
 
   it('a node id of one kind does not refetch an item of another kind', async () => {
@@ -245,7 +257,7 @@ describe('every record, grading and alert is a refetchable Node', () => {
   });
 });
 
-describe('episodes without team: every episode of the viewer\'s teams', () => {
+describe("episodes without team: every episode of the viewer's teams", () => {
   const teams = ['hem-all-b', 'hem-all-a'];
   const both: User = { role: 'viewer', teams };
   const LIST = `query($first: Int, $after: String, $team: String) { episodes(first: $first, after: $after, team: $team) {
@@ -260,7 +272,9 @@ describe('episodes without team: every episode of the viewer\'s teams', () => {
       ['hem-all-b', 2],
     ] as const)
       for (let i = 0; i < count; i += 1) {
-        created[name]?.push((await service.createEpisode(actor('clinician', [name]), newEpisodeInput(name))).id);
+        created[name]?.push(
+          (await service.createEpisode(actor('clinician', [name]), newEpisodeInput(name))).id,
+        );
         clock.advanceMinutes(1);
       }
     // An episode of a team the viewer is not in.
@@ -281,7 +295,9 @@ describe('episodes without team: every episode of the viewer\'s teams', () => {
       if (!page.pageInfo.hasNextPage) break;
       after = page.pageInfo.endCursor;
     }
-    const expected = [...(created['hem-all-a'] ?? [])].reverse().concat([...(created['hem-all-b'] ?? [])].reverse());
+    const expected = [...(created['hem-all-a'] ?? [])]
+      .reverse()
+      .concat([...(created['hem-all-b'] ?? [])].reverse());
     expect(seen).toEqual(expected);
     // Page 1: 2 of team a (1 Query). Page 2: the last of a, then 1 of b (2 Queries). Page 3: the
     // rest of b (1 Query, exact: no next page).
@@ -290,10 +306,19 @@ describe('episodes without team: every episode of the viewer\'s teams', () => {
 
   it('an edge cursor continues right after its episode; a full page that ends a team knows a next one follows', async () => {
     const all = (await run(both, LIST, { first: 5 })).data?.episodes as Page;
-    expect(all.edges.map((e) => e.node.team)).toEqual(['hem-all-a', 'hem-all-a', 'hem-all-a', 'hem-all-b', 'hem-all-b']);
+    expect(all.edges.map((e) => e.node.team)).toEqual([
+      'hem-all-a',
+      'hem-all-a',
+      'hem-all-a',
+      'hem-all-b',
+      'hem-all-b',
+    ]);
     expect(all.pageInfo.hasNextPage).toBe(false);
-    const fromThird = (await run(both, LIST, { first: 5, after: all.edges[2]?.cursor })).data?.episodes as Page;
-    expect(fromThird.edges.map((e) => e.node.episodeId)).toEqual(all.edges.slice(3).map((e) => e.node.episodeId));
+    const fromThird = (await run(both, LIST, { first: 5, after: all.edges[2]?.cursor })).data
+      ?.episodes as Page;
+    expect(fromThird.edges.map((e) => e.node.episodeId)).toEqual(
+      all.edges.slice(3).map((e) => e.node.episodeId),
+    );
     const three = (await run(both, LIST, { first: 3 })).data?.episodes as Page;
     expect(three.pageInfo.hasNextPage).toBe(true);
   });
@@ -304,12 +329,24 @@ describe('episodes without team: every episode of the viewer\'s teams', () => {
     expect(teamPage.edges.map((e) => e.node.episodeId)).toEqual([created['hem-all-b']?.at(-1)]);
     expect(one.commands).toEqual(['QueryCommand']);
     const mixed = await run(both, LIST, { first: 1, after: teamPage.pageInfo.endCursor });
-    expect(mixed.data?.episodes).toMatchObject({ __typename: 'ValidationError', issues: [{ field: 'after' }] });
+    expect(mixed.data?.episodes).toMatchObject({
+      __typename: 'ValidationError',
+      issues: [{ field: 'after' }],
+    });
     const allPage = (await run(both, LIST, { first: 1 })).data?.episodes as Page;
     const back = await run(both, LIST, { team: 'hem-all-a', first: 1, after: allPage.pageInfo.endCursor });
-    expect(back.data?.episodes).toMatchObject({ __typename: 'ValidationError', issues: [{ field: 'after' }] });
-    const altered = await run(both, LIST, { first: 1, after: `${String(allPage.pageInfo.endCursor).slice(0, -2)}zz` });
-    expect(altered.data?.episodes).toMatchObject({ __typename: 'ValidationError', issues: [{ field: 'after' }] });
+    expect(back.data?.episodes).toMatchObject({
+      __typename: 'ValidationError',
+      issues: [{ field: 'after' }],
+    });
+    const altered = await run(both, LIST, {
+      first: 1,
+      after: `${String(allPage.pageInfo.endCursor).slice(0, -2)}zz`,
+    });
+    expect(altered.data?.episodes).toMatchObject({
+      __typename: 'ValidationError',
+      issues: [{ field: 'after' }],
+    });
     expect(altered.commands).toEqual([]);
   });
 });
@@ -326,9 +363,15 @@ describe('queries over patient data answer result unions with the typed errors o
     });
     expect((invalid.data?.episode as { issues: { allowed: string }[] }).issues[0]?.allowed).not.toBe('');
     const missing = await run(member, EPISODE, { id: 'EP-999999' });
-    expect(missing.data?.episode).toEqual({ __typename: 'NotFoundError', message: 'Episode EP-999999 not found' });
+    expect(missing.data?.episode).toEqual({
+      __typename: 'NotFoundError',
+      message: 'Episode EP-999999 not found',
+    });
     const unsigned = await run(null, EPISODE, { id: 'EP-1' });
-    expect(unsigned.data?.episode).toEqual({ __typename: 'ForbiddenError', message: 'Sign in to read episodes' });
+    expect(unsigned.data?.episode).toEqual({
+      __typename: 'ForbiddenError',
+      message: 'Sign in to read episodes',
+    });
     const list = await run(member, `{ episodes(last: 2) { __typename ${ERRORS} } }`);
     expect(list.data?.episodes).toMatchObject({
       __typename: 'ValidationError',

@@ -146,7 +146,9 @@ describe('cross-team access with a valid token', () => {
         `{ episodes(first: 100) { ... on EpisodeConnection { edges { node { episodeId } } } } }`,
         tokenB,
       ),
-      await query('/graphql', `query($id: ID!) { node(id: $id) { __typename id } }`, tokenB, { id: episodeOfA }),
+      await query('/graphql', `query($id: ID!) { node(id: $id) { __typename id } }`, tokenB, {
+        id: episodeOfA,
+      }),
       await query(
         '/graphql',
         `query($id: ID!) { nodeResult(id: $id) { __typename ... on NodeFound { node { __typename id } } } }`,
