@@ -118,23 +118,17 @@ query MyEpisodes {
 }
 
 # Relay: any episode, record, grading or alert is a Node. node(id:) takes its global id, or the short
-# ids clinicians see: "${EP}", or a record as Slack shows it with its episode ("${EP}/01J…").
+# ids clinicians see: "${EP}", or a record as Slack shows it with its episode ("${EP}/01J…"). Each
+# alert's \`id\` refetches that alert the same way (a Relay @refetchable fragment on Alert).
 query Refetch {
   node(id: "${EP}") {
     __typename
     id
-    ... on Episode { episodeId alerts(first: 5) { edges { node { ...AlertCard } } } }
+    ... on Episode {
+      episodeId
+      alerts(first: 5) { edges { node { id alertId escalationId level acknowledged acknowledgedBy { userId } } } }
+    }
   }
-}
-
-# A refetchable fragment (Relay: @refetchable): its Alert.id refetches it through node(id:).
-fragment AlertCard on Alert {
-  id
-  alertId
-  escalationId
-  level
-  acknowledged
-  acknowledgedBy { userId }
 }
 
 query CrsCalculator {

@@ -43,7 +43,7 @@ const field = (result: Result, name: string): Json => {
 
 const day = (offset: number): string => addDays(calendarDateIn(new Date()), offset);
 const ERRORS = `... on Error { __typename message } ... on ValidationError { issues { field allowed received } }`;
-const RECORDED = `__typename gradings { __typename id } alerts { __typename id } ${ERRORS}`;
+const RECORDED = `__typename ${ERRORS} ... on Recording { gradings { __typename id } alerts { __typename id } }`;
 
 const createEpisode = async (token: string, team: string): Promise<string> => {
   const created = await graphql(
