@@ -110,6 +110,7 @@ export const createGraphQLServer = (
     ],
     context: ({ request, event }): GraphQLContext => {
       const now = options.episodes.now();
+      let today: string | undefined;
       return {
         viewer: viewerFromClaims(claimsOf(event)),
         language: languageFromAcceptLanguage(request.headers.get('accept-language')),
@@ -117,7 +118,11 @@ export const createGraphQLServer = (
         episodes: options.episodes,
         rulesConfig: options.episodes.config,
         now,
-        today: options.episodes.today(now),
+        // Worked out from `now` when a resolver first asks: the time-zone calendar costs a cold
+        // start tens of milliseconds (ICU), which a calculator that needs no date never pays.
+        get today() {
+          return (today ??= options.episodes.today(now));
+        },
       };
     },
   });
