@@ -84,6 +84,15 @@ describe('Lambda bundle budgets', () => {
     expect(sdk.filter(({ onFirstUse }) => !onFirstUse)).toEqual([]);
   });
 
+  it.each(lambdaIds)(
+    "%s holds zod's mini API only (one import of the classic API adds about 50 KB)",
+    async (id) => {
+      const { inputs } = await sizeOf(id);
+      expect(inputs.some((input) => input.startsWith('node_modules/zod/v4/mini/'))).toBe(true);
+      expect(inputs.filter((input) => input.startsWith('node_modules/zod/v4/classic/'))).toEqual([]);
+    },
+  );
+
   it('the Slack bundle holds Bolt without the modules only its HTTP and Socket Mode receivers use', async () => {
     const { inputs } = await sizeOf('slack');
     expect(inputs.some((input) => input.startsWith('node_modules/@slack/bolt/'))).toBe(true);
