@@ -118,11 +118,7 @@ export const createGraphQLServer = (
         episodes: options.episodes,
         rulesConfig: options.episodes.config,
         now,
-        // Worked out from `now` when a resolver first asks: the time-zone calendar costs a cold
-        // start tens of milliseconds (ICU), which a calculator that needs no date never pays.
-        get today() {
-          return (today ??= options.episodes.today(now));
-        },
+        today: () => (today ??= options.episodes.today(now)),
       };
     },
   });
