@@ -273,13 +273,12 @@ describe("the ward's date", () => {
   /** An episode service that counts how often the ward's date is worked out. */
   const countingToday = () => {
     const calls: Date[] = [];
-    const episodes = {
-      ...failingService(new Error(INTERNAL)),
+    const episodes = Object.assign(failingService(new Error(INTERNAL)), {
       today: (at: Date) => {
         calls.push(at);
         return '2026-03-03';
       },
-    } as unknown as EpisodeService;
+    });
     return { calls, episodes };
   };
 
