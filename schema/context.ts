@@ -23,6 +23,10 @@ export type GraphQLContext = {
   readonly rulesConfig: RulesConfig;
   /** The request's "now": read once, passed to every rule that needs a time. */
   readonly now: Date;
-  /** Today's date on the ward (the hospital's time zone), e.g. for days since infusion. */
-  readonly today: string;
+  /**
+   * Today's date on the ward (the hospital's time zone), e.g. for days since infusion: worked out
+   * from `now` on the first call (the time-zone calendar costs a cold start tens of milliseconds,
+   * which a calculator that needs no date never pays), the same answer on every call.
+   */
+  readonly today: () => string;
 };

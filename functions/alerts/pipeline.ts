@@ -1,5 +1,5 @@
 import { AlertDeliveryStore } from '../episodes/alert-delivery-store.ts';
-import { createDocumentClient } from '../episodes/dynamodb-client.ts';
+import { createDocumentClient, type DocumentClient } from '../episodes/dynamodb-client.ts';
 import { episodesTable } from '../episodes/table-definition.ts';
 import { TeamSettingsService } from '../episodes/team-settings.ts';
 import { TeamSettingsRepository } from '../episodes/team-settings-repository.ts';
@@ -8,7 +8,6 @@ import { slackCredential } from '../slack/secrets.ts';
 import { AlertDeliverer } from './delivery.ts';
 import { currentTokenPoster } from './slack-web-api.ts';
 import { numberSetting } from '../shared/env-setting.ts';
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
 /** ALERT_RENOTIFY_MINUTES: how often an unacknowledged critical alert re-notifies (default 15). */
 export const renotifyMinutesFrom = (value: string | undefined): number =>
@@ -23,7 +22,7 @@ export const renotifyMinutesFrom = (value: string | undefined): number =>
 /** The alert deliverer from the environment (stream consumer and sweeper): one per container. */
 export const alertDelivererFromEnv = (
   env: NodeJS.ProcessEnv = process.env,
-  client: DynamoDBDocumentClient = createDocumentClient(env.DYNAMODB_ENDPOINT),
+  client: DocumentClient = createDocumentClient(env.DYNAMODB_ENDPOINT),
 ): AlertDeliverer => {
   const table = env.TABLE_NAME ?? episodesTable.defaultName;
   return new AlertDeliverer({

@@ -4,8 +4,8 @@ import {
   GetCommand,
   type BatchGetCommandOutput,
   UpdateCommand,
-  type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
+import type { DocumentClient } from './dynamodb-client.ts';
 import { openAlertKeys } from './keys.ts';
 import type { AlertDelivery, AlertRecord } from './records.ts';
 import { DEFAULT_RETRY_POLICY, withRetries, type RetryPolicy } from './retry.ts';
@@ -45,11 +45,11 @@ const conditionFailed = (error: unknown): boolean =>
   (error as { name?: string }).name === 'ConditionalCheckFailedException';
 
 export class AlertDeliveryStore {
-  readonly #client: DynamoDBDocumentClient;
+  readonly #client: DocumentClient;
   readonly #table: string;
   readonly #retry: RetryPolicy;
 
-  constructor(client: DynamoDBDocumentClient, tableName: string, retry: RetryPolicy = DEFAULT_RETRY_POLICY) {
+  constructor(client: DocumentClient, tableName: string, retry: RetryPolicy = DEFAULT_RETRY_POLICY) {
     this.#client = client;
     this.#table = tableName;
     this.#retry = retry;

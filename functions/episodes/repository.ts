@@ -1,14 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import {
-  GetCommand,
-  QueryCommand,
-  TransactWriteCommand,
-  UpdateCommand,
-  type DynamoDBDocumentClient,
-  type QueryCommandInput,
-  type QueryCommandOutput,
-  type TransactWriteCommandInput,
-} from '@aws-sdk/lib-dynamodb';
+import type { QueryCommandInput, QueryCommandOutput, TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { documentCommands, type DocumentClient } from './dynamodb-client.ts';
 import { EPISODE_COUNTER_KEY, HEAD_SK, episodePk, idempotencyItemKey, recordLookupSk } from './keys.ts';
 import type {
   AlertDelivery,
@@ -113,11 +105,11 @@ const cancellationCodes = (error: unknown): readonly (string | undefined)[] | un
  * transaction so a replay writes nothing. Transient failures are retried (retry.ts).
  */
 export class EpisodeRepository {
-  readonly #client: DynamoDBDocumentClient;
+  readonly #client: DocumentClient;
   readonly #table: string;
   readonly #retry: RetryPolicy;
 
-  constructor(client: DynamoDBDocumentClient, tableName: string, retry: RetryPolicy = DEFAULT_RETRY_POLICY) {
+  constructor(client: DocumentClient, tableName: string, retry: RetryPolicy = DEFAULT_RETRY_POLICY) {
     this.#client = client;
     this.#table = tableName;
     this.#retry = retry;
@@ -245,6 +237,7 @@ export class EpisodeRepository {
     refolds: readonly { readonly from: string; readonly version: number }[],
   ): Promise<TimelineSnapshot | undefined> {
     const before = new Date(beforeIso).toISOString();
+    const { QueryCommand } = await documentCommands();
     let startKey: Record<string, unknown> | undefined;
     do {
       const exclusiveStartKey = startKey;
@@ -282,6 +275,7 @@ export class EpisodeRepository {
   }
 
   async #get(key: { readonly PK: string; readonly SK: string }): Promise<StoredItem | undefined> {
+    const { GetCommand } = await documentCommands();
     const result = await withRetries(
       (options) =>
         this.#client.send(
@@ -389,6 +383,7 @@ export class EpisodeRepository {
   ): Promise<void> {
     // One token per logical write: a retry after a timeout cannot apply the transaction twice.
     const token = randomUUID();
+    const { TransactWriteCommand } = await documentCommands();
     try {
       await withRetries(
         (options) =>
@@ -418,6 +413,7 @@ export class EpisodeRepository {
 
   /** The next episode number (EP-<n>): an atomic counter; a failed creation leaves a gap, never a duplicate. */
   async nextEpisodeNumber(): Promise<number> {
+    const { UpdateCommand } = await documentCommands();
     const result = await withRetries(
       (options) =>
         this.#client.send(
@@ -446,6 +442,7 @@ export class EpisodeRepository {
     limit: number,
     startKey: Record<string, string> | undefined,
   ): Promise<{ readonly heads: readonly EpisodeHead[]; readonly more: boolean }> {
+    const { QueryCommand } = await documentCommands();
     const result = await withRetries(
       (options) =>
         this.#client.send(
@@ -472,6 +469,7 @@ export class EpisodeRepository {
     delivery: AlertDelivery,
     nextNotifyKeys?: { GSI2PK: string; GSI2SK: string },
   ): Promise<void> {
+    const { UpdateCommand } = await documentCommands();
     await withRetries(
       (options) =>
         this.#client.send(
@@ -522,6 +520,7 @@ export class EpisodeRepository {
     }: { readonly limit?: number; readonly pageSize?: number } = {},
   ): Promise<StoredItem[]> {
     const items: StoredItem[] = [];
+    const { QueryCommand } = await documentCommands();
     let startKey: Record<string, unknown> | undefined;
     do {
       const exclusiveStartKey = startKey;

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import {
   DEFAULT_RULES_CONFIG,
   DEFAULT_TIME_ZONE,
@@ -132,7 +132,7 @@ export type EpisodeServiceOptions = {
 /** Clinical times may be a little ahead of the server clock (device clocks), never more. */
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
 
-const parse = <S extends z.ZodType>(schema: S, input: unknown, prefix = ''): z.output<S> => {
+const parse = <S extends z.ZodMiniType>(schema: S, input: unknown, prefix = ''): z.output<S> => {
   const result = schema.safeParse(input);
   if (!result.success) throw new EpisodeValidationError(describeIssues(result.error.issues, input, prefix));
   return result.data;
@@ -247,7 +247,13 @@ export class EpisodeService {
   ): Promise<TeamPage> {
     const team = parse(teamIdSchema, query.team, 'team');
     const first = parse(
-      z.number().int().min(1, { error: 'between 1 and 100' }).max(100, { error: 'between 1 and 100' }),
+      z
+        .number()
+        .check(
+          z.int(),
+          z.minimum(1, { error: 'between 1 and 100' }),
+          z.maximum(100, { error: 'between 1 and 100' }),
+        ),
       query.first ?? 20,
       'first',
     );
@@ -725,7 +731,7 @@ export class EpisodeService {
   }
 
   /** Validates clinical values; the clinical time defaults to now and may not be in the future. */
-  #parseValues(schema: z.ZodType, input: unknown, timeField: string, prefix: string): unknown {
+  #parseValues(schema: z.ZodMiniType, input: unknown, timeField: string, prefix: string): unknown {
     const now = this.#clock();
     const withTime =
       typeof input === 'object' && input !== null && (input as Record<string, unknown>)[timeField] == null
@@ -1110,7 +1116,7 @@ const openEpisodeNumber = (timeline: TimelineState): number | null =>
 const CLINICAL_KINDS: Readonly<
   Record<
     ClinicalKind,
-    { readonly schema: z.ZodType; readonly timeField: string; readonly permission: Permission }
+    { readonly schema: z.ZodMiniType; readonly timeField: string; readonly permission: Permission }
   >
 > = {
   VITALS: { schema: vitalsValuesSchema, timeField: 'measuredAt', permission: 'record-observation' },

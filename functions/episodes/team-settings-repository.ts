@@ -2,9 +2,9 @@ import {
   BatchGetCommand,
   GetCommand,
   TransactWriteCommand,
-  type DynamoDBDocumentClient,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
+import type { DocumentClient } from './dynamodb-client.ts';
 import { DEFAULT_RETRY_POLICY, withRetries, type RetryPolicy } from './retry.ts';
 import type { TeamSettings, TeamSettingsStore } from './team-settings.ts';
 
@@ -41,11 +41,11 @@ const isConditionFailure = (error: unknown): boolean => {
 };
 
 export class TeamSettingsRepository implements TeamSettingsStore {
-  readonly #client: DynamoDBDocumentClient;
+  readonly #client: DocumentClient;
   readonly #table: string;
   readonly #retry: RetryPolicy;
 
-  constructor(client: DynamoDBDocumentClient, tableName: string, retry: RetryPolicy = DEFAULT_RETRY_POLICY) {
+  constructor(client: DocumentClient, tableName: string, retry: RetryPolicy = DEFAULT_RETRY_POLICY) {
     this.#client = client;
     this.#table = tableName;
     this.#retry = retry;

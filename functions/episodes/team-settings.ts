@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { LANGUAGES, describeIssues, type Language } from '#rules';
 import { ROLES, type Role } from './actor.ts';
 import { EpisodeConflictError, EpisodeForbiddenError, EpisodeValidationError } from './errors.ts';
@@ -27,12 +27,12 @@ export type TeamSettings = {
 export const SLACK_CHANNEL_ALLOWED = 'a Slack channel id such as C0123ABCD';
 export const slackChannelIdSchema = z
   .string({ error: SLACK_CHANNEL_ALLOWED })
-  .regex(/^[CG][A-Z0-9]{2,20}$/, { error: SLACK_CHANNEL_ALLOWED });
+  .check(z.regex(/^[CG][A-Z0-9]{2,20}$/, { error: SLACK_CHANNEL_ALLOWED }));
 
 export const SLACK_USER_GROUP_ALLOWED = 'a Slack user group id such as S0123ABCD';
 export const slackUserGroupIdSchema = z
   .string({ error: SLACK_USER_GROUP_ALLOWED })
-  .regex(/^S[A-Z0-9]{2,20}$/, { error: SLACK_USER_GROUP_ALLOWED });
+  .check(z.regex(/^S[A-Z0-9]{2,20}$/, { error: SLACK_USER_GROUP_ALLOWED }));
 
 export const languageSchema = z.enum(LANGUAGES);
 export const roleSchema = z.enum(ROLES);
@@ -41,9 +41,9 @@ export const roleSchema = z.enum(ROLES);
 export const teamSettingsChangeSchema = z.strictObject({
   team: teamIdSchema,
   channelId: slackChannelIdSchema,
-  oncallUserGroupId: slackUserGroupIdSchema.nullish(),
-  language: languageSchema.optional(),
-  role: roleSchema.optional(),
+  oncallUserGroupId: z.nullish(slackUserGroupIdSchema),
+  language: z.optional(languageSchema),
+  role: z.optional(roleSchema),
 });
 export type TeamSettingsChange = z.input<typeof teamSettingsChangeSchema>;
 
@@ -65,7 +65,7 @@ export type TeamSettingsStore = {
   save(next: TeamSettings, previous: TeamSettings | undefined): Promise<boolean>;
 };
 
-const parse = <S extends z.ZodType>(schema: S, input: unknown, prefix: string): z.output<S> => {
+const parse = <S extends z.ZodMiniType>(schema: S, input: unknown, prefix: string): z.output<S> => {
   const result = schema.safeParse(input);
   if (!result.success) throw new EpisodeValidationError(describeIssues(result.error.issues, input, prefix));
   return result.data;

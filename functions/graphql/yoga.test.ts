@@ -277,3 +277,35 @@ describe('development mode', () => {
     expect(text).not.toMatch(/stack|originalError|\.ts:\d+/);
   });
 });
+
+describe("the ward's date", () => {
+  /** An episode service that counts how often the ward's date is worked out. */
+  const countingToday = () => {
+    const calls: Date[] = [];
+    const episodes = Object.assign(failingService(new Error(INTERNAL)), {
+      today: (at: Date) => {
+        calls.push(at);
+        return '2026-03-03';
+      },
+    });
+    return { calls, episodes };
+  };
+
+  it('is not worked out for a calculator that needs no date (gradeCrs)', async () => {
+    const { calls, episodes } = countingToday();
+    const { body } = await post(
+      server('production', episodes),
+      '{ gradeCrs(input: { temperatureCelsius: 38.9, systolicBp: 84, vasopressors: [NOREPINEPHRINE], weightKg: 70 }) { grade } }',
+    );
+    expect(body.data).toEqual({ gradeCrs: { grade: 3 } });
+    expect(calls).toEqual([]);
+  });
+
+  it("is worked out once, from the request's now, for a query that reads it twice", async () => {
+    const { calls, episodes } = countingToday();
+    const plan = 'carePlan(input: { product: CARTITUDE_1, infusionDate: "2026-03-01" }) { today }';
+    const { body } = await post(server('production', episodes), `{ a: ${plan} b: ${plan} }`);
+    expect(body.data).toEqual({ a: { today: '2026-03-03' }, b: { today: '2026-03-03' } });
+    expect(calls).toEqual([new Date('2026-03-03T02:00:00Z')]);
+  });
+});

@@ -110,6 +110,7 @@ export const createGraphQLServer = (
     ],
     context: ({ request, event }): GraphQLContext => {
       const now = options.episodes.now();
+      let today: string | undefined;
       return {
         viewer: viewerFromClaims(claimsOf(event)),
         language: languageFromAcceptLanguage(request.headers.get('accept-language')),
@@ -117,7 +118,7 @@ export const createGraphQLServer = (
         episodes: options.episodes,
         rulesConfig: options.episodes.config,
         now,
-        today: options.episodes.today(now),
+        today: () => (today ??= options.episodes.today(now)),
       };
     },
   });

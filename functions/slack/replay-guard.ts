@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { DocumentClient } from '../episodes/dynamodb-client.ts';
 import { SLACK_TIMESTAMP_TOLERANCE_SECONDS } from '../../slack-bot/request-freshness.ts';
 import { withRetries } from '../episodes/retry.ts';
 import { episodesTable } from '../episodes/table-definition.ts';
@@ -25,7 +26,7 @@ export type ReplayGuard = {
   claim(signature: string, timestampSeconds: number): Promise<boolean>;
 };
 
-export const createReplayGuard = (client: DynamoDBDocumentClient, tableName: string): ReplayGuard => ({
+export const createReplayGuard = (client: DocumentClient, tableName: string): ReplayGuard => ({
   claim: async (signature, timestampSeconds) => {
     try {
       // One attempt, within the request's deadline: a retry of a claim that was applied but not

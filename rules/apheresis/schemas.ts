@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { isoDateTimeSchema, numberIn } from '../core/index.ts';
 
 /** APH-5 (§3): treatments with a washout before lymphocyte collection. */
@@ -23,33 +23,33 @@ export type LastDose = z.output<typeof lastDoseSchema>;
 
 /** APH-5 on its own: the recorded last doses ([] when none of the eight was given) and the planned collection. */
 export const washoutInputSchema = z.strictObject({
-  lastDoses: z.array(lastDoseSchema).max(100),
-  plannedCollectionAt: isoDateTimeSchema.optional(),
+  lastDoses: z.array(lastDoseSchema).check(z.maxLength(100)),
+  plannedCollectionAt: z.optional(isoDateTimeSchema),
 });
 export type WashoutInput = z.input<typeof washoutInputSchema>;
 
 /** Lymphocyte collection (§3), APH-1 … APH-7. Every field optional; a missing one a rule needs gives UNKNOWN. */
 export const apheresisInputSchema = z.strictObject({
   /** APH-1 */
-  hemoglobinGPerL: numberIn(20, 250, 'g/L').optional(),
-  anaemiaDueToProgression: z.boolean().optional(),
+  hemoglobinGPerL: z.optional(numberIn(20, 250, 'g/L')),
+  anaemiaDueToProgression: z.optional(z.boolean()),
   /** APH-2 */
-  plateletsE9PerL: numberIn(0, 2000, '× 10⁹/L').optional(),
-  thrombocytopeniaDueToProgression: z.boolean().optional(),
+  plateletsE9PerL: z.optional(numberIn(0, 2000, '× 10⁹/L')),
+  thrombocytopeniaDueToProgression: z.optional(z.boolean()),
   /** APH-3: absolute lymphocyte count and CD3⁺ lymphocytes in peripheral blood. */
-  lymphocytesPerUl: numberIn(0, 100000, '/µL').optional(),
-  cd3PerUl: numberIn(0, 100000, '/µL').optional(),
+  lymphocytesPerUl: z.optional(numberIn(0, 100000, '/µL')),
+  cd3PerUl: z.optional(numberIn(0, 100000, '/µL')),
   /** APH-4: lymphocytes collected, × 10⁶ per kg body weight. */
-  collectedE6PerKg: numberIn(0, 10000, '× 10⁶/kg').optional(),
+  collectedE6PerKg: z.optional(numberIn(0, 10000, '× 10⁶/kg')),
   /** APH-5: the recorded last doses ([] when none of the eight treatments was given). */
-  lastDoses: z.array(lastDoseSchema).max(100).optional(),
-  plannedCollectionAt: isoDateTimeSchema.optional(),
+  lastDoses: z.optional(z.array(lastDoseSchema).check(z.maxLength(100))),
+  plannedCollectionAt: z.optional(isoDateTimeSchema),
   /** APH-6 */
-  priorBendamustine: z.boolean().optional(),
-  priorFludarabine: z.boolean().optional(),
+  priorBendamustine: z.optional(z.boolean()),
+  priorFludarabine: z.optional(z.boolean()),
   /** APH-7 */
-  highRisk: z.boolean().optional(),
-  needsLenalidomide: z.boolean().optional(),
+  highRisk: z.optional(z.boolean()),
+  needsLenalidomide: z.optional(z.boolean()),
 });
 export type ApheresisInput = z.input<typeof apheresisInputSchema>;
 export type ParsedApheresisInput = z.output<typeof apheresisInputSchema>;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { isoDateSchema, numberIn } from '../core/index.ts';
 import { followUpScheduleInputSchema } from '../follow-up/index.ts';
 import { carTProductSchema } from '../reference/index.ts';
@@ -42,49 +42,52 @@ const MAX_COUNTS = 1000;
  */
 export const carePlanInputSchema = z
   .strictObject({
-    infusionDate: isoDateSchema.nullish(),
-    lymphodepletionStartDate: isoDateSchema.nullish(),
+    infusionDate: z.nullish(isoDateSchema),
+    lymphodepletionStartDate: z.nullish(isoDateSchema),
     product: carTProductSchema,
     /** INF-1: prior CNS disease or complication; missing → the INF-1 item needs it. */
-    priorCnsDisease: z.boolean().nullish(),
+    priorCnsDisease: z.nullish(z.boolean()),
     /** INFX-3: the day neutrophils recovered after infusion; missing → not known (not "not recovered"). */
-    neutrophilRecoveredAt: isoDateSchema.nullish(),
+    neutrophilRecoveredAt: z.nullish(isoDateSchema),
     /** PLAN-2: absolute neutrophil counts, in the order taken; the latest after infusion decides. */
-    neutrophilCounts: z
-      .array(neutrophilCountSchema)
-      .max(MAX_COUNTS, { error: `at most ${MAX_COUNTS} counts` })
-      .nullish(),
+    neutrophilCounts: z.nullish(
+      z
+        .array(neutrophilCountSchema)
+        .check(z.maxLength(MAX_COUNTS, { error: `at most ${MAX_COUNTS} counts` })),
+    ),
     /** FU-1: the last month after infusion to list visits for. */
     followUpThroughMonth: followUpScheduleInputSchema.shape.throughMonth,
     today: isoDateSchema,
   })
-  .superRefine((plan, ctx) => {
-    const issue = (path: (string | number)[], input: unknown, message: string): void => {
-      ctx.addIssue({ code: 'custom', path, input, message });
-    };
-    const { infusionDate, lymphodepletionStartDate, neutrophilRecoveredAt, neutrophilCounts, today } = plan;
-    if (infusionDate && lymphodepletionStartDate && lymphodepletionStartDate >= infusionDate)
-      issue(
-        ['lymphodepletionStartDate'],
-        lymphodepletionStartDate,
-        `a date before infusionDate (${infusionDate})`,
-      );
-    if (neutrophilRecoveredAt) {
-      if (neutrophilCounts)
-        issue(['neutrophilCounts'], neutrophilCounts, 'not given together with neutrophilRecoveredAt');
-      if (infusionDate && neutrophilRecoveredAt < infusionDate)
+  .check(
+    z.superRefine((plan, ctx) => {
+      const issue = (path: (string | number)[], input: unknown, message: string): void => {
+        ctx.addIssue({ code: 'custom', path, input, message });
+      };
+      const { infusionDate, lymphodepletionStartDate, neutrophilRecoveredAt, neutrophilCounts, today } = plan;
+      if (infusionDate && lymphodepletionStartDate && lymphodepletionStartDate >= infusionDate)
         issue(
-          ['neutrophilRecoveredAt'],
-          neutrophilRecoveredAt,
-          `a date on or after infusionDate (${infusionDate})`,
+          ['lymphodepletionStartDate'],
+          lymphodepletionStartDate,
+          `a date before infusionDate (${infusionDate})`,
         );
-      if (neutrophilRecoveredAt > today)
-        issue(['neutrophilRecoveredAt'], neutrophilRecoveredAt, `a date on or before today (${today})`);
-    }
-    neutrophilCounts?.forEach((count, index) => {
-      if (count.date > today)
-        issue(['neutrophilCounts', index, 'date'], count.date, `a date on or before today (${today})`);
-    });
-  });
+      if (neutrophilRecoveredAt) {
+        if (neutrophilCounts)
+          issue(['neutrophilCounts'], neutrophilCounts, 'not given together with neutrophilRecoveredAt');
+        if (infusionDate && neutrophilRecoveredAt < infusionDate)
+          issue(
+            ['neutrophilRecoveredAt'],
+            neutrophilRecoveredAt,
+            `a date on or after infusionDate (${infusionDate})`,
+          );
+        if (neutrophilRecoveredAt > today)
+          issue(['neutrophilRecoveredAt'], neutrophilRecoveredAt, `a date on or before today (${today})`);
+      }
+      neutrophilCounts?.forEach((count, index) => {
+        if (count.date > today)
+          issue(['neutrophilCounts', index, 'date'], count.date, `a date on or before today (${today})`);
+      });
+    }),
+  );
 export type CarePlanInput = z.input<typeof carePlanInputSchema>;
 export type CarePlanRequest = z.output<typeof carePlanInputSchema>;

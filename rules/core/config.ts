@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * The spec's deployment-configurable Decisions, with the spec's defaults. A deployment sets them
@@ -14,7 +14,7 @@ export const rulesConfigSchema = z.object({
    * TOCI-3: maximum tocilizumab doses in any 24-hour window. The consensus (T4 note) prints 4;
    * NCCN and CARTOX say 3. Default 3 (the stricter).
    */
-  tocilizumabMaxDosesPer24h: z.number().int().min(1).max(4).default(3),
+  tocilizumabMaxDosesPer24h: z._default(z.number().check(z.int(), z.minimum(1), z.maximum(4)), 3),
   /**
    * TOCI-4: the consensus prints "总次数不得超过4次" (at most 4 in total) without saying over what
    * span. 'per-episode' (default): per CRS episode (EPI-1), a late CRS in a new CRS episode starts a
@@ -22,12 +22,12 @@ export const rulesConfigSchema = z.object({
    * as the history (the calculator's `previousDoses`: the doses already given in this episode);
    * the 24-hour window (TOCI-3) always counts every dose.
    */
-  tocilizumabTotalLimitScope: z.enum(TOCILIZUMAB_TOTAL_LIMIT_SCOPES).default('per-episode'),
+  tocilizumabTotalLimitScope: z._default(z.enum(TOCILIZUMAB_TOTAL_LIMIT_SCOPES), 'per-episode'),
   /**
    * ELIG-5: total bilirubin must be below this, in µmol/L. The consensus prints "< 0.2 g/L"
    * (= 342 µmol/L), almost certainly a unit misprint. Default 34.2 µmol/L (2.0 mg/dL).
    */
-  bilirubinMaxUmolPerL: z.number().positive().max(342).default(34.2),
+  bilirubinMaxUmolPerL: z._default(z.number().check(z.positive(), z.maximum(342)), 34.2),
 });
 
 export type RulesConfig = z.output<typeof rulesConfigSchema>;

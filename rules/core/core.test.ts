@@ -1,13 +1,15 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { describe, expect, it } from 'vitest';
 import { addDays, addMonths, calendarDateIn, daysBetween, hoursBetween } from './dates.ts';
 import { numberIn, parseInput, RulesInputError } from './input.ts';
 import { languageFromAcceptLanguage, localize, text } from './text.ts';
 
 describe('input errors name the field, the allowed range and the value received', () => {
-  const schema = z
-    .object({ t: numberIn(25, 45, '°C'), n: numberIn(0, 4, '', { integer: true }), o: z.enum(['A', 'B']) })
-    .strict();
+  const schema = z.strictObject({
+    t: numberIn(25, 45, '°C'),
+    n: numberIn(0, 4, '', { integer: true }),
+    o: z.enum(['A', 'B']),
+  });
   const issuesOf = (input: unknown) => {
     try {
       parseInput(schema, input, 'input');

@@ -2,7 +2,7 @@
  * Calendar and instant arithmetic without reading the clock: every "now" is an argument.
  * Calendar dates are ISO `YYYY-MM-DD` strings in the hospital's calendar; instants are ISO 8601 with offset.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 const MS_PER_DAY = 86_400_000;
 const MS_PER_HOUR = 3_600_000;

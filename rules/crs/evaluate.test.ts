@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { describe, expect, it } from 'vitest';
 import { RULESET, RulesInputError, toInputIssues } from '../core/index.ts';
 import type { InputIssue } from '../core/index.ts';
@@ -387,10 +387,10 @@ describe('CRS-G7 contradictory input is refused, never silently reconciled', () 
   describe('CRS-G7 refinement reused by another schema (e.g. an episode vitals record)', () => {
     const vitals = z
       .strictObject({
-        oxygen: oxygenSupportSchema.nullish(),
-        oxygenFlowLpm: oxygenFlowLpmSchema.nullish(),
+        oxygen: z.nullish(oxygenSupportSchema),
+        oxygenFlowLpm: z.nullish(oxygenFlowLpmSchema),
       })
-      .superRefine(refineOxygenFields);
+      .check(z.superRefine(refineOxygenFields));
     const issues = (input: unknown): InputIssue[] => {
       const result = vitals.safeParse(input);
       return result.success ? [] : toInputIssues(result.error, input);

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { isoDateTimeSchema, numberIn } from '../core/index.ts';
 import { refineTocilizumabContext, tocilizumabContextShape } from '../tocilizumab/schemas.ts';
 
@@ -102,25 +102,24 @@ export const refineOxygenFields = (value: OxygenFields, ctx: z.core.$RefinementC
  */
 export const crsAssessmentInputSchema = z
   .strictObject({
-    temperatureCelsius: temperatureCelsiusSchema.nullish(),
-    systolicBp: systolicBpSchema.nullish(),
-    spo2Percent: spo2PercentSchema.nullish(),
-    hypotension: z.boolean().default(false),
-    vasopressors: z
-      .array(vasopressorSchema)
-      .max(VASOPRESSORS.length * 2)
-      .default([]),
-    oxygen: oxygenSupportSchema.default('ROOM_AIR'),
-    oxygenFlowLpm: oxygenFlowLpmSchema.nullish(),
-    afterAnticytokineTherapy: z.boolean().default(false),
-    organToxicity: z.boolean().default(false),
+    temperatureCelsius: z.nullish(temperatureCelsiusSchema),
+    systolicBp: z.nullish(systolicBpSchema),
+    spo2Percent: z.nullish(spo2PercentSchema),
+    hypotension: z._default(z.boolean(), false),
+    vasopressors: z._default(z.array(vasopressorSchema).check(z.maxLength(VASOPRESSORS.length * 2)), []),
+    oxygen: z._default(oxygenSupportSchema, 'ROOM_AIR'),
+    oxygenFlowLpm: z.nullish(oxygenFlowLpmSchema),
+    afterAnticytokineTherapy: z._default(z.boolean(), false),
+    organToxicity: z._default(z.boolean(), false),
     ...tocilizumabContextShape,
   })
-  .superRefine((value, ctx) => {
-    // CRS-GRADE: a nasal cannula is graded by its flow; CRS-G7: contradictions are refused.
-    refineOxygenFields(value, ctx);
-    refineTocilizumabContext(value, ctx);
-  });
+  .check(
+    z.superRefine((value, ctx) => {
+      // CRS-GRADE: a nasal cannula is graded by its flow; CRS-G7: contradictions are refused.
+      refineOxygenFields(value, ctx);
+      refineTocilizumabContext(value, ctx);
+    }),
+  );
 
 export type CrsAssessmentInput = z.input<typeof crsAssessmentInputSchema>;
 export type CrsAssessment = z.output<typeof crsAssessmentInputSchema>;
@@ -143,10 +142,10 @@ export type CrsFindings = {
 /** CRS-S1 suspicion input: the four signs and the day after infusion (day 0 = infusion day). */
 export const crsSuspicionInputSchema = z.strictObject({
   daysSinceInfusion: numberIn(0, 3650, 'days', { integer: true }),
-  temperatureCelsius: temperatureCelsiusSchema.nullish(),
-  systolicBp: systolicBpSchema.nullish(),
-  spo2Percent: spo2PercentSchema.nullish(),
-  organToxicity: z.boolean().default(false),
+  temperatureCelsius: z.nullish(temperatureCelsiusSchema),
+  systolicBp: z.nullish(systolicBpSchema),
+  spo2Percent: z.nullish(spo2PercentSchema),
+  organToxicity: z._default(z.boolean(), false),
 });
 export type CrsSuspicionInput = z.input<typeof crsSuspicionInputSchema>;
 export type CrsSuspicion = z.output<typeof crsSuspicionInputSchema>;
@@ -166,17 +165,19 @@ export const hlhCheckInputSchema = z
     fever: z.enum(FINDING_COURSES),
     endOrganToxicity: z.enum(FINDING_COURSES),
   })
-  .superRefine((value, ctx) => {
-    const intervention = Date.parse(value.firstLineInterventionAt);
-    const assessed = Date.parse(value.assessedAt);
-    if (!Number.isNaN(intervention) && !Number.isNaN(assessed) && assessed < intervention) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['assessedAt'],
-        message: `a time at or after firstLineInterventionAt (${value.firstLineInterventionAt})`,
-        input: value.assessedAt,
-      });
-    }
-  });
+  .check(
+    z.superRefine((value, ctx) => {
+      const intervention = Date.parse(value.firstLineInterventionAt);
+      const assessed = Date.parse(value.assessedAt);
+      if (!Number.isNaN(intervention) && !Number.isNaN(assessed) && assessed < intervention) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['assessedAt'],
+          message: `a time at or after firstLineInterventionAt (${value.firstLineInterventionAt})`,
+          input: value.assessedAt,
+        });
+      }
+    }),
+  );
 export type HlhCheckInput = z.input<typeof hlhCheckInputSchema>;
 export type HlhCheck = z.output<typeof hlhCheckInputSchema>;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { weightKgSchema } from '../core/index.ts';
 
 /** The drugs a dose is recorded for (the episode's dose record uses the same names). */
@@ -28,20 +28,22 @@ export const TOCILIZUMAB_WEIGHT_REQUIRED =
 export const dosePlausibilityInputSchema = z
   .strictObject({
     drug: z.enum(DOSE_DRUGS),
-    mg: z.number({ error: MG_ALLOWED }).positive({ error: MG_ALLOWED }),
+    mg: z.number({ error: MG_ALLOWED }).check(z.positive({ error: MG_ALLOWED })),
     route: z.enum(DOSE_ROUTES),
-    weightKg: weightKgSchema.nullish(),
+    weightKg: z.nullish(weightKgSchema),
   })
-  .superRefine((dose, ctx) => {
-    if (dose.drug === 'TOCILIZUMAB' && dose.weightKg == null) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['weightKg'],
-        message: TOCILIZUMAB_WEIGHT_REQUIRED,
-        input: dose.weightKg,
-      });
-    }
-  });
+  .check(
+    z.superRefine((dose, ctx) => {
+      if (dose.drug === 'TOCILIZUMAB' && dose.weightKg == null) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['weightKg'],
+          message: TOCILIZUMAB_WEIGHT_REQUIRED,
+          input: dose.weightKg,
+        });
+      }
+    }),
+  );
 export type DosePlausibilityInput = z.input<typeof dosePlausibilityInputSchema>;
 /** A validated dose to check. */
 export type DoseToCheck = {

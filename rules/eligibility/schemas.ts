@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { numberIn } from '../core/index.ts';
 import { carTProductSchema } from '../reference/index.ts';
 
@@ -44,45 +44,45 @@ export const bilirubinSchema = z.discriminatedUnion(
  */
 export const eligibilityInputSchema = z.strictObject({
   /** The planned product; OTHER for a product the consensus does not list. */
-  product: carTProductSchema.optional(),
+  product: z.optional(carTProductSchema),
   /** §2.3: no better treatment option (performance status is then not an absolute contraindication). */
-  noBetterOption: z.boolean().optional(),
+  noBetterOption: z.optional(z.boolean()),
   /** ELIG-1: Karnofsky performance status. */
-  kps: numberIn(0, 100, 'points', { integer: true }).optional(),
+  kps: z.optional(numberIn(0, 100, 'points', { integer: true })),
   /** ELIG-1: ECOG performance status. */
-  ecog: numberIn(0, 5, '', { integer: true }).optional(),
+  ecog: z.optional(numberIn(0, 5, '', { integer: true })),
   /** ELIG-2: left-ventricular ejection fraction. */
-  lvefPercent: numberIn(5, 90, '%').optional(),
+  lvefPercent: z.optional(numberIn(5, 90, '%')),
   /** ELIG-3 */
-  cardiacAmyloidosis: z.boolean().optional(),
-  atrialFibrillation: z.boolean().optional(),
+  cardiacAmyloidosis: z.optional(z.boolean()),
+  atrialFibrillation: z.optional(z.boolean()),
   /** ELIG-4: transaminases and the institution's upper limits of normal. */
-  altUPerL: numberIn(0, 10000, 'U/L').optional(),
-  altUlnUPerL: numberIn(1, 1000, 'U/L').optional(),
-  astUPerL: numberIn(0, 10000, 'U/L').optional(),
-  astUlnUPerL: numberIn(1, 1000, 'U/L').optional(),
+  altUPerL: z.optional(numberIn(0, 10000, 'U/L')),
+  altUlnUPerL: z.optional(numberIn(1, 1000, 'U/L')),
+  astUPerL: z.optional(numberIn(0, 10000, 'U/L')),
+  astUlnUPerL: z.optional(numberIn(1, 1000, 'U/L')),
   /** ELIG-5 */
-  totalBilirubin: bilirubinSchema.optional(),
+  totalBilirubin: z.optional(bilirubinSchema),
   /** ELIG-6: oxygen saturation breathing room air. */
-  spo2RoomAirPercent: numberIn(50, 100, '%').optional(),
+  spo2RoomAirPercent: z.optional(numberIn(50, 100, '%')),
   /** ELIG-7 */
-  activeInfection: z.boolean().optional(),
+  activeInfection: z.optional(z.boolean()),
   /** ELIG-8 */
-  expectedSurvivalWeeks: numberIn(0, 2600, 'weeks').optional(),
+  expectedSurvivalWeeks: z.optional(numberIn(0, 2600, 'weeks')),
   /** ELIG-9: the exclusions that apply; [] when none applies. */
-  exclusions: z.array(z.enum(ELIGIBILITY_EXCLUSIONS)).optional(),
+  exclusions: z.optional(z.array(z.enum(ELIGIBILITY_EXCLUSIONS))),
   /** ELIG-10 */
-  renalImpairment: z.boolean().optional(),
+  renalImpairment: z.optional(z.boolean()),
   /** ELIG-11 */
-  hbsAgPositive: z.boolean().optional(),
-  hbcAbPositive: z.boolean().optional(),
+  hbsAgPositive: z.optional(z.boolean()),
+  hbcAbPositive: z.optional(z.boolean()),
   /** ELIG-12: the foreign implants present; [] when none. */
-  foreignImplants: z.array(z.enum(FOREIGN_IMPLANTS)).optional(),
+  foreignImplants: z.optional(z.array(z.enum(FOREIGN_IMPLANTS))),
   /** ELIG-13 */
-  lateRelapse: z.boolean().optional(),
-  priorBcmaTargetedTherapy: z.boolean().optional(),
+  lateRelapse: z.optional(z.boolean()),
+  priorBcmaTargetedTherapy: z.optional(z.boolean()),
   /** ELIG-13: BCMA and other target expression (GPRC5D, CS1, CD19) already assessed. */
-  targetExpressionAssessed: z.boolean().optional(),
+  targetExpressionAssessed: z.optional(z.boolean()),
 });
 
 export type EligibilityInput = z.input<typeof eligibilityInputSchema>;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { numberIn } from '../core/index.ts';
 import { refineTocilizumabContext, tocilizumabContextShape } from '../tocilizumab/schemas.ts';
 
@@ -43,18 +43,20 @@ export type CerebralEdema = (typeof CEREBRAL_EDEMA)[number];
  */
 export const icansAssessmentInputSchema = z
   .strictObject({
-    ice: iceScoreInputSchema.nullish(),
-    consciousness: z.enum(CONSCIOUSNESS_LEVELS).default('NORMAL'),
-    seizure: z.enum(SEIZURES).default('NONE'),
-    deepFocalMotorWeakness: z.boolean().default(false),
-    cerebralEdema: z.enum(CEREBRAL_EDEMA).default('NONE'),
-    concurrentCrsGrade: numberIn(0, 4, '(CRS grade)', { integer: true }).default(0),
-    movementDisorderSigns: z.boolean().default(false),
+    ice: z.nullish(iceScoreInputSchema),
+    consciousness: z._default(z.enum(CONSCIOUSNESS_LEVELS), 'NORMAL'),
+    seizure: z._default(z.enum(SEIZURES), 'NONE'),
+    deepFocalMotorWeakness: z._default(z.boolean(), false),
+    cerebralEdema: z._default(z.enum(CEREBRAL_EDEMA), 'NONE'),
+    concurrentCrsGrade: z._default(numberIn(0, 4, '(CRS grade)', { integer: true }), 0),
+    movementDisorderSigns: z._default(z.boolean(), false),
     ...tocilizumabContextShape,
   })
-  .superRefine((value, ctx) => {
-    refineTocilizumabContext(value, ctx);
-  });
+  .check(
+    z.superRefine((value, ctx) => {
+      refineTocilizumabContext(value, ctx);
+    }),
+  );
 export type IcansAssessmentInput = z.input<typeof icansAssessmentInputSchema>;
 export type IcansAssessment = z.output<typeof icansAssessmentInputSchema>;
 

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { isoDateSchema, numberIn } from '../core/index.ts';
 
 /**
@@ -15,12 +15,12 @@ export type InfectionPhase = (typeof INFECTION_PHASES)[number];
 export const infectionPreventionInputSchema = z.strictObject({
   phase: z.enum(INFECTION_PHASES),
   /** For the Pneumocystis prophylaxis date (at least 3 months from infusion). */
-  infusionDate: isoDateSchema.optional(),
+  infusionDate: z.optional(isoDateSchema),
   /** After infusion: whether neutrophils have recovered (ends antibacterial/antifungal prophylaxis). */
-  neutrophilsRecovered: z.boolean().optional(),
+  neutrophilsRecovered: z.optional(z.boolean()),
   /** Current absolute neutrophil count, for INFX-4. */
-  ancE9PerL: numberIn(0, 100, '× 10⁹/L').optional(),
+  ancE9PerL: z.optional(numberIn(0, 100, '× 10⁹/L')),
   /** Suspected or confirmed infection (INFX-5). */
-  suspectedInfection: z.boolean().optional(),
+  suspectedInfection: z.optional(z.boolean()),
 });
 export type InfectionPreventionInput = z.input<typeof infectionPreventionInputSchema>;

@@ -1,13 +1,13 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { isoDateSchema, numberIn, weightKgSchema } from '../core/index.ts';
 import { carTProductSchema } from '../reference/index.ts';
 
 /** INF-1 (§5.1) */
 export const cnsProphylaxisInputSchema = z.strictObject({
   /** Prior central-nervous-system disease or complication. */
-  priorCnsDisease: z.boolean().optional(),
+  priorCnsDisease: z.optional(z.boolean()),
   /** Whether that CNS disease is now controlled. */
-  cnsDiseaseControlled: z.boolean().optional(),
+  cnsDiseaseControlled: z.optional(z.boolean()),
 });
 export type CnsProphylaxisInput = z.input<typeof cnsProphylaxisInputSchema>;
 
@@ -29,21 +29,21 @@ export const cellDoseInputSchema = z.strictObject({
   doseE6: numberIn(0.001, 100000, '× 10⁶ cells'),
   unit: z.enum(CELL_DOSE_UNITS),
   /** Needed only to compare a per-kg dose with a total range or the reverse. */
-  weightKg: weightKgSchema.optional(),
+  weightKg: z.optional(weightKgSchema),
 });
 export type CellDoseInput = z.input<typeof cellDoseInputSchema>;
 
 /** INF-4 (§5.2) */
 export const premedicationInputSchema = z.strictObject({
   /** A corticosteroid given or planned as premedication to prevent allergy. */
-  steroidPremedication: z.boolean().optional(),
+  steroidPremedication: z.optional(z.boolean()),
 });
 export type PremedicationInput = z.input<typeof premedicationInputSchema>;
 
 /** INF-5 (§5.3) */
 export const monitoringPlanInputSchema = z.strictObject({
-  infusionDate: isoDateSchema.optional(),
+  infusionDate: z.optional(isoDateSchema),
   /** Current CRS grade (ASTCT, 0 = none). */
-  currentCrsGrade: numberIn(0, 4, '', { integer: true }).optional(),
+  currentCrsGrade: z.optional(numberIn(0, 4, '', { integer: true })),
 });
 export type MonitoringPlanInput = z.input<typeof monitoringPlanInputSchema>;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { isoDateSchema, numberIn, weightKgSchema } from '../core/index.ts';
 import { lymphodepletionProductSchema } from '../reference/index.ts';
 

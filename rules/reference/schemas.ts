@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { CAR_T_PRODUCTS, LYMPHODEPLETION_PRODUCTS } from './products.ts';
 
 /** A product of T2, as the contract's LymphodepletionProduct enum names it. */

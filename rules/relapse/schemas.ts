@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { CAR_ORIGINS } from '../indications/index.ts';
 
 export const ANTIGEN_STATUSES = ['POSITIVE', 'REDUCED', 'NEGATIVE', 'UNKNOWN'] as const;
@@ -9,12 +9,12 @@ export type CostimulatoryDomain = (typeof COSTIMULATORY_DOMAINS)[number];
 /** REL-1 (§9): relapse or progression after CAR-T. */
 export const relapseInputSchema = z.strictObject({
   /** Target antigen at relapse: positive, reduced expression, negative, or not known. */
-  antigenStatus: z.enum(ANTIGEN_STATUSES).optional(),
+  antigenStatus: z.optional(z.enum(ANTIGEN_STATUSES)),
   /** Origin of the prior CAR. */
-  priorCarOrigin: z.enum(CAR_ORIGINS).optional(),
+  priorCarOrigin: z.optional(z.enum(CAR_ORIGINS)),
   /** Co-stimulatory domain of the prior CAR. */
-  priorCostimulatoryDomain: z.enum(COSTIMULATORY_DOMAINS).optional(),
+  priorCostimulatoryDomain: z.optional(z.enum(COSTIMULATORY_DOMAINS)),
   /** Short persistence or poor expansion of the prior CAR-T cells. */
-  poorPersistenceOrExpansion: z.boolean().optional(),
+  poorPersistenceOrExpansion: z.optional(z.boolean()),
 });
 export type RelapseInput = z.input<typeof relapseInputSchema>;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { isoDateSchema } from '../core/index.ts';
 
 /** RESP-1 (§6): IMWG response categories, deepest first. */
@@ -7,8 +7,8 @@ export type ResponseCategory = (typeof RESPONSE_CATEGORIES)[number];
 
 export const responseInputSchema = z.strictObject({
   /** The response assessed (IMWG); omit for the timing information only. */
-  category: z.enum(RESPONSE_CATEGORIES).optional(),
-  infusionDate: isoDateSchema.optional(),
-  assessmentDate: isoDateSchema.optional(),
+  category: z.optional(z.enum(RESPONSE_CATEGORIES)),
+  infusionDate: z.optional(isoDateSchema),
+  assessmentDate: z.optional(isoDateSchema),
 });
 export type ResponseInput = z.input<typeof responseInputSchema>;

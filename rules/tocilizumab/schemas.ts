@@ -1,11 +1,11 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { isoDateTimeSchema, weightKgSchema } from '../core/index.ts';
 
 /** An episode holds at most a handful of doses; the bound only stops absurd payloads. */
 const MAX_DOSE_HISTORY = 100;
 
 /** Times of tocilizumab doses already given in this CRS episode (TOCI-2..4). */
-export const doseHistorySchema = z.array(isoDateTimeSchema).max(MAX_DOSE_HISTORY);
+export const doseHistorySchema = z.array(isoDateTimeSchema).check(z.maxLength(MAX_DOSE_HISTORY));
 
 type RefinementContext = z.core.$RefinementCtx;
 
@@ -51,11 +51,13 @@ export const tocilizumabDoseInputSchema = z
   .strictObject({
     weightKg: weightKgSchema,
     at: isoDateTimeSchema,
-    previousDoses: doseHistorySchema.default([]),
+    previousDoses: z._default(doseHistorySchema, []),
   })
-  .superRefine((value, ctx) => {
-    refineDoseHistory(value.previousDoses, value.at, ctx, { doses: 'previousDoses', at: 'at' });
-  });
+  .check(
+    z.superRefine((value, ctx) => {
+      refineDoseHistory(value.previousDoses, value.at, ctx, { doses: 'previousDoses', at: 'at' });
+    }),
+  );
 
 export type TocilizumabDoseInput = z.input<typeof tocilizumabDoseInputSchema>;
 /** A validated dose request. */
@@ -71,9 +73,9 @@ export type TocilizumabDoseRequest = {
  * doses already given in this episode. Omitted history = unknown history: the advice then says so.
  */
 export const tocilizumabContextShape = {
-  weightKg: weightKgSchema.nullish(),
-  assessedAt: isoDateTimeSchema.nullish(),
-  previousTocilizumabDoses: doseHistorySchema.nullish(),
+  weightKg: z.nullish(weightKgSchema),
+  assessedAt: z.nullish(isoDateTimeSchema),
+  previousTocilizumabDoses: z.nullish(doseHistorySchema),
 };
 
 export type TocilizumabContext = {

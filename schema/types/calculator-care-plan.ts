@@ -216,7 +216,7 @@ builder.queryField('carePlan', (t) =>
           carePlan({
             ...args.input,
             followUpThroughMonth: args.input.followUpThroughMonth ?? undefined,
-            today: args.input.today ?? context.today,
+            today: args.input.today ?? context.today(),
           }),
         ),
         requestLanguage(args, context),

@@ -1,5 +1,5 @@
 import type { ArgBuilder, EnumRef, InputObjectRef, ObjectRef } from '@pothos/core';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Language, RuleEvaluation } from '#rules';
 import { builder } from '../builder.ts';
 import { applyRule } from '../calculator-errors.ts';
@@ -88,12 +88,13 @@ export const evaluationFields = <T>(t: FieldBuilder<Evaluated<T>>) => ({
  * missing value as "not given" (UNKNOWN, never a pass). This drops null-valued keys before the
  * rules' schema parses the input, so null and absent mean the same.
  */
-export const withoutNulls = <S extends z.ZodType>(schema: S) =>
-  z.preprocess(
-    (value) =>
+export const withoutNulls = <S extends z.ZodMiniType>(schema: S) =>
+  z.pipe(
+    z.transform((value: unknown) =>
       typeof value === 'object' && value !== null && !Array.isArray(value)
         ? Object.fromEntries(Object.entries(value).filter(([, field]) => field !== null))
         : value,
+    ),
     schema,
   );
 

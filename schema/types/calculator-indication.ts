@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import {
   CAR_ORIGINS,
   buildEvaluation,
@@ -20,8 +20,8 @@ import {
 import { CarOriginEnum } from './calculator-relapse.ts';
 
 /** IND-1 and, with the CAR's origin, IND-2 (§2). */
-const indicationInputSchema = ideCelIndicationInputSchema.extend({
-  carOrigin: z.enum(CAR_ORIGINS).optional(),
+const indicationInputSchema = z.extend(ideCelIndicationInputSchema, {
+  carOrigin: z.optional(z.enum(CAR_ORIGINS)),
 });
 
 export const IndicationInput = builder

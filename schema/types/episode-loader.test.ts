@@ -45,7 +45,7 @@ const contextWith = (failures = 0) => {
     episodes,
     rulesConfig: DEFAULT_RULES_CONFIG,
     now: new Date(),
-    today: '2026-03-03',
+    today: () => '2026-03-03',
   };
   return { context, calls, heads, handedHeads };
 };

@@ -20,7 +20,7 @@ builder.objectField(EpisodeRef, 'plan', (t) =>
     resolve: async (head, args, context) => {
       const state = await loadFullEpisodeState(context, head.id);
       const calendar = {
-        today: context.today,
+        today: context.today(),
         dateOf: (instant: string) => context.episodes.today(new Date(instant)),
       };
       return evaluated(

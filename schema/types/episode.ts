@@ -106,7 +106,7 @@ builder.node(EpisodeRef, {
       },
       resolve: (head, args, context) => ({
         head,
-        today: args.today ?? context.today,
+        today: args.today ?? context.today(),
       }),
     }),
     observations: t.connection({

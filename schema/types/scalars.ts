@@ -1,9 +1,9 @@
 import { GraphQLError, Kind } from 'graphql';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { isoDateSchema, isoDateTimeSchema } from '#rules';
 import { builder } from '../builder.ts';
 
-const scalar = (name: 'Date' | 'DateTime', description: string, schema: z.ZodType<string>) => {
+const scalar = (name: 'Date' | 'DateTime', description: string, schema: z.ZodMiniType<string>) => {
   const parse = (value: unknown): string => {
     const result = schema.safeParse(value);
     if (!result.success) {

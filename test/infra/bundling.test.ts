@@ -77,6 +77,22 @@ describe('Lambda bundle budgets', () => {
     expect(inputs).toContain('functions/shared/lru-cache.ts');
   });
 
+  it('the GraphQL bundle loads the AWS SDK only when the episode store is first used (never for a public calculator)', async () => {
+    const { externalImports } = await sizeOf('graphql');
+    const sdk = externalImports.filter(({ path }) => /^@(aws-sdk|smithy)\//.test(path));
+    expect(sdk.map(({ path }) => path).sort()).toEqual(['@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb']);
+    expect(sdk.filter(({ onFirstUse }) => !onFirstUse)).toEqual([]);
+  });
+
+  it.each(lambdaIds)(
+    "%s holds zod's mini API only (one import of the classic API adds about 50 KB)",
+    async (id) => {
+      const { inputs } = await sizeOf(id);
+      expect(inputs.some((input) => input.startsWith('node_modules/zod/v4/mini/'))).toBe(true);
+      expect(inputs.filter((input) => input.startsWith('node_modules/zod/v4/classic/'))).toEqual([]);
+    },
+  );
+
   it('the Slack bundle holds Bolt without the modules only its HTTP and Socket Mode receivers use', async () => {
     const { inputs } = await sizeOf('slack');
     expect(inputs.some((input) => input.startsWith('node_modules/@slack/bolt/'))).toBe(true);

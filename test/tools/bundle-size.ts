@@ -63,6 +63,8 @@ export type BundleSize = {
   readonly heaviest: readonly [string, number][];
   /** The input files with code in the bundle (node_modules paths from `node_modules/` on). */
   readonly inputs: readonly string[];
+  /** The modules left out of the bundle that it imports, each as loaded at start or on first use. */
+  readonly externalImports: readonly { readonly path: string; readonly onFirstUse: boolean }[];
 };
 
 /** The package an input file belongs to (`node_modules/<pkg>` or `<scope>/<pkg>`), else its top folder. */
@@ -71,8 +73,11 @@ const ownerOf = (input: string): string => {
   return match?.[1] ?? input.split('/')[0] ?? input;
 };
 
+const outputOf = (metafile: Metafile, outfile: string): Metafile['outputs'][string] | undefined =>
+  Object.entries(metafile.outputs).find(([path]) => outfile.endsWith(path))?.[1];
+
 const outputInputs = (metafile: Metafile, outfile: string): Record<string, { bytesInOutput: number }> =>
-  Object.entries(metafile.outputs).find(([path]) => outfile.endsWith(path))?.[1].inputs ?? {};
+  outputOf(metafile, outfile)?.inputs ?? {};
 
 const heaviestOwners = (metafile: Metafile, outfile: string, count: number): [string, number][] => {
   const byOwner = new Map<string, number>();
@@ -96,6 +101,9 @@ export const measureBundle = async (id: LambdaId): Promise<BundleSize> => {
     inputs: Object.entries(outputInputs(metafile, js.path))
       .filter(([, { bytesInOutput }]) => bytesInOutput > 0)
       .map(([input]) => input.replace(/^.*?(?=node_modules\/)/, '')),
+    externalImports: (outputOf(metafile, js.path)?.imports ?? [])
+      .filter((imported) => imported.external)
+      .map((imported) => ({ path: imported.path, onFirstUse: imported.kind === 'dynamic-import' })),
   };
 };
 
