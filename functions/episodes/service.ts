@@ -94,6 +94,15 @@ import { storeTimeLeftMs, untilAborted } from './deadline.ts';
 import { timelineContext, timelineSettings, toTimelineRecord } from './timeline.ts';
 import type { EpisodeSummary } from './records.ts';
 
+/** A page of a team's (or the viewer's teams') episodes: 1 to 100. */
+const pageSizeSchema = z
+  .number()
+  .check(
+    z.int(),
+    z.minimum(1, { error: 'between 1 and 100' }),
+    z.maximum(100, { error: 'between 1 and 100' }),
+  );
+
 /** The result of a recording: the stored record, the gradings and alerts it led to, and the head after it. */
 export type Recording = {
   readonly episode: EpisodeHead;
@@ -246,17 +255,7 @@ export class EpisodeService {
     },
   ): Promise<TeamPage> {
     const team = parse(teamIdSchema, query.team, 'team');
-    const first = parse(
-      z
-        .number()
-        .check(
-          z.int(),
-          z.minimum(1, { error: 'between 1 and 100' }),
-          z.maximum(100, { error: 'between 1 and 100' }),
-        ),
-      query.first ?? 20,
-      'first',
-    );
+    const first = parse(pageSizeSchema, query.first ?? 20, 'first');
     const status = query.status ?? 'ACTIVE';
     const startKey = query.after ? decodeTeamCursor(query.after, { team, status }) : undefined;
     if (!inTeam(actor, team)) return { heads: [], cursors: [], cursor: null };
@@ -281,11 +280,7 @@ export class EpisodeService {
       readonly after?: string | null;
     } = {},
   ): Promise<TeamPage> {
-    const first = parse(
-      z.number().int().min(1, { error: 'between 1 and 100' }).max(100, { error: 'between 1 and 100' }),
-      query.first ?? 20,
-      'first',
-    );
+    const first = parse(pageSizeSchema, query.first ?? 20, 'first');
     const status = query.status ?? 'ACTIVE';
     const start = query.after ? decodeTeamsCursor(query.after, { status }) : undefined;
     const teams = [...new Set(actor.teams)]
