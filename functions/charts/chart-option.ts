@@ -112,12 +112,22 @@ export const chartOption = (data: ChartData, size: ChartSize = DEFAULT_CHART_SIZ
       position: 'insideEndTop',
     },
   }));
+  const plotWidth = size.width - 128;
+  // A band's label only where it fits (about 7 px a character); the summary names every band.
+  const fits = (band: ChartData['oxygenBands'][number]) =>
+    ((x(band.to) - x(band.from)) / (max - min)) * plotWidth >= band.label.length * 7;
   const bandAreas = (bands: ChartData['oxygenBands'], color: string) =>
     bands.map((band) => [
       {
         xAxis: x(band.from),
         itemStyle: { color },
-        label: { formatter: band.label, color: COLORS.axis, fontSize: 10, position: 'insideTop' },
+        label: {
+          show: fits(band),
+          formatter: band.label,
+          color: COLORS.axis,
+          fontSize: 10,
+          position: 'insideTop',
+        },
       },
       { xAxis: Math.max(x(band.to), x(band.from) + 1 / 96) },
     ]);

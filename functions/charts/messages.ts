@@ -29,7 +29,7 @@ export const chartMessages = {
     const d = day(dayNumber);
     return text(
       `${name.zh} ${low}–${high} ${unit}，${extreme === 'highest' ? '最高' : '最低'} ${value}（${at}${d.zh}），共 ${count} 次记录`,
-      `${name.en} ${low}–${high} ${unit}, ${extreme} ${value} at ${at}${d.en} (${count} recordings)`,
+      `${name.en} ${low}–${high} ${unit}, ${extreme} ${value} at ${at}${d.en} (${count} recording${count === 1 ? '' : 's'})`,
     );
   },
   missing: (name: LocalizedText): LocalizedText =>
