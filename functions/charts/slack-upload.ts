@@ -69,7 +69,7 @@ export const uploadChart = async (
   const sent = await fetch(uploadUrl, {
     method: 'POST',
     headers: { 'content-type': 'application/octet-stream' },
-    body: upload.png,
+    body: new Blob([new Uint8Array(upload.png)]),
     signal: AbortSignal.timeout(TIMEOUT_MS),
   });
   if (!sent.ok) throw new SlackUploadError('upload', `HTTP ${sent.status}`);
