@@ -1,5 +1,4 @@
 import type { Language } from '#rules';
-import { EpisodeNotFoundError, EpisodeValidationError } from '../episodes/errors.ts';
 import type { ChartResponse } from './chart-function.ts';
 import type { ChartRequest } from './chart-request.ts';
 
@@ -94,26 +93,6 @@ export const chartInvokerFromEnv = (env: NodeJS.ProcessEnv = process.env): Chart
   return registered;
 };
 let cachedLambda: { readonly name: string; readonly invoker: ChartInvoker } | undefined;
-
-/** A failed answer as the service's typed errors (GraphQL and Slack turn them into specific messages). */
-export const chartOrThrow = (response: ChartResponse): Extract<ChartResponse, { ok: true }> => {
-  if (response.ok) return response;
-  if (response.error.kind === 'NOT_FOUND')
-    throw new EpisodeNotFoundError(response.error.message.replace(/^Episode (\S+) not found$/, '$1'));
-  throw new EpisodeValidationError([
-    { field: 'chart', allowed: response.error.message, received: null, message: response.error.message },
-  ]);
-};
-
-/** Episode.chart's renderer (schema/context.ts ChartRenderer), resolved at call time. */
-export const graphqlChartRenderer =
-  (invoker: () => ChartInvoker | undefined) =>
-  async (request: { readonly episodeId: string; readonly hours: number }) => {
-    const charts = invoker();
-    if (!charts) throw new ChartUnavailableError();
-    const chart = chartOrThrow(await charts.render({ ...request, format: 'svg' }));
-    return { from: chart.from, to: chart.to, hours: chart.hours, svg: chart.svg ?? '', summary: chart.summary };
-  };
 
 /** What Slack and the alert pipeline ask for: a chart posted to a channel (or thread), in the background. */
 export type ChartDeliveryRequest = {

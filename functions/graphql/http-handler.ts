@@ -1,5 +1,6 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { chartInvokerFromEnv, graphqlChartRenderer } from '../charts/chart-port.ts';
+import { chartInvokerFromEnv } from '../charts/chart-port.ts';
+import { graphqlChartRenderer } from '../charts/graphql-renderer.ts';
 import { createEpisodeService } from '../episodes/create-service.ts';
 import { STORE_DEADLINES, withStoreDeadline } from '../episodes/deadline.ts';
 import { bodyBytes, requestFromEvent, resultFromResponse } from '../shared/http-api-v2.ts';
