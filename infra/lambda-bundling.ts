@@ -29,16 +29,17 @@ export const lambdaEntries = {
  * font. The same names are what functions/charts/assets.ts looks for (test/infra/bundling.test.ts
  * compares them).
  */
-export const bundledFiles: Partial<Readonly<Record<LambdaId, readonly { readonly from: string; readonly to: string }[]>>> =
-  {
-    charts: [
-      { from: 'node_modules/@resvg/resvg-wasm/index_bg.wasm', to: 'resvg.wasm' },
-      {
-        from: 'node_modules/@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf',
-        to: 'NotoSans-Regular.ttf',
-      },
-    ],
-  };
+export const bundledFiles: Partial<
+  Readonly<Record<LambdaId, readonly { readonly from: string; readonly to: string }[]>>
+> = {
+  charts: [
+    { from: 'node_modules/@resvg/resvg-wasm/index_bg.wasm', to: 'resvg.wasm' },
+    {
+      from: 'node_modules/@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf',
+      to: 'NotoSans-Regular.ttf',
+    },
+  ],
+};
 
 export type LambdaId = keyof typeof lambdaEntries;
 

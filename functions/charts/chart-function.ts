@@ -61,7 +61,9 @@ export const chartFunction =
         hours: chart.hours,
         summary: chart.summary,
         ...(request.format === 'svg' ? { svg: chart.svg } : {}),
-        ...(request.format === 'png' && chart.png ? { pngBase64: Buffer.from(chart.png).toString('base64') } : {}),
+        ...(request.format === 'png' && chart.png
+          ? { pngBase64: Buffer.from(chart.png).toString('base64') }
+          : {}),
         ...(slackFileId ? { slackFileId } : {}),
       };
     } catch (error) {

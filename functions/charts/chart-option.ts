@@ -33,11 +33,15 @@ const COLORS = {
 } as const;
 
 /** Tick spacing in days: every 3 h up to a day, 6 h up to 3 days, 12 h up to a week, then daily. */
-const tickDays = (hours: number): number => (hours <= 24 ? 0.125 : hours <= 72 ? 0.25 : hours <= 168 ? 0.5 : 1);
+const tickDays = (hours: number): number =>
+  hours <= 24 ? 0.125 : hours <= 72 ? 0.25 : hours <= 168 ? 0.5 : 1;
 
 const ALERT_Y = 4.6;
 
-export const chartOption = (data: ChartData, size: ChartSize = DEFAULT_CHART_SIZE): Record<string, unknown> => {
+export const chartOption = (
+  data: ChartData,
+  size: ChartSize = DEFAULT_CHART_SIZE,
+): Record<string, unknown> => {
   const { window } = data;
   const axis = dayAxis(window.timeZone, window.infusionDate, window.from);
   const x = (at: string) => axis.position(at);
@@ -149,7 +153,11 @@ export const chartOption = (data: ChartData, size: ChartSize = DEFAULT_CHART_SIZ
       },
     }));
   const empty = [
-    [data.temperature.length === 0 && data.heartRate.length === 0 && data.systolicBp.length === 0, 0, 'no T / SBP / HR data'],
+    [
+      data.temperature.length === 0 && data.heartRate.length === 0 && data.systolicBp.length === 0,
+      0,
+      'no T / SBP / HR data',
+    ],
     [data.spo2.length === 0, 1, 'no SpO2 data'],
     [data.crs.length === 0 && data.icans.length === 0, 2, 'no CRS / ICANS grade'],
   ] as const;

@@ -47,7 +47,8 @@ export const lambdaChartInvoker = (functionName: string): ChartInvoker => {
     },
     start: async (request) => {
       const result = await invoke(request, 'Event');
-      if (result.StatusCode !== 202) throw new Error(`chart function not started (status ${result.StatusCode ?? '?'})`);
+      if (result.StatusCode !== 202)
+        throw new Error(`chart function not started (status ${result.StatusCode ?? '?'})`);
     },
   };
 };
@@ -61,12 +62,9 @@ export const inProcessChartInvoker = (
 ): ChartInvoker => ({
   render: (request) => handler(request),
   start: (request) => {
-    void handler(request).then(
-      (response) => {
-        if (!response.ok) onBackgroundError(new Error(response.error.message));
-      },
-      onBackgroundError,
-    );
+    void handler(request).then((response) => {
+      if (!response.ok) onBackgroundError(new Error(response.error.message));
+    }, onBackgroundError);
     return Promise.resolve();
   },
 });

@@ -19,6 +19,11 @@ export const graphqlChartRenderer =
     const charts = invoker();
     if (!charts) throw new ChartUnavailableError();
     const chart = chartOrThrow(await charts.render({ ...request, format: 'svg' }));
-    return { from: chart.from, to: chart.to, hours: chart.hours, svg: chart.svg ?? '', summary: chart.summary };
+    return {
+      from: chart.from,
+      to: chart.to,
+      hours: chart.hours,
+      svg: chart.svg ?? '',
+      summary: chart.summary,
+    };
   };
-

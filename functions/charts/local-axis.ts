@@ -49,7 +49,8 @@ export const dayAxis = (timeZone: string, infusionDate: string | null, windowFro
     infusionDate === null ? null : daysBetween(infusionDate, calendarDateIn(toIso(instant), timeZone));
   const localTime = (instant: string | number): string => localDateTime(toIso(instant), timeZone);
   return {
-    position: (instant) => ((typeof instant === 'number' ? instant : Date.parse(instant)) - origin) / MS_PER_DAY,
+    position: (instant) =>
+      ((typeof instant === 'number' ? instant : Date.parse(instant)) - origin) / MS_PER_DAY,
     instantAt: (position) => Math.round(origin + position * MS_PER_DAY),
     dayOf,
     localTime,

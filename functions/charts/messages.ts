@@ -13,7 +13,10 @@ export const chartMessages = {
       `${episodeId} 近 ${hours} 小时病程图（${from} 至 ${to}，${timeZone}）`,
       `${episodeId}, course over the last ${hours} h (${from} to ${to}, ${timeZone})`,
     ),
-  noInfusionDate: text('未记录回输日期：无法标注回输后天数', 'no infusion date recorded: days since infusion unknown'),
+  noInfusionDate: text(
+    '未记录回输日期：无法标注回输后天数',
+    'no infusion date recorded: days since infusion unknown',
+  ),
   /** "T °C 36.4–39.4, highest 39.4 at 2026-03-03 10:15 (day 2)". */
   range: (
     name: LocalizedText,

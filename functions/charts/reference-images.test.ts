@@ -31,23 +31,27 @@ const render = async (scenario: (typeof CHART_SCENARIOS)[number]) => {
 };
 
 describe('chart pictures match their references', () => {
-  it.each(CHART_SCENARIOS.map((s) => [s.name, s] as const))('%s', async (name, scenario) => {
-    const chart = await render(scenario);
-    const png = Buffer.from(chart.png ?? new Uint8Array());
-    const file = join(REFERENCES, `${name}.png`);
-    if (update || !existsSync(file)) {
-      writeFileSync(file, png);
-      if (!update) throw new Error(`no reference for ${name}: written ${file}, look at it and commit it`);
-    }
-    const actual = PNG.sync.read(png);
-    const expected = PNG.sync.read(readFileSync(file));
-    expect([actual.width, actual.height]).toEqual([DEFAULT_CHART_SIZE.width, DEFAULT_CHART_SIZE.height]);
-    expect([actual.width, actual.height]).toEqual([expected.width, expected.height]);
-    const different = pixelmatch(actual.data, expected.data, undefined, actual.width, actual.height, {
-      threshold: 0.1,
-    });
-    expect(different / (actual.width * actual.height)).toBeLessThanOrEqual(MAX_DIFFERENT);
-  }, 60_000);
+  it.each(CHART_SCENARIOS.map((s) => [s.name, s] as const))(
+    '%s',
+    async (name, scenario) => {
+      const chart = await render(scenario);
+      const png = Buffer.from(chart.png ?? new Uint8Array());
+      const file = join(REFERENCES, `${name}.png`);
+      if (update || !existsSync(file)) {
+        writeFileSync(file, png);
+        if (!update) throw new Error(`no reference for ${name}: written ${file}, look at it and commit it`);
+      }
+      const actual = PNG.sync.read(png);
+      const expected = PNG.sync.read(readFileSync(file));
+      expect([actual.width, actual.height]).toEqual([DEFAULT_CHART_SIZE.width, DEFAULT_CHART_SIZE.height]);
+      expect([actual.width, actual.height]).toEqual([expected.width, expected.height]);
+      const different = pixelmatch(actual.data, expected.data, undefined, actual.width, actual.height, {
+        threshold: 0.1,
+      });
+      expect(different / (actual.width * actual.height)).toBeLessThanOrEqual(MAX_DIFFERENT);
+    },
+    60_000,
+  );
 
   it('a changed picture fails the comparison (the check can fail)', async () => {
     const [first, second] = CHART_SCENARIOS;

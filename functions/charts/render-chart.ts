@@ -30,7 +30,10 @@ export type ChartRenderDeps = {
 };
 
 /** Reads the window's records (window-reader.ts), builds the series, draws the picture and says what it shows. */
-export const renderChart = async (deps: ChartRenderDeps, request: ParsedChartRequest): Promise<RenderedChart> => {
+export const renderChart = async (
+  deps: ChartRenderDeps,
+  request: ParsedChartRequest,
+): Promise<RenderedChart> => {
   const to = request.now === undefined ? deps.clock() : new Date(request.now);
   const from = new Date(to.getTime() - request.hours * 3_600_000);
   const window = await deps.reader.read(request.episodeId, from.toISOString(), to.toISOString());

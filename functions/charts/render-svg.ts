@@ -27,7 +27,12 @@ echarts.use([
 
 /** The chart as an SVG document, rendered server-side (no DOM, no animation). */
 export const renderChartSvg = (data: ChartData, size: ChartSize = DEFAULT_CHART_SIZE): string => {
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: size.width, height: size.height });
+  const chart = echarts.init(null, null, {
+    renderer: 'svg',
+    ssr: true,
+    width: size.width,
+    height: size.height,
+  });
   try {
     chart.setOption(chartOption(data, size));
     return chart.renderToSVGString();

@@ -13,10 +13,21 @@ let n = 0;
 const base = (kind: string, at: string) => {
   n += 1;
   const id = `01TEST${String(n).padStart(20, '0')}`;
-  return { PK: 'EP#EP-1', SK: `${kind}#${at}#${id}`, id, episodeId: 'EP-1', recordedAt: at, recordedBy: author };
+  return {
+    PK: 'EP#EP-1',
+    SK: `${kind}#${at}#${id}`,
+    id,
+    episodeId: 'EP-1',
+    recordedAt: at,
+    recordedBy: author,
+  };
 };
 const vitals = (at: string, values: Partial<VitalsRecord['values']>): VitalsRecord =>
-  ({ ...base('OBS', at), kind: 'VITALS', values: { measuredAt: at, organToxicity: false, ...values } }) as VitalsRecord;
+  ({
+    ...base('OBS', at),
+    kind: 'VITALS',
+    values: { measuredAt: at, organToxicity: false, ...values },
+  }) as VitalsRecord;
 const dose = (at: string, drug: DoseRecord['values']['drug'], mg: number): DoseRecord =>
   ({ ...base('DOSE', at), kind: 'DOSE', values: { givenAt: at, drug, mg, route: 'IV' } }) as DoseRecord;
 const grading = (basedOn: VitalsRecord, domain: 'CRS' | 'ICANS', grade: number | null, recordedAt?: string) =>
@@ -115,7 +126,7 @@ describe('chart series', () => {
     expect([none.vasopressorsRecorded, none.vasopressorBands]).toEqual([1, []]);
   });
 
-  it('steps CRS and ICANS grades at the graded record\'s clinical time; a re-grade replaces the earlier', () => {
+  it("steps CRS and ICANS grades at the graded record's clinical time; a re-grade replaces the earlier", () => {
     const v1 = vitals('2026-03-02T01:00:00.000Z', { temperatureCelsius: 38.5 });
     const v2 = vitals('2026-03-02T02:00:00.000Z', { temperatureCelsius: 39 });
     const records = [

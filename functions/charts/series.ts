@@ -188,9 +188,7 @@ export const buildChartData = (source: ChartSource): ChartData => {
     crs: grades(gradings, 'CRS', assessedAt),
     icans: grades(gradings, 'ICANS', assessedAt),
     doses: byTime(
-      records
-        .filter((r): r is DoseRecord => r.kind === 'DOSE')
-        .flatMap((dose) => doseMarker(dose) ?? []),
+      records.filter((r): r is DoseRecord => r.kind === 'DOSE').flatMap((dose) => doseMarker(dose) ?? []),
     ),
     alerts: byTime(
       records

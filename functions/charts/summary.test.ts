@@ -71,6 +71,8 @@ describe('chart summary', () => {
 
   it('tells room air at every recording from oxygen not recorded', () => {
     expect(chartSummary({ ...empty, oxygenRecorded: 3 }).en).toContain('room air at every recording');
-    expect(chartSummary({ ...empty, vasopressorsRecorded: 2 }).en).toContain('no vasopressor at any recording');
+    expect(chartSummary({ ...empty, vasopressorsRecorded: 2 }).en).toContain(
+      'no vasopressor at any recording',
+    );
   });
 });

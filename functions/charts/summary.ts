@@ -91,7 +91,11 @@ export const chartSummary = (data: ChartData): LocalizedText => {
   else
     lines.push(
       ...data.alerts.map((alert) =>
-        m.alert(alert.escalationId, at(alert.at), alert.acknowledgedAt === null ? null : at(alert.acknowledgedAt)),
+        m.alert(
+          alert.escalationId,
+          at(alert.at),
+          alert.acknowledgedAt === null ? null : at(alert.acknowledgedAt),
+        ),
       ),
     );
   return joinText(lines, text('\n', '\n'));

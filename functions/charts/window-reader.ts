@@ -1,4 +1,9 @@
-import { GetCommand, QueryCommand, type DynamoDBDocumentClient, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
+import {
+  GetCommand,
+  QueryCommand,
+  type DynamoDBDocumentClient,
+  type QueryCommandOutput,
+} from '@aws-sdk/lib-dynamodb';
 import { HEAD_SK, episodePk } from '../episodes/keys.ts';
 import type { EpisodeHead, EpisodeRecord, StoredItem, Tombstone } from '../episodes/records.ts';
 import { DEFAULT_RETRY_POLICY, withRetries, type RetryPolicy } from '../episodes/retry.ts';
@@ -17,7 +22,15 @@ export type EpisodeWindow = {
  */
 const WRITE_SKEW_MS = 5 * 60_000;
 
-const RECORD_KINDS: ReadonlySet<string> = new Set(['VITALS', 'NEURO', 'LAB', 'DOSE', 'DEATH', 'GRADING', 'ALERT']);
+const RECORD_KINDS: ReadonlySet<string> = new Set([
+  'VITALS',
+  'NEURO',
+  'LAB',
+  'DOSE',
+  'DEATH',
+  'GRADING',
+  'ALERT',
+]);
 
 /**
  * Reads what one chart shows, bounded by its window, never the whole course. Sort keys carry

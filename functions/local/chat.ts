@@ -180,8 +180,7 @@ const OUTPUT_DIR = process.env.CART_CHAT_OUTPUT ?? join(tmpdir(), 'cart-chat');
 
 /** `/cart chart …` (any of its names), or an alert that gets a chart in its thread (ESC-CRS3, ESC-ICANS3). */
 const expectsChart = (action: ChatOptions['action'], calls: readonly FakeSlackCall[]): boolean =>
-  (action.kind === 'command' &&
-    /^\S+\s+(chart|graph|plot|图表|病程图)(\s|$)/i.test(action.line.trim())) ||
+  (action.kind === 'command' && /^\S+\s+(chart|graph|plot|图表|病程图)(\s|$)/i.test(action.line.trim())) ||
   calls.some(
     (call) =>
       call.method === 'chat.postMessage' &&
@@ -192,7 +191,9 @@ const expectsChart = (action: ChatOptions['action'], calls: readonly FakeSlackCa
 const awaitUpload = async (after: number, waitMs: number): Promise<void> => {
   const until = Date.now() + waitMs;
   while (Date.now() < until) {
-    const response = await fetch(`${base}${FAKE_SLACK_PATH}/calls?after=${after}&method=files.completeUploadExternal`);
+    const response = await fetch(
+      `${base}${FAKE_SLACK_PATH}/calls?after=${after}&method=files.completeUploadExternal`,
+    );
     const { calls } = (await response.json()) as { calls: FakeSlackCall[] };
     if (calls.length > 0) return;
     await sleep(200);

@@ -122,7 +122,8 @@ export const createFakeSlackApi = (
     switch (method) {
       case 'files.getUploadURLExternal': {
         const length = Number(args.length);
-        if (typeof args.filename !== 'string' || args.filename === '') return { ok: false, error: 'invalid_arguments' };
+        if (typeof args.filename !== 'string' || args.filename === '')
+          return { ok: false, error: 'invalid_arguments' };
         if (!Number.isInteger(length) || length <= 0) return { ok: false, error: 'invalid_arguments' };
         const id = `F${String((counter += 1)).padStart(10, '0')}`;
         files.set(id, {
@@ -148,7 +149,12 @@ export const createFakeSlackApi = (
               ...(typeof args.thread_ts === 'string' ? { threadTs: args.thread_ts } : {}),
               ...(entry.title ? { title: entry.title } : {}),
             };
-          shared.push({ id: file.id, name: file.filename, title: entry.title ?? file.filename, size: file.bytes.length });
+          shared.push({
+            id: file.id,
+            name: file.filename,
+            title: entry.title ?? file.filename,
+            size: file.bytes.length,
+          });
         }
         if (shared.length === 0) return { ok: false, error: 'invalid_arguments' };
         return { ok: true, files: shared };
@@ -282,7 +288,10 @@ export const createFakeSlackApi = (
         send(response, 404, { ok: false, error: 'file_not_found' });
         return true;
       }
-      response.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': file.bytes.length });
+      response.writeHead(200, {
+        'content-type': 'application/octet-stream',
+        'content-length': file.bytes.length,
+      });
       response.end(file.bytes);
       return true;
     }

@@ -35,7 +35,8 @@ export class ChartRenderer extends Construct {
     this.failures = failureQueue(this, 'Failures', config, keys.data);
     this.handler = new CartFunction(this, 'Handler', {
       lambdaId: 'charts',
-      description: 'Episode charts: the course as a picture (SVG, PNG) with its summary, uploaded to Slack on request',
+      description:
+        'Episode charts: the course as a picture (SVG, PNG) with its summary, uploaded to Slack on request',
       config,
       logsKey: keys.operations,
       // Rendering is CPU-bound: memory buys CPU.
@@ -55,7 +56,10 @@ export class ChartRenderer extends Construct {
    */
   grantInvoke(caller: CartFunction): void {
     caller.role.addToPrincipalPolicy(
-      new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [this.handler.function.functionArn] }),
+      new PolicyStatement({
+        actions: ['lambda:InvokeFunction'],
+        resources: [this.handler.function.functionArn],
+      }),
     );
     caller.addEnvironment('CHART_FUNCTION_NAME', this.handler.function.functionName);
   }

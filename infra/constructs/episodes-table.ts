@@ -114,10 +114,16 @@ export class EpisodesTable extends Construct {
    */
   grantEpisodeRead(fn: CartFunction): void {
     fn.role.addToPrincipalPolicy(
-      new PolicyStatement({ actions: ['dynamodb:GetItem', 'dynamodb:Query'], resources: [this.table.tableArn] }),
+      new PolicyStatement({
+        actions: ['dynamodb:GetItem', 'dynamodb:Query'],
+        resources: [this.table.tableArn],
+      }),
     );
     fn.role.addToPrincipalPolicy(
-      new PolicyStatement({ actions: ['kms:Decrypt', 'kms:DescribeKey'], resources: [this.encryptionKey.keyArn] }),
+      new PolicyStatement({
+        actions: ['kms:Decrypt', 'kms:DescribeKey'],
+        resources: [this.encryptionKey.keyArn],
+      }),
     );
     fn.addEnvironment('TABLE_NAME', this.table.tableName);
   }

@@ -97,7 +97,12 @@ export class CartOncallStack extends Stack {
       credentials,
     });
     // Only the functions that ask for charts may invoke the chart function (never the public one).
-    for (const caller of [this.graphql.handler, this.slack.handler, this.alerts.consumer, this.alerts.sweeper])
+    for (const caller of [
+      this.graphql.handler,
+      this.slack.handler,
+      this.alerts.consumer,
+      this.alerts.sweeper,
+    ])
       this.charts.grantInvoke(caller);
 
     const functions = [

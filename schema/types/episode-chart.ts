@@ -1,11 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { describeIssues, localize } from '#rules';
-import {
-  CHART_HOURS,
-  EpisodeNotFoundError,
-  EpisodeValidationError,
-  chartHoursSchema,
-} from '#episodes';
+import { CHART_HOURS, EpisodeNotFoundError, EpisodeValidationError, chartHoursSchema } from '#episodes';
 import { builder } from '../builder.ts';
 import type { EpisodeChartPicture } from '../context.ts';
 import { inputError } from '../input-errors.ts';
@@ -18,7 +13,10 @@ export const EpisodeChartType = builder.objectRef<ChartParent>('EpisodeChart').i
   description:
     "The course as a picture: temperature, systolic BP, heart rate and SpO2 over the window, oxygen and vasopressor bands, CRS and ICANS grades as step lines, tocilizumab and steroid doses and alerts as markers, on an axis of days since infusion with the hospital's local times. Labels inside the picture are language-neutral; `summary` says what it shows.",
   fields: (t) => ({
-    svg: t.string({ description: 'The chart as an SVG document (1000 × 640).', resolve: (p) => p.picture.svg }),
+    svg: t.string({
+      description: 'The chart as an SVG document (1000 × 640).',
+      resolve: (p) => p.picture.svg,
+    }),
     summary: t.string({
       description:
         'What the picture shows, in the requested language: ranges and extremes with local times and days since infusion, grade course, doses, alerts, and what was not recorded.',

@@ -18,5 +18,8 @@ const work = chartFunction({
 
 export const handler = async (event: unknown) => {
   const response = await work(event);
-  return { statusCode: response.ok ? 200 : 400, body: response.ok ? String(response.pngBase64?.length ?? 0) : '' };
+  return {
+    statusCode: response.ok ? 200 : 400,
+    body: response.ok ? String(response.pngBase64?.length ?? 0) : '',
+  };
 };

@@ -41,7 +41,11 @@ const deps = { reader: memoryReader(course), timeZone: CHART_TIME_ZONE, clock: (
 const render: BenchSection = {
   name: 'render',
   run: async () => {
-    const window = await deps.reader.read(course.head.id, new Date(Date.parse(now) - 336 * 3_600_000).toISOString(), now);
+    const window = await deps.reader.read(
+      course.head.id,
+      new Date(Date.parse(now) - 336 * 3_600_000).toISOString(),
+      now,
+    );
     console.log(
       `\nWarm render, 14-day window: ${window?.records.filter((r) => r.kind === 'VITALS').length ?? 0} vital signs, ${window?.records.length ?? 0} records (${RENDERS} renders each, after 3 warm-up)`,
     );
@@ -66,8 +70,11 @@ const bundle: BenchSection = {
   name: 'bundle',
   run: async () => {
     const size = await measureBundle('charts');
-    console.log(`\nChart bundle (minified ESM): ${bytes(size.bytes)} of ${bytes(bundleBudgetBytes.charts)} budget`);
-    for (const [owner, weight] of size.heaviest.slice(0, 6)) console.log(`  ${bytes(weight).padStart(8)}  ${owner}`);
+    console.log(
+      `\nChart bundle (minified ESM): ${bytes(size.bytes)} of ${bytes(bundleBudgetBytes.charts)} budget`,
+    );
+    for (const [owner, weight] of size.heaviest.slice(0, 6))
+      console.log(`  ${bytes(weight).padStart(8)}  ${owner}`);
     console.log('  beside it: resvg.wasm 2.4 MB and NotoSans-Regular.ttf 614 KB, read on the first PNG');
   },
 };
@@ -77,7 +84,11 @@ const cold: BenchSection = {
   run: async () => {
     const dir = await mkdtemp(join(tmpdir(), 'cart-chart-bench-'));
     const windowFile = join(dir, 'window.json');
-    const window = await deps.reader.read(course.head.id, new Date(Date.parse(now) - 72 * 3_600_000).toISOString(), now);
+    const window = await deps.reader.read(
+      course.head.id,
+      new Date(Date.parse(now) - 72 * 3_600_000).toISOString(),
+      now,
+    );
     await writeFile(windowFile, JSON.stringify({ ...window, superseded: [] }));
     const bundles = {
       hello: await writeBundle({ name: 'hello', entry: 'test/bench/hello-handler.ts' }),
@@ -105,18 +116,26 @@ const cold: BenchSection = {
       for (let round = 0; round < ROUNDS; round += 1) {
         for (const name of [...names.slice(round % names.length), ...names.slice(0, round % names.length)]) {
           const run = await invokeInFreshProcess(bundles[name], events[name] as never, env);
-          if (name === 'chartRender' && run.replies[0]?.statusCode !== 200) throw new Error(`render failed: ${run.log}`);
+          if (name === 'chartRender' && run.replies[0]?.statusCode !== 200)
+            throw new Error(`render failed: ${run.log}`);
           samples[name].push(run.firstReplyMs);
           imports[name].push(run.importMs);
         }
       }
     } finally {
-      await Promise.all([...Object.values(bundles).map((b) => b.remove()), rm(dir, { recursive: true, force: true })]);
+      await Promise.all([
+        ...Object.values(bundles).map((b) => b.remove()),
+        rm(dir, { recursive: true, force: true }),
+      ]);
     }
     console.log(`\nCold start to first answer, fresh node process each (${ROUNDS} rounds, median):`);
     console.log('  case                         bundle      import   first answer   × hello');
     const hello = median(samples.hello);
-    const label = { hello: 'hello world', chartImport: 'chart bundle (validation)', chartRender: 'chart render 72 h PNG' };
+    const label = {
+      hello: 'hello world',
+      chartImport: 'chart bundle (validation)',
+      chartRender: 'chart render 72 h PNG',
+    };
     for (const name of names)
       console.log(
         `  ${label[name].padEnd(27)}${bytes(bundles[name].bytes).padStart(8)}  ${ms(median(imports[name]))}  ${ms(median(samples[name]), 13)}   ${(median(samples[name]) / hello).toFixed(1)}`,

@@ -28,7 +28,11 @@ type Result<T> = { data?: T; errors?: { message: string; extensions?: Record<str
 const graphql = async <T>(token: string, query: string, variables: Record<string, unknown> = {}) => {
   const response = await fetch(`${baseUrl}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'accept-language': 'en', authorization: `Bearer ${token}` },
+    headers: {
+      'content-type': 'application/json',
+      'accept-language': 'en',
+      authorization: `Bearer ${token}`,
+    },
     body: JSON.stringify({ query, variables: withActionKey(query, variables) }),
   });
   expect(response.status).toBe(200);
@@ -44,7 +48,15 @@ const CHART = `query($id: ID!, $hours: Int) { episode(id: $id) { __typename ... 
 type ChartResult = {
   episode: {
     __typename: string;
-    chart?: { svg: string; summary: string; summaryZh: string; summaryEn: string; from: string; to: string; hours: number };
+    chart?: {
+      svg: string;
+      summary: string;
+      summaryZh: string;
+      summaryEn: string;
+      from: string;
+      to: string;
+      hours: number;
+    };
   };
 };
 
@@ -89,7 +101,15 @@ describe('Episode.chart over GraphQL', () => {
     id = created.data?.createEpisode.episode.id ?? '';
     const measuredAt = new Date(Date.now() - 30 * 60_000).toISOString();
     const recorded = await graphql<{ recordVitals: { __typename: string } }>(token, VITALS, {
-      input: { episodeId: id, measuredAt, temperatureCelsius: 38.9, systolicBp: 84, heartRate: 124, oxygen: 'ROOM_AIR', vasopressors: ['NOREPINEPHRINE'] },
+      input: {
+        episodeId: id,
+        measuredAt,
+        temperatureCelsius: 38.9,
+        systolicBp: 84,
+        heartRate: 124,
+        oxygen: 'ROOM_AIR',
+        vasopressors: ['NOREPINEPHRINE'],
+      },
     });
     expect(recorded.data?.recordVitals.__typename).toBe('RecordVitalsSuccess');
   });
@@ -113,7 +133,9 @@ describe('Episode.chart over GraphQL', () => {
   it('refuses hours outside 1–336, naming the field, the range and the value', async () => {
     const result = await graphql<ChartResult>(token, CHART, { id, hours: 337 });
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    expect(result.errors?.[0]?.message).toContain('hours must be a whole number of hours from 1 to 336; received 337');
+    expect(result.errors?.[0]?.message).toContain(
+      'hours must be a whole number of hours from 1 to 336; received 337',
+    );
   });
 });
 
@@ -135,8 +157,9 @@ describe('/cart chart in Slack', () => {
     expect(performance.now() - started).toBeLessThan(3000);
     expect(reply.status).toBe(200);
     expect(reply.text).toContain(`Rendering the chart of ${episodeId} for the last 48 h`);
-    const calls = await slack.waitForCalls({ after, method: 'files.completeUploadExternal' }, (found) =>
-      sharedInto(found, channel.channelId).length > 0,
+    const calls = await slack.waitForCalls(
+      { after, method: 'files.completeUploadExternal' },
+      (found) => sharedInto(found, channel.channelId).length > 0,
     );
     const [shared] = sharedInto(calls, channel.channelId);
     expect(String(shared?.args.initial_comment)).toContain(`${episodeId}, course over the last 48 h`);
@@ -159,14 +182,18 @@ describe('/cart chart in Slack', () => {
     const posted = await pollUntil('the ESC-CRS3 alert', async () => {
       const found = (await slack.calls({ after, channel: channel.channelId })).find(
         (call) =>
-          call.method === 'chat.postMessage' && succeeded(call) && String(call.args.text).includes('ESC-CRS3'),
+          call.method === 'chat.postMessage' &&
+          succeeded(call) &&
+          String(call.args.text).includes('ESC-CRS3'),
       );
       return found;
     });
     const calls = await slack.waitForCalls({ after, method: 'files.completeUploadExternal' }, (found) =>
       sharedInto(found, channel.channelId).some((call) => call.args.thread_ts === posted.response.ts),
     );
-    const inThread = sharedInto(calls, channel.channelId).find((call) => call.args.thread_ts === posted.response.ts);
+    const inThread = sharedInto(calls, channel.channelId).find(
+      (call) => call.args.thread_ts === posted.response.ts,
+    );
     expect(String(inThread?.args.initial_comment)).toContain('CRS grade');
   });
 });

@@ -81,10 +81,14 @@ describe('Lambda bundle budgets', () => {
   });
 
   it('ECharts, resvg and the chart code are in the chart bundle only', async () => {
-    const charting = /^node_modules\/(echarts|zrender|@resvg)\/|^functions\/charts\/(render|chart-option|series|summary)/;
+    const charting =
+      /^node_modules\/(echarts|zrender|@resvg)\/|^functions\/charts\/(render|chart-option|series|summary)/;
     expect((await sizeOf('charts')).inputs.filter((input) => charting.test(input)).length).toBeGreaterThan(0);
     for (const id of ['graphql', 'slack', 'alerts', 'sweeper'] as const)
-      expect((await sizeOf(id)).inputs.filter((input) => charting.test(input)), id).toEqual([]);
+      expect(
+        (await sizeOf(id)).inputs.filter((input) => charting.test(input)),
+        id,
+      ).toEqual([]);
   });
 
   it('the GraphQL bundle holds one graphql-js (its ES modules) and no Fetch ponyfills', async () => {

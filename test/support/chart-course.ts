@@ -67,9 +67,15 @@ export const chartCourse = (
   vitalsCount: number,
   options: { readonly episodeId?: string; readonly acknowledge?: boolean; readonly infusion?: boolean } = {},
 ): ChartCourse => {
-  const service = new EpisodeService({ repository: noStore, newId: monotonicFactory(), timeZone: CHART_TIME_ZONE });
+  const service = new EpisodeService({
+    repository: noStore,
+    newId: monotonicFactory(),
+    timeZone: CHART_TIME_ZONE,
+  });
   const infusionDate =
-    options.infusion === false ? null : calendarDateIn(new Date(CHART_ONSET.getTime() - 86_400_000), CHART_TIME_ZONE);
+    options.infusion === false
+      ? null
+      : calendarDateIn(new Date(CHART_ONSET.getTime() - 86_400_000), CHART_TIME_ZONE);
   const head = headFor(
     options.episodeId ?? 'EP-7',
     infusionDate,
@@ -102,7 +108,9 @@ export const memoryReader = (course: ChartCourse) => ({
     const keyTime = (record: EpisodeRecord) => Date.parse(record.SK.split('#')[1] ?? '');
     const records = course.records.filter((record) => {
       const t = keyTime(record);
-      return record.kind === 'GRADING' || record.kind === 'ALERT' ? t >= low - 5 * 60_000 : t >= low && t <= high + 59_999;
+      return record.kind === 'GRADING' || record.kind === 'ALERT'
+        ? t >= low - 5 * 60_000
+        : t >= low && t <= high + 59_999;
     });
     return Promise.resolve({ head: course.head, records, superseded: new Set<string>() });
   },
