@@ -22,14 +22,16 @@ const base = (kind: string, at: string) => {
     recordedBy: author,
   };
 };
-const vitals = (at: string, values: Partial<VitalsRecord['values']>): VitalsRecord =>
-  ({
-    ...base('OBS', at),
-    kind: 'VITALS',
-    values: { measuredAt: at, organToxicity: false, ...values },
-  }) as VitalsRecord;
-const dose = (at: string, drug: DoseRecord['values']['drug'], mg: number): DoseRecord =>
-  ({ ...base('DOSE', at), kind: 'DOSE', values: { givenAt: at, drug, mg, route: 'IV' } }) as DoseRecord;
+const vitals = (at: string, values: Partial<VitalsRecord['values']>): VitalsRecord => ({
+  ...base('OBS', at),
+  kind: 'VITALS',
+  values: { measuredAt: at, organToxicity: false, ...values },
+});
+const dose = (at: string, drug: DoseRecord['values']['drug'], mg: number): DoseRecord => ({
+  ...base('DOSE', at),
+  kind: 'DOSE',
+  values: { givenAt: at, drug, mg, route: 'IV' },
+});
 const grading = (basedOn: VitalsRecord, domain: 'CRS' | 'ICANS', grade: number | null, recordedAt?: string) =>
   ({
     ...base('GRADE', recordedAt ?? basedOn.values.measuredAt),

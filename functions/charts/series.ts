@@ -92,7 +92,7 @@ const bands = (
     if (state === undefined) continue;
     recorded += 1;
     const at = record.values.measuredAt;
-    if (open && open.label === state) {
+    if (open?.label === state) {
       open.last = at;
       continue;
     }

@@ -46,7 +46,8 @@ const call = async (
   });
   if (!response.ok) throw new SlackUploadError(method, `HTTP ${response.status}`);
   const body = (await response.json()) as Record<string, unknown>;
-  if (body.ok !== true) throw new SlackUploadError(method, String(body.error ?? 'not ok'));
+  if (body.ok !== true)
+    throw new SlackUploadError(method, typeof body.error === 'string' ? body.error : 'not ok');
   return body;
 };
 

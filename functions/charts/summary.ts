@@ -11,8 +11,9 @@ const rangeOf = (
   extreme: 'highest' | 'lowest',
   axis: ReturnType<typeof dayAxis>,
 ): LocalizedText => {
-  if (points.length === 0) return m.missing(name);
-  let low = points[0] as ChartPoint;
+  const first = points[0];
+  if (first === undefined) return m.missing(name);
+  let low = first;
   let high = low;
   for (const point of points) {
     if (point.value < low.value) low = point;
