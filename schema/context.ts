@@ -1,4 +1,4 @@
-import type { Language, RulesConfig } from '#rules';
+import type { Language, LocalizedText, RulesConfig } from '#rules';
 import type { EpisodeService, Role } from '#episodes';
 
 export type { Role } from '#episodes';
@@ -10,6 +10,25 @@ export type Viewer = {
   readonly role: Role;
   readonly teams: readonly string[];
 };
+
+/** A chart of an episode's last hours (functions/charts): the picture as SVG and what it shows, in words. */
+export type EpisodeChartPicture = {
+  readonly from: string;
+  readonly to: string;
+  readonly hours: number;
+  readonly svg: string;
+  readonly summary: LocalizedText;
+};
+
+/**
+ * Draws an episode's chart: deployed, a Lambda Invoke of the chart function (so ECharts and resvg
+ * stay out of the GraphQL bundle); locally, the same function's code in process. The caller has
+ * already authorised the episode. Throws EpisodeValidationError / EpisodeNotFoundError.
+ */
+export type ChartRenderer = (request: {
+  readonly episodeId: string;
+  readonly hours: number;
+}) => Promise<EpisodeChartPicture>;
 
 /** Per-request context every resolver receives. */
 export type GraphQLContext = {
@@ -29,4 +48,6 @@ export type GraphQLContext = {
    * which a calculator that needs no date never pays), the same answer on every call.
    */
   readonly today: () => string;
+  /** Episode charts; absent where no chart function is wired (the public calculators' API). */
+  readonly charts?: ChartRenderer | undefined;
 };

@@ -28,6 +28,7 @@ import './types/episode.ts';
 import './types/episode-mutations.ts';
 import './types/episode-state.ts';
 import './types/episode-plan.ts';
+import './types/episode-chart.ts';
 import './types/observation.ts';
 import './types/observation-vitals.ts';
 import './types/observation-neuro.ts';
@@ -51,5 +52,5 @@ export const schema: GraphQLSchema = builder.toSchema({ sortSchema: false });
 /** The committed schema.graphql: printed from code, sorted, so reviews see every change. */
 export const printedSchema = (): string => `${printSchema(lexicographicSortSchema(schema))}\n`;
 
-export type { GraphQLContext, Role, Viewer } from './context.ts';
+export type { ChartRenderer, EpisodeChartPicture, GraphQLContext, Role, Viewer } from './context.ts';
 export { ROLES } from './context.ts';

@@ -29,6 +29,20 @@ export type SettingsApi = Pick<
   'forChannel' | 'forChannels' | 'configure' | 'setLanguage'
 >;
 
+/**
+ * Episode charts posted to a channel (functions/charts): the render and upload run in the
+ * background (deployed, an asynchronous invoke of the chart function), so a command answers in time.
+ */
+export type ChartDeliveryApi = {
+  deliver(request: {
+    readonly episodeId: string;
+    readonly hours: number;
+    readonly channel: string;
+    readonly threadTs?: string | undefined;
+    readonly language: Language;
+  }): Promise<void>;
+};
+
 export type LogLevelName = 'info' | 'warn' | 'error';
 export type Log = (level: LogLevelName, message: string, details?: Record<string, unknown>) => void;
 
@@ -42,6 +56,8 @@ export type SlackBotDeps = {
   readonly adminUserIds: ReadonlySet<string>;
   /** The frontend's base URL, for links to episodes (optional). */
   readonly appUrl?: string | undefined;
+  /** Episode charts (`/cart chart`); absent where no chart function is configured. */
+  readonly charts?: ChartDeliveryApi | undefined;
   readonly log: Log;
 };
 

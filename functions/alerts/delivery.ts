@@ -9,6 +9,12 @@ import { alertMessageView, alertReminderView } from '../../slack-bot/views/alert
 import { FREE_TURN, inTurn, type Turn } from './ordered-lanes.ts';
 import { settingsReadOnce, type TeamSettingsSource } from './settings-read-once.ts';
 import { describeSlackError, type SlackPoster } from './slack-web-api.ts';
+import type { ChartDeliveryApi } from '../../slack-bot/deps.ts';
+
+/** Alerts whose message gets the course chart in its thread: severe CRS and severe ICANS. */
+export const CHARTED_ESCALATIONS: ReadonlySet<string> = new Set(['ESC-CRS3', 'ESC-ICANS3']);
+/** The hours the chart in an alert's thread covers. */
+export const ALERT_CHART_HOURS = 72;
 
 export type DeliveryOutcome =
   /** Posted to the team's channel. */
@@ -38,6 +44,8 @@ export type AlertDelivererOptions = {
   /** Unacknowledged critical alerts re-notify this often (ALERT_RENOTIFY_MINUTES, default 15). */
   readonly renotifyMinutes: number;
   readonly appUrl?: string | undefined;
+  /** Posts the course chart in the thread of an ESC-CRS3 / ESC-ICANS3 alert (absent: no chart). */
+  readonly charts?: ChartDeliveryApi | undefined;
   readonly log?: (
     level: 'info' | 'warn' | 'error',
     message: string,
@@ -199,7 +207,37 @@ export class AlertDeliverer {
       },
       critical ? iso(Date.parse(at) + this.#options.renotifyMinutes * 60_000) : undefined,
     );
+    await this.#chartInThread(alert, posted, settings.language);
     return 'posted';
+  }
+
+  /**
+   * The course chart in the thread of a severe CRS or ICANS alert just posted, started in the
+   * background (the chart function uploads it). A chart that cannot start never holds up or
+   * fails the alert: it is logged.
+   */
+  async #chartInThread(
+    alert: DeliverableAlert,
+    posted: { readonly channel: string; readonly ts: string },
+    language: 'zh-CN' | 'en',
+  ): Promise<void> {
+    const charts = this.#options.charts;
+    if (!charts || !CHARTED_ESCALATIONS.has(alert.escalationId)) return;
+    try {
+      await charts.deliver({
+        episodeId: alert.episodeId,
+        hours: ALERT_CHART_HOURS,
+        channel: posted.channel,
+        threadTs: posted.ts,
+        language,
+      });
+    } catch (error) {
+      this.#options.log?.('warn', 'alert chart not started', {
+        alertId: alert.id,
+        escalationId: alert.escalationId,
+        error: error instanceof Error ? error.message : String(error),
+      });
+    }
   }
 
   async #showAcknowledgement(

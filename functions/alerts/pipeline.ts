@@ -1,3 +1,4 @@
+import { chartDelivery, chartInvokerFromEnv } from '../charts/chart-port.ts';
 import { AlertDeliveryStore } from '../episodes/alert-delivery-store.ts';
 import { createDocumentClient, type DocumentClient } from '../episodes/dynamodb-client.ts';
 import { episodesTable } from '../episodes/table-definition.ts';
@@ -31,6 +32,8 @@ export const alertDelivererFromEnv = (
     slack: currentTokenPoster(() => slackCredential('SLACK_BOT_TOKEN'), env.SLACK_API_URL),
     renotifyMinutes: renotifyMinutesFrom(env.ALERT_RENOTIFY_MINUTES),
     appUrl: env.PUBLIC_APP_URL,
+    // ESC-CRS3 / ESC-ICANS3: the course chart in the alert's thread (the chart function, asynchronously).
+    charts: chartInvokerFromEnv(env) ? chartDelivery(() => chartInvokerFromEnv(env)) : undefined,
     log: (level, message, details) => {
       logger[level](message, details ?? {});
     },

@@ -16,7 +16,14 @@ export {
   IdempotencyConflictError,
   StoreUnavailableError,
 } from './errors.ts';
-export { DRUGS, EPISODE_PRODUCTS, ROUTES } from './inputs.ts';
+export {
+  CHART_HOURS,
+  CHART_HOURS_ALLOWED,
+  DRUGS,
+  EPISODE_PRODUCTS,
+  ROUTES,
+  chartHoursSchema,
+} from './inputs.ts';
 export type { DeathValues } from './inputs.ts';
 export type {
   CreateEpisodeInput,

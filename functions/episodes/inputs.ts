@@ -243,3 +243,17 @@ export const correctionReasonSchema = z
     z.minLength(3, { error: CORRECTION_REASON_ALLOWED }),
     z.maxLength(500, { error: CORRECTION_REASON_ALLOWED }),
   );
+
+/**
+ * The hours a course chart covers (Episode.chart, `/cart chart`, the chart function): a whole
+ * number from 1 h to 14 days (336 h, the length of the acute toxicity watch); 72 h by default.
+ */
+export const CHART_HOURS = { min: 1, max: 336, default: 72 } as const;
+export const CHART_HOURS_ALLOWED = `a whole number of hours from ${CHART_HOURS.min} to ${CHART_HOURS.max}`;
+export const chartHoursSchema = z
+  .number({ error: CHART_HOURS_ALLOWED })
+  .check(
+    z.int({ error: CHART_HOURS_ALLOWED }),
+    z.minimum(CHART_HOURS.min, { error: CHART_HOURS_ALLOWED }),
+    z.maximum(CHART_HOURS.max, { error: CHART_HOURS_ALLOWED }),
+  );

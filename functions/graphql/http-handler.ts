@@ -1,4 +1,6 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { chartInvokerFromEnv } from '../charts/chart-port.ts';
+import { graphqlChartRenderer } from '../charts/graphql-renderer.ts';
 import { createEpisodeService } from '../episodes/create-service.ts';
 import { STORE_DEADLINES, withStoreDeadline } from '../episodes/deadline.ts';
 import { bodyBytes, requestFromEvent, resultFromResponse } from '../shared/http-api-v2.ts';
@@ -22,6 +24,8 @@ export const createGraphQLHandler = (graphiql?: GraphiQLRenderer): GraphQLHandle
     revealErrors: process.env.STAGE === 'local',
     graphiql,
     episodes: createEpisodeService(),
+    // The chart function by Lambda Invoke (CHART_FUNCTION_NAME), or in process on the local system.
+    charts: graphqlChartRenderer(() => chartInvokerFromEnv()),
   });
   return async (event, context) => {
     if (bodyBytes(event) > MAX_BODY_BYTES) {

@@ -10,7 +10,7 @@ import {
   type YogaServerInstance,
 } from 'graphql-yoga';
 import { languageFromAcceptLanguage } from '#rules';
-import { schema, type GraphQLContext } from '../../schema/index.ts';
+import { schema, type ChartRenderer, type GraphQLContext } from '../../schema/index.ts';
 import type { EpisodeService } from '../episodes/service.ts';
 import { logger } from '../shared/logger.ts';
 import { viewerFromClaims, type Claims } from './claims.ts';
@@ -42,6 +42,8 @@ export type GraphQLServerOptions = {
   readonly episodes: EpisodeService;
   /** Where the one line per request goes (the function's Powertools logger by default). */
   readonly logger?: RequestLogger;
+  /** Episode charts (the chart function); Episode.chart answers CHART_UNAVAILABLE without. */
+  readonly charts?: ChartRenderer | undefined;
 };
 
 /** Claims that API Gateway's JWT authorizer (or the local server, in its place) verified. */
@@ -119,6 +121,7 @@ export const createGraphQLServer = (
         rulesConfig: options.episodes.config,
         now,
         today: () => (today ??= options.episodes.today(now)),
+        charts: options.charts,
       };
     },
   });

@@ -1,4 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { signedSlackHeaders } from '../../slack-bot/signing.ts';
 import { parseChatOptions, CHAT_CLI, type ChatOptions } from './chat-options.ts';
 import { settle } from './cli.ts';
@@ -90,6 +94,11 @@ const describeCall = (call: FakeSlackCall): string => {
   if (call.method.startsWith('views.'))
     return `${head}${args.user_id ? ` for ${args.user_id}` : ''}: ${args.view?.title?.text ?? 'App Home'}\n${render(args.view?.blocks, '')}`;
   if (call.method === 'response_url') return `reply via response_url\n${render(args.blocks, args.text)}`;
+  if (call.method === 'files.completeUploadExternal') {
+    const upload = call.args as { channel_id?: string; thread_ts?: string; initial_comment?: string };
+    return `file uploaded #${upload.channel_id ?? '?'}${upload.thread_ts ? ` (thread ${upload.thread_ts})` : ''}\n${render(undefined, upload.initial_comment)}`;
+  }
+  if (call.method === 'upload' || call.method === 'files.getUploadURLExternal') return head;
   return `${head}\n${render(args.blocks, args.text)}`;
 };
 
@@ -164,6 +173,48 @@ const printReply = (reply: { status: number; text: string; ms: number }): void =
   }
 };
 
+// ------------------------------------------------------------------ uploaded pictures
+
+/** Where uploaded files are saved: CART_CHAT_OUTPUT, or a folder in the system's temp directory. */
+const OUTPUT_DIR = process.env.CART_CHAT_OUTPUT ?? join(tmpdir(), 'cart-chat');
+
+/** `/cart chart …` (any of its names), or an alert that gets a chart in its thread (ESC-CRS3, ESC-ICANS3). */
+const expectsChart = (action: ChatOptions['action'], calls: readonly FakeSlackCall[]): boolean =>
+  (action.kind === 'command' && /^\S+\s+(chart|graph|plot|图表|病程图)(\s|$)/i.test(action.line.trim())) ||
+  calls.some(
+    (call) =>
+      call.method === 'chat.postMessage' &&
+      /ESC-(CRS|ICANS)3\b/.test(JSON.stringify(call.args.blocks ?? call.args.text ?? '')),
+  );
+
+/** Waits (at most `waitMs`) until the bot has shared a file after call `after`: a chart renders in the background. */
+const awaitUpload = async (after: number, waitMs: number): Promise<void> => {
+  const until = Date.now() + waitMs;
+  while (Date.now() < until) {
+    const response = await fetch(
+      `${base}${FAKE_SLACK_PATH}/calls?after=${after}&method=files.completeUploadExternal`,
+    );
+    const { calls } = (await response.json()) as { calls: FakeSlackCall[] };
+    if (calls.length > 0) return;
+    await sleep(200);
+  }
+};
+
+/** Saves each file the bot shared (as the fake Slack API received it) and prints where. */
+const saveUploads = async (calls: readonly FakeSlackCall[]): Promise<void> => {
+  for (const call of calls) {
+    if (call.method !== 'files.completeUploadExternal' || call.response.ok !== true) continue;
+    for (const file of (call.response.files ?? []) as { id: string; name?: string }[]) {
+      const response = await fetch(`${base}${FAKE_SLACK_PATH}/files/${encodeURIComponent(file.id)}`);
+      if (!response.ok) continue;
+      await mkdir(OUTPUT_DIR, { recursive: true });
+      const path = join(OUTPUT_DIR, `${file.id}-${(file.name ?? 'file').replace(/[^\w.-]/g, '_')}`);
+      await writeFile(path, Buffer.from(await response.arrayBuffer()));
+      console.log(`  picture saved: ${path}`);
+    }
+  }
+};
+
 const main = async (): Promise<number> => {
   const before = await latestSeq().catch(() => null);
   if (before === null) {
@@ -189,11 +240,16 @@ const main = async (): Promise<number> => {
     return 0;
   }
   const settled = await pipelineSettled(options.waitMs);
-  const calls = await callsAfter(before);
+  let calls = await callsAfter(before);
+  if (expectsChart(action, calls)) {
+    await awaitUpload(before, options.waitMs);
+    calls = await callsAfter(before);
+  }
   if (calls.length === 0) console.log('\nThe bot made no Slack Web API call.');
   else {
     console.log(`\nSlack Web API calls by the bot (fake Slack API):`);
     for (const call of calls) console.log(`\n${options.json ? JSON.stringify(call) : describeCall(call)}`);
+    await saveUploads(calls);
   }
   if (!settled)
     console.log(

@@ -14,6 +14,8 @@ import type { ExtraRoute } from './http-server.ts';
  *   POST /_fake-slack/control/failures    {"method","channel","count","status","retryAfter","delayMs"}
  *   POST /_fake-slack/control/failures/clear   {"method","channel"}: Slack is back for those calls
  *   POST /_fake-slack/control/members     {"user","channels":[…]} (users.conversations)
+ *   POST /_fake-slack/upload/<file id>    the upload_url files.getUploadURLExternal hands out (the bytes)
+ *   GET  /_fake-slack/files/<file id>     the uploaded bytes, as received (the chat client saves them)
  */
 export const FAKE_SLACK_PATH = '/_fake-slack';
 
@@ -39,10 +41,25 @@ export type FakeSlackFailure = {
   readonly delayMs?: number;
 };
 
+/** A file uploaded through files.getUploadURLExternal → upload_url → files.completeUploadExternal. */
+export type FakeSlackFile = {
+  readonly id: string;
+  readonly filename: string;
+  readonly length: number;
+  readonly altText?: string;
+  /** The bytes posted to the upload URL (undefined until then). */
+  bytes?: Buffer;
+  /** Set by files.completeUploadExternal. */
+  shared?: { readonly channel: string; readonly threadTs?: string; readonly title?: string };
+};
+
 export type FakeSlackApi = {
   readonly route: ExtraRoute;
   calls(): readonly FakeSlackCall[];
+  files(): readonly FakeSlackFile[];
 };
+
+const MAX_FILES = 100;
 
 const MAX_CALLS = 10_000;
 const JSON_FIELDS = new Set(['blocks', 'attachments', 'view', 'metadata']);
@@ -79,6 +96,7 @@ export const createFakeSlackApi = (
   const failures: FakeSlackFailure[] = [];
   const members = new Map<string, string[]>();
   const messages = new Map<string, Record<string, unknown>>();
+  const files = new Map<string, FakeSlackFile>();
   let seq = 0;
   let counter = 0;
   const nextTs = (): string =>
@@ -95,9 +113,52 @@ export const createFakeSlackApi = (
     if (calls.length > MAX_CALLS) calls.splice(0, calls.length - MAX_CALLS);
   };
 
-  const answer = (method: string, args: Record<string, unknown>): Record<string, unknown> => {
+  const answer = (
+    method: string,
+    args: Record<string, unknown>,
+    baseUrl: string,
+  ): Record<string, unknown> => {
     const channel = typeof args.channel === 'string' ? args.channel : undefined;
     switch (method) {
+      case 'files.getUploadURLExternal': {
+        const length = Number(args.length);
+        if (typeof args.filename !== 'string' || args.filename === '')
+          return { ok: false, error: 'invalid_arguments' };
+        if (!Number.isInteger(length) || length <= 0) return { ok: false, error: 'invalid_arguments' };
+        const id = `F${String((counter += 1)).padStart(10, '0')}`;
+        files.set(id, {
+          id,
+          filename: args.filename,
+          length,
+          ...(typeof args.alt_text === 'string' ? { altText: args.alt_text } : {}),
+        });
+        if (files.size > MAX_FILES) files.delete(files.keys().next().value ?? '');
+        return { ok: true, upload_url: `${baseUrl}${FAKE_SLACK_PATH}/upload/${id}`, file_id: id };
+      }
+      case 'files.completeUploadExternal': {
+        const list = (typeof args.files === 'string' ? JSON.parse(args.files) : args.files) as
+          { id?: string; title?: string }[] | undefined;
+        const channelId = typeof args.channel_id === 'string' ? args.channel_id : undefined;
+        const shared: Record<string, unknown>[] = [];
+        for (const entry of list ?? []) {
+          const file = entry.id === undefined ? undefined : files.get(entry.id);
+          if (!file?.bytes) return { ok: false, error: 'file_not_found' };
+          if (channelId)
+            file.shared = {
+              channel: channelId,
+              ...(typeof args.thread_ts === 'string' ? { threadTs: args.thread_ts } : {}),
+              ...(entry.title ? { title: entry.title } : {}),
+            };
+          shared.push({
+            id: file.id,
+            name: file.filename,
+            title: entry.title ?? file.filename,
+            size: file.bytes.length,
+          });
+        }
+        if (shared.length === 0) return { ok: false, error: 'invalid_arguments' };
+        return { ok: true, files: shared };
+      }
       case 'auth.test':
         return {
           ok: true,
@@ -189,7 +250,7 @@ export const createFakeSlackApi = (
       send(response, 200, { ok: false, error: failure.status });
       return;
     }
-    const result = answer(method, args);
+    const result = answer(method, args, `http://${request.headers.host ?? 'localhost'}`);
     record(method, args, 200, result);
     send(response, 200, result);
   };
@@ -207,6 +268,31 @@ export const createFakeSlackApi = (
       const args = parseArgs(request, body);
       record('response_url', { ...args, responseId: path.slice('/response/'.length) }, 200, { ok: true });
       send(response, 200, { ok: true });
+      return true;
+    }
+    if (method === 'POST' && path.startsWith('/upload/')) {
+      const file = files.get(decodeURIComponent(path.slice('/upload/'.length)));
+      if (!file) {
+        send(response, 404, { ok: false, error: 'file_not_found' });
+        return true;
+      }
+      file.bytes = Buffer.from(body);
+      record('upload', { file_id: file.id, bytes: body.length }, 200, { ok: true });
+      response.writeHead(200, { 'content-type': 'text/plain' });
+      response.end(`OK - ${body.length}`);
+      return true;
+    }
+    if (method === 'GET' && path.startsWith('/files/')) {
+      const file = files.get(decodeURIComponent(path.slice('/files/'.length)));
+      if (!file?.bytes) {
+        send(response, 404, { ok: false, error: 'file_not_found' });
+        return true;
+      }
+      response.writeHead(200, {
+        'content-type': 'application/octet-stream',
+        'content-length': file.bytes.length,
+      });
+      response.end(file.bytes);
       return true;
     }
     if (method === 'GET' && path === '/calls') {
@@ -255,5 +341,5 @@ export const createFakeSlackApi = (
     return true;
   };
 
-  return { route, calls: () => calls };
+  return { route, calls: () => calls, files: () => [...files.values()] };
 };

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { inProcessChartInvoker, registerLocalChartInvoker } from '../charts/chart-port.ts';
 import { episodesTable } from '../episodes/table-definition.ts';
 import { TeamSettingsService } from '../episodes/team-settings.ts';
 import { TeamSettingsRepository } from '../episodes/team-settings-repository.ts';
@@ -80,6 +81,7 @@ export const startLocalSystem = async (options: LocalSystemOptions): Promise<Loc
   });
   const stop = async (): Promise<void> => {
     clearInterval(sweepTimer);
+    registerLocalChartInvoker(undefined);
     await poller?.stop();
     await new Promise<void>((done) => {
       if (!server) {
@@ -172,13 +174,16 @@ export const startLocalSystem = async (options: LocalSystemOptions): Promise<Loc
     if (!process.env.SLACK_API_URL && process.env.SLACK_BOT_TOKEN === LOCAL_SLACK_BOT_TOKEN)
       process.env.SLACK_API_URL = `http://127.0.0.1:${port}${FAKE_SLACK_PATH}/api/`;
 
-    const [graphql, graphiql, slack, alerts, sweeper] = await Promise.all([
+    const [charts, graphql, graphiql, slack, alerts, sweeper] = await Promise.all([
+      import('../charts/handler.ts'),
       import('../graphql/http-handler.ts'),
       import('../graphql/local-graphiql.ts'),
       import('../slack/handler.ts'),
       import('../alerts/handler.ts'),
       import('../sweeper/handler.ts'),
     ]);
+    // Deployed, the chart function is invoked through the Lambda API; here its handler runs in process.
+    registerLocalChartInvoker(inProcessChartInvoker(charts.handler));
     // The Lambda's handler plus GraphiQL (assets from this server, the dev token in its headers).
     lambdas.graphql = graphql.createGraphQLHandler(
       graphiql.localGraphiQL(GRAPHIQL_ASSETS_PATH, `Bearer ${devToken}`),

@@ -1,3 +1,4 @@
+import { chartDelivery, chartInvokerFromEnv } from '../charts/chart-port.ts';
 import { createDocumentClient } from '../episodes/dynamodb-client.ts';
 import { createEpisodeService } from '../episodes/create-service.ts';
 import { episodesTable } from '../episodes/table-definition.ts';
@@ -35,6 +36,8 @@ export const slackBotDepsFromEnv = (env: NodeJS.ProcessEnv = process.env): Slack
   command: env.SLACK_COMMAND ?? '/cart',
   adminUserIds: adminUserIdsFrom(env.SLACK_ADMIN_USER_IDS),
   appUrl: env.PUBLIC_APP_URL,
+  // `/cart chart`: an asynchronous invoke of the chart function (in process on the local system).
+  charts: chartInvokerFromEnv(env) ? chartDelivery(() => chartInvokerFromEnv(env)) : undefined,
   log: (level, message, details) => {
     logger[level](message, details ?? {});
   },

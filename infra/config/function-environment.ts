@@ -62,6 +62,8 @@ export const configuredVariables: Readonly<Record<LambdaId, readonly ConfiguredV
   alerts: ['ALERT_RENOTIFY_MINUTES', 'PUBLIC_APP_URL'],
   /** functions/sweeper/handler.ts and the alert pipeline it delivers through. */
   sweeper: ['ALERT_RENOTIFY_MINUTES', 'VITALS_OVERDUE_HOURS', 'PUBLIC_APP_URL'],
+  /** functions/charts/handler.ts: local times and days since infusion in the hospital's calendar. */
+  charts: ['HOSPITAL_TIME_ZONE'],
 };
 
 /** Each variable's value for a stage; undefined leaves it unset (nothing configured, no default). */

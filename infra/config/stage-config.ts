@@ -72,6 +72,13 @@ const STAGE_NAME = /^[a-z][a-z0-9-]{1,19}$/;
  */
 export const publicDefaults = { rateLimit: 10, burstLimit: 20, reservedConcurrency: 5 } as const;
 
+/**
+ * The chart function's reserved executions when a stage sets none: a chart takes a few hundred ms
+ * and is asked for by a clinician (Episode.chart, `/cart chart`) or a severe alert, so 5 suffice
+ * and the function can never take the clinical functions' concurrency.
+ */
+export const chartDefaults = { reservedConcurrency: 5 } as const;
+
 export class StageConfigError extends Error {
   override readonly name = 'StageConfigError';
 }
@@ -223,7 +230,7 @@ export const parseStageConfig = (stage: string, raw: unknown): StageConfig => {
     .only('rateLimit', 'burstLimit', 'publicRateLimit', 'publicBurstLimit');
   const concurrency = fields
     .object('reservedConcurrency')
-    .only('graphql', 'publicGraphql', 'slack', 'alerts', 'sweeper');
+    .only('graphql', 'publicGraphql', 'slack', 'alerts', 'sweeper', 'charts');
   const backup = fields.object('backup').only('dailyRetentionDays', 'monthlyRetentionDays');
   const tuning = fields
     .optionalObject('tuning')
@@ -275,6 +282,7 @@ export const parseStageConfig = (stage: string, raw: unknown): StageConfig => {
       slack: concurrency.integer('slack', 1, 1000),
       alerts: concurrency.integer('alerts', 1, 1000),
       sweeper: concurrency.integer('sweeper', 1, 1000),
+      charts: concurrency.optionalInteger('charts', 1, 1000) ?? chartDefaults.reservedConcurrency,
     },
     ...optional('alarmEmail', fields.optionalString('alarmEmail', EMAIL)),
     backup: { dailyRetentionDays, ...optional('monthlyRetentionDays', monthlyRetentionDays) },

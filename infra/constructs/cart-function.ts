@@ -9,7 +9,7 @@ import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { configuredEnvironment } from '../config/function-environment.ts';
 import type { StageConfig } from '../config/stage-config.ts';
-import { type LambdaId, lambdaBundling, lambdaEntries } from '../lambda-bundling.ts';
+import { bundledFiles, type LambdaId, lambdaBundling, lambdaEntries } from '../lambda-bundling.ts';
 import { encryptedLogGroup } from './encrypted-log-group.ts';
 import { ManagedPolicyRole } from './managed-policy-role.ts';
 
@@ -39,6 +39,24 @@ export const cdkBundlingOptions: BundlingOptions = {
   define: { ...lambdaBundling.define },
   // Local esbuild from node_modules; there is no Docker fallback to reach for.
   forceDockerBundling: false,
+};
+
+/**
+ * The bundling options of one function: the shared ones, plus copying the files it reads at run
+ * time next to its bundle (bundledFiles) after esbuild ran, with local shell commands (no Docker).
+ */
+export const bundlingOptionsFor = (lambdaId: LambdaId): BundlingOptions => {
+  const files = bundledFiles[lambdaId];
+  if (!files || files.length === 0) return cdkBundlingOptions;
+  return {
+    ...cdkBundlingOptions,
+    commandHooks: {
+      beforeBundling: () => [],
+      beforeInstall: () => [],
+      afterBundling: (inputDir: string, outputDir: string) =>
+        files.map(({ from, to }) => `cp "${inputDir}/${from}" "${outputDir}/${to}"`),
+    },
+  };
 };
 
 export type CartFunctionProps = {
@@ -100,7 +118,7 @@ export class CartFunction extends Construct {
       role: this.role,
       logGroup: this.logGroup,
       loggingFormat: LoggingFormat.JSON,
-      bundling: cdkBundlingOptions,
+      bundling: bundlingOptionsFor(lambdaId),
       environment: {
         STAGE: config.stage,
         LOG_LEVEL: config.logLevel,

@@ -108,6 +108,26 @@ export class EpisodesTable extends Construct {
     fn.addEnvironment('TABLE_NAME', this.table.tableName);
   }
 
+  /**
+   * Lets the function read episode items only (GetItem and Query on the table, no index, no
+   * write), and tells it the table name: the chart function.
+   */
+  grantEpisodeRead(fn: CartFunction): void {
+    fn.role.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: ['dynamodb:GetItem', 'dynamodb:Query'],
+        resources: [this.table.tableArn],
+      }),
+    );
+    fn.role.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: ['kms:Decrypt', 'kms:DescribeKey'],
+        resources: [this.encryptionKey.keyArn],
+      }),
+    );
+    fn.addEnvironment('TABLE_NAME', this.table.tableName);
+  }
+
   /** Lets the function's event source mapping read the table's stream (and only that stream). */
   grantStreamRead(fn: CartFunction): void {
     const streamArn = this.table.tableStreamArn;

@@ -2,6 +2,7 @@ import { CfnOutput, Stack, Tags, Validations } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import type { StageConfig } from '../config/stage-config.ts';
 import { AlertPipeline } from '../constructs/alert-pipeline.ts';
+import { ChartRenderer } from '../constructs/chart-renderer.ts';
 import { EncryptionKeys } from '../constructs/encryption-keys.ts';
 import { EpisodesTable } from '../constructs/episodes-table.ts';
 import { GraphqlApi } from '../constructs/graphql-api.ts';
@@ -38,6 +39,7 @@ export class CartOncallStack extends Stack {
   readonly slack: SlackEndpoint;
   readonly http: HttpEndpoint;
   readonly alerts: AlertPipeline;
+  readonly charts: ChartRenderer;
   readonly monitoring: Monitoring;
 
   /**
@@ -88,12 +90,28 @@ export class CartOncallStack extends Stack {
       credentials,
     });
 
+    this.charts = new ChartRenderer(this, 'Charts', {
+      config,
+      keys: this.keys,
+      table: this.episodes,
+      credentials,
+    });
+    // Only the functions that ask for charts may invoke the chart function (never the public one).
+    for (const caller of [
+      this.graphql.handler,
+      this.slack.handler,
+      this.alerts.consumer,
+      this.alerts.sweeper,
+    ])
+      this.charts.grantInvoke(caller);
+
     const functions = [
       this.graphql.handler,
       this.graphql.publicHandler,
       this.slack.handler,
       this.alerts.consumer,
       this.alerts.sweeper,
+      this.charts.handler,
     ];
     this.monitoring = new Monitoring(this, 'Monitoring', {
       config,
@@ -102,6 +120,7 @@ export class CartOncallStack extends Stack {
       failureQueues: {
         'alert-stream-failures': this.alerts.streamFailures,
         'sweeper-failures': this.alerts.sweeperFailures,
+        'chart-failures': this.charts.failures,
       },
       streamConsumer: this.alerts.consumer,
       slackHandler: this.slack.handler,

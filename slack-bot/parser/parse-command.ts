@@ -18,6 +18,7 @@ import { problems, type ParseProblem } from './problems.ts';
 import { closest } from './suggest.ts';
 import { tokenize, type Token } from './tokens.ts';
 import { ICE_TASKS } from './values.ts';
+import { CHART_HOURS } from '#episodes';
 
 /** A `/cart` command as understood: the subcommand and its input in the service's field names. */
 export type CartCommand =
@@ -31,6 +32,7 @@ export type CartCommand =
   | { readonly name: 'ld'; readonly input: Draft }
   | { readonly name: 'status'; readonly episodeId: string }
   | { readonly name: 'plan'; readonly episodeId: string }
+  | { readonly name: 'chart'; readonly episodeId: string; readonly hours: number }
   | { readonly name: 'death'; readonly episodeId: string; readonly values: Draft }
   | { readonly name: 'list' }
   | { readonly name: 'lang'; readonly language: Language }
@@ -139,6 +141,15 @@ export const SUBCOMMANDS: Readonly<
     summary: {
       zh: '病程护理计划:感染预防、IgG 监测及随访的日期与状态',
       en: 'care plan of an episode: prophylaxis, IgG checks and follow-up visits with dates and status',
+    },
+  },
+  chart: {
+    aliases: ['graph', 'plot', '图表', '病程图'],
+    fields: [],
+    usage: 'chart EP-1 [hours]',
+    summary: {
+      zh: `病程图:体温、血压、心率、SpO2、氧疗、血管活性药物、CRS/ICANS 分级、给药与警报(默认近 ${CHART_HOURS.default} 小时,${CHART_HOURS.min}–${CHART_HOURS.max})`,
+      en: `the course as a picture: T, BP, HR, SpO2, oxygen, vasopressors, CRS/ICANS grades, doses and alerts (last ${CHART_HOURS.default} h by default, ${CHART_HOURS.min}–${CHART_HOURS.max})`,
     },
   },
   death: {
@@ -295,6 +306,19 @@ const readEpisodeId = (word: string | undefined, example: string): string | Pars
   return `EP-${match[1]}`;
 };
 
+/** `72`, `72h` or `72小时`: whole hours from CHART_HOURS.min to CHART_HOURS.max; none gives the default. */
+const readChartHours = (word: string | undefined): number | ParseProblem => {
+  if (word === undefined) return CHART_HOURS.default;
+  const match = /^(\d{1,4})\s*(h|hr|hrs|hours?|小时)?$/i.exec(word);
+  const hours = match?.[1] === undefined ? Number.NaN : Number(match[1]);
+  if (!Number.isInteger(hours) || hours < CHART_HOURS.min || hours > CHART_HOURS.max)
+    return problems.invalidValue('hours', word, {
+      zh: `${CHART_HOURS.min}–${CHART_HOURS.max} 之间的整数小时数,如 72`,
+      en: `a whole number of hours from ${CHART_HOURS.min} to ${CHART_HOURS.max}, e.g. 72`,
+    });
+  return hours;
+};
+
 const failed = (subcommand: SubcommandName | undefined, list: readonly ParseProblem[]): ParseResult => ({
   ok: false,
   subcommand,
@@ -348,6 +372,18 @@ export const parseCart = (text: string, context: ParseContext): ParseResult => {
       if (typeof id !== 'string') list.push(id);
       list.push(...extraWords(positionals.slice(1), spec.fields, name));
       return done({ name, episodeId: typeof id === 'string' ? id : '' });
+    }
+    case 'chart': {
+      const id = readEpisodeId(positionals[0], example);
+      if (typeof id !== 'string') list.push(id);
+      const hours = readChartHours(positionals[1]);
+      if (typeof hours !== 'number') list.push(hours);
+      list.push(...extraWords(positionals.slice(2), spec.fields, name));
+      return done({
+        name,
+        episodeId: typeof id === 'string' ? id : '',
+        hours: typeof hours === 'number' ? hours : CHART_HOURS.default,
+      });
     }
     case 'vitals':
     case 'neuro': {

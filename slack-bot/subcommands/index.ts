@@ -1,5 +1,6 @@
 import { UnmappedChannelError } from '../errors/describe-error.ts';
 import type { CartCommand, SubcommandName } from '../parser/parse-command.ts';
+import { chart } from './chart.ts';
 import { crs } from './crs.ts';
 import { death } from './death.ts';
 import { help } from './help.ts';
@@ -33,6 +34,7 @@ export const ROUTES: {
   ld: { sensitivity: 'calculate', handle: ld },
   status: { sensitivity: 'read', handle: status },
   plan: { sensitivity: 'read', handle: plan },
+  chart: { sensitivity: 'read', handle: chart },
   list: { sensitivity: 'read', handle: list },
   new: { sensitivity: 'write', handle: newEpisode },
   vitals: { sensitivity: 'write', handle: vitals },

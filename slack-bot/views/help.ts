@@ -34,6 +34,7 @@ const ORDER: readonly SubcommandName[] = [
   'toci',
   'status',
   'plan',
+  'chart',
   'death',
   'list',
   'crs',

@@ -7,7 +7,14 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Asset } from 'aws-cdk-lib/aws-s3-assets';
 import { describe, expect, it } from 'vitest';
-import { bundleBudgetBytes, lambdaBundling, lambdaIds, unusedModules } from '../../infra/lambda-bundling.ts';
+import { CHART_ASSET_FILES } from '../../functions/charts/assets.ts';
+import {
+  bundleBudgetBytes,
+  bundledFiles,
+  lambdaBundling,
+  lambdaIds,
+  unusedModules,
+} from '../../infra/lambda-bundling.ts';
 import { measureBundle, type BundleSize } from '../tools/bundle-size.ts';
 import { synthStage } from './support/cart-app.ts';
 
@@ -22,12 +29,17 @@ describe('Lambda bundles', () => {
       stack.slack.handler,
       stack.alerts.consumer,
       stack.alerts.sweeper,
+      stack.charts.handler,
     ];
     for (const fn of functions) {
       const asset = fn.function.node.findChild('Code');
       if (!(asset instanceof Asset)) throw new Error(`${fn.lambdaId}: no code asset`);
       const directory = join(app.outdir, asset.assetPath);
-      expect(readdirSync(directory).sort()).toEqual(['index.mjs', 'index.mjs.map']);
+      const copied = (bundledFiles[fn.lambdaId] ?? []).map((file) => file.to);
+      expect(readdirSync(directory).sort()).toEqual(['index.mjs', 'index.mjs.map', ...copied].sort());
+      // Copied byte for byte (the font and the WebAssembly renderer).
+      for (const file of bundledFiles[fn.lambdaId] ?? [])
+        expect(statSync(join(directory, file.to)).size).toBe(statSync(join(repositoryRoot, file.from)).size);
       const code = readFileSync(join(directory, 'index.mjs'), 'utf8');
       expect(code.startsWith(lambdaBundling.banner), `${fn.lambdaId}: require shim banner first`).toBe(true);
       expect(code, `${fn.lambdaId}: ESM export of handler`).toMatch(/export\s*\{[^}]*\bas handler\s*\}/);
@@ -58,6 +70,25 @@ describe('Lambda bundle budgets', () => {
       .map(([owner, bytes]) => `${owner} ${(bytes / 1024).toFixed(0)} KB`)
       .join(', ');
     expect(size.bytes, `${id} (heaviest: ${heaviest})`).toBeLessThanOrEqual(bundleBudgetBytes[id]);
+  });
+
+  it('the chart function finds beside its bundle exactly the files infra copies there', () => {
+    expect(
+      Object.values(CHART_ASSET_FILES)
+        .map(({ bundled, module }) => ({ from: `node_modules/${module}`, to: bundled }))
+        .sort((a, b) => a.to.localeCompare(b.to)),
+    ).toEqual([...(bundledFiles.charts ?? [])].sort((a, b) => a.to.localeCompare(b.to)));
+  });
+
+  it('ECharts, resvg and the chart code are in the chart bundle only', async () => {
+    const charting =
+      /^node_modules\/(echarts|zrender|@resvg)\/|^functions\/charts\/(render|chart-option|series|summary)/;
+    expect((await sizeOf('charts')).inputs.filter((input) => charting.test(input)).length).toBeGreaterThan(0);
+    for (const id of ['graphql', 'slack', 'alerts', 'sweeper'] as const)
+      expect(
+        (await sizeOf(id)).inputs.filter((input) => charting.test(input)),
+        id,
+      ).toEqual([]);
   });
 
   it('the GraphQL bundle holds one graphql-js (its ES modules) and no Fetch ponyfills', async () => {

@@ -54,6 +54,7 @@ const functionOf = (stage: SynthesizedStage, id: LambdaId): CartFunction =>
     slack: stage.stack.slack.handler,
     alerts: stage.stack.alerts.consumer,
     sweeper: stage.stack.alerts.sweeper,
+    charts: stage.stack.charts.handler,
   })[id];
 
 /** The deployed function's environment variables, as the template gives them to Lambda. */

@@ -31,6 +31,7 @@ const functionsOf = (stage: typeof prod): CartFunction[] => [
   stage.stack.slack.handler,
   stage.stack.alerts.consumer,
   stage.stack.alerts.sweeper,
+  stage.stack.charts.handler,
 ];
 const propsOf = (stage: typeof prod, fn: CartFunction): FunctionProps =>
   propertiesFor(stage, fn.function) as FunctionProps;
@@ -115,7 +116,7 @@ describe('every function', () => {
     }
   });
 
-  it('may read and write episode items but never delete or scan them; the public calculators not at all', () => {
+  it('may read and write episode items but never delete or scan them; the chart function only read them; the public calculators not at all', () => {
     for (const fn of functionsOf(prod)) {
       const table = statementsOf(prod, fn)
         .flatMap(actionsOf)
@@ -129,7 +130,9 @@ describe('every function', () => {
         .filter(
           (action) => action.startsWith('dynamodb:') && !/Stream|GetRecords|GetShardIterator/.test(action),
         );
-      expect(dynamoActions.sort()).toEqual([...episodeStoreActions].sort());
+      expect(dynamoActions.sort()).toEqual(
+        fn.lambdaId === 'charts' ? ['dynamodb:GetItem', 'dynamodb:Query'] : [...episodeStoreActions].sort(),
+      );
     }
   });
 });
@@ -169,6 +172,32 @@ describe('function-specific configuration', () => {
     expect(readable(prod.stack.graphql.handler)).toEqual([]);
     expect(env(prod, prod.stack.alerts.sweeper)).toMatchObject({ SLACK_BOT_TOKEN_ARN: { Ref: bot } });
     expect(env(prod, prod.stack.alerts.consumer)).toMatchObject({ SLACK_BOT_TOKEN_ARN: { Ref: bot } });
+  });
+
+  it('only the functions that ask for charts may invoke the chart function, and they know its name', () => {
+    const chartArn = { 'Fn::GetAtt': [logicalIdOf(prod.stack, prod.stack.charts.handler.function), 'Arn'] };
+    const invokes = (fn: CartFunction) =>
+      statementsOf(prod, fn).filter((statement) => actionsOf(statement).includes('lambda:InvokeFunction'));
+    for (const fn of functionsOf(prod)) {
+      const asks = ['graphql', 'slack', 'alerts', 'sweeper'].includes(fn.lambdaId);
+      expect(invokes(fn).map((statement) => statement.Resource)).toEqual(asks ? [chartArn] : []);
+      expect(env(prod, fn).CHART_FUNCTION_NAME).toEqual(
+        asks ? { Ref: logicalIdOf(prod.stack, prod.stack.charts.handler.function) } : undefined,
+      );
+    }
+  });
+
+  it('the chart function reads the bot token, never the signing secret, and keeps failed asynchronous renders', () => {
+    const chart = prod.stack.charts.handler;
+    const secrets = statementsOf(prod, chart).filter((statement) =>
+      actionsOf(statement).includes('secretsmanager:GetSecretValue'),
+    );
+    expect(JSON.stringify(secrets)).toContain('BotToken');
+    expect(JSON.stringify(secrets)).not.toContain('SigningSecret');
+    const props = propsOf(prod, chart) as FunctionProps & { DeadLetterConfig?: { TargetArn: unknown } };
+    expect(props.DeadLetterConfig?.TargetArn).toEqual({
+      'Fn::GetAtt': [logicalIdOf(prod.stack, prod.stack.charts.failures), 'Arn'],
+    });
   });
 
   it('decrypts the secrets key only through Secrets Manager', () => {

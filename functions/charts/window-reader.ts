@@ -1,0 +1,133 @@
+import { GetCommand, QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
+import type { DocumentClient } from '../episodes/dynamodb-client.ts';
+import { HEAD_SK, episodePk } from '../episodes/keys.ts';
+import type { EpisodeHead, EpisodeRecord, StoredItem, Tombstone } from '../episodes/records.ts';
+import { DEFAULT_RETRY_POLICY, withRetries, type RetryPolicy } from '../episodes/retry.ts';
+
+/** An episode's items of a window of hours, as the chart needs them. */
+export type EpisodeWindow = {
+  readonly head: EpisodeHead;
+  readonly records: readonly EpisodeRecord[];
+  readonly superseded: ReadonlySet<string>;
+};
+
+/**
+ * Slack for gradings and alerts, whose sort keys carry the time they were written: a record
+ * measured at the window's start may be stored (and graded) a moment before a device clock says
+ * it was measured (the service accepts clinical times up to 5 minutes ahead).
+ */
+const WRITE_SKEW_MS = 5 * 60_000;
+
+const RECORD_KINDS: ReadonlySet<string> = new Set([
+  'VITALS',
+  'NEURO',
+  'LAB',
+  'DOSE',
+  'DEATH',
+  'GRADING',
+  'ALERT',
+]);
+
+/**
+ * Reads what one chart shows, bounded by its window, never the whole course. Sort keys carry
+ * time (keys.ts), so each family is one range Query:
+ *  - the head (1 GetItem): infusion date, team;
+ *  - OBS#<from>…OBS#<to>: vital signs, neuro, labs and deaths measured in the window, with the
+ *    tombstones (`…#SUPERSEDED`) that sort right after a superseded record;
+ *  - DOSE#<from>…DOSE#<to>: doses given in the window, with their tombstones;
+ *  - GRADE#<from − 5 min>…: gradings written since the window began (a grading's key is its write
+ *    time, never before the record it grades), projected to what a step line needs;
+ *  - ALERT#<from − 5 min>…: alerts raised in the window, projected likewise.
+ * A 72 h window of 15-minute vital signs reads ~290 observations and their gradings; a 14-day
+ * window ~1 350, whatever the length of the course before it. Pages of each Query are followed.
+ */
+export class WindowReader {
+  readonly #client: DocumentClient;
+  readonly #table: string;
+  readonly #retry: RetryPolicy;
+
+  constructor(client: DocumentClient, table: string, retry: RetryPolicy = DEFAULT_RETRY_POLICY) {
+    this.#client = client;
+    this.#table = table;
+    this.#retry = retry;
+  }
+
+  async read(episodeId: string, fromIso: string, toIso: string): Promise<EpisodeWindow | undefined> {
+    const pk = episodePk(episodeId);
+    const from = new Date(fromIso).toISOString();
+    const to = new Date(toIso).toISOString();
+    const writtenFrom = new Date(Date.parse(fromIso) - WRITE_SKEW_MS).toISOString();
+    const [head, observations, doses, gradings, alerts] = await Promise.all([
+      this.#head(pk),
+      this.#range(pk, `OBS#${from}`, `OBS#${to}~`),
+      this.#range(pk, `DOSE#${from}`, `DOSE#${to}~`),
+      this.#range(pk, `GRADE#${writtenFrom}`, 'GRADE#~', {
+        ProjectionExpression: 'PK, SK, id, kind, #domain, basedOn, grade, #status, recordedAt',
+        ExpressionAttributeNames: { '#domain': 'domain', '#status': 'status' },
+      }),
+      this.#range(pk, `ALERT#${writtenFrom}`, 'ALERT#~', {
+        ProjectionExpression: 'PK, SK, id, kind, escalationId, #level, raisedAt, acknowledgedAt',
+        ExpressionAttributeNames: { '#level': 'level' },
+      }),
+    ]);
+    if (!head) return undefined;
+    const items = [...observations, ...doses, ...gradings, ...alerts];
+    return {
+      head,
+      records: items.filter((item): item is EpisodeRecord => RECORD_KINDS.has(item.kind)),
+      superseded: new Set(
+        items.filter((item): item is Tombstone => item.kind === 'SUPERSEDED').map((t) => t.corrects),
+      ),
+    };
+  }
+
+  async #head(pk: string): Promise<EpisodeHead | undefined> {
+    const result = await withRetries(
+      (options) =>
+        this.#client.send(
+          new GetCommand({
+            TableName: this.#table,
+            Key: { PK: pk, SK: HEAD_SK },
+            ProjectionExpression: 'PK, SK, id, team, infusionDate, #status',
+            ExpressionAttributeNames: { '#status': 'status' },
+          }),
+          options,
+        ),
+      this.#retry,
+    );
+    return result.Item as EpisodeHead | undefined;
+  }
+
+  async #range(
+    pk: string,
+    low: string,
+    high: string,
+    projection: {
+      readonly ProjectionExpression?: string;
+      readonly ExpressionAttributeNames?: Record<string, string>;
+    } = {},
+  ): Promise<StoredItem[]> {
+    const items: StoredItem[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const exclusiveStartKey = startKey;
+      const page: QueryCommandOutput = await withRetries(
+        (options) =>
+          this.#client.send(
+            new QueryCommand({
+              TableName: this.#table,
+              KeyConditionExpression: 'PK = :pk AND SK BETWEEN :low AND :high',
+              ExpressionAttributeValues: { ':pk': pk, ':low': low, ':high': high },
+              ...projection,
+              ...(exclusiveStartKey ? { ExclusiveStartKey: exclusiveStartKey } : {}),
+            }),
+            options,
+          ),
+        this.#retry,
+      );
+      items.push(...((page.Items ?? []) as StoredItem[]));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return items;
+  }
+}
