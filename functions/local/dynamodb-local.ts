@@ -29,7 +29,7 @@ export type DynamoDbLocalOptions = {
   readonly port?: number | undefined;
   /** Keep the data in this folder; in memory when omitted. */
   readonly dataDir?: string | undefined;
-  /** How long to wait for the emulator to answer. */
+  /** How long to wait for the emulator to answer (the JVM starts in ~1.5 s, far slower on a busy machine). */
   readonly readyTimeoutMs?: number;
 };
 
@@ -66,7 +66,7 @@ export const startDynamoDbLocal = async (options: DynamoDbLocalOptions = {}): Pr
     return stopProcess(child);
   };
   const client = new DynamoDBClient({ ...LOCAL_AWS, endpoint, maxAttempts: 1 });
-  const deadline = Date.now() + (options.readyTimeoutMs ?? 20_000);
+  const deadline = Date.now() + (options.readyTimeoutMs ?? 45_000);
   try {
     for (;;) {
       if (exited) throw new Error(`DynamoDB Local ${exited} before it was ready:\n${output.trim()}`);

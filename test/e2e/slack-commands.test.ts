@@ -104,6 +104,7 @@ describe('/cart commands and their replies', () => {
     const reply = await channel.command('/cart list');
     expect(reply.status).toBe(200);
     expect(reply.text).toContain(`Active episodes of team ${team}`);
+    expect(reply.text).toMatch(/\b\d+ active episodes? · \d+ with open alerts\b/);
     expect(reply.text).toContain(`${episodeId} · P-E2E-0042 · KARMMA`);
     expect(reply.text).not.toMatch(new RegExp(`\\b${elsewhere}\\b`));
   });
