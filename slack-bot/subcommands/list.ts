@@ -16,7 +16,7 @@ export const list: Handler<'list'> = async (_command, request) => {
       language: request.language,
       today: request.today,
       appUrl: request.deps.appUrl,
-      more: page.pageInfo.hasNextPage,
+      more: page.cursor !== null,
     }),
   );
 };
