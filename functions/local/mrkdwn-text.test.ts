@@ -8,6 +8,10 @@ describe('the chat client’s mrkdwn to plain text', () => {
     );
   });
 
+  it('keeps the backticks of what to type', () => {
+    expect(plain('unknown field `tmp`; did you mean `temp`?')).toBe('unknown field `tmp`; did you mean `temp`?');
+  });
+
   it('converts mentions, dates, links and escapes, and removes markup at word edges only', () => {
     expect(
       plain(

@@ -17,10 +17,11 @@ const EMOJI: Readonly<Record<string, string>> = {
 
 /**
  * Slack mrkdwn → plain text: mentions, dates and links as they read, the bot's emoji as
- * characters (other emoji names kept whole), markup and escapes removed.
+ * characters (other emoji names kept whole), markup and escapes removed; `code` keeps its
+ * backticks, which show what to type.
  */
 export const plain = (mrkdwn: string): string =>
-  withoutMarkup(mrkdwn)
+  withoutMarkup(mrkdwn, { keepCode: true })
     .replace(/<!date\^\d+\^[^|]*\|([^>]*)>/g, '$1')
     .replace(/<!subteam\^([A-Z0-9]+)(?:\|[^>]*)?>/g, '@$1')
     .replace(/<@([A-Z0-9]+)>/g, '@$1')

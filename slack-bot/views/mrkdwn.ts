@@ -13,8 +13,12 @@ const PAIRS: readonly RegExp[] = ['*', '_', '~'].map(
 );
 const CODE = /`([^`\n]+)`/g;
 
-export const withoutMarkup = (mrkdwn: string): string => {
-  let text = mrkdwn.replace(CODE, '$1');
+export const withoutMarkup = (
+  mrkdwn: string,
+  /** Keep `` `code` `` (a terminal shows commands to type better with their backticks). */
+  options: { readonly keepCode?: boolean } = {},
+): string => {
+  let text = options.keepCode ? mrkdwn : mrkdwn.replace(CODE, '$1');
   // Twice: markup nested in markup (`*_x_*`).
   for (let round = 0; round < 2; round += 1)
     for (const pattern of PAIRS) text = text.replace(pattern, '$1$2');
