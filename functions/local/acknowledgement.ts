@@ -56,10 +56,11 @@ export const acknowledgementVerdict = (
   press: AcknowledgePress,
 ): AcknowledgementVerdict => {
   const reply = calls.find(
-    (call) => call.seq > press.after && call.method === 'response_url' && call.args.responseId === press.responseId,
+    (call) =>
+      call.seq > press.after && call.method === 'response_url' && call.args.responseId === press.responseId,
   );
   if (reply) {
-    const text = messageTextOf(reply.args as SlackMessage);
+    const text = messageTextOf(reply.args);
     return saysAcknowledged(text) ? { kind: 'acknowledged', text, by: 'reply' } : { kind: 'refused', text };
   }
   const posts = calls.filter(
@@ -73,7 +74,7 @@ export const acknowledgementVerdict = (
       posts.some((post) => post.response.channel === call.args.channel && post.response.ts === call.args.ts),
   );
   if (update) {
-    const text = messageTextOf(update.args as SlackMessage);
+    const text = messageTextOf(update.args);
     if (saysAcknowledged(text)) return { kind: 'acknowledged', text, by: 'update' };
   }
   return { kind: 'waiting' };

@@ -226,9 +226,13 @@ const main = async (): Promise<number> => {
     return 0;
   }
   const acknowledging =
-    action.kind === 'press' && action.actionId === ALERT_ACTIONS.acknowledge ? (action.value ?? '') : undefined;
+    action.kind === 'press' && action.actionId === ALERT_ACTIONS.acknowledge
+      ? (action.value ?? '')
+      : undefined;
   const verdict =
-    acknowledging === undefined ? undefined : await waitForAcknowledgement(acknowledging, before, options.waitMs);
+    acknowledging === undefined
+      ? undefined
+      : await waitForAcknowledgement(acknowledging, before, options.waitMs);
   const settled = verdict?.kind === 'acknowledged' || (await pipelineSettled(options.waitMs));
   const calls = await callsAfter(before);
   if (calls.length === 0) console.log('\nThe bot made no Slack Web API call.');

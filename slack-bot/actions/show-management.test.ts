@@ -16,7 +16,7 @@ const state: EpisodeState = {
   alerts: criticalRecording().alerts,
 };
 
-const press = async (value: string | undefined, language: 'en' | 'zh-CN' = 'en') => {
+const press = (value: string | undefined, language: 'en' | 'zh-CN' = 'en') => {
   const { deps, episodes } = fakeDeps({ language });
   episodes.getEpisode.mockResolvedValue(state);
   const ack = vi.fn(() => Promise.resolve());
@@ -33,7 +33,7 @@ const press = async (value: string | undefined, language: 'en' | 'zh-CN' = 'en')
 
 describe('Show management (under /cart status)', () => {
   it('reads the episode as the presser and answers the full management to them only', async () => {
-    const { run, ack, respond, episodes } = await press('EP-7');
+    const { run, ack, respond, episodes } = press('EP-7');
     await run;
     expect(ack).toHaveBeenCalledOnce();
     expect(episodes.getEpisode).toHaveBeenCalledWith(
@@ -50,13 +50,13 @@ describe('Show management (under /cart status)', () => {
   });
 
   it('in the channel’s language (处理)', async () => {
-    const { run, respond } = await press('EP-7', 'zh-CN');
+    const { run, respond } = press('EP-7', 'zh-CN');
     await run;
     expect(JSON.stringify(respond.mock.calls[0]?.[0])).toContain('*处理*');
   });
 
   it('a value that names no episode is refused, naming the value, and reads nothing', async () => {
-    const { run, episodes } = await press('EP-7:<!channel>');
+    const { run, episodes } = press('EP-7:<!channel>');
     await expect(run).rejects.toThrow('Button value "EP-7:<!channel>" names no episode');
     expect(episodes.getEpisode).not.toHaveBeenCalled();
   });

@@ -12,10 +12,7 @@ export const episodeCountLine = (
 ): string =>
   [
     tr(COUNT_LABEL.activeEpisodes(episodes.length, more), language),
-    tr(
-      COUNT_LABEL.withOpenAlerts(episodes.filter((e) => e.summary.openAlerts.length > 0).length),
-      language,
-    ),
+    tr(COUNT_LABEL.withOpenAlerts(episodes.filter((e) => e.summary.openAlerts.length > 0).length), language),
     more ? tr(COUNT_LABEL.mostRecentShown(episodes.length), language) : '',
   ]
     .filter((part) => part !== '')

@@ -45,7 +45,8 @@ const titleOf = ({ head }: EpisodeState, language: Language): string =>
 const latestOf = (state: EpisodeState, domain: 'CRS' | 'ICANS') =>
   [...state.gradings].reverse().find((g) => g.domain === domain);
 
-const openAlertsOf = (state: EpisodeState) => state.alerts.filter((alert) => alert.acknowledgedAt === undefined);
+const openAlertsOf = (state: EpisodeState) =>
+  state.alerts.filter((alert) => alert.acknowledgedAt === undefined);
 
 const recordsLine = (state: EpisodeState, language: Language): string => {
   const { head } = state;

@@ -17,10 +17,11 @@ export const gradeTrend = (
 ): string => {
   const graded = gradings.filter((g) => g.domain === domain && g.grade !== null);
   const latest = gradings.filter((g) => g.domain === domain).at(-1);
-  if (!latest || latest.grade === null) return '';
-  const previous = graded.filter((g) => g !== latest).at(-1);
-  if (!previous || previous.grade === null) return complete ? tr(LABELS.firstGrading, language) : '';
-  if (latest.grade > previous.grade) return tr(TREND_LABEL.up(previous.grade), language);
-  if (latest.grade < previous.grade) return tr(TREND_LABEL.down(previous.grade), language);
+  const grade = latest?.grade;
+  if (grade === undefined || grade === null) return '';
+  const before = graded.filter((g) => g !== latest).at(-1)?.grade;
+  if (before === undefined || before === null) return complete ? tr(LABELS.firstGrading, language) : '';
+  if (grade > before) return tr(TREND_LABEL.up(before), language);
+  if (grade < before) return tr(TREND_LABEL.down(before), language);
   return tr(LABELS.unchanged, language);
 };

@@ -8,8 +8,7 @@ const EDGE_BEFORE = String.raw`(^|[\s(\[>·,;:"'“‘])`;
 const EDGE_AFTER = String.raw`(?=$|[\s)\].,;:!?·"'”’])`;
 
 const PAIRS: readonly RegExp[] = ['*', '_', '~'].map(
-  (marker) =>
-    new RegExp(`${EDGE_BEFORE}\\${marker}(\\S(?:[^\\n]*?\\S)?)\\${marker}${EDGE_AFTER}`, 'g'),
+  (marker) => new RegExp(`${EDGE_BEFORE}\\${marker}(\\S(?:[^\\n]*?\\S)?)\\${marker}${EDGE_AFTER}`, 'g'),
 );
 const CODE = /`([^`\n]+)`/g;
 

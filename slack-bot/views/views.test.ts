@@ -102,7 +102,7 @@ describe('episode views (as data)', () => {
   const statusOf = (overrides: Partial<EpisodeState> = {}, language: 'en' | 'zh-CN' = 'en', now = NOW) =>
     episodeStatusView({ state: { ...state, ...overrides }, language, now, today: TODAY, config });
   const sectionLines = (view: { blocks: readonly unknown[] }) =>
-    ((view.blocks[1] as { text: { text: string } }).text.text).split('\n');
+    (view.blocks[1] as { text: { text: string } }).text.text.split('\n');
 
   it('status: short: grade with trend, last vital signs and their age, tocilizumab now, open alerts', () => {
     const view = statusOf({}, 'en', new Date(NOW.getTime() + 35 * 60_000));
@@ -133,7 +133,9 @@ describe('episode views (as data)', () => {
     const lines = sectionLines(view);
     expect(lines[1]).toMatch(/^\*CRS 3 级\* 首次分级 · /);
     expect(lines[2]).toBe('*ICANS* 尚未分级');
-    expect(lines[3]).toMatch(/^\*最近生命体征\* 38\.9 °C · BP 84\/– · 未吸氧 · norepinephrine — 2 小时 5 分钟前/);
+    expect(lines[3]).toMatch(
+      /^\*最近生命体征\* 38\.9 °C · BP 84\/– · 未吸氧 · norepinephrine — 2 小时 5 分钟前/,
+    );
     expect(lines[5]).toBe(':red_circle: *1 未确认警报*: ESC-CRS3 (危急)');
     expect(JSON.stringify(view.blocks.at(-1))).toContain('显示处理方案');
   });
@@ -142,9 +144,15 @@ describe('episode views (as data)', () => {
     const [crs3] = criticalRecording().gradings;
     if (!crs3) throw new Error('fixture without a grading');
     const earlier = (grade: number) => ({ ...crs3, id: `01JQ00000000000000000000E${grade}`, grade });
-    expect(sectionLines(statusOf({ gradings: [earlier(1), crs3] }))[1]).toContain('*CRS grade 3* ↑ from grade 1');
-    expect(sectionLines(statusOf({ gradings: [earlier(4), crs3] }))[1]).toContain('*CRS grade 3* ↓ from grade 4');
-    expect(sectionLines(statusOf({ gradings: [earlier(3), crs3] }))[1]).toContain('*CRS grade 3* → unchanged');
+    expect(sectionLines(statusOf({ gradings: [earlier(1), crs3] }))[1]).toContain(
+      '*CRS grade 3* ↑ from grade 1',
+    );
+    expect(sectionLines(statusOf({ gradings: [earlier(4), crs3] }))[1]).toContain(
+      '*CRS grade 3* ↓ from grade 4',
+    );
+    expect(sectionLines(statusOf({ gradings: [earlier(3), crs3] }))[1]).toContain(
+      '*CRS grade 3* → unchanged',
+    );
     // Older gradings not read: no claim that this is the first.
     expect(sectionLines(statusOf({ truncated: ['GRADE'] }))[1]).not.toContain('first grading');
   });
@@ -165,9 +173,9 @@ describe('episode views (as data)', () => {
     expect(text(view)).toContain(':syringe: *Tocilizumab 560 mg*');
     expect(text(view)).toContain('*ESC-CRS3*');
     expect(text(view)).toContain('Records: 1 vital signs, 0 neuro, 0 doses');
-    expect(text(episodeManagementView({ state, language: 'zh-CN', now: NOW, today: TODAY, config }))).toContain(
-      '*处理*',
-    );
+    expect(
+      text(episodeManagementView({ state, language: 'zh-CN', now: NOW, today: TODAY, config })),
+    ).toContain('*处理*');
   });
 
   it('management: an acknowledged alert leaves the open alerts and shows who acknowledged it and when', () => {
@@ -224,8 +232,16 @@ describe('episode views (as data)', () => {
     expect(text(one)).toContain('*1 active episode · 0 with open alerts*');
     const zh = episodeListView({ team: 'hem-a', episodes: [head(), quiet], language: 'zh-CN', today: TODAY });
     expect(text(zh)).toContain('*进行中的病程 2 个 · 其中有未确认警报 1 个*');
-    const more = episodeListView({ team: 'hem-a', episodes: [head(), quiet], language: 'en', today: TODAY, more: true });
-    expect(text(more)).toContain('*2+ active episodes · 1 with open alerts · the 2 most recently updated shown*');
+    const more = episodeListView({
+      team: 'hem-a',
+      episodes: [head(), quiet],
+      language: 'en',
+      today: TODAY,
+      more: true,
+    });
+    expect(text(more)).toContain(
+      '*2+ active episodes · 1 with open alerts · the 2 most recently updated shown*',
+    );
     expect(blockKitProblems(more)).toEqual([]);
   });
 

@@ -8,7 +8,6 @@ import {
   newEpisode,
   recordsLine,
   uniqueId,
-  type SlackMessage,
   type SlackSession,
 } from '../support/slack-client.ts';
 
@@ -111,7 +110,7 @@ describe('/cart commands and their replies', () => {
     await channel.press({ actionId: 'status.management', value: id });
     const [shown] = await channel.waitForResponses(seq);
     expect(shown?.args.response_type).toBe('ephemeral');
-    const full = messageText(shown?.args as SlackMessage | undefined);
+    const full = messageText(shown?.args);
     expect(full).toContain('What drove it');
     expect(full).toContain('Management');
     expect(full).toMatch(/560 mg/);

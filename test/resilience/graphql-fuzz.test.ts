@@ -49,7 +49,13 @@ beforeAll(async () => {
           __typename ... on CreateEpisodeSuccess { episode { episodeId } } } }`,
         variables: {
           key: `fuzz-${randomUUID()}`,
-          input: { patientRef: `P-FZ-${i}0`, team: facts.team, weightKg: 70, heightCm: 170, product: 'KARMMA' },
+          input: {
+            patientRef: `P-FZ-${i}0`,
+            team: facts.team,
+            weightKg: 70,
+            heightCm: 170,
+            product: 'KARMMA',
+          },
         },
       }),
     });

@@ -276,7 +276,10 @@ describe('Slack grammar fuzzer', () => {
 });
 
 describe('Slack grammar fuzzer over HTTP (the started local system)', () => {
-  const slack = createSlackClient({ baseUrl: inject('baseUrl'), signingSecret: inject('slackSigningSecret') });
+  const slack = createSlackClient({
+    baseUrl: inject('baseUrl'),
+    signingSecret: inject('slackSigningSecret'),
+  });
   const ONCALL = 'S0GRAMMAR';
   let channel: MappedChannel;
 

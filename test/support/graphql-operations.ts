@@ -78,7 +78,8 @@ const cached = <T>(facts: Facts, key: string, build: () => fc.Arbitrary<T>): fc.
 };
 
 /** A slip in `almost` mode, one site in `oneIn`; never otherwise. */
-const slip = (facts: Facts, roll: number, oneIn: number): boolean => facts.mode === 'almost' && roll % oneIn === 0;
+const slip = (facts: Facts, roll: number, oneIn: number): boolean =>
+  facts.mode === 'almost' && roll % oneIn === 0;
 
 const isEnumValue = (value: Value): value is { readonly enumValue: string } =>
   typeof value === 'object' && value !== null && !Array.isArray(value) && 'enumValue' in value;
@@ -173,13 +174,13 @@ const leafValue = (typeName: string, name: string, facts: Facts): fc.Arbitrary<V
     return fc.oneof(fc.constantFrom(...BAD_CURSORS), fc.base64String({ maxLength: 80 }));
   if (lower === 'team') return fc.constantFrom(facts.team, 'other-team', '', '*', 'team:*');
   if (lower === 'patientref')
-    return fc.oneof(fc.stringMatching(/^P-[0-9]{4}$/), fc.constantFrom('Jane Doe', 'P', 'P-'.padEnd(40, '9')));
+    return fc.oneof(
+      fc.stringMatching(/^P-[0-9]{4}$/),
+      fc.constantFrom('Jane Doe', 'P', 'P-'.padEnd(40, '9')),
+    );
   switch (typeName) {
     case 'Int':
-      return fc.oneof(
-        fc.integer({ min: -5, max: 120 }),
-        fc.constantFrom(2 ** 31 - 1, -(2 ** 31), 1_000_000),
-      );
+      return fc.oneof(fc.integer({ min: -5, max: 120 }), fc.constantFrom(2 ** 31 - 1, -(2 ** 31), 1_000_000));
     case 'Float':
       return fc.oneof(
         fc.double({ min: -10, max: 400, noNaN: true }),
@@ -214,12 +215,7 @@ const IDEMPOTENCY_KEY: fc.Arbitrary<Value | undefined> = fc.oneof(
 );
 
 /** A value for an input type: mostly right, sometimes wrong (depth bounds nested inputs). */
-const inputValue = (
-  type: GraphQLInputType,
-  name: string,
-  facts: Facts,
-  depth: number,
-): fc.Arbitrary<Value> =>
+const inputValue = (type: GraphQLInputType, name: string, facts: Facts, depth: number): fc.Arbitrary<Value> =>
   cached(facts, `in|${String(type)}|${name}|${depth}`, () => {
     const right = rightValue(type, name, facts, depth);
     return facts.mode === 'hostile'
@@ -250,7 +246,9 @@ const rightValue = (
       { weight: 6, arbitrary: fc.constantFrom(...type.getValues().map((v) => ({ enumValue: v.name }))) },
       {
         weight: facts.mode === 'valid' ? 0 : 1,
-        arbitrary: fc.constantFrom<Value>({ enumValue: 'UNKNOWN_VALUE' }, 'ZH_CN', 'en', { enumValue: 'true' }),
+        arbitrary: fc.constantFrom<Value>({ enumValue: 'UNKNOWN_VALUE' }, 'ZH_CN', 'en', {
+          enumValue: 'true',
+        }),
       },
     );
   if (isInputObjectType(type)) {
@@ -258,24 +256,19 @@ const rightValue = (
     const fields = Object.values(type.getFields());
     const entries = fields.map((field) =>
       fc
-        .tuple(
-          fc.integer({ min: 0, max: 19 }),
-          inputValue(field.type, field.name, facts, depth + 1),
-        )
+        .tuple(fc.integer({ min: 0, max: 19 }), inputValue(field.type, field.name, facts, depth + 1))
         .map(([roll, value]) => {
           const required = isNonNullType(field.type);
           const present = required ? facts.mode === 'valid' || roll !== 0 : roll < 8;
           return present ? ([field.name, value] as const) : undefined;
         }),
     );
-    return fc
-      .tuple(fc.tuple(...entries), fc.integer({ min: 0, max: 29 }))
-      .map(([pairs, roll]) => {
-        const object: Record<string, Value> = {};
-        for (const pair of pairs) if (pair) object[pair[0]] = pair[1];
-        if (slip(facts, roll, 10)) object.unknownField = 'x';
-        return object;
-      });
+    return fc.tuple(fc.tuple(...entries), fc.integer({ min: 0, max: 29 })).map(([pairs, roll]) => {
+      const object: Record<string, Value> = {};
+      for (const pair of pairs) if (pair) object[pair[0]] = pair[1];
+      if (slip(facts, roll, 10)) object.unknownField = 'x';
+      return object;
+    });
   }
   return leafValue(getNamedType(type).name, name, facts);
 };
@@ -289,10 +282,7 @@ type ArgumentValue = {
 };
 
 /** Arguments of a field: required ones usually, optional ones sometimes, now and then an unknown one. */
-const argumentsOf = (
-  args: readonly GraphQLArgument[],
-  facts: Facts,
-): fc.Arbitrary<ArgumentValue[]> =>
+const argumentsOf = (args: readonly GraphQLArgument[], facts: Facts): fc.Arbitrary<ArgumentValue[]> =>
   fc
     .tuple(
       fc.tuple(
@@ -322,11 +312,7 @@ const argumentsOf = (
     });
 
 /** A selection of an output type, up to `depth` levels of objects below it. */
-const selectionOf = (
-  type: GraphQLOutputType,
-  facts: Facts,
-  depth: number,
-): fc.Arbitrary<Selection> => {
+const selectionOf = (type: GraphQLOutputType, facts: Facts, depth: number): fc.Arbitrary<Selection> => {
   const named = getNamedType(type);
   if (isLeafType(named))
     return fc
@@ -352,11 +338,7 @@ const selectionOf = (
   return fc.constant({ text: '', args: [] });
 };
 
-const objectSelection = (
-  type: GraphQLObjectType,
-  facts: Facts,
-  depth: number,
-): fc.Arbitrary<Selection> =>
+const objectSelection = (type: GraphQLObjectType, facts: Facts, depth: number): fc.Arbitrary<Selection> =>
   cached(facts, `object|${type.name}|${depth}`, () => buildObjectSelection(type, facts, depth));
 
 const buildObjectSelection = (
@@ -432,30 +414,31 @@ export const operationArbitrary = (schema: GraphQLSchema, facts: OperationFacts)
       ),
     )
     .chain(([{ kind, field }, inline, mode]) =>
-      fc.tuple(fieldSelection(kind, field, { ...facts, schema, mode, cache }, 3), fc.constant(inline)).map(([selection, asLiterals]) => {
-        const variables: Record<string, unknown> = {};
-        const declarations: string[] = [];
-        let text = selection.text;
-        let n = 0;
-        // Each marker is replaced in order by its argument (inline literal or a new variable).
-        for (const arg of selection.args) {
-          const marker = `§${arg.name}§`;
-          const at = text.indexOf(marker);
-          if (at < 0) continue;
-          let replacement: string;
-          if (asLiterals || arg.type === undefined) replacement = literal(arg.value);
-          else {
-            n += 1;
-            const variable = `v${n}`;
-            declarations.push(`$${variable}: ${String(arg.type)}`);
-            variables[variable] = json(arg.value);
-            replacement = `$${variable}`;
+      fc
+        .tuple(fieldSelection(kind, field, { ...facts, schema, mode, cache }, 3), fc.constant(inline))
+        .map(([selection, asLiterals]) => {
+          const variables: Record<string, unknown> = {};
+          const declarations: string[] = [];
+          let text = selection.text;
+          let n = 0;
+          // Each marker is replaced in order by its argument (inline literal or a new variable).
+          for (const arg of selection.args) {
+            const marker = `§${arg.name}§`;
+            const at = text.indexOf(marker);
+            if (at < 0) continue;
+            let replacement: string;
+            if (asLiterals || arg.type === undefined) replacement = literal(arg.value);
+            else {
+              n += 1;
+              const variable = `v${n}`;
+              declarations.push(`$${variable}: ${String(arg.type)}`);
+              variables[variable] = json(arg.value);
+              replacement = `$${variable}`;
+            }
+            text = `${text.slice(0, at)}${replacement}${text.slice(at + marker.length)}`;
           }
-          text = `${text.slice(0, at)}${replacement}${text.slice(at + marker.length)}`;
-        }
-        const header = declarations.length > 0 ? `${kind} Fuzz(${declarations.join(', ')})` : kind;
-        return { kind, field: field.name, mode, query: `${header} { ${text} }`, variables };
-      }),
+          const header = declarations.length > 0 ? `${kind} Fuzz(${declarations.join(', ')})` : kind;
+          return { kind, field: field.name, mode, query: `${header} { ${text} }`, variables };
+        }),
     );
 };
-

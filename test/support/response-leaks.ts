@@ -6,7 +6,10 @@
 const LEAKS: readonly { readonly name: string; readonly pattern: RegExp }[] = [
   { name: 'stack frame', pattern: /\bat (?:async )?[\w$.<>[\]]+ \(|\n\s+at [\w$.<>]+/g },
   { name: 'stack property', pattern: /"stack"\s*:/g },
-  { name: 'source path', pattern: /(?:\/(?:work|home|tmp|var|usr|opt|root)\/[\w.-]+|file:\/\/\/|[\w-]+\.(?:ts|js|mjs|cjs):\d+)/g },
+  {
+    name: 'source path',
+    pattern: /(?:\/(?:work|home|tmp|var|usr|opt|root)\/[\w.-]+|file:\/\/\/|[\w-]+\.(?:ts|js|mjs|cjs):\d+)/g,
+  },
   { name: 'node_modules', pattern: /node_modules/g },
   {
     name: 'AWS or DynamoDB error',
