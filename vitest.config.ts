@@ -75,6 +75,8 @@ export default defineConfig({
         test: {
           name: 'resilience',
           include: ['test/resilience/**/*.test.ts'],
+          // One file at a time: each loads or stalls the shared system, and its figures are its own.
+          fileParallelism: false,
           globalSetup: ['./test/support/local-system-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,

@@ -8,6 +8,12 @@ export const ALERT_ACTIONS = {
   block: 'alert.actions',
 } as const;
 
+/** `/cart status`: the button that shows the full management (its value is the episode id). */
+export const STATUS_ACTIONS = {
+  management: 'status.management',
+  block: 'status.actions',
+} as const;
+
 export const HOME_ACTIONS = {
   refresh: 'home.refresh',
 } as const;

@@ -3,7 +3,9 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { ALERT_ACTIONS } from '../../slack-bot/ids.ts';
 import { signedSlackHeaders } from '../../slack-bot/signing.ts';
+import { acknowledgementVerdict, type AcknowledgementVerdict } from './acknowledgement.ts';
 import { parseChatOptions, CHAT_CLI, type ChatOptions } from './chat-options.ts';
 import { settle } from './cli.ts';
 import { FAKE_SLACK_PATH, type FakeSlackCall } from './fake-slack-api.ts';
@@ -30,7 +32,11 @@ const options: ChatOptions = settle(
 );
 
 const base = options.baseUrl;
-const responseUrl = (): string => `${base}${FAKE_SLACK_PATH}/response/${randomUUID()}`;
+/** This request's response_url id: what the bot answers there is this request's answer. */
+const responseId = randomUUID();
+const responseUrl = (): string => `${base}${FAKE_SLACK_PATH}/response/${responseId}`;
+/** How often the fake Slack API is asked for the bot's messages while waiting for them. */
+const POLL_MS = 150;
 
 // ------------------------------------------------------------------ rendering Block Kit as text
 
@@ -129,6 +135,36 @@ const callsAfter = async (after: number): Promise<FakeSlackCall[]> => {
   return calls.filter((call) => call.method !== 'auth.test');
 };
 
+/**
+ * After Acknowledge: polls the bot's messages until they show whether the alert was acknowledged
+ * (its message updated, or a reply to the press), at most `waitMs`; returns as soon as they do.
+ */
+const waitForAcknowledgement = async (
+  value: string,
+  after: number,
+  waitMs: number,
+): Promise<AcknowledgementVerdict> => {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    const verdict = acknowledgementVerdict(await callsAfter(0), { value, responseId, after });
+    if (verdict.kind !== 'waiting' || Date.now() >= deadline) return verdict;
+    await sleep(Math.min(POLL_MS, Math.max(deadline - Date.now(), 0)));
+  }
+};
+
+const printVerdict = (verdict: AcknowledgementVerdict, waitMs: number): void => {
+  const firstLines = (text: string) => text.split('\n').slice(0, 3).join(' / ');
+  if (verdict.kind === 'acknowledged')
+    console.log(
+      `\n✓ acknowledged (${verdict.by === 'update' ? 'the alert message now shows it' : 'it already was'}): ${firstLines(verdict.text)}`,
+    );
+  else if (verdict.kind === 'refused') console.log(`\n✗ not acknowledged: ${firstLines(verdict.text)}`);
+  else
+    console.log(
+      `\n? not confirmed: the bot showed no acknowledgement within ${waitMs} ms (--wait gives it longer)`,
+    );
+};
+
 const signedPost = async (body: string) => {
   const started = performance.now();
   const response = await fetch(`${base}/slack/events`, {
@@ -162,7 +198,7 @@ const printReply = (reply: { status: number; text: string; ms: number }): void =
   else if (reply.status !== 200) console.log(`← HTTP ${reply.status} (${reply.ms} ms) ${reply.text}`);
   else if (reply.text === '')
     console.log(
-      `← accepted: HTTP 200 with an empty body (${reply.ms} ms); whatever the bot did follows as its Slack Web API calls`,
+      `← received: HTTP 200 with an empty body (${reply.ms} ms), as for any request; whatever the bot did follows as its Slack Web API calls`,
     );
   else {
     const message = JSON.parse(reply.text) as { response_type?: string; blocks?: Block[]; text?: string };
@@ -239,7 +275,15 @@ const main = async (): Promise<number> => {
     console.log('\n(no fake Slack API on this server: the bot posted to a real workspace)');
     return 0;
   }
-  const settled = await pipelineSettled(options.waitMs);
+  const acknowledging =
+    action.kind === 'press' && action.actionId === ALERT_ACTIONS.acknowledge
+      ? (action.value ?? '')
+      : undefined;
+  const verdict =
+    acknowledging === undefined
+      ? undefined
+      : await waitForAcknowledgement(acknowledging, before, options.waitMs);
+  const settled = verdict?.kind === 'acknowledged' || (await pipelineSettled(options.waitMs));
   let calls = await callsAfter(before);
   if (expectsChart(action, calls)) {
     await awaitUpload(before, options.waitMs);
@@ -255,6 +299,7 @@ const main = async (): Promise<number> => {
     console.log(
       `\n(the alert pipeline was still busy after ${options.waitMs} ms: later messages are not shown; --wait gives it longer)`,
     );
+  if (verdict) printVerdict(verdict, options.waitMs);
   return 0;
 };
 

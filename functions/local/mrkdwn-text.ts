@@ -1,3 +1,5 @@
+import { withoutMarkup } from '../../slack-bot/views/mrkdwn.ts';
+
 /** The emoji the bot's messages use, as characters. */
 const EMOJI: Readonly<Record<string, string>> = {
   red_circle: '🔴',
@@ -13,17 +15,19 @@ const EMOJI: Readonly<Record<string, string>> = {
   information_source: 'ℹ️',
 };
 
-/** Slack mrkdwn → plain text: mentions, dates and links as they read, markup and escapes removed. */
+/**
+ * Slack mrkdwn → plain text: mentions, dates and links as they read, the bot's emoji as
+ * characters (other emoji names kept whole), markup and escapes removed; `code` keeps its
+ * backticks, which show what to type.
+ */
 export const plain = (mrkdwn: string): string =>
-  mrkdwn
+  withoutMarkup(mrkdwn, { keepCode: true })
     .replace(/<!date\^\d+\^[^|]*\|([^>]*)>/g, '$1')
     .replace(/<!subteam\^([A-Z0-9]+)(?:\|[^>]*)?>/g, '@$1')
     .replace(/<@([A-Z0-9]+)>/g, '@$1')
     .replace(/<#([A-Z0-9]+)>/g, '#$1')
     .replace(/<([^|>]+)\|([^>]+)>/g, '$2 ($1)')
-    .replace(/:([a-z_]+):/g, (match, name: string) => EMOJI[name] ?? match)
-    .replace(/\*([^*\n]+)\*/g, '$1')
-    .replace(/(^|[\s(])_([^_\n]+)_(?=$|[\s).,;])/g, '$1$2')
+    .replace(/:([a-z0-9_+-]+):/g, (match, name: string) => EMOJI[name] ?? match)
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&amp;/g, '&');

@@ -16,6 +16,7 @@ export const list: Handler<'list'> = async (_command, request) => {
       language: request.language,
       today: request.today,
       appUrl: request.deps.appUrl,
+      more: page.cursor !== null,
     }),
   );
 };

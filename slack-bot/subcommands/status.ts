@@ -1,8 +1,5 @@
-import { episodeStatusView } from '../views/episode-status.ts';
+import { episodeStatusView, STATUS_RECENT } from '../views/episode-status.ts';
 import { teamOf, toUser, type Handler } from './request.ts';
-
-/** Recent records a status shows (the latest gradings and alerts): a bounded read on any day. */
-const STATUS_RECENT = 20;
 
 /** `/cart status EP-1`: the episode now (the head and the newest records: bounded, however long the course). */
 export const status: Handler<'status'> = async (command, request) => {

@@ -1,6 +1,7 @@
 import type { types } from '@slack/bolt';
 import { localize, type Citation, type CitationSource, type Language, type LocalizedText } from '#rules';
 import { slackUserIdOf } from '#episodes';
+import { withoutMarkup } from './mrkdwn.ts';
 
 /**
  * Block Kit building blocks shared by the views: typed literals, Slack's length limits applied,
@@ -141,12 +142,9 @@ export const userGroupMention = (groupId: string): string =>
 export const channelLink = (channelId: string): string =>
   SLACK_CHANNEL.test(channelId) ? `<#${channelId}>` : esc(channelId);
 
-/** The message's plain-text fallback: its mrkdwn without markup, within Slack's limit. */
+/**
+ * The message's plain-text fallback: its mrkdwn without markup (emoji names, escapes and
+ * identifiers kept as they are), within Slack's limit.
+ */
 export const fallback = (...lines: string[]): string =>
-  truncate(
-    lines
-      .filter((line) => line !== '')
-      .join('\n')
-      .replace(/[*_~`]/g, ''),
-    LIMITS.fallbackText,
-  );
+  truncate(withoutMarkup(lines.filter((line) => line !== '').join('\n')), LIMITS.fallbackText);

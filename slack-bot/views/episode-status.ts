@@ -1,5 +1,6 @@
 import type { Language, RulesConfig } from '#rules';
 import type { EpisodeState } from '#episodes';
+import { STATUS_ACTIONS } from '../ids.ts';
 import {
   context,
   esc,
@@ -15,19 +16,20 @@ import {
 } from './blocks.ts';
 import { episodeLine } from './episode-line.ts';
 import { evaluationBlocks } from './evaluation.ts';
+import { gradeTrend } from './grade-trend.ts';
 import { LABELS, LEVEL } from './labels.ts';
 import { gradingTitle } from './recording.ts';
 import { tocilizumabStatusLine } from './tocilizumab-status.ts';
+import { lastVitalsLine, latestVitals } from './vitals-line.ts';
 
-/** Acknowledged alerts shown in the status: the latest ones. */
+/** Recent records a status reads (the latest gradings and alerts): a bounded read on any day of the course. */
+export const STATUS_RECENT = 20;
+/** Acknowledged alerts shown in the management: the latest ones. */
 const ACKNOWLEDGED_SHOWN = 5;
+/** Open alerts named in the short status (the count covers them all). */
+const OPEN_ALERTS_SHOWN = 3;
 
-/**
- * `/cart status EP-1`: the episode now: current CRS and ICANS gradings with what drove them and
- * their management, tocilizumab status, open alerts, the latest acknowledged ones (who and when),
- * and what has been recorded.
- */
-export const episodeStatusView = (input: {
+export type EpisodeStatusInput = {
   readonly state: EpisodeState;
   readonly language: Language;
   readonly now: Date;
@@ -35,16 +37,91 @@ export const episodeStatusView = (input: {
   readonly today: string;
   readonly config: RulesConfig;
   readonly appUrl?: string | undefined;
-}): SlackMessage => {
-  const { state, language, now } = input;
+};
+
+const titleOf = ({ head }: EpisodeState, language: Language): string =>
+  `${head.id} · ${head.patientRef}${head.status === 'CLOSED' ? (language === 'zh-CN' ? '(已结束)' : ' (closed)') : ''}`;
+
+const latestOf = (state: EpisodeState, domain: 'CRS' | 'ICANS') =>
+  [...state.gradings].reverse().find((g) => g.domain === domain);
+
+const openAlertsOf = (state: EpisodeState) =>
+  state.alerts.filter((alert) => alert.acknowledgedAt === undefined);
+
+const recordsLine = (state: EpisodeState, language: Language): string => {
   const { head } = state;
   const zh = language === 'zh-CN';
-  const latest = (domain: 'CRS' | 'ICANS') => [...state.gradings].reverse().find((g) => g.domain === domain);
-  const gradings = [latest('CRS'), latest('ICANS')].filter((g) => g !== undefined);
+  return `${tr(LABELS.records, language)}: ${head.counts?.vitals ?? state.vitals.length} ${zh ? '次生命体征' : 'vital signs'}, ${head.counts?.neuro ?? state.neuro.length} ${zh ? '次神经评估' : 'neuro'}, ${head.counts?.doses ?? state.doses.length} ${zh ? '次给药' : 'doses'}`;
+};
+
+const openAlertsText = (count: number, language: Language): string =>
+  `${count} ${tr(count === 1 ? LABELS.openAlert : LABELS.openAlerts, language)}`;
+
+/**
+ * `/cart status EP-1`, short: the grade of each syndrome with its trend, the last vital signs and
+ * their age, tocilizumab now, the open alerts; the full management (what drove each grade, the
+ * steps with doses, citations, acknowledgements) is one button away.
+ */
+export const episodeStatusView = (input: EpisodeStatusInput): SlackMessage => {
+  const { state, language, now } = input;
+  const { head } = state;
+  const complete = !(state.truncated ?? []).includes('GRADE');
+  const gradeLine = (domain: 'CRS' | 'ICANS'): string => {
+    const latest = latestOf(state, domain);
+    if (!latest) return `*${domain}* ${tr(LABELS.notGradedYet, language)}`;
+    const trend = gradeTrend(state.gradings, domain, language, complete);
+    return `*${gradingTitle(latest, language)}*${trend ? ` ${trend}` : ''} · ${slackTime(latest.recordedAt)}`;
+  };
+  const open = openAlertsOf(state);
+  const alertsLine =
+    open.length === 0
+      ? tr(LABELS.noOpenAlerts, language)
+      : `${LEVEL[open[0]?.level ?? 'WARNING'].emoji} *${openAlertsText(open.length, language)}*: ${open
+          .slice(0, OPEN_ALERTS_SHOWN)
+          .map((alert) => `${alert.escalationId} (${tr(LEVEL[alert.level].text, language)})`)
+          .join(', ')}${open.length > OPEN_ALERTS_SHOWN ? ', …' : ''}`;
+  const lines = [
+    episodeLine(head, input.today, language, input.appUrl),
+    gradeLine('CRS'),
+    gradeLine('ICANS'),
+    lastVitalsLine(latestVitals(state.vitals), now, language),
+    tocilizumabStatusLine(head, now, input.config, language),
+    alertsLine,
+  ];
   const blocks: KnownBlock[] = [
-    header(
-      `${head.id} · ${head.patientRef}${head.status === 'CLOSED' ? (zh ? '(已结束)' : ' (closed)') : ''}`,
-    ),
+    header(titleOf(state, language)),
+    section(lines.join('\n')),
+    context(recordsLine(state, language)),
+    {
+      type: 'actions',
+      block_id: STATUS_ACTIONS.block,
+      elements: [
+        {
+          type: 'button',
+          action_id: STATUS_ACTIONS.management,
+          text: { type: 'plain_text', text: tr(LABELS.showManagement, language) },
+          value: head.id,
+        },
+      ],
+    },
+  ];
+  return {
+    text: fallback(esc(titleOf(state, language)), ...lines),
+    blocks,
+  };
+};
+
+/**
+ * The full management of an episode now (the status's "Show management"): current CRS and ICANS
+ * gradings with what drove them and their management, tocilizumab status, open alerts, the latest
+ * acknowledged ones (who and when), and what has been recorded.
+ */
+export const episodeManagementView = (input: EpisodeStatusInput): SlackMessage => {
+  const { state, language, now } = input;
+  const { head } = state;
+  const gradings = [latestOf(state, 'CRS'), latestOf(state, 'ICANS')].filter((g) => g !== undefined);
+  const blocks: KnownBlock[] = [
+    header(`${titleOf(state, language)} · ${tr(LABELS.management, language)}`),
     section(episodeLine(head, input.today, language, input.appUrl)),
   ];
   for (const grading of gradings) {
@@ -52,7 +129,7 @@ export const episodeStatusView = (input: {
     blocks.push(...evaluationBlocks(grading, language));
   }
   blocks.push(section(tocilizumabStatusLine(head, now, input.config, language)));
-  const open = state.alerts.filter((alert) => alert.acknowledgedAt === undefined);
+  const open = openAlertsOf(state);
   blocks.push(
     ...list(
       tr(LABELS.openAlerts, language),
@@ -79,13 +156,13 @@ export const episodeStatusView = (input: {
   const lastVitals = head.summary.lastVitalsAt;
   blocks.push(
     context(
-      `${tr(LABELS.records, language)}: ${head.counts?.vitals ?? state.vitals.length} ${zh ? '次生命体征' : 'vital signs'}, ${head.counts?.neuro ?? state.neuro.length} ${zh ? '次神经评估' : 'neuro'}, ${head.counts?.doses ?? state.doses.length} ${zh ? '次给药' : 'doses'}`,
+      recordsLine(state, language),
       lastVitals ? `${tr(LABELS.lastVitals, language)}: ${slackTime(lastVitals)}` : '',
     ),
   );
   return {
     text: fallback(
-      `${esc(head.id)}: CRS ${head.summary.crsGrade ?? '–'}, ICANS ${head.summary.icansGrade ?? '–'}, ${open.length} ${tr(open.length === 1 ? LABELS.openAlert : LABELS.openAlerts, language)}`,
+      `${esc(head.id)}: CRS ${head.summary.crsGrade ?? '–'}, ICANS ${head.summary.icansGrade ?? '–'}, ${openAlertsText(open.length, language)}`,
     ),
     blocks: blocks.slice(0, 50),
   };

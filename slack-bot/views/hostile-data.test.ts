@@ -9,7 +9,7 @@ import { appHomeView } from './app-home.ts';
 import { who } from './blocks.ts';
 import { episodeCreatedView } from './episode-created.ts';
 import { episodeListView } from './episode-list.ts';
-import { episodeStatusView } from './episode-status.ts';
+import { episodeManagementView, episodeStatusView } from './episode-status.ts';
 import { errorView } from './error.ts';
 import { recordingView } from './recording.ts';
 import { settingsSavedView } from './settings-saved.ts';
@@ -71,6 +71,10 @@ describe.each(HOSTILE)('views given stored data holding %s', (evil) => {
 
   it.each([
     ['episode status', () => episodeStatusView({ state, language: 'en', now: NOW, today: TODAY, config })],
+    [
+      'episode management',
+      () => episodeManagementView({ state, language: 'zh-CN', now: NOW, today: TODAY, config }),
+    ],
     [
       'episode list',
       () => episodeListView({ team: episode.team, episodes: [episode], language: 'zh-CN', today: TODAY }),

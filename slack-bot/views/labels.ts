@@ -1,4 +1,4 @@
-import type { EscalationLevel, LocalizedText } from '#rules';
+import type { EscalationLevel, LocalizedText, OxygenSupport } from '#rules';
 
 /** The words of the bot's own interface, in both languages (clinical text comes from the rules). */
 export const LABELS = {
@@ -34,6 +34,12 @@ export const LABELS = {
     en: 'incomplete entry, at least this; a complete grade needs',
   },
   usedEarlier: { zh: '采用的较早记录(EPI-2)', en: 'Earlier records used (EPI-2)' },
+  noOpenAlerts: { zh: '无未确认警报', en: 'No open alerts' },
+  showManagement: { zh: '显示处理方案', en: 'Show management' },
+  notGradedYet: { zh: '尚未分级', en: 'not graded yet' },
+  noVitalsYet: { zh: '尚无生命体征记录', en: 'No vital signs recorded yet' },
+  firstGrading: { zh: '首次分级', en: 'first grading' },
+  unchanged: { zh: '→ 无变化', en: '→ unchanged' },
   alertsRepeated: {
     zh: '同一CRS发作中再次触发(已更新原警报,EPI-6)',
     en: 'Raised again in the same CRS episode (the existing alert was updated, EPI-6)',
@@ -47,6 +53,54 @@ export const GRADE_LABEL = {
       : { zh: `CRS ${grade} 级`, en: `CRS grade ${grade}` },
   crsAtLeast: (grade: number): LocalizedText => ({ zh: `CRS ≥ ${grade} 级`, en: `CRS ≥ ${grade}` }),
   icans: (grade: number): LocalizedText => ({ zh: `ICANS ${grade} 级`, en: `ICANS grade ${grade}` }),
+};
+
+/** Oxygen support as the status shows it (the vital-signs form shows both languages). */
+export const OXYGEN_LABEL: Readonly<Record<OxygenSupport, LocalizedText>> = {
+  ROOM_AIR: { zh: '未吸氧', en: 'Room air' },
+  NASAL_CANNULA: { zh: '鼻导管', en: 'Nasal cannula' },
+  BLOW_BY: { zh: '吹氧', en: 'Blow-by' },
+  HIGH_FLOW_NASAL_CANNULA: { zh: '高流量鼻导管', en: 'High-flow nasal cannula' },
+  FACEMASK: { zh: '面罩', en: 'Facemask' },
+  NON_REBREATHER_MASK: { zh: '储氧面罩', en: 'Non-rebreather mask' },
+  VENTURI_MASK: { zh: '文丘里面罩', en: 'Venturi mask' },
+  CPAP: { zh: 'CPAP', en: 'CPAP' },
+  BIPAP: { zh: 'BiPAP', en: 'BiPAP' },
+  MECHANICAL_VENTILATION: { zh: '机械通气', en: 'Mechanical ventilation' },
+};
+
+/** Counted nouns in both languages (English singular for one). */
+export const COUNT_LABEL = {
+  activeEpisodes: (count: number, more: boolean): LocalizedText => ({
+    zh: `进行中的病程 ${count}${more ? '+' : ''} 个`,
+    en: `${count}${more ? '+' : ''} active episode${count === 1 && !more ? '' : 's'}`,
+  }),
+  withOpenAlerts: (count: number): LocalizedText => ({
+    zh: `其中有未确认警报 ${count} 个`,
+    en: `${count} with open alerts`,
+  }),
+  mostRecentShown: (count: number): LocalizedText => ({
+    zh: `仅显示最近更新的 ${count} 个`,
+    en: `the ${count} most recently updated shown`,
+  }),
+};
+
+/** The trend of a grade against the one before it. */
+export const TREND_LABEL = {
+  up: (from: number): LocalizedText => ({ zh: `↑ 较前升高(原 ${from} 级)`, en: `↑ from grade ${from}` }),
+  down: (from: number): LocalizedText => ({ zh: `↓ 较前下降(原 ${from} 级)`, en: `↓ from grade ${from}` }),
+};
+
+/** How long ago, in whole minutes, hours and minutes, or days. */
+export const AGO_LABEL = {
+  justNow: { zh: '刚刚', en: 'just now' },
+  minutes: (m: number): LocalizedText => ({ zh: `${m} 分钟前`, en: `${m} min ago` }),
+  hours: (h: number, m: number): LocalizedText => ({
+    zh: `${h} 小时${m > 0 ? ` ${m} 分钟` : ''}前`,
+    en: `${h} h${m > 0 ? ` ${m} min` : ''} ago`,
+  }),
+  days: (d: number): LocalizedText => ({ zh: `${d} 天前`, en: `${d} d ago` }),
+  ahead: { zh: '时间晚于当前', en: 'dated after now' },
 };
 
 export const LEVEL: Readonly<

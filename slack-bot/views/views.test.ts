@@ -9,7 +9,7 @@ import { blockKitProblems } from './block-kit-check.ts';
 import { esc } from './blocks.ts';
 import { episodeCreatedView } from './episode-created.ts';
 import { episodeListView } from './episode-list.ts';
-import { episodeStatusView } from './episode-status.ts';
+import { episodeManagementView, episodeStatusView } from './episode-status.ts';
 import { helpView } from './help.ts';
 import { lymphodepletionPlanView } from './lymphodepletion-plan.ts';
 import { neuroModalView } from './neuro-modal.ts';
@@ -99,18 +99,88 @@ describe('episode views (as data)', () => {
     expect(text(view)).toContain('`/cart vitals EP-7');
   });
 
-  it('status: current grade with management, tocilizumab now, open alerts, record counts', () => {
-    const view = episodeStatusView({ state, language: 'en', now: NOW, today: TODAY, config });
+  const statusOf = (overrides: Partial<EpisodeState> = {}, language: 'en' | 'zh-CN' = 'en', now = NOW) =>
+    episodeStatusView({ state: { ...state, ...overrides }, language, now, today: TODAY, config });
+  const sectionLines = (view: { blocks: readonly unknown[] }) =>
+    (view.blocks[1] as { text: { text: string } }).text.text.split('\n');
+
+  it('status: short: grade with trend, last vital signs and their age, tocilizumab now, open alerts', () => {
+    const view = statusOf({}, 'en', new Date(NOW.getTime() + 35 * 60_000));
+    expect(blockKitProblems(view)).toEqual([]);
+    const lines = sectionLines(view);
+    expect(lines.length).toBeGreaterThanOrEqual(6);
+    expect(lines.length).toBeLessThanOrEqual(8);
+    expect(lines[1]).toMatch(/^\*CRS grade 3\* first grading · <!date\^/);
+    expect(lines[2]).toBe('*ICANS* not graded yet');
+    expect(lines[3]).toMatch(
+      /^\*Last vital signs\* 38\.9 °C · BP 84\/– · Room air · norepinephrine — 35 min ago \(<!date\^/,
+    );
+    expect(lines[4]).toContain(':syringe: *Tocilizumab 560 mg*');
+    expect(lines[5]).toBe(':red_circle: *1 open alert*: ESC-CRS3 (CRITICAL)');
+    expect(text(view)).toContain('Records: 1 vital signs, 0 neuro, 0 doses');
+    // The management itself is behind the button.
+    expect(text(view)).not.toContain('What drove it');
+    expect(view.blocks.at(-1)).toMatchObject({
+      type: 'actions',
+      elements: [{ action_id: 'status.management', value: 'EP-7', text: { text: 'Show management' } }],
+    });
+    expect(view.text).toContain('1 open alert');
+  });
+
+  it('status: in Chinese, with the button 显示处理方案', () => {
+    const view = statusOf({}, 'zh-CN', new Date(NOW.getTime() + 125 * 60_000));
+    expect(blockKitProblems(view)).toEqual([]);
+    const lines = sectionLines(view);
+    expect(lines[1]).toMatch(/^\*CRS 3 级\* 首次分级 · /);
+    expect(lines[2]).toBe('*ICANS* 尚未分级');
+    expect(lines[3]).toMatch(
+      /^\*最近生命体征\* 38\.9 °C · BP 84\/– · 未吸氧 · norepinephrine — 2 小时 5 分钟前/,
+    );
+    expect(lines[5]).toBe(':red_circle: *1 未确认警报*: ESC-CRS3 (危急)');
+    expect(JSON.stringify(view.blocks.at(-1))).toContain('显示处理方案');
+  });
+
+  it('status: the trend compares the latest grade with the one before it', () => {
+    const [crs3] = criticalRecording().gradings;
+    if (!crs3) throw new Error('fixture without a grading');
+    const earlier = (grade: number) => ({ ...crs3, id: `01JQ00000000000000000000E${grade}`, grade });
+    expect(sectionLines(statusOf({ gradings: [earlier(1), crs3] }))[1]).toContain(
+      '*CRS grade 3* ↑ from grade 1',
+    );
+    expect(sectionLines(statusOf({ gradings: [earlier(4), crs3] }))[1]).toContain(
+      '*CRS grade 3* ↓ from grade 4',
+    );
+    expect(sectionLines(statusOf({ gradings: [earlier(3), crs3] }))[1]).toContain(
+      '*CRS grade 3* → unchanged',
+    );
+    // Older gradings not read: no claim that this is the first.
+    expect(sectionLines(statusOf({ truncated: ['GRADE'] }))[1]).not.toContain('first grading');
+  });
+
+  it('status: no vital signs yet and no open alerts say so', () => {
+    const lines = sectionLines(statusOf({ vitals: [], alerts: [], gradings: [] }));
+    expect(lines[1]).toBe('*CRS* not graded yet');
+    expect(lines[3]).toBe('_No vital signs recorded yet_');
+    expect(lines[5]).toBe('No open alerts');
+  });
+
+  it('management: current grade with what drove it and the steps, tocilizumab now, open alerts, record counts', () => {
+    const view = episodeManagementView({ state, language: 'en', now: NOW, today: TODAY, config });
     expect(blockKitProblems(view)).toEqual([]);
     expect(text(view)).toContain('*CRS grade 3*');
+    expect(text(view)).toContain('*What drove it*');
+    expect(text(view)).toContain('*Management*');
     expect(text(view)).toContain(':syringe: *Tocilizumab 560 mg*');
     expect(text(view)).toContain('*ESC-CRS3*');
     expect(text(view)).toContain('Records: 1 vital signs, 0 neuro, 0 doses');
+    expect(
+      text(episodeManagementView({ state, language: 'zh-CN', now: NOW, today: TODAY, config })),
+    ).toContain('*处理*');
   });
 
-  it('status: an acknowledged alert leaves the open alerts and shows who acknowledged it and when', () => {
+  it('management: an acknowledged alert leaves the open alerts and shows who acknowledged it and when', () => {
     const acknowledgedAt = '2026-03-03T02:05:00.000Z';
-    const view = episodeStatusView({
+    const view = episodeManagementView({
       state: {
         ...state,
         alerts: [
@@ -131,9 +201,9 @@ describe('episode views (as data)', () => {
     expect(text(view)).toContain(
       `:white_check_mark: *ESC-CRS3* acknowledged by <@U0DOCTOR> · <!date^${Date.parse(acknowledgedAt) / 1000}^`,
     );
-    expect(text(episodeStatusView({ state, language: 'en', now: NOW, today: TODAY, config }))).not.toContain(
-      'Acknowledged alerts',
-    );
+    expect(
+      text(episodeManagementView({ state, language: 'en', now: NOW, today: TODAY, config })),
+    ).not.toContain('Acknowledged alerts');
   });
 
   it('list: one line per episode with day since infusion, grades and open alerts', () => {
@@ -144,6 +214,8 @@ describe('episode views (as data)', () => {
       today: TODAY,
     });
     expect(blockKitProblems(view)).toEqual([]);
+    expect(text(view)).toContain('*2 active episodes · 2 with open alerts*');
+    expect(view.text).toContain('2 active episodes · 2 with open alerts');
     expect(text(view)).toContain(
       '*EP-7* · P-2026-0042 · KARMMA · day +2 · CRS 3 · ICANS – · :red_circle: 1 open alert',
     );
@@ -152,6 +224,25 @@ describe('episode views (as data)', () => {
     expect(text(episodeListView({ team: 'hem-a', episodes: [], language: 'en', today: TODAY }))).toContain(
       'No active episodes',
     );
+  });
+
+  it('list: counts labelled in both languages (singular, none with alerts, a further page)', () => {
+    const quiet = head({ id: 'EP-9', summary: { ...head().summary, openAlerts: [] } });
+    const one = episodeListView({ team: 'hem-a', episodes: [quiet], language: 'en', today: TODAY });
+    expect(text(one)).toContain('*1 active episode · 0 with open alerts*');
+    const zh = episodeListView({ team: 'hem-a', episodes: [head(), quiet], language: 'zh-CN', today: TODAY });
+    expect(text(zh)).toContain('*进行中的病程 2 个 · 其中有未确认警报 1 个*');
+    const more = episodeListView({
+      team: 'hem-a',
+      episodes: [head(), quiet],
+      language: 'en',
+      today: TODAY,
+      more: true,
+    });
+    expect(text(more)).toContain(
+      '*2+ active episodes · 1 with open alerts · the 2 most recently updated shown*',
+    );
+    expect(blockKitProblems(more)).toEqual([]);
   });
 
   it('App Home: per team its active episodes; a Refresh button; an explanation without teams', () => {

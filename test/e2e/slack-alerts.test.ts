@@ -169,9 +169,22 @@ describe('a critical grading from Slack: the alert, then its acknowledgement', (
       messageTs: String(posted?.response.ts),
     });
     const status = await channel.command(`/cart status ${episodeId}`);
-    const openAlerts = /^open alerts\n((?:• .*\n?)*)/m.exec(status.text)?.[1] ?? '';
-    expect(openAlerts).not.toContain('ESC-SUSPECT');
-    expect(openAlerts).not.toContain('ESC-CRS3');
-    expect(status.text).toContain(`ESC-CRS3 acknowledged by @${ADMIN}`);
+    const openAlerts = /^.*open alerts?\b.*$/m.exec(status.text)?.[0] ?? '';
+    expect(openAlerts).toBe('No open alerts');
+
+    // Who acknowledged it is in the full management, one button away.
+    const [management] = buttonsOf(status.message);
+    expect(management).toMatchObject({ action_id: 'status.management', value: episodeId });
+    const afterStatus = await slack.latestSeq();
+    const pressed = await channel.press({ actionId: 'status.management', value: episodeId });
+    expect(pressed.status).toBe(200);
+    const [shown] = await channel.waitForResponses(afterStatus);
+    expect(shown?.args.response_type).toBe('ephemeral');
+    const full = messageText(asMessage(shown));
+    expect(full).toContain('What drove it');
+    expect(full).toContain(`ESC-CRS3 acknowledged by @${ADMIN}`);
+    const openInFull = /^open alerts\n((?:• .*\n?)*)/m.exec(full)?.[1] ?? '';
+    expect(openInFull).not.toContain('ESC-SUSPECT');
+    expect(openInFull).not.toContain('ESC-CRS3');
   });
 });

@@ -1,8 +1,10 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { addDays, calendarDateIn } from '#rules';
 import {
+  buttonsOf,
   createSlackClient,
   CRS_GRADE_3_VITALS,
+  messageText,
   newEpisode,
   recordsLine,
   uniqueId,
@@ -86,11 +88,32 @@ describe('/cart commands and their replies', () => {
     expect(before.text).toContain(`${id} · P-E2E-STATUS`);
     expect(recordsLine(before.text)).toBe('Records: 0 vital signs, 0 neuro, 0 doses');
 
+    expect(before.text).toContain('CRS not graded yet');
+    expect(before.text).toContain('No vital signs recorded yet');
+    expect(before.text).toContain('No open alerts');
+
     await channel.command(`/cart vitals ${id} ${CRS_GRADE_3_VITALS}`);
     const after = await channel.command(`/cart status ${id}`);
-    expect(after.text).toContain('CRS grade 3');
-    expect(after.text).toContain('ESC-CRS3');
+    expect(after.text).toMatch(/^CRS grade 3 first grading · /m);
+    expect(after.text).toMatch(
+      /^Last vital signs 38\.9 °C · BP 84\/– · Nasal cannula 4 L\/min · norepinephrine — (just now|\d+ min ago) /m,
+    );
+    expect(after.text).toMatch(/^💉 Tocilizumab 560 mg — /m);
+    expect(after.text).toMatch(/^🔴 \d+ open alerts?: .*ESC-CRS3 \(CRITICAL\)/m);
+    expect(after.text).not.toContain('What drove it');
     expect(recordsLine(after.text)).toBe('Records: 1 vital signs, 0 neuro, 0 doses');
+
+    // The full management is behind "Show management", to the presser only.
+    const [management] = buttonsOf(after.message);
+    expect(management).toMatchObject({ action_id: 'status.management', value: id });
+    const seq = await slack.latestSeq();
+    await channel.press({ actionId: 'status.management', value: id });
+    const [shown] = await channel.waitForResponses(seq);
+    expect(shown?.args.response_type).toBe('ephemeral');
+    const full = messageText(shown?.args);
+    expect(full).toContain('What drove it');
+    expect(full).toContain('Management');
+    expect(full).toMatch(/560 mg/);
   });
 
   it("/cart list lists the team's active episodes and no other team's", async () => {
@@ -104,6 +127,7 @@ describe('/cart commands and their replies', () => {
     const reply = await channel.command('/cart list');
     expect(reply.status).toBe(200);
     expect(reply.text).toContain(`Active episodes of team ${team}`);
+    expect(reply.text).toMatch(/\b\d+ active episodes? · \d+ with open alerts\b/);
     expect(reply.text).toContain(`${episodeId} · P-E2E-0042 · KARMMA`);
     expect(reply.text).not.toMatch(new RegExp(`\\b${elsewhere}\\b`));
   });

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { EpisodeValidationError, type EpisodeState } from '#episodes';
 import { cartCommand } from '../../slack-bot/commands/cart.ts';
 import { replyOnError } from '../../slack-bot/errors/reply-on-error.ts';
@@ -8,6 +8,8 @@ import { commandArgs, fakeDeps } from '../../slack-bot/testing/fake-args.ts';
 import { alert, criticalRecording, head } from '../../slack-bot/testing/fixtures.ts';
 import { unintendedMarkup } from '../../slack-bot/testing/markup-check.ts';
 import { blockKitProblems } from '../../slack-bot/views/block-kit-check.ts';
+import { LOCAL_SLACK } from '../../functions/local/local-system.ts';
+import { createSlackClient, uniqueId, type MappedChannel } from '../support/slack-client.ts';
 
 /**
  * The `/cart` grammar under random and hostile input: generated command texts (subcommands and
@@ -17,6 +19,10 @@ import { blockKitProblems } from '../../slack-bot/views/block-kit-check.ts';
  * and nothing they typed (nor stored data) turns into a mention, link or entity.
  */
 const RUNS = 5000;
+/** Of the same grammar, texts also sent over real HTTP to the started local system (signed, as Slack does). */
+const HTTP_RUNS = 400;
+const HTTP_CONCURRENCY = 4;
+const SEED = 20260303;
 
 const HOSTILE = [
   '<!channel>',
@@ -196,7 +202,7 @@ const run = async (text: string, refuse: boolean): Promise<Outcome> => {
   );
   episodes.getEpisode.mockImplementation(() => Promise.resolve(state()));
   episodes.listEpisodes.mockImplementation(() =>
-    Promise.resolve({ heads: [head({ patientRef: storedPatientRef })], pageInfo: { hasNextPage: false } }),
+    Promise.resolve({ heads: [head({ patientRef: storedPatientRef })], cursors: [], cursor: null }),
   );
   const args = commandArgs(text, { user: 'U0ADMIN' });
   const full = { ...args, body: args.command, respond: () => Promise.resolve() };
@@ -246,7 +252,7 @@ describe('Slack grammar fuzzer', () => {
         )
           invalid += 1;
       }),
-      { numRuns: RUNS, seed: 20260303 },
+      { numRuns: RUNS, seed: SEED },
     );
     const seconds = (performance.now() - started) / 1000;
     console.log(
@@ -267,4 +273,58 @@ describe('Slack grammar fuzzer', () => {
     expect(JSON.stringify(outcome.reply)).toContain('the command is too long');
     expect(unintendedMarkup(outcome.reply)).toEqual([]);
   });
+});
+
+describe('Slack grammar fuzzer over HTTP (the started local system)', () => {
+  const slack = createSlackClient({
+    baseUrl: inject('baseUrl'),
+    signingSecret: inject('slackSigningSecret'),
+  });
+  const ONCALL = 'S0GRAMMAR';
+  let channel: MappedChannel;
+
+  beforeAll(async () => {
+    channel = await slack.mappedChannel({
+      channelId: uniqueId('C0GRAMMAR'),
+      team: uniqueId('grammar-').toLowerCase(),
+      oncall: ONCALL,
+    });
+  });
+
+  it(`${HTTP_RUNS} generated command texts, signed and sent to /slack/events: 0 responses ≥ 500, 0 unescaped mentions`, async () => {
+    const texts = fc.sample(commandText, { numRuns: HTTP_RUNS, seed: SEED + 1 });
+    const statuses = new Map<number, number>();
+    const examples: string[] = [];
+    let markup = 0;
+    const started = performance.now();
+    for (let i = 0; i < texts.length; i += HTTP_CONCURRENCY) {
+      await Promise.all(
+        texts.slice(i, i + HTTP_CONCURRENCY).map(async (text) => {
+          const reply = await channel.command(`/cart ${text}`);
+          statuses.set(reply.status, (statuses.get(reply.status) ?? 0) + 1);
+          const problems =
+            reply.message === undefined
+              ? []
+              : unintendedMarkup(reply.message, {
+                  users: [LOCAL_SLACK.adminUserId],
+                  userGroups: [ONCALL],
+                  channels: [channel.channelId],
+                });
+          if (problems.length > 0) {
+            markup += 1;
+            if (examples.length < 5) examples.push(`${JSON.stringify(text)} → ${problems.join(' | ')}`);
+          }
+        }),
+      );
+    }
+    const seconds = (performance.now() - started) / 1000;
+    const serverErrors = [...statuses.entries()]
+      .filter(([status]) => status >= 500)
+      .reduce((sum, [, count]) => sum + count, 0);
+    console.log(
+      `slack-fuzz-http: ${texts.length} command texts over HTTP in ${seconds.toFixed(1)} s: statuses ${[...statuses.entries()].map(([status, count]) => `${status}×${count}`).join(' ')}; ${serverErrors} 5xx; ${markup} with unescaped markup`,
+    );
+    expect(examples).toEqual([]);
+    expect({ serverErrors, markup }).toEqual({ serverErrors: 0, markup: 0 });
+  }, 300_000);
 });
