@@ -1,5 +1,6 @@
 import type { Language, RulesConfig } from '#rules';
 import type { EpisodeService, Role } from '#episodes';
+import type { UpdateSource } from './live-updates.ts';
 
 export type { Role } from '#episodes';
 export { ROLES } from '#episodes';
@@ -25,4 +26,6 @@ export type GraphQLContext = {
   readonly now: Date;
   /** Today's date on the ward (the hospital's time zone), e.g. for days since infusion. */
   readonly today: string;
+  /** Live updates for subscriptions (WebSocket only; absent over HTTP). */
+  readonly updates?: UpdateSource;
 };
