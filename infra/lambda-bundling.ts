@@ -16,6 +16,12 @@ export const lambdaEntries = {
   slack: 'functions/slack/handler.ts',
   alerts: 'functions/alerts/handler.ts',
   sweeper: 'functions/sweeper/handler.ts',
+  /** Live updates: the WebSocket API's $connect authorizer (Cognito JWT in the `token` parameter). */
+  liveAuthorizer: 'functions/live/authorizer-handler.ts',
+  /** Live updates: graphql-ws messages on the WebSocket API ($connect, $default, $disconnect). */
+  liveSocket: 'functions/live/socket-handler.ts',
+  /** Live updates: the episodes stream's new gradings and alerts to the WebSocket subscribers. */
+  liveFanout: 'functions/live/fanout-handler.ts',
 } as const;
 
 export type LambdaId = keyof typeof lambdaEntries;
@@ -102,4 +108,7 @@ export const bundleBudgetBytes: Readonly<Record<LambdaId, number>> = {
   slack: 495 * 1024,
   alerts: 250 * 1024,
   sweeper: 250 * 1024,
+  liveAuthorizer: 64 * 1024,
+  liveSocket: 800 * 1024,
+  liveFanout: 800 * 1024,
 };

@@ -31,6 +31,9 @@ export const episodeStoreActions = [
   'dynamodb:ConditionCheckItem',
 ] as const;
 
+/** Reading episode items only (live updates resolve what they send with the episode service). */
+export const episodeReadActions = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'] as const;
+
 /** Reading the table's change stream (the alert consumer's event source mapping). */
 export const streamReadActions = [
   'dynamodb:DescribeStream',
@@ -105,6 +108,12 @@ export class EpisodesTable extends Construct {
   /** Lets the function read and write episode items, and tells it the table name. */
   grantEpisodeStore(fn: CartFunction): void {
     this.grant(fn.role, [...episodeStoreActions], this.itemResourceArns);
+    fn.addEnvironment('TABLE_NAME', this.table.tableName);
+  }
+
+  /** Lets the function read episode items only (no writes), and tells it the table name. */
+  grantEpisodeRead(fn: CartFunction): void {
+    this.grant(fn.role, [...episodeReadActions], this.itemResourceArns);
     fn.addEnvironment('TABLE_NAME', this.table.tableName);
   }
 

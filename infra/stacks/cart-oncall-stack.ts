@@ -6,6 +6,7 @@ import { EncryptionKeys } from '../constructs/encryption-keys.ts';
 import { EpisodesTable } from '../constructs/episodes-table.ts';
 import { GraphqlApi } from '../constructs/graphql-api.ts';
 import { HttpEndpoint } from '../constructs/http-endpoint.ts';
+import { LiveUpdatesApi } from '../constructs/live-updates-api.ts';
 import { Monitoring } from '../constructs/monitoring.ts';
 import { retainsData } from '../constructs/removal.ts';
 import { controlTowerRule } from '../control-tower.ts';
@@ -39,6 +40,7 @@ export class CartOncallStack extends Stack {
   readonly http: HttpEndpoint;
   readonly alerts: AlertPipeline;
   readonly monitoring: Monitoring;
+  readonly live: LiveUpdatesApi;
 
   /**
    * @param defaultEnv account/region to use where the stage config names none (the CLI's
@@ -88,12 +90,23 @@ export class CartOncallStack extends Stack {
       credentials,
     });
 
+    this.live = new LiveUpdatesApi(this, 'Live', {
+      config,
+      keys: this.keys,
+      episodes: this.episodes,
+      userPool: this.users.userPool,
+      appClient: this.users.appClient,
+    });
+
     const functions = [
       this.graphql.handler,
       this.graphql.publicHandler,
       this.slack.handler,
       this.alerts.consumer,
       this.alerts.sweeper,
+      this.live.authorizer,
+      this.live.socket,
+      this.live.fanout,
     ];
     this.monitoring = new Monitoring(this, 'Monitoring', {
       config,
@@ -133,6 +146,11 @@ export class CartOncallStack extends Stack {
         'SlackRequestUrl',
         this.http.urlOf('/slack/events'),
         'Request URL of the Slack app (commands, interactivity, events)',
+      ],
+      [
+        'LiveUpdatesUrl',
+        this.live.url,
+        'GraphQL subscriptions (graphql-ws; connect with ?token=<Cognito JWT>)',
       ],
       ['UserPoolId', this.users.userPool.userPoolId, 'Cognito user pool of the clinical staff'],
       ['UserPoolClientId', this.users.appClient.userPoolClientId, 'Frontend app client (the JWT audience)'],

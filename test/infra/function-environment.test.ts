@@ -54,6 +54,9 @@ const functionOf = (stage: SynthesizedStage, id: LambdaId): CartFunction =>
     slack: stage.stack.slack.handler,
     alerts: stage.stack.alerts.consumer,
     sweeper: stage.stack.alerts.sweeper,
+    liveAuthorizer: stage.stack.live.authorizer,
+    liveSocket: stage.stack.live.socket,
+    liveFanout: stage.stack.live.fanout,
   })[id];
 
 /** The deployed function's environment variables, as the template gives them to Lambda. */
