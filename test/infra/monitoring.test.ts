@@ -98,7 +98,7 @@ describe('alarms', () => {
   });
 
   it('all notify the encrypted alarm topic, on alarm and on recovery', () => {
-    expect(alarms).toHaveLength(5 * 2 + 2 + 3);
+    expect(alarms).toHaveLength(8 * 2 + 2 + 3);
     const topic = { Ref: id(stack.monitoring.topic) };
     for (const alarm of alarms) {
       expect(alarm.AlarmActions).toEqual([topic]);
