@@ -44,7 +44,7 @@ export const topicsOf = (event: EpisodeUpdateEvent): UpdateTopic[] => [
  * while the viewer is a member of the episode's team.
  */
 export const visibleTo = (event: EpisodeUpdateEvent, viewer: Viewer | null): boolean =>
-  viewer !== null && viewer.teams.includes(event.team);
+  viewer?.teams.includes(event.team) === true;
 
 /**
  * Where subscriptions get their updates: in one process, an in-memory feed of the stream; on

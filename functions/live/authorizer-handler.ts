@@ -14,4 +14,4 @@ const verifier = CognitoJwtVerifier.create({
 });
 
 export const handler = (event: APIGatewayRequestAuthorizerEvent): Promise<APIGatewayAuthorizerResult> =>
-  authorizeConnection(event, async (token) => (await verifier.verify(token)) as Record<string, unknown>);
+  authorizeConnection(event, async (token) => await verifier.verify(token));

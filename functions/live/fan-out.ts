@@ -37,7 +37,7 @@ const resultFor = async (deps: FanOutDeps, subscription: LiveSubscription, updat
         // Stored subscriptions receive updates from here, not from a source of their own.
         updates: {
           subscribe: () => ({
-            [Symbol.asyncIterator]: () => ({ next: async () => ({ done: true, value: undefined }) }),
+            [Symbol.asyncIterator]: () => ({ next: () => Promise.resolve({ done: true, value: undefined }) }),
           }),
         },
       }),

@@ -84,7 +84,7 @@ export const recordingPoster = (gone: ReadonlySet<string> = new Set()) => {
   const poster: ConnectionPoster = {
     post: (connectionId, message) => {
       if (gone.has(connectionId)) return Promise.resolve('gone');
-      sent.push({ connectionId, message: message as Record<string, unknown> });
+      sent.push({ connectionId, message: message });
       return Promise.resolve('sent');
     },
     close: (connectionId, reason) => {

@@ -1,5 +1,7 @@
 import {
   getOperationAST,
+  Kind,
+  OperationTypeNode,
   GraphQLError,
   NoSchemaIntrospectionCustomRule,
   parse,
@@ -36,16 +38,16 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
 const depthOf = (document: DocumentNode): number => {
   const fragments = new Map(
     document.definitions.flatMap((d) =>
-      d.kind === 'FragmentDefinition' ? [[d.name.value, d] as const] : [],
+      d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [],
     ),
   );
   type Selections = { readonly selections: readonly import('graphql').SelectionNode[] } | undefined;
   const walk = (set: Selections, depth: number, seen: ReadonlySet<string>): number => {
     let deepest = depth;
     for (const selection of set?.selections ?? []) {
-      if (selection.kind === 'Field')
+      if (selection.kind === Kind.FIELD)
         deepest = Math.max(deepest, walk(selection.selectionSet, depth + 1, seen));
-      else if (selection.kind === 'InlineFragment')
+      else if (selection.kind === Kind.INLINE_FRAGMENT)
         deepest = Math.max(deepest, walk(selection.selectionSet, depth, seen));
       else if (!seen.has(selection.name.value))
         deepest = Math.max(
@@ -62,7 +64,7 @@ const depthOf = (document: DocumentNode): number => {
   return Math.max(
     0,
     ...document.definitions.map((d) =>
-      d.kind === 'OperationDefinition' ? walk(d.selectionSet, 0, new Set()) : 0,
+      d.kind === Kind.OPERATION_DEFINITION ? walk(d.selectionSet, 0, new Set()) : 0,
     ),
   );
 };
@@ -81,7 +83,7 @@ export const prepareOperation = (
   const { query, variables, operationName } = payload;
   if (typeof query !== 'string' || query.trim() === '')
     return refused(
-      `payload.query must be a GraphQL document string; received ${JSON.stringify(query) ?? 'nothing'}`,
+      `payload.query must be a GraphQL document string; received ${query === undefined ? 'nothing' : JSON.stringify(query)}`,
     );
   if (Buffer.byteLength(query) > OPERATION_LIMITS.maxQueryBytes)
     return refused(`payload.query must be at most ${OPERATION_LIMITS.maxQueryBytes} bytes`);
@@ -100,7 +102,7 @@ export const prepareOperation = (
   if (errors.length > 0) return { ok: false, errors };
   const operation = getOperationAST(document, operationName ?? undefined);
   if (!operation) return refused('Unable to identify operation: name one with operationName');
-  if (operation.operation !== 'subscription')
+  if (operation.operation !== OperationTypeNode.SUBSCRIPTION)
     return refused(
       `Only subscriptions are served over WebSocket; send ${operation.operation} operations to POST /graphql`,
     );
@@ -110,7 +112,7 @@ export const prepareOperation = (
     ok: true,
     query,
     document,
-    variables: (variables ?? {}) as Record<string, unknown>,
+    variables: variables ?? {},
     operationName: operationName ?? undefined,
   };
 };

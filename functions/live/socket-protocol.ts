@@ -1,4 +1,4 @@
-import { createSourceEventStream, type ExecutionResult } from 'graphql';
+import { createSourceEventStream } from 'graphql';
 import {
   CloseCode,
   GRAPHQL_TRANSPORT_WS_PROTOCOL,
@@ -92,7 +92,7 @@ const subscribe = async (
     }),
   });
   if (!(Symbol.asyncIterator in stream) || topic === undefined) {
-    const result = Symbol.asyncIterator in stream ? { errors: [] } : (stream as ExecutionResult);
+    const result = Symbol.asyncIterator in stream ? { errors: [] } : stream;
     await deps.poster.post(connectionId, {
       id,
       type: MessageType.Next,
@@ -130,12 +130,7 @@ export const handleMessage = async (deps: ProtocolDeps, connectionId: string, bo
   try {
     message = parseMessage(body ?? '');
   } catch (error) {
-    await closeFor(
-      deps,
-      connectionId,
-      CloseCode.BadRequest,
-      `Invalid message: ${String((error as Error).message)}`,
-    );
+    await closeFor(deps, connectionId, CloseCode.BadRequest, `Invalid message: ${(error as Error).message}`);
     return;
   }
   const connection = await deps.store.getConnection(connectionId);

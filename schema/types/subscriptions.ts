@@ -141,12 +141,13 @@ builder.subscriptionField('teamUpdates', (t) =>
       'New gradings, alerts and acknowledgements of every episode of one of your teams. A team you are not a member of is refused as FORBIDDEN.',
     args: { team: t.arg.id({ required: true }) },
     subscribe: (_root, args, context) => {
-      const team = String(args.team);
-      return subscribeTo(context, { kind: 'team', team }, async () => {
+      const { team } = args;
+      return subscribeTo(context, { kind: 'team', team }, () => {
         const viewer = context.viewer;
         if (viewer === null) throw new EpisodeForbiddenError('Sign in to follow a team');
         if (!viewer.teams.includes(team))
           throw new EpisodeForbiddenError(`You are not a member of team ${team}`);
+        return Promise.resolve();
       });
     },
     resolve: (update: EpisodeUpdateEvent) => update,
