@@ -131,7 +131,7 @@ export default tseslint.config(
         layerMessage('infra/', 'aws-cdk-lib, constructs, cdk-nag and the table/route definitions'),
       ],
       [
-        '^\\.{1,2}/(.*/)?functions/(?!episodes/table-definition\\.ts$|http-routes\\.ts$)',
+        '^\\.{1,2}/(.*/)?functions/(?!episodes/table-definition\\.ts$|http-routes\\.ts$|live/table-definition\\.ts$|live/connection-url\\.ts$)',
         layerMessage('infra/', 'aws-cdk-lib, constructs, cdk-nag and the table/route definitions'),
       ],
       ['^#', layerMessage('infra/', 'aws-cdk-lib, constructs, cdk-nag and the table/route definitions')],

@@ -21,6 +21,12 @@ export const lambdaEntries = {
    * and alert functions, so their bundles carry none of it.
    */
   charts: 'functions/charts/handler.ts',
+  /** Live updates: the WebSocket API's $connect authorizer (Cognito JWT in the `token` parameter). */
+  liveAuthorizer: 'functions/live/authorizer-handler.ts',
+  /** Live updates: graphql-ws messages on the WebSocket API ($connect, $default, $disconnect). */
+  liveSocket: 'functions/live/socket-handler.ts',
+  /** Live updates: the episodes stream's new gradings and alerts to the WebSocket subscribers. */
+  liveFanout: 'functions/live/fanout-handler.ts',
 } as const;
 
 /**
@@ -125,8 +131,12 @@ export const bundleBudgetBytes: Readonly<Record<LambdaId, number>> = {
   publicGraphql: 735 * 1024,
   slack: 450 * 1024,
   alerts: 250 * 1024,
-  /** 250 KB, plus 2 KB for starting the course chart in the thread of a severe CRS/ICANS alert it posts. */
-  sweeper: 252 * 1024,
+  sweeper: 250 * 1024,
   /** ECharts (line, scatter, six components, the SVG renderer) and resvg's loader; the wasm and font are files beside it. */
   charts: 710 * 1024,
+  // Live updates: the authorizer is aws-jwt-verify alone; the socket and fan-out functions hold the
+  // schema (to validate, authorise and execute subscriptions) but no HTTP server, yoga or armor.
+  liveAuthorizer: 20 * 1024,
+  liveSocket: 690 * 1024,
+  liveFanout: 650 * 1024,
 };

@@ -1,5 +1,6 @@
 import type { Language, LocalizedText, RulesConfig } from '#rules';
 import type { EpisodeService, Role } from '#episodes';
+import type { UpdateSource } from './live-updates.ts';
 
 export type { Role } from '#episodes';
 export { ROLES } from '#episodes';
@@ -50,4 +51,6 @@ export type GraphQLContext = {
   readonly today: () => string;
   /** Episode charts; absent where no chart function is wired (the public calculators' API). */
   readonly charts?: ChartRenderer | undefined;
+  /** Live updates for subscriptions (WebSocket only; absent over HTTP). */
+  readonly updates?: UpdateSource;
 };

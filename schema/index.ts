@@ -41,6 +41,7 @@ import './types/alert.ts';
 import './types/viewer.ts';
 import './types/node.ts';
 import './types/episode-list.ts';
+import './types/subscriptions.ts';
 
 /**
  * The executable schema: importing the type files registers them on the builder. Left in the

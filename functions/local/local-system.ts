@@ -75,6 +75,7 @@ export const startLocalSystem = async (options: LocalSystemOptions): Promise<Loc
   let poller: StreamPoller | undefined;
   let server: Server | undefined;
   let sweepTimer: NodeJS.Timeout | undefined;
+  let live: { close(): Promise<void> } | undefined;
   let reportFault: (sentence: string) => void = () => undefined;
   const fault = new Promise<string>((settle) => {
     reportFault = settle;
@@ -83,6 +84,7 @@ export const startLocalSystem = async (options: LocalSystemOptions): Promise<Loc
     clearInterval(sweepTimer);
     registerLocalChartInvoker(undefined);
     await poller?.stop();
+    await live?.close();
     await new Promise<void>((done) => {
       if (!server) {
         done();
@@ -174,16 +176,21 @@ export const startLocalSystem = async (options: LocalSystemOptions): Promise<Loc
     if (!process.env.SLACK_API_URL && process.env.SLACK_BOT_TOKEN === LOCAL_SLACK_BOT_TOKEN)
       process.env.SLACK_API_URL = `http://127.0.0.1:${port}${FAKE_SLACK_PATH}/api/`;
 
-    const [charts, graphql, graphiql, slack, alerts, sweeper] = await Promise.all([
+    const [charts, graphql, graphiql, slack, alerts, sweeper, liveUpdates] = await Promise.all([
       import('../charts/handler.ts'),
       import('../graphql/http-handler.ts'),
       import('../graphql/local-graphiql.ts'),
       import('../slack/handler.ts'),
       import('../alerts/handler.ts'),
       import('../sweeper/handler.ts'),
+      import('./local-live-updates.ts'),
     ]);
     // Deployed, the chart function is invoked through the Lambda API; here its handler runs in process.
     registerLocalChartInvoker(inProcessChartInvoker(charts.handler));
+    // GraphQL subscriptions (WebSocket on /graphql), fed by the stream poller below.
+    const liveFeed = (live = liveUpdates.startLocalLiveUpdates(listening, (authorization) =>
+      verifyBearer(signingKey, authorization),
+    )).feed;
     // The Lambda's handler plus GraphiQL (assets from this server, the dev token in its headers).
     lambdas.graphql = graphql.createGraphQLHandler(
       graphiql.localGraphiQL(GRAPHIQL_ASSETS_PATH, `Bearer ${devToken}`),
@@ -205,7 +212,11 @@ export const startLocalSystem = async (options: LocalSystemOptions): Promise<Loc
       poller = startStreamPoller({
         client: new DynamoDBStreamsClient({ ...LOCAL_AWS, endpoint }),
         streamArn,
-        handler: alerts.handler,
+        // The alert consumer, as deployed; live updates read the same batch first.
+        handler: async (event, context) => {
+          await liveFeed(event);
+          return alerts.handler(event, context);
+        },
         onUnreachable: (reason) => {
           reportFault(
             `DynamoDB at ${endpoint} stopped answering (${reason}); nothing can be read or recorded without it, so the local system stops.`,

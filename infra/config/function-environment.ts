@@ -64,6 +64,12 @@ export const configuredVariables: Readonly<Record<LambdaId, readonly ConfiguredV
   sweeper: ['ALERT_RENOTIFY_MINUTES', 'VITALS_OVERDUE_HOURS', 'PUBLIC_APP_URL'],
   /** functions/charts/handler.ts: local times and days since infusion in the hospital's calendar. */
   charts: ['HOSPITAL_TIME_ZONE'],
+  /** functions/live/authorizer-handler.ts: the user pool only (set by its construct). */
+  liveAuthorizer: [],
+  /** functions/live/socket-handler.ts: subscribing reads the episode head (the episode service). */
+  liveSocket: ['HOSPITAL_TIME_ZONE', ...EPISODE_SERVICE],
+  /** functions/live/fanout-handler.ts: updates are resolved with the episode service. */
+  liveFanout: ['HOSPITAL_TIME_ZONE', ...EPISODE_SERVICE],
 };
 
 /** Each variable's value for a stage; undefined leaves it unset (nothing configured, no default). */

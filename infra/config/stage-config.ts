@@ -79,6 +79,16 @@ export const publicDefaults = { rateLimit: 10, burstLimit: 20, reservedConcurren
  */
 export const chartDefaults = { reservedConcurrency: 5 } as const;
 
+/**
+ * Live updates (WebSocket API) where a stage configures none: connections and subscribe messages
+ * are few (one dashboard per on-call clinician); the fan-out reads the stream one batch per shard.
+ */
+export const liveDefaults = {
+  rateLimit: 20,
+  burstLimit: 40,
+  reservedConcurrency: { liveAuthorizer: 5, liveSocket: 10, liveFanout: 2 },
+} as const;
+
 export class StageConfigError extends Error {
   override readonly name = 'StageConfigError';
 }
@@ -230,7 +240,17 @@ export const parseStageConfig = (stage: string, raw: unknown): StageConfig => {
     .only('rateLimit', 'burstLimit', 'publicRateLimit', 'publicBurstLimit');
   const concurrency = fields
     .object('reservedConcurrency')
-    .only('graphql', 'publicGraphql', 'slack', 'alerts', 'sweeper', 'charts');
+    .only(
+      'graphql',
+      'publicGraphql',
+      'slack',
+      'alerts',
+      'sweeper',
+      'charts',
+      'liveAuthorizer',
+      'liveSocket',
+      'liveFanout',
+    );
   const backup = fields.object('backup').only('dailyRetentionDays', 'monthlyRetentionDays');
   const tuning = fields
     .optionalObject('tuning')
@@ -283,6 +303,13 @@ export const parseStageConfig = (stage: string, raw: unknown): StageConfig => {
       alerts: concurrency.integer('alerts', 1, 1000),
       sweeper: concurrency.integer('sweeper', 1, 1000),
       charts: concurrency.optionalInteger('charts', 1, 1000) ?? chartDefaults.reservedConcurrency,
+      liveAuthorizer:
+        concurrency.optionalInteger('liveAuthorizer', 1, 1000) ??
+        liveDefaults.reservedConcurrency.liveAuthorizer,
+      liveSocket:
+        concurrency.optionalInteger('liveSocket', 1, 1000) ?? liveDefaults.reservedConcurrency.liveSocket,
+      liveFanout:
+        concurrency.optionalInteger('liveFanout', 1, 1000) ?? liveDefaults.reservedConcurrency.liveFanout,
     },
     ...optional('alarmEmail', fields.optionalString('alarmEmail', EMAIL)),
     backup: { dailyRetentionDays, ...optional('monthlyRetentionDays', monthlyRetentionDays) },

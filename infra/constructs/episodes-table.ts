@@ -31,6 +31,9 @@ export const episodeStoreActions = [
   'dynamodb:ConditionCheckItem',
 ] as const;
 
+/** Reading episode items only (live updates resolve what they send with the episode service). */
+export const episodeReadActions = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'] as const;
+
 /** Reading the table's change stream (the alert consumer's event source mapping). */
 export const streamReadActions = [
   'dynamodb:DescribeStream',
@@ -108,23 +111,9 @@ export class EpisodesTable extends Construct {
     fn.addEnvironment('TABLE_NAME', this.table.tableName);
   }
 
-  /**
-   * Lets the function read episode items only (GetItem and Query on the table, no index, no
-   * write), and tells it the table name: the chart function.
-   */
+  /** Lets the function read episode items only (no writes), and tells it the table name: the chart and live-updates functions. */
   grantEpisodeRead(fn: CartFunction): void {
-    fn.role.addToPrincipalPolicy(
-      new PolicyStatement({
-        actions: ['dynamodb:GetItem', 'dynamodb:Query'],
-        resources: [this.table.tableArn],
-      }),
-    );
-    fn.role.addToPrincipalPolicy(
-      new PolicyStatement({
-        actions: ['kms:Decrypt', 'kms:DescribeKey'],
-        resources: [this.encryptionKey.keyArn],
-      }),
-    );
+    this.grant(fn.role, [...episodeReadActions], this.itemResourceArns);
     fn.addEnvironment('TABLE_NAME', this.table.tableName);
   }
 

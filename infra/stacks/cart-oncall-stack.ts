@@ -7,6 +7,7 @@ import { EncryptionKeys } from '../constructs/encryption-keys.ts';
 import { EpisodesTable } from '../constructs/episodes-table.ts';
 import { GraphqlApi } from '../constructs/graphql-api.ts';
 import { HttpEndpoint } from '../constructs/http-endpoint.ts';
+import { LiveUpdatesApi } from '../constructs/live-updates-api.ts';
 import { Monitoring } from '../constructs/monitoring.ts';
 import { retainsData } from '../constructs/removal.ts';
 import { controlTowerRule } from '../control-tower.ts';
@@ -41,6 +42,7 @@ export class CartOncallStack extends Stack {
   readonly alerts: AlertPipeline;
   readonly charts: ChartRenderer;
   readonly monitoring: Monitoring;
+  readonly live: LiveUpdatesApi;
 
   /**
    * @param defaultEnv account/region to use where the stage config names none (the CLI's
@@ -104,6 +106,13 @@ export class CartOncallStack extends Stack {
       this.alerts.sweeper,
     ])
       this.charts.grantInvoke(caller);
+    this.live = new LiveUpdatesApi(this, 'Live', {
+      config,
+      keys: this.keys,
+      episodes: this.episodes,
+      userPool: this.users.userPool,
+      appClient: this.users.appClient,
+    });
 
     const functions = [
       this.graphql.handler,
@@ -112,6 +121,9 @@ export class CartOncallStack extends Stack {
       this.alerts.consumer,
       this.alerts.sweeper,
       this.charts.handler,
+      this.live.authorizer,
+      this.live.socket,
+      this.live.fanout,
     ];
     this.monitoring = new Monitoring(this, 'Monitoring', {
       config,
@@ -152,6 +164,11 @@ export class CartOncallStack extends Stack {
         'SlackRequestUrl',
         this.http.urlOf('/slack/events'),
         'Request URL of the Slack app (commands, interactivity, events)',
+      ],
+      [
+        'LiveUpdatesUrl',
+        this.live.url,
+        'GraphQL subscriptions (graphql-ws; connect with ?token=<Cognito JWT>)',
       ],
       ['UserPoolId', this.users.userPool.userPoolId, 'Cognito user pool of the clinical staff'],
       ['UserPoolClientId', this.users.appClient.userPoolClientId, 'Frontend app client (the JWT audience)'],

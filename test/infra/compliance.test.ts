@@ -152,6 +152,8 @@ describe.each(['dev', 'prod'])('compliance of the %s stage', (stage) => {
         'AwsSolutions-APIG4',
         'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup]',
         'AwsSolutions-IAM5[Resource::*]',
+        'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:execute-api:<AWS::Region>:<AWS::AccountId>:<LiveApi149456B6>/graphql/*/@connections/*]',
+        'HIPAA.Security-DynamoDBInBackupPlan',
         'AwsSolutions-SMG4',
         'AwsSolutions-SQS3',
         'HIPAA.Security-LambdaDLQ',

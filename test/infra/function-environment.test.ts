@@ -55,6 +55,9 @@ const functionOf = (stage: SynthesizedStage, id: LambdaId): CartFunction =>
     alerts: stage.stack.alerts.consumer,
     sweeper: stage.stack.alerts.sweeper,
     charts: stage.stack.charts.handler,
+    liveAuthorizer: stage.stack.live.authorizer,
+    liveSocket: stage.stack.live.socket,
+    liveFanout: stage.stack.live.fanout,
   })[id];
 
 /** The deployed function's environment variables, as the template gives them to Lambda. */

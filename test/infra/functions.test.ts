@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseStageConfig } from '../../infra/config/stage-config.ts';
 import type { CartFunction } from '../../infra/constructs/cart-function.ts';
-import { episodeStoreActions } from '../../infra/constructs/episodes-table.ts';
+import { episodeReadActions, episodeStoreActions } from '../../infra/constructs/episodes-table.ts';
 import { lambdaIds } from '../../infra/lambda-bundling.ts';
 import { cdkJson, logicalIdOf, propertiesFor, resourceFor, synthStage } from './support/cart-app.ts';
 
@@ -32,6 +32,9 @@ const functionsOf = (stage: typeof prod): CartFunction[] => [
   stage.stack.alerts.consumer,
   stage.stack.alerts.sweeper,
   stage.stack.charts.handler,
+  stage.stack.live.authorizer,
+  stage.stack.live.socket,
+  stage.stack.live.fanout,
 ];
 const propsOf = (stage: typeof prod, fn: CartFunction): FunctionProps =>
   propertiesFor(stage, fn.function) as FunctionProps;
@@ -84,7 +87,8 @@ describe('every function', () => {
     const tableId = logicalIdOf(prod.stack, prod.stack.episodes.table);
     for (const fn of functionsOf(prod)) {
       const variables = propsOf(prod, fn).Environment.Variables;
-      expect(variables.TABLE_NAME).toEqual(fn.lambdaId === 'publicGraphql' ? undefined : { Ref: tableId });
+      const noTable = fn.lambdaId === 'publicGraphql' || fn.lambdaId === 'liveAuthorizer';
+      expect(variables.TABLE_NAME).toEqual(noTable ? undefined : { Ref: tableId });
       expect(variables).toMatchObject({
         STAGE: 'prod',
         LOG_LEVEL: 'INFO',
@@ -111,7 +115,10 @@ describe('every function', () => {
         if (statement.Resource === '*') {
           expect(actionsOf(statement).sort()).toEqual(['xray:PutTelemetryRecords', 'xray:PutTraceSegments']);
         }
-        expect(JSON.stringify(statement.Resource)).not.toMatch(/index\/\*|\/\*"/);
+        // WebSocket connections exist only at run time: ManageConnections names them by a wildcard.
+        if (actionsOf(statement).join() === 'execute-api:ManageConnections')
+          expect(JSON.stringify(statement.Resource)).toMatch(/\/graphql\/\*\/@connections\/\*"/);
+        else expect(JSON.stringify(statement.Resource)).not.toMatch(/index\/\*|\/\*"/);
       }
     }
   });
@@ -121,8 +128,19 @@ describe('every function', () => {
       const table = statementsOf(prod, fn)
         .flatMap(actionsOf)
         .filter((action) => action.startsWith('dynamodb:'));
-      if (fn.lambdaId === 'publicGraphql') {
+      if (fn.lambdaId === 'publicGraphql' || fn.lambdaId === 'liveAuthorizer') {
         expect(table).toEqual([]);
+        continue;
+      }
+      if (fn.lambdaId === 'liveSocket' || fn.lambdaId === 'liveFanout') {
+        // Live updates only read episodes; they write and delete only their own connections table.
+        const episodesId = logicalIdOf(prod.stack, prod.stack.episodes.table);
+        const onEpisodes = statementsOf(prod, fn)
+          .filter((statement) => JSON.stringify(statement.Resource).includes(episodesId))
+          .flatMap(actionsOf)
+          .filter((action) => !/Stream|GetRecords|GetShardIterator/.test(action));
+        expect(onEpisodes.sort()).toEqual([...episodeReadActions].sort());
+        expect(table).not.toContain('dynamodb:Scan');
         continue;
       }
       const dynamoActions = statementsOf(prod, fn)

@@ -37,6 +37,8 @@ const cases: [file: string, importLine: string, allowed: boolean][] = [
   ['functions/graphql/handler.ts', "import { TableConstruct } from '../../infra/table.ts';", false],
   ['infra/table.ts', "import { episodesTable } from '../functions/episodes/table-definition.ts';", true],
   ['infra/api.ts', "import { httpRoutes } from '../functions/http-routes.ts';", true],
+  ['infra/live.ts', "import { liveConnectionsTable } from '../functions/live/table-definition.ts';", true],
+  ['infra/live.ts', "import { fanOut } from '../functions/live/fan-out.ts';", false],
   ['infra/api.ts', "import { handler } from '../functions/graphql/handler.ts';", false],
   ['infra/api.ts', "import { gradeCrs } from '../rules/index.ts';", false],
 ];
