@@ -52,6 +52,8 @@ export type MemberState = 'QUEUED' | 'PREPARING' | 'SENT' | 'DONE';
 
 export type GroupMember = {
   readonly write: FoldWrite<unknown>;
+  /** A write that is not a recording and runs alone: a group ends before it. */
+  readonly runsAlone: boolean;
   /** The caller's deadline (epoch ms), or undefined. */
   readonly deadline: number | undefined;
   state: MemberState;
@@ -99,6 +101,7 @@ export const commitRound = async (
   store: GroupStore,
   start: EpisodeHead | undefined,
   members: readonly GroupMember[],
+  committed: Map<string, IdempotencyRecord> = new Map(),
 ): Promise<RoundOutcome> => {
   for (;;) {
     const folded: Folded[] = [];
@@ -107,9 +110,16 @@ export const commitRound = async (
     let items = 1;
     let bytes = start === undefined ? 0 : byteSize(start);
     for (const member of members) {
+      if (member.runsAlone) break;
       if (member.state !== 'QUEUED') continue;
       const key = member.write.idempotencyItem;
       if (key !== undefined && keys.has(key)) continue;
+      // The same key as a write this queue committed: its first result, with nothing to write.
+      const stored = key === undefined ? undefined : committed.get(key);
+      if (stored) {
+        answerFrom(member, stored);
+        continue;
+      }
       member.state = 'PREPARING';
       let prepared: Prepared<unknown>;
       try {
@@ -166,23 +176,34 @@ export const commitRound = async (
         return { head: undefined, conflict: false };
       }
       for (const { member } of folded) if (member.state === 'SENT') member.state = 'QUEUED';
-      const refused = error.member === undefined ? undefined : folded[error.member]?.member;
-      if (refused) await answerRefused(refused);
+      for (const index of error.members) {
+        const refused = folded[index]?.member;
+        if (refused) await answerRefused(refused);
+      }
       return error.headMoved ? { head: undefined, conflict: true } : { head: start, conflict: false };
     }
-    for (const { member, prepared } of folded) member.settle({ value: prepared.value });
+    for (const { member, prepared } of folded) {
+      member.settle({ value: prepared.value });
+      const record = prepared.write.idempotency;
+      if (record && member.write.idempotencyItem !== undefined)
+        committed.set(member.write.idempotencyItem, record);
+    }
     for (const member of members) {
+      if (member.runsAlone) break;
       const key = member.write.idempotencyItem;
-      const twin = key === undefined ? undefined : keys.get(key);
-      const record = twin?.prepared.write.idempotency;
-      if (member.state !== 'QUEUED' || !record) continue;
-      try {
-        member.settle({ value: member.write.replayOf(record) });
-      } catch (replayError) {
-        member.settle({ error: replayError });
-      }
+      const stored = key === undefined ? undefined : committed.get(key);
+      if (member.state === 'QUEUED' && stored) answerFrom(member, stored);
     }
     return { head: final, conflict: false };
+  }
+};
+
+/** A write with the key of one committed by this queue: that one's result (or a conflict). */
+const answerFrom = (member: GroupMember, record: IdempotencyRecord): void => {
+  try {
+    member.settle({ value: member.write.replayOf(record) });
+  } catch (error) {
+    member.settle({ error });
   }
 };
 

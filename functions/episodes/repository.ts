@@ -88,17 +88,18 @@ export type GroupWrite = {
 };
 
 /**
- * A group commit refused: the head moved on (`member` undefined), or one member's own condition
- * failed (`member`: its index; its idempotency key was used). `headMoved` says whether the head's
- * version check failed as well (then the group starts again from a fresh head).
+ * A group commit refused: the head moved on, or members' own conditions failed (their idempotency
+ * keys were used). `headMoved` says whether the head's version check failed (then the group starts
+ * again from a fresh head).
  */
 export class GroupWriteRefusedError extends Error {
-  readonly member: number | undefined;
+  /** The members refused for their own condition (their idempotency keys were used), by index. */
+  readonly members: readonly number[];
   readonly headMoved: boolean;
-  constructor(member: number | undefined, headMoved: boolean) {
-    super(member === undefined ? 'VERSION_CONFLICT' : 'IDEMPOTENT_REPLAY');
+  constructor(members: readonly number[], headMoved: boolean) {
+    super(members.length === 0 ? 'VERSION_CONFLICT' : 'IDEMPOTENT_REPLAY');
     this.name = 'GroupWriteRefusedError';
-    this.member = member;
+    this.members = members;
     this.headMoved = headMoved;
   }
 }
@@ -447,14 +448,19 @@ export class EpisodeRepository {
       await this.#send(items);
     } catch (error) {
       const codes = cancellationCodes(error);
-      if (codes?.includes('TransactionConflict')) throw new GroupWriteRefusedError(undefined, true);
+      if (codes?.includes('TransactionConflict')) throw new GroupWriteRefusedError([], true);
       if (!codes?.includes('ConditionalCheckFailed')) throw error;
       const headMoved = codes[0] === 'ConditionalCheckFailed';
-      const member = codes
-        .map((code, index) => (code === 'ConditionalCheckFailed' ? owners[index] : undefined))
-        .find((owner) => owner !== undefined);
-      if (member === undefined && !headMoved) throw error;
-      throw new GroupWriteRefusedError(member, headMoved);
+      const members = [
+        ...new Set(
+          codes.flatMap((code, index) => {
+            const owner = owners[index];
+            return code === 'ConditionalCheckFailed' && owner !== undefined ? [owner] : [];
+          }),
+        ),
+      ];
+      if (members.length === 0 && !headMoved) throw error;
+      throw new GroupWriteRefusedError(members, headMoved);
     }
   }
 

@@ -8,7 +8,7 @@ import {
   type GroupStore,
   type MemberState,
 } from './group-commit.ts';
-import type { EpisodeHead } from './records.ts';
+import type { EpisodeHead, IdempotencyRecord } from './records.ts';
 
 export type WriteQueueDeps = GroupStore & {
   loadHead(episodeId: string): Promise<EpisodeHead | undefined>;
@@ -63,6 +63,7 @@ export class WriteQueue {
       let state: MemberState = 'QUEUED';
       const entry: Entry = {
         write: what.write ?? NOT_A_RECORDING,
+        runsAlone: what.run !== undefined,
         ...(what.run ? { run: what.run } : {}),
         deadline,
         get state() {
@@ -110,6 +111,8 @@ export class WriteQueue {
     let head: EpisodeHead | undefined;
     let known = false;
     let conflicts = 0;
+    // Idempotency records this lane committed: a repeat of one is answered without a transaction.
+    const committed = new Map<string, IdempotencyRecord>();
     for (;;) {
       lane.entries = lane.entries.filter((entry) => entry.state !== 'DONE');
       const first = lane.entries[0];
@@ -128,22 +131,24 @@ export class WriteQueue {
         known = false;
         continue;
       }
-      const members = lane.entries.slice(
-        0,
-        lane.entries.findIndex((entry) => entry.run) === -1
-          ? undefined
-          : lane.entries.findIndex((entry) => entry.run),
-      );
+      // The lane itself: writes queued while the head is read or the group is prepared join it (up
+      // to the next write that runs alone).
+      const members = lane.entries;
+      const alone = members.findIndex((entry) => entry.runsAlone);
       if (!known) {
         try {
-          head = await withOwnStoreDeadline(groupDeadline(members), () => this.#deps.loadHead(episodeId));
+          const recordings = members.slice(0, alone === -1 ? undefined : alone);
+          head = await withOwnStoreDeadline(groupDeadline(recordings), () => this.#deps.loadHead(episodeId));
           known = true;
         } catch (error) {
-          for (const member of members) member.settle({ error });
+          for (const member of members) {
+            if (member.runsAlone) break;
+            member.settle({ error });
+          }
           continue;
         }
       }
-      const outcome = await commitRound(this.#deps, head, members);
+      const outcome = await commitRound(this.#deps, head, members, committed);
       head = outcome.head;
       known = outcome.head !== undefined;
       if (!outcome.conflict) {
@@ -152,8 +157,10 @@ export class WriteQueue {
       }
       conflicts += 1;
       if (conflicts >= this.#deps.maxConflicts) {
-        for (const member of members)
+        for (const member of members) {
+          if (member.runsAlone) break;
           if (member.state === 'QUEUED') member.settle({ error: this.#deps.conflict(episodeId) });
+        }
         conflicts = 0;
         continue;
       }
