@@ -20,7 +20,7 @@ export type SweepResult = {
 
 /** What one sweep asks of the deliverer: its alerts read in batches, then each one handled. */
 export type SweepDeliverer = {
-  forSweep(): Pick<AlertDeliverer, 'loadAll' | 'sweepLoaded'>;
+  forSweep(): Pick<AlertDeliverer, 'loadAll' | 'sweepLoaded'> & Partial<Pick<AlertDeliverer, 'leaseAll'>>;
 };
 
 export type SweepDeps = {
@@ -66,15 +66,25 @@ export const sweep = async (deps: SweepDeps, now: Date, deadline?: number): Prom
   const dueAlerts = await deps.repository.dueInQueue('ALERT#OPEN', now.toISOString());
   const run = deps.deliverer.forSweep();
   const lanes = new OrderedLanes();
-  const batches = new Map<number, Promise<ReadonlyMap<string, DeliverableAlert>>>();
-  const readBatchOf = (index: number): Promise<ReadonlyMap<string, DeliverableAlert>> => {
+  type Batch = {
+    readonly alerts: ReadonlyMap<string, DeliverableAlert>;
+    readonly leases: ReadonlyMap<string, boolean>;
+  };
+  const batches = new Map<number, Promise<Batch>>();
+  // A batch is read, and the leases its deliveries need are taken together, when its first alert starts.
+  const readBatchOf = (index: number): Promise<Batch> => {
     const batch = Math.floor(index / SWEEP_READ_BATCH);
     let read = batches.get(batch);
     if (!read) {
       const keys = dueAlerts
         .slice(batch * SWEEP_READ_BATCH, (batch + 1) * SWEEP_READ_BATCH)
         .map(({ PK, SK }) => ({ PK, SK }));
-      read = run.loadAll(keys);
+      read = run.loadAll(keys).then(async (alerts) => ({
+        alerts,
+        leases: run.leaseAll
+          ? await run.leaseAll([...alerts.values()], deadline)
+          : new Map<string, boolean>(),
+      }));
       batches.set(batch, read);
     }
     return read;
@@ -86,9 +96,11 @@ export const sweep = async (deps: SweepDeps, now: Date, deadline?: number): Prom
       // Taken before anything is awaited, so turns follow the queue's order.
       const turn = lanes.take(laneOf(item));
       try {
-        const alert = (await readBatchOf(index)).get(alertKeyOf(item));
+        const { alerts, leases } = await readBatchOf(index);
+        const key = alertKeyOf(item);
+        const alert = alerts.get(key);
         // Gone, or no longer an alert: nothing to do (an unread one stays queued).
-        const outcome = alert ? await run.sweepLoaded(alert, deadline, turn) : 'nothing';
+        const outcome = alert ? await run.sweepLoaded(alert, deadline, turn, leases.get(key)) : 'nothing';
         const counter = tally[outcome];
         if (counter) counts[counter] += 1;
       } catch (error) {
