@@ -32,7 +32,9 @@ export type AlertDelivererOptions = {
     'load' | 'lease' | 'record' | 'retryLater' | 'reschedule' | 'dequeue'
   > &
     /** Reads many alerts in one request (the sweeper's batches); without it they are read one by one. */
-    Partial<Pick<AlertDeliveryStore, 'loadMany'>>;
+    Partial<Pick<AlertDeliveryStore, 'loadMany'>> &
+    /** Takes many leases in one transaction (the sweeper's batches); without it they are taken in parallel. */
+    Partial<Pick<AlertDeliveryStore, 'leaseMany'>>;
   readonly settings: TeamSettingsSource;
   readonly slack: SlackPoster;
   readonly clock?: () => Date;
@@ -111,11 +113,11 @@ export class AlertDeliverer {
   }
 
   /**
-   * The leases a sweep's batch of alerts will need, taken together (conditional updates, up to
-   * LEASE_CONCURRENCY in flight) instead of one by one in each alert's turn: alerts to post, and
+   * The leases a sweep's batch of alerts will need, taken together (one transaction per batch, or
+   * conditional updates up to LEASE_CONCURRENCY in flight) instead of one by one in each alert's turn: alerts to post, and
    * unacknowledged critical alerts due for a re-notification. Each lease holds only while the
    * delivery is still as read (AlertDeliveryStore.lease), so two overlapping sweeps never both hold
-   * one alert. A lease that could not be taken for a store failure is left to the alert's own turn.
+   * one alert. A lease not taken for a store failure is left to the alert's own turn.
    */
   async leaseAll(
     alerts: readonly DeliverableAlert[],
@@ -124,24 +126,28 @@ export class AlertDeliverer {
     const now = this.#clock();
     const wanted = alerts.filter((alert) => this.#needsLease(alert, now));
     const leases = new Map<string, boolean>();
-    await forEachBounded(
-      wanted,
-      LEASE_CONCURRENCY,
-      async (alert) => {
-        try {
-          leases.set(
-            alertKeyOf(alert),
-            (await this.#options.store.lease(alert, now, DELIVERY_LEASE_MS)) !== undefined,
-          );
-        } catch (error) {
-          this.#options.log?.('warn', 'lease not taken ahead; the alert takes its own', {
-            alertId: alert.id,
-            error: String(error),
-          });
-        }
-      },
-      () => deadline === undefined || Date.now() <= deadline,
-    );
+    const { store } = this.#options;
+    try {
+      if (store.leaseMany) {
+        if (deadline !== undefined && Date.now() > deadline) return leases;
+        for (const [key, token] of await store.leaseMany(wanted, now, DELIVERY_LEASE_MS))
+          leases.set(key, token !== undefined);
+        return leases;
+      }
+      await forEachBounded(
+        wanted,
+        LEASE_CONCURRENCY,
+        async (alert) => {
+          leases.set(alertKeyOf(alert), (await store.lease(alert, now, DELIVERY_LEASE_MS)) !== undefined);
+        },
+        () => deadline === undefined || Date.now() <= deadline,
+      );
+    } catch (error) {
+      // What was not leased ahead takes its own lease in its turn.
+      this.#options.log?.('warn', 'leases not taken ahead; each alert takes its own', {
+        error: String(error),
+      });
+    }
     return leases;
   }
 

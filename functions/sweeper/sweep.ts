@@ -36,8 +36,11 @@ export type SweepDeps = {
   readonly concurrency?: number;
 };
 
-/** Alerts (or overdue-vitals checks) in flight at once. */
-export const SWEEP_CONCURRENCY = 16;
+/**
+ * Alerts (or overdue-vitals checks) in flight at once. A channel still gets one message at a time
+ * (its lane); the slots are for the store's reads and writes of many alerts to overlap.
+ */
+export const SWEEP_CONCURRENCY = 32;
 /**
  * Due alerts read together (one BatchGetItem), just before they are handled: the batch is read when
  * its first alert is started, so no alert acts on a read older than its batch's few deliveries.
@@ -49,8 +52,8 @@ export const SWEEP_READ_BATCH = 25;
  * re-notification) and the `WATCH#VITALS` queue (episodes with active CRS whose last vital signs
  * are older than the interval, INF-5 → ESC-VITALS). Items are started in queue order, up to
  * `concurrency` at a time; a channel still gets its messages one at a time, in queue order (one
- * lane per team, a team posting to one channel). Each team's settings are read once per sweep and
- * the due alerts are read in batches. One item's failure never stops the others; it stays queued
+ * lane per team, a team posting to one channel). Each team's settings are read once per sweep; the
+ * due alerts are read in batches, and each batch's delivery leases are taken together. One item's failure never stops the others; it stays queued
  * for the next sweep. Nothing new is started once the deadline has passed.
  */
 export const sweep = async (deps: SweepDeps, now: Date, deadline?: number): Promise<SweepResult> => {
