@@ -89,6 +89,9 @@ const itemCount = (write: MemberWrite): number =>
 
 const byteSize = (value: unknown): number => Buffer.byteLength(JSON.stringify(value));
 
+/** A member's state as it is now (another caller's deadline may have changed it meanwhile). */
+const stateOf = (member: GroupMember): MemberState => member.state;
+
 type Folded = { readonly member: GroupMember; readonly prepared: Prepared<unknown> & { kind: 'write' } };
 
 /**
@@ -129,14 +132,14 @@ export const commitRound = async (
         );
       } catch (error) {
         if (error instanceof NeedsCommittedStateError && folded.length > 0) {
-          if (member.state === 'PREPARING') member.state = 'QUEUED';
+          if (stateOf(member) === 'PREPARING') member.state = 'QUEUED';
           break;
         }
         member.settle({ error });
         continue;
       }
       // Its caller's deadline passed while it was prepared: it was answered NOT_WRITTEN.
-      if (member.state !== 'PREPARING') continue;
+      if (stateOf(member) !== 'PREPARING') continue;
       if (prepared.kind === 'answer') {
         member.settle({ value: prepared.value });
         continue;
@@ -157,7 +160,7 @@ export const commitRound = async (
     if (folded.length === 0 || start === undefined) return { head: start, conflict: false };
     // A member answered NOT_WRITTEN while later ones were prepared: fold again without it.
     if (folded.some(({ member }) => member.state !== 'PREPARING')) {
-      for (const { member } of folded) if (member.state === 'PREPARING') member.state = 'QUEUED';
+      for (const { member } of folded) if (stateOf(member) === 'PREPARING') member.state = 'QUEUED';
       continue;
     }
     for (const { member } of folded) member.state = 'SENT';
@@ -213,7 +216,7 @@ const answerRefused = async (member: GroupMember): Promise<void> => {
   try {
     const replay = await withOwnStoreDeadline(member.deadline, () => member.write.replay());
     if (replay === undefined) {
-      if (member.state === 'PREPARING') member.state = 'QUEUED';
+      if (stateOf(member) === 'PREPARING') member.state = 'QUEUED';
     } else member.settle({ value: replay });
   } catch (error) {
     member.settle({ error });

@@ -640,15 +640,15 @@ export class EpisodeService {
     now: Date,
   ): Promise<T | undefined> {
     const stored = await this.#repository.findIdempotent(actor.userId, key, Math.floor(now.getTime() / 1000));
-    return stored ? this.#storedResult<T>(stored, key, operation, fingerprint) : undefined;
+    return stored ? (this.#storedResult(stored, key, operation, fingerprint) as T) : undefined;
   }
 
   /** The result an idempotency record holds, for the same operation and input only. */
-  #storedResult<T>(stored: IdempotencyRecord, key: string, operation: string, fingerprint: string): T {
+  #storedResult(stored: IdempotencyRecord, key: string, operation: string, fingerprint: string): unknown {
     if (stored.operation !== operation) throw new IdempotencyConflictError(key, 'OPERATION');
     if (stored.fingerprint !== undefined && stored.fingerprint !== fingerprint)
       throw new IdempotencyConflictError(key, 'INPUT');
-    return JSON.parse(stored.result) as T;
+    return JSON.parse(stored.result) as unknown;
   }
 
   /** Validates clinical values; the clinical time defaults to now and may not be in the future. */
@@ -703,7 +703,7 @@ export class EpisodeService {
         this.#prepare(actor, episodeId, key, operation, fingerprint, permission, build, current, pending),
       replay,
       replayOf: (record) => ({
-        ...this.#storedResult<Recording>(record, key ?? '', operation, fingerprint),
+        ...(this.#storedResult(record, key ?? '', operation, fingerprint) as Recording),
         replayed: true,
       }),
     });

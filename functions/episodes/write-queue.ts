@@ -44,7 +44,7 @@ export class WriteQueue {
 
   /** A recording, folded with the others queued for the episode. */
   fold<R>(episodeId: string, write: FoldWrite<R>): Promise<R> {
-    return this.#enqueue(episodeId, { write: write as FoldWrite<unknown> }) as Promise<R>;
+    return this.#enqueue(episodeId, { write }) as Promise<R>;
   }
 
   /** A write that runs alone in its turn (it reads and commits by itself). */
@@ -76,6 +76,8 @@ export class WriteQueue {
           if (state === 'DONE') return;
           state = 'DONE';
           if (timer) clearTimeout(timer);
+          // The error a write's own preparation or the store threw, passed on as it is.
+          // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
           if ('error' in outcome) reject(outcome.error);
           else resolve(outcome.value);
         },
