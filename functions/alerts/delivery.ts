@@ -6,6 +6,7 @@ import {
   type SlackAlertDelivery,
 } from '../episodes/alert-delivery-store.ts';
 import { alertMessageView, alertReminderView } from '../../slack-bot/views/alert-message.ts';
+import { forEachBounded } from './bounded-concurrency.ts';
 import { FREE_TURN, inTurn, type Turn } from './ordered-lanes.ts';
 import { settingsReadOnce, type TeamSettingsSource } from './settings-read-once.ts';
 import { describeSlackError, type SlackPoster } from './slack-web-api.ts';
@@ -37,7 +38,9 @@ export type AlertDelivererOptions = {
     'load' | 'lease' | 'record' | 'retryLater' | 'reschedule' | 'dequeue'
   > &
     /** Reads many alerts in one request (the sweeper's batches); without it they are read one by one. */
-    Partial<Pick<AlertDeliveryStore, 'loadMany'>>;
+    Partial<Pick<AlertDeliveryStore, 'loadMany'>> &
+    /** Takes many leases in one transaction (the sweeper's batches); without it they are taken in parallel. */
+    Partial<Pick<AlertDeliveryStore, 'leaseMany'>>;
   readonly settings: TeamSettingsSource;
   readonly slack: SlackPoster;
   readonly clock?: () => Date;
@@ -55,6 +58,14 @@ export type AlertDelivererOptions = {
 
 /** Longer than one delivery with its retries; a crashed deliverer's lease lapses by then. */
 export const DELIVERY_LEASE_MS = 60_000;
+/** Leases of a sweep's batch taken at once (conditional updates in flight together). */
+export const LEASE_CONCURRENCY = 25;
+
+/**
+ * A lease taken ahead for an alert (leaseAll): true, taken; false, another deliverer holds it or
+ * moved it on; undefined, none was taken (the delivery takes its own when it needs one).
+ */
+export type Leased = boolean | undefined;
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
@@ -110,6 +121,53 @@ export class AlertDeliverer {
   }
 
   /**
+   * The leases a sweep's batch of alerts will need, taken together (one transaction per batch, or
+   * conditional updates up to LEASE_CONCURRENCY in flight) instead of one by one in each alert's turn: alerts to post, and
+   * unacknowledged critical alerts due for a re-notification. Each lease holds only while the
+   * delivery is still as read (AlertDeliveryStore.lease), so two overlapping sweeps never both hold
+   * one alert. A lease not taken for a store failure is left to the alert's own turn.
+   */
+  async leaseAll(
+    alerts: readonly DeliverableAlert[],
+    deadline?: number,
+  ): Promise<ReadonlyMap<string, boolean>> {
+    const now = this.#clock();
+    const wanted = alerts.filter((alert) => this.#needsLease(alert, now));
+    const leases = new Map<string, boolean>();
+    const { store } = this.#options;
+    try {
+      if (store.leaseMany) {
+        if (deadline !== undefined && Date.now() > deadline) return leases;
+        for (const [key, token] of await store.leaseMany(wanted, now, DELIVERY_LEASE_MS))
+          leases.set(key, token !== undefined);
+        return leases;
+      }
+      await forEachBounded(
+        wanted,
+        LEASE_CONCURRENCY,
+        async (alert) => {
+          leases.set(alertKeyOf(alert), (await store.lease(alert, now, DELIVERY_LEASE_MS)) !== undefined);
+        },
+        () => deadline === undefined || Date.now() <= deadline,
+      );
+    } catch (error) {
+      // What was not leased ahead takes its own lease in its turn.
+      this.#options.log?.('warn', 'leases not taken ahead; each alert takes its own', {
+        error: String(error),
+      });
+    }
+    return leases;
+  }
+
+  /** Whether the sweep's handling of the alert posts to Slack (and so needs the lease). */
+  #needsLease(alert: DeliverableAlert, now: Date): boolean {
+    if (alert.delivery.status !== 'DELIVERED') return true;
+    if (alert.acknowledgedAt !== undefined || alert.level !== 'CRITICAL') return false;
+    const last = Date.parse(alert.delivery.lastNotifiedAt ?? alert.raisedAt);
+    return last + this.#options.renotifyMinutes * 60_000 <= now.getTime();
+  }
+
+  /**
    * The sweeper's turn on an alert due in the work queue: deliver what is still pending, show an
    * acknowledgement, re-notify an unacknowledged critical alert whose interval has passed, and take
    * out of the queue whatever needs nothing more.
@@ -129,8 +187,9 @@ export class AlertDeliverer {
     alert: DeliverableAlert,
     deadline?: number,
     turn: Turn = FREE_TURN,
+    leased?: Leased,
   ): Promise<DeliveryOutcome> {
-    if (alert.delivery.status !== 'DELIVERED') return this.#post(alert, deadline, turn);
+    if (alert.delivery.status !== 'DELIVERED') return this.#post(alert, deadline, turn, leased);
     if (alert.acknowledgedAt !== undefined) {
       if (alert.delivery.acknowledgementShownAt === undefined)
         return this.#showAcknowledgement(alert, deadline, turn);
@@ -150,10 +209,15 @@ export class AlertDeliverer {
       await this.#options.store.reschedule(alert, iso(due));
       return 'nothing';
     }
-    return this.#remind(alert, now, deadline, turn);
+    return this.#remind(alert, now, deadline, turn, leased);
   }
 
-  async #post(alert: DeliverableAlert, deadline?: number, turn: Turn = FREE_TURN): Promise<DeliveryOutcome> {
+  async #post(
+    alert: DeliverableAlert,
+    deadline?: number,
+    turn: Turn = FREE_TURN,
+    leased?: Leased,
+  ): Promise<DeliveryOutcome> {
     const now = this.#clock();
     const settings = await this.#options.settings.forTeam(alert.team);
     // An acknowledged alert left for the sweeper: its acknowledgement's stream record is handled.
@@ -171,7 +235,7 @@ export class AlertDeliverer {
       this.#options.log?.('warn', 'alert waiting for a channel', { team: alert.team, alertId: alert.id });
       return 'no-channel';
     }
-    if (!(await this.#options.store.lease(alert, now, DELIVERY_LEASE_MS))) return 'held';
+    if (!(await this.#holds(alert, now, leased))) return 'held';
     const acknowledged = alert.acknowledgedAt !== undefined;
     const message = alertMessageView({
       alert,
@@ -240,6 +304,12 @@ export class AlertDeliverer {
     }
   }
 
+  /** The lease taken ahead (leaseAll), or one taken now. */
+  async #holds(alert: DeliverableAlert, now: Date, leased: Leased): Promise<boolean> {
+    if (leased !== undefined) return leased;
+    return (await this.#options.store.lease(alert, now, DELIVERY_LEASE_MS)) !== undefined;
+  }
+
   async #showAcknowledgement(
     alert: DeliverableAlert,
     deadline?: number,
@@ -278,11 +348,12 @@ export class AlertDeliverer {
     now: Date,
     deadline?: number,
     turn: Turn = FREE_TURN,
+    leased?: Leased,
   ): Promise<DeliveryOutcome> {
     const { channel, ts } = alert.delivery;
     const settings = await this.#options.settings.forTeam(alert.team);
     if (!channel || !ts || !settings) return 'nothing';
-    if (!(await this.#options.store.lease(alert, now, DELIVERY_LEASE_MS))) return 'held';
+    if (!(await this.#holds(alert, now, leased))) return 'held';
     const message = alertReminderView({
       alert,
       language: settings.language,

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   BatchGetCommand,
   GetCommand,
+  TransactWriteCommand,
   type BatchGetCommandOutput,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
@@ -40,6 +41,16 @@ const BATCH_GET_LIMIT = 100;
 const BATCH_GET_ROUNDS = 5;
 
 export const alertKeyOf = (key: AlertKey): string => `${key.PK}|${key.SK}`;
+
+/** Leases taken in one transaction (its limit is 100 items). */
+export const LEASE_BATCH = 25;
+/** Transactions tried per batch before what is left is leased one by one. */
+const LEASE_ROUNDS = 3;
+
+const cancellationCodes = (error: unknown): readonly (string | undefined)[] | undefined =>
+  (error as { name?: string }).name === 'TransactionCanceledException'
+    ? ((error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? []).map((r) => r.Code)
+    : undefined;
 
 const conditionFailed = (error: unknown): boolean =>
   (error as { name?: string }).name === 'ConditionalCheckFailedException';
@@ -108,36 +119,10 @@ export class AlertDeliveryStore {
     leaseMs: number,
   ): Promise<string | undefined> {
     const token = randomUUID();
-    const { status, attempts, lastNotifiedAt } = alert.delivery;
     try {
       await withRetries(
         (options) =>
-          this.#client.send(
-            new UpdateCommand({
-              TableName: this.#table,
-              Key: { PK: alert.PK, SK: alert.SK },
-              UpdateExpression: 'SET delivery.leaseUntil = :until, delivery.leaseToken = :token',
-              ConditionExpression: [
-                'attribute_exists(PK)',
-                '(attribute_not_exists(delivery.leaseUntil) OR delivery.leaseUntil < :now)',
-                'delivery.#status = :status',
-                'delivery.attempts = :attempts',
-                lastNotifiedAt === undefined
-                  ? 'attribute_not_exists(delivery.lastNotifiedAt)'
-                  : 'delivery.lastNotifiedAt = :lastNotifiedAt',
-              ].join(' AND '),
-              ExpressionAttributeNames: { '#status': 'status' },
-              ExpressionAttributeValues: {
-                ':until': new Date(now.getTime() + leaseMs).toISOString(),
-                ':token': token,
-                ':now': now.toISOString(),
-                ':status': status,
-                ':attempts': attempts,
-                ...(lastNotifiedAt === undefined ? {} : { ':lastNotifiedAt': lastNotifiedAt }),
-              },
-            }),
-            options,
-          ),
+          this.#client.send(new UpdateCommand(this.#leaseUpdate(alert, now, leaseMs, token)), options),
         this.#retry,
       );
       return token;
@@ -145,6 +130,89 @@ export class AlertDeliveryStore {
       if (conditionFailed(error)) return undefined;
       throw error;
     }
+  }
+
+  /**
+   * `lease` for many alerts in one TransactWriteItems per LEASE_BATCH (the same condition on each):
+   * by `alertKeyOf`, the token, or undefined where another deliverer holds the alert or moved it
+   * on. A transaction is all or nothing, so the alerts whose condition failed are left out and the
+   * others leased again in the next one (a few rounds at most; what is left is leased one by one).
+   */
+  async leaseMany(
+    alerts: readonly (AlertKey & { readonly delivery: SlackAlertDelivery })[],
+    now: Date,
+    leaseMs: number,
+  ): Promise<Map<string, string | undefined>> {
+    const leases = new Map<string, string | undefined>();
+    for (let start = 0; start < alerts.length; start += LEASE_BATCH) {
+      let pending = alerts.slice(start, start + LEASE_BATCH);
+      for (let round = 0; pending.length > 0; round += 1) {
+        if (round >= LEASE_ROUNDS || pending.length === 1) {
+          for (const alert of pending) leases.set(alertKeyOf(alert), await this.lease(alert, now, leaseMs));
+          break;
+        }
+        const tokens = pending.map(() => randomUUID());
+        const batch = pending;
+        try {
+          await withRetries(
+            (options) =>
+              this.#client.send(
+                new TransactWriteCommand({
+                  TransactItems: batch.map((alert, i) => ({
+                    Update: this.#leaseUpdate(alert, now, leaseMs, tokens[i] ?? randomUUID()),
+                  })),
+                }),
+                options,
+              ),
+            this.#retry,
+          );
+          batch.forEach((alert, i) => leases.set(alertKeyOf(alert), tokens[i]));
+          pending = [];
+        } catch (error) {
+          const codes = cancellationCodes(error);
+          if (!codes) throw error;
+          // Not leased: held by another deliverer or moved on. The rest was not applied: again.
+          batch.forEach((alert, i) => {
+            if (codes[i] === 'ConditionalCheckFailed') leases.set(alertKeyOf(alert), undefined);
+          });
+          pending = batch.filter((_alert, i) => codes[i] !== 'ConditionalCheckFailed');
+        }
+      }
+    }
+    return leases;
+  }
+
+  /** The lease's conditional update: only while nobody holds it and the delivery is still as read. */
+  #leaseUpdate(
+    alert: AlertKey & { readonly delivery: SlackAlertDelivery },
+    now: Date,
+    leaseMs: number,
+    token: string,
+  ) {
+    const { status, attempts, lastNotifiedAt } = alert.delivery;
+    return {
+      TableName: this.#table,
+      Key: { PK: alert.PK, SK: alert.SK },
+      UpdateExpression: 'SET delivery.leaseUntil = :until, delivery.leaseToken = :token',
+      ConditionExpression: [
+        'attribute_exists(PK)',
+        '(attribute_not_exists(delivery.leaseUntil) OR delivery.leaseUntil < :now)',
+        'delivery.#status = :status',
+        'delivery.attempts = :attempts',
+        lastNotifiedAt === undefined
+          ? 'attribute_not_exists(delivery.lastNotifiedAt)'
+          : 'delivery.lastNotifiedAt = :lastNotifiedAt',
+      ].join(' AND '),
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: {
+        ':until': new Date(now.getTime() + leaseMs).toISOString(),
+        ':token': token,
+        ':now': now.toISOString(),
+        ':status': status,
+        ':attempts': attempts,
+        ...(lastNotifiedAt === undefined ? {} : { ':lastNotifiedAt': lastNotifiedAt }),
+      },
+    };
   }
 
   /**

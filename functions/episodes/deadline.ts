@@ -43,3 +43,13 @@ export const untilAborted = <T>(attempt: Promise<T>, signal: AbortSignal): Promi
       signal.removeEventListener('abort', abort);
     });
   });
+
+/**
+ * Runs `work` with exactly this deadline (undefined: none), whatever the enclosing request's: work
+ * done on behalf of several callers at once (a group commit) carries its own deadline.
+ */
+export const withOwnStoreDeadline = <T>(
+  deadlineEpochMs: number | undefined,
+  work: () => Promise<T>,
+): Promise<T> =>
+  deadlineEpochMs === undefined ? deadlines.exit(work) : deadlines.run(deadlineEpochMs, work);

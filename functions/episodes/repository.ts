@@ -66,6 +66,36 @@ export type AlertRepeat = {
   readonly text: AlertRecord['text'];
 };
 
+/** One write of a group commit: its items, without the head (the group writes the head once). */
+export type MemberWrite = Omit<EpisodeWrite, 'head' | 'expectedVersion' | 'acknowledge'>;
+
+/**
+ * Writes queued for one episode, committed together: every member's items and one head (the state
+ * after the last member), guarded by the version the first member started from.
+ */
+export type GroupWrite = {
+  readonly head: EpisodeHead;
+  readonly expectedVersion: number;
+  readonly members: readonly MemberWrite[];
+};
+
+/**
+ * A group commit refused: the head moved on, or members' own conditions failed (their idempotency
+ * keys were used). `headMoved` says whether the head's version check failed (then the group starts
+ * again from a fresh head).
+ */
+export class GroupWriteRefusedError extends Error {
+  /** The members refused for their own condition (their idempotency keys were used), by index. */
+  readonly members: readonly number[];
+  readonly headMoved: boolean;
+  constructor(members: readonly number[], headMoved: boolean) {
+    super(members.length === 0 ? 'VERSION_CONFLICT' : 'IDEMPOTENT_REPLAY');
+    this.name = 'GroupWriteRefusedError';
+    this.members = members;
+    this.headMoved = headMoved;
+  }
+}
+
 /** Why a write was refused: the head moved on, the idempotency key was used, or the alert was already acknowledged. */
 export type WriteRefusal = 'VERSION_CONFLICT' | 'IDEMPOTENT_REPLAY' | 'ALREADY_ACKNOWLEDGED';
 export class WriteRefusedError extends Error {
@@ -325,24 +355,113 @@ export class EpisodeRepository {
     const refusals: Record<number, WriteRefusal> = { 0: 'VERSION_CONFLICT' };
     if (write.idempotency) refusals[1 + write.records.length] = 'IDEMPOTENT_REPLAY';
     if (write.acknowledge) refusals[items.length - 1] = 'ALREADY_ACKNOWLEDGED';
-    for (const repeat of write.alertRepeats ?? [])
-      items.push({
-        Update: {
-          TableName: this.#table,
-          Key: { PK: repeat.alert.PK, SK: repeat.alert.SK },
-          UpdateExpression:
-            'SET occurrences = if_not_exists(occurrences, :one) + :one, lastRaisedAt = :at, lastBasedOn = :basedOn, #text = :text',
-          ConditionExpression: 'attribute_exists(PK)',
-          ExpressionAttributeNames: { '#text': 'text' },
-          ExpressionAttributeValues: {
-            ':one': 1,
-            ':at': repeat.at,
-            ':basedOn': repeat.basedOn,
-            ':text': repeat.text,
-          },
-        },
-      });
+    for (const repeat of write.alertRepeats ?? []) items.push(this.#repeatUpdate(repeat, 1));
     await this.#transact(items, refusals);
+  }
+
+  /** EPI-6: an alert raised again `count` times (its occurrences counted, its last raise kept). */
+  #repeatUpdate(repeat: AlertRepeat, count: number) {
+    return {
+      Update: {
+        TableName: this.#table,
+        Key: { PK: repeat.alert.PK, SK: repeat.alert.SK },
+        UpdateExpression:
+          'SET occurrences = if_not_exists(occurrences, :one) + :count, lastRaisedAt = :at, lastBasedOn = :basedOn, #text = :text',
+        ConditionExpression: 'attribute_exists(PK)',
+        ExpressionAttributeNames: { '#text': 'text' },
+        ExpressionAttributeValues: {
+          ':one': 1,
+          ':count': count,
+          ':at': repeat.at,
+          ':basedOn': repeat.basedOn,
+          ':text': repeat.text,
+        },
+      },
+    };
+  }
+
+  /**
+   * Writes a group of recordings atomically (one TransactWriteItems, at most 100 items): one head
+   * put guarded by `expectedVersion`, then each member's records, idempotency record and extra
+   * items in order. An alert raised again by a later member of the group (EPI-6) is updated in the
+   * group's own put of it, or, raised before the group, once with every repeat counted: a
+   * transaction touches each item once. Throws GroupWriteRefusedError or StoreUnavailableError.
+   */
+  async commitGroup(group: GroupWrite): Promise<void> {
+    const items: NonNullable<TransactWriteCommandInput['TransactItems']> = [
+      {
+        Put: {
+          TableName: this.#table,
+          Item: group.head,
+          ConditionExpression: '#version = :expected',
+          ExpressionAttributeNames: { '#version': 'version' },
+          ExpressionAttributeValues: { ':expected': group.expectedVersion },
+        },
+      },
+    ];
+    const owners: (number | undefined)[] = [undefined];
+    const alertPuts = new Map<string, { Put: { Item: Record<string, unknown> } }>();
+    const repeats = new Map<string, { repeat: AlertRepeat; count: number }>();
+    group.members.forEach((member, index) => {
+      for (const record of member.records) {
+        const put = {
+          Put: {
+            TableName: this.#table,
+            Item: { ...record } as Record<string, unknown>,
+            ConditionExpression: 'attribute_not_exists(PK)',
+          },
+        };
+        if (record.kind === 'ALERT') alertPuts.set(`${record.PK}|${record.SK}`, put);
+        items.push(put);
+        owners.push(undefined);
+      }
+      if (member.idempotency) {
+        items.push(this.#idempotencyPut(member.idempotency));
+        owners.push(index);
+      }
+      for (const item of member.extra ?? []) {
+        items.push({
+          Put: { TableName: this.#table, Item: item, ConditionExpression: 'attribute_not_exists(PK)' },
+        });
+        owners.push(undefined);
+      }
+      for (const repeat of member.alertRepeats ?? []) {
+        const key = `${repeat.alert.PK}|${repeat.alert.SK}`;
+        const put = alertPuts.get(key);
+        if (put) {
+          const alert = put.Put.Item;
+          put.Put.Item = {
+            ...alert,
+            occurrences: (typeof alert.occurrences === 'number' ? alert.occurrences : 1) + 1,
+            lastRaisedAt: repeat.at,
+            lastBasedOn: repeat.basedOn,
+            text: repeat.text,
+          };
+        } else repeats.set(key, { repeat, count: (repeats.get(key)?.count ?? 0) + 1 });
+      }
+    });
+    for (const { repeat, count } of repeats.values()) {
+      items.push(this.#repeatUpdate(repeat, count));
+      owners.push(undefined);
+    }
+    try {
+      await this.#send(items);
+    } catch (error) {
+      const codes = cancellationCodes(error);
+      if (codes?.includes('TransactionConflict')) throw new GroupWriteRefusedError([], true);
+      if (!codes?.includes('ConditionalCheckFailed')) throw error;
+      const headMoved = codes[0] === 'ConditionalCheckFailed';
+      const members = [
+        ...new Set(
+          codes.flatMap((code, index) => {
+            const owner = owners[index];
+            return code === 'ConditionalCheckFailed' && owner !== undefined ? [owner] : [];
+          }),
+        ),
+      ];
+      if (members.length === 0 && !headMoved) throw error;
+      throw new GroupWriteRefusedError(members, headMoved);
+    }
   }
 
   /** Writes a new episode: its head, the records its plan led to, and its creation idempotency record. */
@@ -381,19 +500,8 @@ export class EpisodeRepository {
     items: NonNullable<TransactWriteCommandInput['TransactItems']>,
     refusals: Readonly<Record<number, WriteRefusal>>,
   ): Promise<void> {
-    // One token per logical write: a retry after a timeout cannot apply the transaction twice.
-    const token = randomUUID();
-    const { TransactWriteCommand } = await documentCommands();
     try {
-      await withRetries(
-        (options) =>
-          this.#client.send(
-            new TransactWriteCommand({ TransactItems: items, ClientRequestToken: token }),
-            options,
-          ),
-        this.#retry,
-        true,
-      );
+      await this.#send(items);
     } catch (error) {
       const codes = cancellationCodes(error);
       // Every transaction here writes the head: a concurrent transaction on it means the head moved on.
@@ -409,6 +517,21 @@ export class EpisodeRepository {
       }
       throw error;
     }
+  }
+
+  /** One TransactWriteItems, retried when transient with one token: a retry cannot apply it twice. */
+  async #send(items: NonNullable<TransactWriteCommandInput['TransactItems']>): Promise<void> {
+    const token = randomUUID();
+    const { TransactWriteCommand } = await documentCommands();
+    await withRetries(
+      (options) =>
+        this.#client.send(
+          new TransactWriteCommand({ TransactItems: items, ClientRequestToken: token }),
+          options,
+        ),
+      this.#retry,
+      true,
+    );
   }
 
   /** The next episode number (EP-<n>): an atomic counter; a failed creation leaves a gap, never a duplicate. */

@@ -30,7 +30,6 @@ import {
   EpisodeNotFoundError,
   EpisodeValidationError,
   IdempotencyConflictError,
-  StoreUnavailableError,
 } from './errors.ts';
 import { fingerprintOf } from './idempotency.ts';
 import { decodeTeamsCursor, encodeTeamsCursor } from './teams-cursor.ts';
@@ -90,7 +89,8 @@ import {
 import { foldState, stateOf, type EpisodeState } from './state.ts';
 import { decodeTeamCursor, encodeTeamCursor } from './team-cursor.ts';
 import { clinicalTimeOf } from './clinical-time.ts';
-import { storeTimeLeftMs, untilAborted } from './deadline.ts';
+import { NeedsCommittedStateError, type Prepared } from './group-commit.ts';
+import { WriteQueue } from './write-queue.ts';
 import { timelineContext, timelineSettings, toTimelineRecord } from './timeline.ts';
 import type { EpisodeSummary } from './records.ts';
 
@@ -159,12 +159,6 @@ const EMPTY_SUMMARY: EpisodeSummary = {
   openAlerts: [],
 };
 
-/** The head a write committed (a replayed answer's head is an old one: none). */
-const headWritten = (result: unknown): EpisodeHead | undefined => {
-  const recording = result as Partial<Recording> | undefined;
-  return recording?.replayed === false && recording.episode !== undefined ? recording.episode : undefined;
-};
-
 /** The head of a partition, or the head itself. */
 const headOf = (found: EpisodeHead | EpisodePartition | undefined): EpisodeHead | undefined =>
   found === undefined ? undefined : 'head' in found ? found.head : found;
@@ -182,8 +176,8 @@ export class EpisodeService {
   readonly #timeline: TimelineSettings;
   readonly #newId: () => string;
   readonly #maxWriteAttempts: number;
-  /** Writes to one episode from this process, one after another (see #serially). */
-  readonly #queues = new Map<string, Promise<EpisodeHead | undefined>>();
+  /** Writes to one episode from this process: recordings committed in groups (write-queue.ts). */
+  readonly #queue: WriteQueue;
 
   constructor(options: EpisodeServiceOptions) {
     this.#repository = options.repository;
@@ -193,6 +187,14 @@ export class EpisodeService {
     this.#timeline = timelineSettings(this.#config, this.#settings.timeZone);
     this.#newId = options.newId;
     this.#maxWriteAttempts = options.maxWriteAttempts ?? 30;
+    const repository = this.#repository;
+    this.#queue = new WriteQueue({
+      loadHead: (episodeId) => repository.loadHead(episodeId),
+      commitGroup: (group) => repository.commitGroup(group),
+      maxConflicts: this.#maxWriteAttempts,
+      conflict: (episodeId) => new EpisodeConflictError(episodeId),
+      backoff: (attempt) => this.#backoff(attempt),
+    });
   }
 
   get config(): RulesConfig {
@@ -466,7 +468,9 @@ export class EpisodeService {
       'correctRecord',
       input,
       'read',
-      async (head, context) => {
+      async (head, context, pending) => {
+        // EPI-4: a correction reads stored records and re-folds from them: it needs them committed.
+        if (pending) throw new NeedsCommittedStateError();
         const original = await this.#repository.loadRecord(base.episodeId, base.recordId);
         if (!original || original.kind === 'GRADING' || original.kind === 'ALERT') {
           throw new EpisodeValidationError([
@@ -524,7 +528,8 @@ export class EpisodeService {
         );
         const originalTime = clinicalTimeOf(original);
         const recordTime = clinicalTimeOf(record);
-        if (kind === 'DOSE' && !retract) await this.#checkDose(head, record as DoseRecord, [original.id]);
+        if (kind === 'DOSE' && !retract)
+          await this.#checkDose(head, record as DoseRecord, [original.id], false);
         return {
           record,
           supersedes: original,
@@ -554,7 +559,7 @@ export class EpisodeService {
       input,
       'input',
     );
-    return this.#serially(episodeId, () => this.#acknowledge(actor, episodeId, alertId));
+    return this.#queue.alone(episodeId, () => this.#acknowledge(actor, episodeId, alertId));
   }
 
   async #acknowledge(actor: Actor, episodeId: string, alertId: string): Promise<Acknowledgement> {
@@ -658,10 +663,10 @@ export class EpisodeService {
       `record${kind}`,
       input,
       spec.permission,
-      async (head, context) => {
+      async (head, context, pending) => {
         const time = (values as Record<string, string>)[spec.timeField] ?? context.now;
         const record = clinicalRecord(kind, values as never, time, context);
-        if (kind === 'DOSE') await this.#checkDose(head, record as DoseRecord, []);
+        if (kind === 'DOSE') await this.#checkDose(head, record as DoseRecord, [], pending);
         return { record };
       },
     );
@@ -686,22 +691,29 @@ export class EpisodeService {
    * with the reason, and ESC-DOSE / ESC-TOCI raised by the timeline). Checked against the state just
    * before the dose: the head's, or a re-fold up to it when the dose is entered late.
    */
-  async #checkDose(head: EpisodeHead, dose: DoseRecord, replacing: readonly string[]): Promise<void> {
+  async #checkDose(
+    head: EpisodeHead,
+    dose: DoseRecord,
+    replacing: readonly string[],
+    pending: boolean,
+  ): Promise<void> {
     const record = toTimelineRecord(dose);
     if (record?.kind !== 'DOSE') return;
     const context = timelineContext(head, this.#timeline);
     const current = this.#timelineOf(head);
-    const before =
-      replacing.length === 0 && appendsTo(current, record)
-        ? current
-        : (
-            await refold(this.#repository, head, context, {
-              fromIso: record.at,
-              added: [],
-              superseded: replacing,
-              until: sortKeyOf(record),
-            })
-          ).state;
+    const appends = replacing.length === 0 && appendsTo(current, record);
+    // A late dose is checked on a re-fold of stored records: they must be committed.
+    if (!appends && pending) throw new NeedsCommittedStateError();
+    const before = appends
+      ? current
+      : (
+          await refold(this.#repository, head, context, {
+            fromIso: record.at,
+            added: [],
+            superseded: replacing,
+            until: sortKeyOf(record),
+          })
+        ).state;
     const check = checkDose(before, record, context.patient, this.#timeline);
     if (check.problems.length > 0 && !dose.values.overrideReason) throw new DoseRefusedError(check.problems);
   }
@@ -718,11 +730,15 @@ export class EpisodeService {
     now: Date,
   ): Promise<T | undefined> {
     const stored = await this.#repository.findIdempotent(actor.userId, key, Math.floor(now.getTime() / 1000));
-    if (!stored) return undefined;
+    return stored ? (this.#storedResult(stored, key, operation, fingerprint) as T) : undefined;
+  }
+
+  /** The result an idempotency record holds, for the same operation and input only. */
+  #storedResult(stored: IdempotencyRecord, key: string, operation: string, fingerprint: string): unknown {
     if (stored.operation !== operation) throw new IdempotencyConflictError(key, 'OPERATION');
     if (stored.fingerprint !== undefined && stored.fingerprint !== fingerprint)
       throw new IdempotencyConflictError(key, 'INPUT');
-    return JSON.parse(stored.result) as T;
+    return JSON.parse(stored.result) as unknown;
   }
 
   /** Validates clinical values; the clinical time defaults to now and may not be in the future. */
@@ -748,11 +764,12 @@ export class EpisodeService {
   }
 
   /**
-   * The write loop: read the head (1 GetItem), authorise, build the record, advance the timeline
-   * (one step on the head's state; a re-fold from a snapshot for a late entry or a correction),
-   * grade, commit everything with the head's version (1 TransactWriteItems, with the idempotency
-   * record in its own item); on a version conflict re-read only the head (bounded); a used key
-   * answers the first result (the same operation and input) or a conflict.
+   * A write: queued for its episode (write-queue.ts) and committed with the others queued with it
+   * (group-commit.ts). Each is prepared on the head the write before it left (the first of an idle
+   * episode reads the head: 1 GetItem), exactly as if written alone; the group is one
+   * TransactWriteItems with one head update guarded by the version it started from. On a version
+   * conflict the head alone is re-read (bounded); a used key answers the first result (the same
+   * operation and input) or a conflict.
    */
   #write(
     actor: Actor,
@@ -761,193 +778,186 @@ export class EpisodeService {
     operation: string,
     input: unknown,
     permission: Permission,
-    build: (head: EpisodeHead, context: WriteContext) => Promise<Built>,
-  ): Promise<Recording> {
-    return this.#serially(episodeId, (known) =>
-      this.#writeOnce(actor, episodeId, options, operation, input, permission, build, known),
-    );
-  }
-
-  async #writeOnce(
-    actor: Actor,
-    episodeId: string,
-    options: WriteOptions,
-    operation: string,
-    input: unknown,
-    permission: Permission,
-    build: (head: EpisodeHead, context: WriteContext) => Promise<Built>,
-    known?: EpisodeHead,
+    build: (head: EpisodeHead, context: WriteContext, pending: boolean) => Promise<Built>,
   ): Promise<Recording> {
     const key = this.#key(options);
     const fingerprint = fingerprintOf(operation, input);
-    for (let attempt = 1; ; attempt += 1) {
-      // The head the write queued before this one committed, on the first attempt only.
-      const current =
-        attempt === 1 && known !== undefined ? known : await this.#repository.loadHead(episodeId);
-      const head = this.#authorize(actor, episodeId, current, permission);
-      if (head.status === 'CLOSED') {
-        if (key) {
-          const replay = await this.#firstResult<Recording>(
-            actor,
-            key,
-            operation,
-            fingerprint,
-            this.#clock(),
-          );
-          if (replay) return { ...replay, replayed: true };
-        }
-        throw new EpisodeValidationError([
-          {
-            field: 'input.episodeId',
-            allowed: 'an active episode',
-            received: episodeId,
-            message: `Episode ${episodeId} is closed; nothing was recorded`,
-          },
-        ]);
+    const replay = async (): Promise<Recording | undefined> => {
+      if (!key) return undefined;
+      const first = await this.#firstResult<Recording>(actor, key, operation, fingerprint, this.#clock());
+      return first ? { ...first, replayed: true } : undefined;
+    };
+    return this.#queue.fold<Recording>(episodeId, {
+      idempotencyItem: key === undefined ? undefined : `${actor.userId}\u0000${key}`,
+      prepare: (current, pending) =>
+        this.#prepare(actor, episodeId, key, operation, fingerprint, permission, build, current, pending),
+      replay,
+      replayOf: (record) => ({
+        ...(this.#storedResult(record, key ?? '', operation, fingerprint) as Recording),
+        replayed: true,
+      }),
+    });
+  }
+
+  /**
+   * One write on `current` (the committed head, or the head the write queued before it left):
+   * authorise, build the record, advance the timeline (one step on the head's state; a re-fold from
+   * a snapshot for a late entry or a correction), grade, and give the items and the head after it.
+   * `pending`: writes folded before it are not committed yet (a write that must re-fold from stored
+   * records then waits for the next group).
+   */
+  async #prepare(
+    actor: Actor,
+    episodeId: string,
+    key: string | undefined,
+    operation: string,
+    fingerprint: string,
+    permission: Permission,
+    build: (head: EpisodeHead, context: WriteContext, pending: boolean) => Promise<Built>,
+    current: EpisodeHead | undefined,
+    pending: boolean,
+  ): Promise<Prepared<Recording>> {
+    const head = this.#authorize(actor, episodeId, current, permission);
+    if (head.status === 'CLOSED') {
+      if (key) {
+        const replay = await this.#firstResult<Recording>(actor, key, operation, fingerprint, this.#clock());
+        if (replay) return { kind: 'answer', value: { ...replay, replayed: true } };
       }
-      const nowDate = this.#clock();
-      const now = nowDate.toISOString();
-      const context: WriteContext = { episodeId, now, author: this.#author(actor), newId: this.#newId };
-      const built = await build(head, context);
-      const { record } = built;
-      const advanced = await this.#advance(head, built);
-      const assessment = advanced.step
-        ? assessStep(advanced.step, this.#timeline)
-        : { gradings: [], triggers: [] };
-      const labAssessment =
-        record.kind === 'LAB' && !record.correction?.retracted
-          ? assessLab(foldState(head, [record]), record, this.#settings)
-          : { gradings: [], triggers: [] };
-      const gradings = [...assessment.gradings, ...labAssessment.gradings].map((draft) =>
-        gradingRecord(draft, context),
-      );
-      const triggers = [
-        ...assessment.triggers,
-        ...labAssessment.triggers.map((t) => ({ ...t, crsEpisode: null, repeat: false })),
-      ];
-      const refs = alertRefsOf(head);
-      const sorted = sortTriggers(refs, triggers);
-      const alerts = sorted.raise.map((trigger) =>
-        alertRecord(trigger, gradings[0]?.id ?? record.id, head.team, context),
-      );
-      const basedOn = gradings[0]?.id ?? record.id;
-      const repeats: AlertRepeat[] = sorted.repeat.map(({ trigger, alert }) => ({
-        alert: { PK: head.PK, SK: alert.SK } as AlertRecord,
-        at: now,
-        basedOn,
-        text: trigger.text,
-      }));
-      const repeatedAlerts = sorted.repeat.map(
-        ({ trigger, alert }) =>
-          ({
-            PK: head.PK,
-            SK: alert.SK,
-            id: alert.id,
-            kind: 'ALERT',
-            episodeId,
-            escalationId: alert.escalationId,
-            level: alert.level,
-            raisedAt: alert.raisedAt,
-            crsEpisode: alert.crsEpisode,
-            occurrences: alert.occurrences + 1,
-            lastRaisedAt: now,
-            lastBasedOn: basedOn,
-            text: trigger.text,
-            team: head.team,
-            ...(alert.acknowledged ? { acknowledgedAt: alert.raisedAt } : {}),
-          }) as unknown as AlertRecord,
-      );
-      const death =
-        record.kind === 'DEATH'
-          ? { at: record.values.diedAt, attribution: record.values.attribution, recordId: record.id }
-          : undefined;
-      const version = head.version + 1;
-      const snapshot = advanced.refolded ? undefined : this.#snapshotFor(head, advanced.state, record);
-      const nextHeadValue = nextHead(
-        head,
-        advanced.state,
-        nextAlertRefs(refs, {
-          raised: alerts,
-          repeated: repeatedAlerts,
-          currentCrsEpisode: openEpisodeNumber(advanced.state),
-          now,
-        }),
-        now,
+      throw new EpisodeValidationError([
         {
-          ...(built.close
-            ? {
-                status: 'CLOSED',
-                closed: { ...built.close, by: this.#author(actor) },
-                ...(death ? { death } : {}),
-              }
-            : {}),
-          ...(snapshot ? { lastSnapshotAt: clinicalTimeOf(record) } : {}),
-          counts: nextCounts(head.counts, record),
-          currentGradings: nextCurrentGradings(head.currentGradings, {
-            record,
-            gradings,
-            refolded: advanced.refolded,
-          }),
-          ...(advanced.refolded && built.refoldFrom !== undefined
-            ? { refolds: [...(head.refolds ?? []), { from: built.refoldFrom, version }].slice(-200) }
-            : advanced.refolded
-              ? { refolds: [...(head.refolds ?? []), { from: clinicalTimeOf(record), version }].slice(-200) }
-              : {}),
+          field: 'input.episodeId',
+          allowed: 'an active episode',
+          received: episodeId,
+          message: `Episode ${episodeId} is closed; nothing was recorded`,
         },
-      );
-      const result: Recording = {
-        episode: nextHeadValue,
-        record,
-        gradings,
-        alerts,
-        repeatedAlerts,
-        refolded: advanced.refolded,
-        regraded: advanced.regraded,
-        replayed: false,
-      };
-      const extra: (RecordLookup | Tombstone | TimelineSnapshot)[] = [
-        { PK: head.PK, SK: recordLookupSk(record.id), kind: 'LOOKUP', recordSk: record.SK },
-        ...(built.supersedes
-          ? [
-              {
-                PK: head.PK,
-                SK: tombstoneSk(built.supersedes.SK),
-                kind: 'SUPERSEDED' as const,
-                corrects: built.supersedes.id,
-                by: record.id,
-              },
-            ]
-          : []),
-        ...(snapshot ? [{ ...snapshot, headVersion: version }] : []),
-      ];
-      try {
-        await this.#repository.commit({
-          head: nextHeadValue,
-          expectedVersion: head.version,
-          records: [record, ...gradings, ...alerts],
-          extra,
-          idempotency: key ? idempotencyRecord(context, key, operation, fingerprint, result) : undefined,
-          alertRepeats: repeats,
-        });
-        return result;
-      } catch (error) {
-        // The key was used before (a retry, or a concurrent one that won): answer its first result.
-        if (error instanceof WriteRefusedError && error.reason === 'IDEMPOTENT_REPLAY' && key) {
-          const replay = await this.#firstResult<Recording>(
-            actor,
-            key,
-            operation,
-            fingerprint,
-            this.#clock(),
-          );
-          if (replay) return { ...replay, replayed: true };
-          continue;
-        }
-        if (!(error instanceof WriteRefusedError) || attempt >= this.#maxWriteAttempts)
-          throw this.#conflictOr(error, episodeId);
-        await this.#backoff(attempt);
-      }
+      ]);
     }
+    const nowDate = this.#clock();
+    const now = nowDate.toISOString();
+    const context: WriteContext = { episodeId, now, author: this.#author(actor), newId: this.#newId };
+    const built = await build(head, context, pending);
+    const { record } = built;
+    const advanced = await this.#advance(head, built, pending);
+    const assessment = advanced.step
+      ? assessStep(advanced.step, this.#timeline)
+      : { gradings: [], triggers: [] };
+    const labAssessment =
+      record.kind === 'LAB' && !record.correction?.retracted
+        ? assessLab(foldState(head, [record]), record, this.#settings)
+        : { gradings: [], triggers: [] };
+    const gradings = [...assessment.gradings, ...labAssessment.gradings].map((draft) =>
+      gradingRecord(draft, context),
+    );
+    const triggers = [
+      ...assessment.triggers,
+      ...labAssessment.triggers.map((t) => ({ ...t, crsEpisode: null, repeat: false })),
+    ];
+    const refs = alertRefsOf(head);
+    const sorted = sortTriggers(refs, triggers);
+    const alerts = sorted.raise.map((trigger) =>
+      alertRecord(trigger, gradings[0]?.id ?? record.id, head.team, context),
+    );
+    const basedOn = gradings[0]?.id ?? record.id;
+    const repeats: AlertRepeat[] = sorted.repeat.map(({ trigger, alert }) => ({
+      alert: { PK: head.PK, SK: alert.SK } as AlertRecord,
+      at: now,
+      basedOn,
+      text: trigger.text,
+    }));
+    const repeatedAlerts = sorted.repeat.map(
+      ({ trigger, alert }) =>
+        ({
+          PK: head.PK,
+          SK: alert.SK,
+          id: alert.id,
+          kind: 'ALERT',
+          episodeId,
+          escalationId: alert.escalationId,
+          level: alert.level,
+          raisedAt: alert.raisedAt,
+          crsEpisode: alert.crsEpisode,
+          occurrences: alert.occurrences + 1,
+          lastRaisedAt: now,
+          lastBasedOn: basedOn,
+          text: trigger.text,
+          team: head.team,
+          ...(alert.acknowledged ? { acknowledgedAt: alert.raisedAt } : {}),
+        }) as unknown as AlertRecord,
+    );
+    const death =
+      record.kind === 'DEATH'
+        ? { at: record.values.diedAt, attribution: record.values.attribution, recordId: record.id }
+        : undefined;
+    const version = head.version + 1;
+    const snapshot = advanced.refolded ? undefined : this.#snapshotFor(head, advanced.state, record);
+    const nextHeadValue = nextHead(
+      head,
+      advanced.state,
+      nextAlertRefs(refs, {
+        raised: alerts,
+        repeated: repeatedAlerts,
+        currentCrsEpisode: openEpisodeNumber(advanced.state),
+        now,
+      }),
+      now,
+      {
+        ...(built.close
+          ? {
+              status: 'CLOSED',
+              closed: { ...built.close, by: this.#author(actor) },
+              ...(death ? { death } : {}),
+            }
+          : {}),
+        ...(snapshot ? { lastSnapshotAt: clinicalTimeOf(record) } : {}),
+        counts: nextCounts(head.counts, record),
+        currentGradings: nextCurrentGradings(head.currentGradings, {
+          record,
+          gradings,
+          refolded: advanced.refolded,
+        }),
+        ...(advanced.refolded && built.refoldFrom !== undefined
+          ? { refolds: [...(head.refolds ?? []), { from: built.refoldFrom, version }].slice(-200) }
+          : advanced.refolded
+            ? { refolds: [...(head.refolds ?? []), { from: clinicalTimeOf(record), version }].slice(-200) }
+            : {}),
+      },
+    );
+    const result: Recording = {
+      episode: nextHeadValue,
+      record,
+      gradings,
+      alerts,
+      repeatedAlerts,
+      refolded: advanced.refolded,
+      regraded: advanced.regraded,
+      replayed: false,
+    };
+    const extra: (RecordLookup | Tombstone | TimelineSnapshot)[] = [
+      { PK: head.PK, SK: recordLookupSk(record.id), kind: 'LOOKUP', recordSk: record.SK },
+      ...(built.supersedes
+        ? [
+            {
+              PK: head.PK,
+              SK: tombstoneSk(built.supersedes.SK),
+              kind: 'SUPERSEDED' as const,
+              corrects: built.supersedes.id,
+              by: record.id,
+            },
+          ]
+        : []),
+      ...(snapshot ? [{ ...snapshot, headVersion: version }] : []),
+    ];
+    return {
+      kind: 'write',
+      head: nextHeadValue,
+      value: result,
+      write: {
+        records: [record, ...gradings, ...alerts],
+        extra,
+        idempotency: key ? idempotencyRecord(context, key, operation, fingerprint, result) : undefined,
+        alertRepeats: repeats,
+      },
+    };
   }
 
   /**
@@ -957,6 +967,7 @@ export class EpisodeService {
   async #advance(
     head: EpisodeHead,
     built: Built,
+    pending: boolean,
   ): Promise<{ state: TimelineState; step: StepResult | null; refolded: boolean; regraded: number }> {
     const { record } = built;
     const context = timelineContext(head, this.#timeline);
@@ -969,6 +980,8 @@ export class EpisodeService {
         return { state: result.state, step: result, refolded: false, regraded: 0 };
       }
     }
+    // A re-fold reads stored records: the writes folded before this one must be committed first.
+    if (pending) throw new NeedsCommittedStateError();
     const fromIso = built.refoldFrom ?? clinicalTimeOf(record);
     const folded = await refold(this.#repository, head, context, {
       fromIso,
@@ -1023,47 +1036,6 @@ export class EpisodeService {
 
   #conflictOr(error: unknown, episodeId: string): unknown {
     return error instanceof WriteRefusedError ? new EpisodeConflictError(episodeId) : error;
-  }
-
-  /**
-   * Runs the writes of one episode that reach this process one after another: concurrent writers
-   * on one head would otherwise mostly lose the optimistic-lock race and retry (each retry a read
-   * and a transaction). Writes from other processes still meet the version check.
-   */
-  /**
-   * Writes to one episode run one at a time in this process (no optimistic-lock storm). A write
-   * queued behind another starts from the head that one committed (no GetItem: under contention
-   * each write is one transaction); if another process moved the head meanwhile, its version
-   * condition fails and the write re-reads. A write still queued at the caller's deadline ends as
-   * StoreUnavailable (NOT_WRITTEN) and never runs later.
-   */
-  #serially<T>(episodeId: string, write: (known: EpisodeHead | undefined) => Promise<T>): Promise<T> {
-    const previous = this.#queues.get(episodeId);
-    const left = storeTimeLeftMs();
-    const run = (async () => {
-      if (previous === undefined) return write(undefined);
-      let known: EpisodeHead | undefined;
-      try {
-        known =
-          left === undefined
-            ? await previous
-            : await untilAborted(previous, AbortSignal.timeout(Math.max(0, left)));
-      } catch {
-        throw new StoreUnavailableError(undefined, { outcome: 'NOT_WRITTEN' });
-      }
-      return write(known);
-    })();
-    const committedHead = run.then(
-      (result) => headWritten(result),
-      () => undefined,
-    );
-    // The next write waits for this one and every one before it, and starts from this one's head.
-    const settled = Promise.all([previous, committedHead]).then(([, head]) => head);
-    this.#queues.set(episodeId, settled);
-    void settled.then(() => {
-      if (this.#queues.get(episodeId) === settled) this.#queues.delete(episodeId);
-    });
-    return run;
   }
 
   async #backoff(attempt: number): Promise<void> {

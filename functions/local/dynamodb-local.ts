@@ -66,7 +66,9 @@ export const startDynamoDbLocal = async (options: DynamoDbLocalOptions = {}): Pr
     return stopProcess(child);
   };
   const client = new DynamoDBClient({ ...LOCAL_AWS, endpoint, maxAttempts: 1 });
-  const deadline = Date.now() + (options.readyTimeoutMs ?? 90_000);
+  // A busy machine may need longer: DYNAMODB_LOCAL_READY_MS overrides the default.
+  const deadline =
+    Date.now() + (options.readyTimeoutMs ?? (Number(process.env.DYNAMODB_LOCAL_READY_MS) || 90_000));
   try {
     for (;;) {
       if (exited) throw new Error(`DynamoDB Local ${exited} before it was ready:\n${output.trim()}`);

@@ -20,7 +20,7 @@ export type SweepResult = {
 
 /** What one sweep asks of the deliverer: its alerts read in batches, then each one handled. */
 export type SweepDeliverer = {
-  forSweep(): Pick<AlertDeliverer, 'loadAll' | 'sweepLoaded'>;
+  forSweep(): Pick<AlertDeliverer, 'loadAll' | 'sweepLoaded'> & Partial<Pick<AlertDeliverer, 'leaseAll'>>;
 };
 
 export type SweepDeps = {
@@ -36,8 +36,11 @@ export type SweepDeps = {
   readonly concurrency?: number;
 };
 
-/** Alerts (or overdue-vitals checks) in flight at once. */
-export const SWEEP_CONCURRENCY = 16;
+/**
+ * Alerts (or overdue-vitals checks) in flight at once. A channel still gets one message at a time
+ * (its lane); the slots are for the store's reads and writes of many alerts to overlap.
+ */
+export const SWEEP_CONCURRENCY = 32;
 /**
  * Due alerts read together (one BatchGetItem), just before they are handled: the batch is read when
  * its first alert is started, so no alert acts on a read older than its batch's few deliveries.
@@ -49,8 +52,8 @@ export const SWEEP_READ_BATCH = 25;
  * re-notification) and the `WATCH#VITALS` queue (episodes with active CRS whose last vital signs
  * are older than the interval, INF-5 → ESC-VITALS). Items are started in queue order, up to
  * `concurrency` at a time; a channel still gets its messages one at a time, in queue order (one
- * lane per team, a team posting to one channel). Each team's settings are read once per sweep and
- * the due alerts are read in batches. One item's failure never stops the others; it stays queued
+ * lane per team, a team posting to one channel). Each team's settings are read once per sweep; the
+ * due alerts are read in batches, and each batch's delivery leases are taken together. One item's failure never stops the others; it stays queued
  * for the next sweep. Nothing new is started once the deadline has passed.
  */
 export const sweep = async (deps: SweepDeps, now: Date, deadline?: number): Promise<SweepResult> => {
@@ -66,15 +69,25 @@ export const sweep = async (deps: SweepDeps, now: Date, deadline?: number): Prom
   const dueAlerts = await deps.repository.dueInQueue('ALERT#OPEN', now.toISOString());
   const run = deps.deliverer.forSweep();
   const lanes = new OrderedLanes();
-  const batches = new Map<number, Promise<ReadonlyMap<string, DeliverableAlert>>>();
-  const readBatchOf = (index: number): Promise<ReadonlyMap<string, DeliverableAlert>> => {
+  type Batch = {
+    readonly alerts: ReadonlyMap<string, DeliverableAlert>;
+    readonly leases: ReadonlyMap<string, boolean>;
+  };
+  const batches = new Map<number, Promise<Batch>>();
+  // A batch is read, and the leases its deliveries need are taken together, when its first alert starts.
+  const readBatchOf = (index: number): Promise<Batch> => {
     const batch = Math.floor(index / SWEEP_READ_BATCH);
     let read = batches.get(batch);
     if (!read) {
       const keys = dueAlerts
         .slice(batch * SWEEP_READ_BATCH, (batch + 1) * SWEEP_READ_BATCH)
         .map(({ PK, SK }) => ({ PK, SK }));
-      read = run.loadAll(keys);
+      read = run.loadAll(keys).then(async (alerts) => ({
+        alerts,
+        leases: run.leaseAll
+          ? await run.leaseAll([...alerts.values()], deadline)
+          : new Map<string, boolean>(),
+      }));
       batches.set(batch, read);
     }
     return read;
@@ -86,9 +99,11 @@ export const sweep = async (deps: SweepDeps, now: Date, deadline?: number): Prom
       // Taken before anything is awaited, so turns follow the queue's order.
       const turn = lanes.take(laneOf(item));
       try {
-        const alert = (await readBatchOf(index)).get(alertKeyOf(item));
+        const { alerts, leases } = await readBatchOf(index);
+        const key = alertKeyOf(item);
+        const alert = alerts.get(key);
         // Gone, or no longer an alert: nothing to do (an unread one stays queued).
-        const outcome = alert ? await run.sweepLoaded(alert, deadline, turn) : 'nothing';
+        const outcome = alert ? await run.sweepLoaded(alert, deadline, turn, leases.get(key)) : 'nothing';
         const counter = tally[outcome];
         if (counter) counts[counter] += 1;
       } catch (error) {

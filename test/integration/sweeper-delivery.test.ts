@@ -147,8 +147,9 @@ describe('a sweep of many due alerts', () => {
     // The queue (two pages of 100), then the alerts in batches: no GetItem per alert.
     expect(count('BatchGetItemCommand')).toBe(Math.ceil(120 / SWEEP_READ_BATCH));
     expect(count('GetItemCommand')).toBe(TEAMS.length);
-    // Per alert: the lease and the delivery record.
-    expect(count('UpdateItemCommand')).toBe(2 * 120);
+    // Per batch: one transaction taking its leases; per alert: the delivery record.
+    expect(count('TransactWriteItemsCommand')).toBe(Math.ceil(120 / SWEEP_READ_BATCH));
+    expect(count('UpdateItemCommand')).toBe(120);
 
     // Delivered: the next sweep posts nothing (critical ones are due again only in 15 minutes).
     const again = lastSeq();
@@ -215,6 +216,36 @@ describe('a sweep of many due alerts', () => {
     const posted = postsSince(before).map((call) => alertOf(call, alerts));
     expect(posted).toHaveLength(60);
     expect(new Set(posted).size).toBe(60);
+  });
+
+  it('the leases of each read batch are taken in one transaction, not one update per alert', async () => {
+    const alerts = await seed(60);
+    const before = lastSeq();
+    commands.length = 0;
+    expect(await runSweep()).toMatchObject({ delivered: 60, failures: 0 });
+    expectEachPostedOnceInOrder(postsSince(before), alerts);
+    const count = (name: string) => commands.filter((c) => c === name).length;
+    // 60 alerts read in batches of SWEEP_READ_BATCH: one lease transaction per batch; one update
+    // per alert to store its delivery.
+    expect(count('TransactWriteItemsCommand')).toBe(Math.ceil(60 / SWEEP_READ_BATCH));
+    expect(count('UpdateItemCommand')).toBe(60);
+  });
+
+  it('an alert another deliverer holds is left out of its batch’s lease transaction; the others are posted once, it is not', async () => {
+    const alerts = await seed(30);
+    const held = alerts[7];
+    if (!held) throw new Error('nothing seeded');
+    const store = new AlertDeliveryStore(client, table.tableName, FAST_RETRY);
+    const stored = await store.load(held);
+    if (!stored) throw new Error('alert not stored');
+    expect(await store.lease(stored, SWEEP_AT, 60_000)).toBeDefined();
+    const before = lastSeq();
+    const result = await runSweep();
+    expect(result).toMatchObject({ delivered: 29, failures: 0 });
+    const posted = postsSince(before).map((call) => alertOf(call, alerts));
+    expect(posted).toHaveLength(29);
+    expect(posted).not.toContain(held.id);
+    expect(new Set(posted).size).toBe(29);
   });
 
   it('Slack’s 429 on one channel is waited out (Retry-After) in that channel, in order; every alert still posted once', async () => {
