@@ -15,9 +15,9 @@ import {
 import type { LiveSubscription } from './live-store.ts';
 
 const QUERY = `subscription($id: ID!) { episodeUpdates(episodeId: $id) { __typename
-  ... on GradingAdded { episodeId grading { id grade } }
-  ... on AlertRaised { alert { id escalationId acknowledged } } } }`;
-const TEAM_QUERY = `subscription($team: ID!) { teamUpdates(team: $team) { __typename ... on AlertRaised { team alert { id } } } }`;
+  ... on GradingAdded { episodeId grading { gradingId grade } }
+  ... on AlertRaised { alert { alertId escalationId acknowledged } } } }`;
+const TEAM_QUERY = `subscription($team: ID!) { teamUpdates(team: $team) { __typename ... on AlertRaised { team alert { alertId } } } }`;
 
 const subscription = (
   connectionId: string,
@@ -82,7 +82,7 @@ describe('live-updates fan-out', () => {
               episodeUpdates: {
                 __typename: 'GradingAdded',
                 episodeId: 'EP-1',
-                grading: { id: 'G-1', grade: 3 },
+                grading: { gradingId: 'G-1', grade: 3 },
               },
             },
           },
@@ -105,7 +105,7 @@ describe('live-updates fan-out', () => {
             data: {
               episodeUpdates: {
                 __typename: 'AlertRaised',
-                alert: { id: 'A-1', escalationId: 'ESC-CRS3', acknowledged: false },
+                alert: { alertId: 'A-1', escalationId: 'ESC-CRS3', acknowledged: false },
               },
             },
           },
@@ -116,7 +116,7 @@ describe('live-updates fan-out', () => {
         message: {
           id: 't-1',
           type: 'next',
-          payload: { data: { teamUpdates: { __typename: 'AlertRaised', team: TEAM, alert: { id: 'A-1' } } } },
+          payload: { data: { teamUpdates: { __typename: 'AlertRaised', team: TEAM, alert: { alertId: 'A-1' } } } },
         },
       },
     ]);
