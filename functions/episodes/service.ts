@@ -11,6 +11,7 @@ import {
   emptyTimeline,
   sortKeyOf,
   step,
+  type Handoff,
   type RulesConfig,
   type StepResult,
   type TimelineSettings,
@@ -78,7 +79,9 @@ import type {
   TimelineSnapshot,
   Tombstone,
 } from './records.ts';
+import { teamHandoff } from './handoff.ts';
 import { refold } from './refold.ts';
+import { nextShiftCourse } from './shift-course.ts';
 import {
   EpisodeRepository,
   WriteRefusedError,
@@ -258,6 +261,14 @@ export class EpisodeService {
       encodeTeamCursor({ team, status, createdAt: head.createdAt, episodeId: head.id }),
     );
     return { heads, cursors, cursor: more ? (cursors.at(-1) ?? null) : null };
+  }
+
+  /** HANDOFF-1, HANDOFF-2: a team's shift handoff (handoff.ts): one Query on the team index. */
+  handoff(
+    actor: Actor,
+    query: { readonly team: string; readonly at?: string | null; readonly shiftHours?: number | null },
+  ): Promise<Handoff> {
+    return teamHandoff(this.#repository, this.#timeline, actor, query, this.#clock());
   }
 
   // ---------------------------------------------------------------- creation
@@ -793,6 +804,12 @@ export class EpisodeService {
             : {}),
           ...(snapshot ? { lastSnapshotAt: clinicalTimeOf(record) } : {}),
           counts: nextCounts(head.counts, record),
+          shiftCourse: nextShiftCourse(
+            head,
+            advanced.state,
+            now,
+            advanced.refolded ? (built.refoldFrom ?? clinicalTimeOf(record)) : undefined,
+          ),
           currentGradings: nextCurrentGradings(head.currentGradings, {
             record,
             gradings,

@@ -1,0 +1,111 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LOCAL_AWS } from '../../functions/local/dynamodb-local.ts';
+import type { EpisodeService } from '../../functions/episodes/service.ts';
+import { createTestTable, type TestTable } from '../support/dynamodb.ts';
+import { actor, newEpisodeInput, serviceFor, testClock } from '../support/episodes.ts';
+
+/**
+ * HANDOFF-1, HANDOFF-2 on DynamoDB Local: a team of 30 active episodes hands off with exactly one
+ * Query (the team index), whatever the courses; the grade course each head keeps is the one the
+ * writes produced.
+ */
+
+let table: TestTable;
+let service: EpisodeService;
+const commands: string[] = [];
+// 2026-03-03 02:00 in Asia/Shanghai (the default hospital zone).
+const clock = testClock('2026-03-02T18:00:00Z');
+const TEAM = 'hem-h';
+const nurse = actor('nurse', [TEAM]);
+const ids: string[] = [];
+
+const countingClient = (endpoint: string) => {
+  const client = DynamoDBDocumentClient.from(new DynamoDBClient({ ...LOCAL_AWS, endpoint }), {
+    marshallOptions: { removeUndefinedValues: true },
+  });
+  client.middlewareStack.add(
+    (next, context) => (args) => {
+      commands.push(String(context.commandName));
+      return next(args);
+    },
+    { step: 'initialize', name: 'countCommands' },
+  );
+  return client;
+};
+
+const vitals = (episodeId: string, measuredAt: string, values: Record<string, unknown> = {}) =>
+  service.recordVitals(nurse, {
+    episodeId,
+    measuredAt,
+    temperatureCelsius: 37,
+    systolicBp: 120,
+    spo2Percent: 97,
+    oxygen: 'ROOM_AIR',
+    vasopressors: [],
+    ...values,
+  });
+
+beforeAll(async () => {
+  table = await createTestTable('handoff');
+  service = serviceFor(table, clock.now, countingClient(table.endpoint));
+  for (let i = 0; i < 30; i += 1) {
+    const head = await service.createEpisode(actor('clinician', [TEAM]), {
+      ...newEpisodeInput(TEAM),
+      patientRef: `P-H-${String(i).padStart(3, '0')}`,
+    });
+    ids.push(head.id);
+  }
+  const [first, second] = ids;
+  if (!first || !second) throw new Error('episodes not created');
+  // The first: CRS 1 before the shift, 3 at 02:10 local, 2 at 05:40 local (the clock moves on).
+  clock.set('2026-03-02T13:00:00Z');
+  await vitals(first, '2026-03-02T12:30:00Z', { temperatureCelsius: 38.5 });
+  clock.set('2026-03-02T18:15:00Z');
+  await vitals(first, '2026-03-02T18:10:00Z', {
+    temperatureCelsius: 39,
+    systolicBp: 80,
+    vasopressors: ['NOREPINEPHRINE'],
+  });
+  clock.set('2026-03-02T21:45:00Z');
+  await vitals(first, '2026-03-02T21:40:00Z', { temperatureCelsius: 38.6, systolicBp: 85, hypotension: true });
+  // The second: afebrile vitals at 06:00 local.
+  clock.set('2026-03-02T22:05:00Z');
+  await vitals(second, '2026-03-02T22:00:00Z');
+  clock.set('2026-03-03T00:00:00Z');
+}, 120_000);
+afterAll(async () => table.drop());
+
+describe('shift handoff on DynamoDB Local', () => {
+  it('HANDOFF-1: the handoff of a team of 30 active episodes issues exactly one Query', async () => {
+    commands.length = 0;
+    const handoff = await service.handoff(nurse, { team: TEAM });
+    expect(commands).toEqual(['QueryCommand']);
+    expect(handoff.blocks).toHaveLength(30);
+  });
+
+  it('HANDOFF-1, HANDOFF-2: the head kept the course of the writes; the most acute episode comes first', async () => {
+    const handoff = await service.handoff(nurse, { team: TEAM, at: '2026-03-03T00:00:00Z' });
+    const [top, next] = handoff.blocks;
+    expect(top?.episodeId).toBe(ids[0]);
+    expect(top?.lines[1]?.en).toBe('CRS – → 1 at 03-02 20:30 → 3 at 03-03 02:10 → 2 at 03-03 05:40 · ICANS not graded yet');
+    expect(top?.tocilizumab.dosesInEpisode).toBe(0);
+    expect(top?.openAlerts.map((a) => a.escalationId)).toEqual(expect.arrayContaining(['ESC-CRS3']));
+    // Grade 0 with vitals (2 h old) before the never-graded ones.
+    expect(next?.episodeId).toBe(ids[1]);
+    expect(handoff.blocks.at(-1)?.lines[3]?.en).toBe('no vitals recorded');
+  });
+
+  it('HANDOFF-1: another team’s member hands off nothing, as episodes(team) lists nothing, and reads nothing', async () => {
+    commands.length = 0;
+    const handoff = await service.handoff(actor('nurse', ['hem-z']), { team: TEAM });
+    expect(handoff.blocks).toEqual([]);
+    expect(commands).toEqual([]);
+  });
+
+  it('HANDOFF-1: a bad time or shift length is refused naming the field', async () => {
+    await expect(service.handoff(nurse, { team: TEAM, at: 'tonight' })).rejects.toThrow(/at/);
+    await expect(service.handoff(nurse, { team: TEAM, shiftHours: 30 })).rejects.toThrow(/shiftHours/);
+  });
+});
