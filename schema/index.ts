@@ -38,6 +38,7 @@ import './types/observation-death.ts';
 import './types/grading.ts';
 import './types/alert.ts';
 import './types/viewer.ts';
+import './types/handoff.ts';
 
 /** The executable schema: importing the type files registers them on the builder. */
 export const schema: GraphQLSchema = builder.toSchema({ sortSchema: true });

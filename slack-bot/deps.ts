@@ -19,6 +19,7 @@ export type EpisodeApi = Pick<
   | 'acknowledgeAlert'
   | 'getEpisode'
   | 'listEpisodes'
+  | 'handoff'
   | 'config'
   | 'now'
   | 'today'

@@ -33,6 +33,7 @@ export type CartCommand =
   | { readonly name: 'plan'; readonly episodeId: string }
   | { readonly name: 'death'; readonly episodeId: string; readonly values: Draft }
   | { readonly name: 'list' }
+  | { readonly name: 'handoff' }
   | { readonly name: 'lang'; readonly language: Language }
   | { readonly name: 'setup'; readonly change: Draft };
 
@@ -155,6 +156,15 @@ export const SUBCOMMANDS: Readonly<
     fields: [],
     usage: 'list',
     summary: { zh: '本团队进行中的病程', en: "the team's active episodes" },
+  },
+  handoff: {
+    aliases: ['shift', '交班'],
+    fields: [],
+    usage: 'handoff',
+    summary: {
+      zh: '交班摘要:每个进行中病程的分级变化、托珠单抗、警报及下一班到期事项,按紧急度排序',
+      en: "shift handoff: each active episode's grade course, tocilizumab, alerts and what is due next shift, most acute first",
+    },
   },
   lang: {
     aliases: ['language', '语言'],
@@ -340,6 +350,7 @@ export const parseCart = (text: string, context: ParseContext): ParseResult => {
       return { ok: true, command: { name, topic } };
     }
     case 'list':
+    case 'handoff':
       list.push(...extraWords(positionals, spec.fields, name));
       return done({ name });
     case 'status':

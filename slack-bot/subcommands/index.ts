@@ -2,6 +2,7 @@ import { UnmappedChannelError } from '../errors/describe-error.ts';
 import type { CartCommand, SubcommandName } from '../parser/parse-command.ts';
 import { crs } from './crs.ts';
 import { death } from './death.ts';
+import { handoff } from './handoff.ts';
 import { help } from './help.ts';
 import { icans } from './icans.ts';
 import { lang } from './lang.ts';
@@ -34,6 +35,7 @@ export const ROUTES: {
   status: { sensitivity: 'read', handle: status },
   plan: { sensitivity: 'read', handle: plan },
   list: { sensitivity: 'read', handle: list },
+  handoff: { sensitivity: 'read', handle: handoff },
   new: { sensitivity: 'write', handle: newEpisode },
   vitals: { sensitivity: 'write', handle: vitals },
   neuro: { sensitivity: 'write', handle: neuro },

@@ -36,6 +36,7 @@ export const fakeDeps = (channel?: Partial<TeamSettings> | null) => {
     getEpisode: vi.fn(),
     getEpisodeHead: vi.fn(),
     listEpisodes: vi.fn(),
+    handoff: vi.fn(),
     config: DEFAULT_RULES_CONFIG,
     now: () => NOW,
     today: () => TODAY,

@@ -36,6 +36,7 @@ const ORDER: readonly SubcommandName[] = [
   'plan',
   'death',
   'list',
+  'handoff',
   'crs',
   'icans',
   'ld',
