@@ -68,8 +68,7 @@ export const nextGradeChanges = (
     // After a re-fold the kept entries are the reference; otherwise the grade before the write.
     const reference = fromMs !== undefined ? was : (prior ?? undefined);
     const next =
-      current !== null &&
-      (reference?.grade !== current.grade || reference.complete !== current.complete)
+      current !== null && (reference?.grade !== current.grade || reference.complete !== current.complete)
         ? [...own, { domain, grade: current.grade, complete: current.complete, at: current.at }]
         : own;
     result.push(...bounded(next, nowMs));

@@ -26,3 +26,11 @@ export {
   type HandoffRequest,
 } from './schemas.ts';
 export type { ShiftWindow } from './shift-window.ts';
+export {
+  HANDOFF_TIME_ALLOWED,
+  MAX_HANDOFF_TIMES,
+  dueHandoffSlot,
+  handoffTimeSchema,
+  handoffTimesSchema,
+  localTimeInstant,
+} from './digest-schedule.ts';
