@@ -61,7 +61,14 @@ export const configuredVariables: Readonly<Record<LambdaId, readonly ConfiguredV
   /** functions/alerts/pipeline.ts. */
   alerts: ['ALERT_RENOTIFY_MINUTES', 'PUBLIC_APP_URL'],
   /** functions/sweeper/handler.ts and the alert pipeline it delivers through. */
-  sweeper: ['ALERT_RENOTIFY_MINUTES', 'VITALS_OVERDUE_HOURS', 'PUBLIC_APP_URL'],
+  sweeper: [
+    'ALERT_RENOTIFY_MINUTES',
+    'VITALS_OVERDUE_HOURS',
+    'PUBLIC_APP_URL',
+    // The shift handoff digest (functions/sweeper/handoff-digests.ts): hospital zone, rules limits.
+    'HOSPITAL_TIME_ZONE',
+    ...EPISODE_SERVICE,
+  ],
 };
 
 /** Each variable's value for a stage; undefined leaves it unset (nothing configured, no default). */
