@@ -27,7 +27,7 @@ export type EpisodeApi = Pick<
 
 export type SettingsApi = Pick<
   TeamSettingsService,
-  'forChannel' | 'forChannels' | 'configure' | 'setLanguage'
+  'forChannel' | 'forChannels' | 'configure' | 'setLanguage' | 'setHandoffTimes'
 >;
 
 export type LogLevelName = 'info' | 'warn' | 'error';

@@ -35,7 +35,12 @@ export type CartCommand =
   | { readonly name: 'list' }
   | { readonly name: 'handoff' }
   | { readonly name: 'lang'; readonly language: Language }
-  | { readonly name: 'setup'; readonly change: Draft };
+  | {
+      readonly name: 'setup';
+      readonly change: Draft;
+      /** `setup handoff 08:00 20:00` (HANDOFF-1): the team's digest times; `setup handoff off`: none. */
+      readonly handoffTimes?: readonly string[];
+    };
 
 export type SubcommandName = CartCommand['name'];
 
@@ -175,7 +180,7 @@ export const SUBCOMMANDS: Readonly<
   setup: {
     aliases: ['config', '设置'],
     fields: SETUP_FIELDS,
-    usage: 'setup team=hem-a oncall=S0123ABCD lang=en role=clinician',
+    usage: 'setup team=hem-a oncall=S0123ABCD lang=en role=clinician | setup handoff 08:00 20:00',
     summary: { zh: '将本频道关联到团队(仅管理员)', en: 'map this channel to a team (administrators only)' },
   },
 };
@@ -431,8 +436,16 @@ export const parseCart = (text: string, context: ParseContext): ParseResult => {
       list.push(...extraWords(positionals.slice(1), spec.fields, name));
       return done({ name, language: language?.ok ? language.value : 'en' });
     }
-    case 'setup':
+    case 'setup': {
+      const [first, ...times] = positionals;
+      if (first !== undefined && ['handoff', '交班'].includes(first.toLowerCase()))
+        return done({
+          name,
+          change: draft,
+          handoffTimes: times.length === 1 && times[0]?.toLowerCase() === 'off' ? [] : times,
+        });
       list.push(...extraWords(positionals, spec.fields, name));
       return done({ name, change: draft });
+    }
   }
 };
