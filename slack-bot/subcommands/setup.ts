@@ -19,7 +19,7 @@ export const setup: Handler<'setup'> = async (command, request) => {
   if (command.handoffTimes !== undefined) {
     const saved = await request.deps.settings.setHandoffTimes(
       editorOf(request),
-      String(team),
+      typeof team === 'string' ? team : JSON.stringify(team),
       command.handoffTimes,
     );
     return toUser(handoffTimesSavedView(saved, request.language));
