@@ -76,7 +76,9 @@ describe('sweeper', () => {
       ScheduleExpression: 'rate(5 minutes)',
       Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [id(stack.alerts.sweeper.function), 'Arn'] } })],
     });
-    expect(String(propertiesFor(prod, stack.alerts.sweeper.function).Description)).toContain('shift handoff digests');
+    expect(String(propertiesFor(prod, stack.alerts.sweeper.function).Description)).toContain(
+      'shift handoff digests',
+    );
   });
 
   it('runs every 5 minutes', () => {

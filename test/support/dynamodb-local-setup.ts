@@ -5,7 +5,9 @@ import { startDynamoDbLocal } from '../../functions/local/dynamodb-local.ts';
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   // A loaded machine may need longer than the default to start the emulator (Java).
   const ready = Number(process.env.DYNAMODB_LOCAL_READY_TIMEOUT_MS);
-  const dynamo = await startDynamoDbLocal(Number.isFinite(ready) && ready > 0 ? { readyTimeoutMs: ready } : {});
+  const dynamo = await startDynamoDbLocal(
+    Number.isFinite(ready) && ready > 0 ? { readyTimeoutMs: ready } : {},
+  );
   project.provide('dynamoDbEndpoint', dynamo.endpoint);
   return () => dynamo.stop();
 }
