@@ -131,7 +131,8 @@ export const bundleBudgetBytes: Readonly<Record<LambdaId, number>> = {
   publicGraphql: 735 * 1024,
   slack: 450 * 1024,
   alerts: 250 * 1024,
-  sweeper: 250 * 1024,
+  // The sweeper posts the shift handoff digests: the episode service and the rules it grades with.
+  sweeper: 380 * 1024,
   /** ECharts (line, scatter, six components, the SVG renderer) and resvg's loader; the wasm and font are files beside it. */
   charts: 710 * 1024,
   // Live updates: the authorizer is aws-jwt-verify alone; the socket and fan-out functions hold the

@@ -8,6 +8,7 @@ import { eligibilityDefinitions } from './eligibility/index.ts';
 import { escalationDefinitions } from './escalation/index.ts';
 import { followUpDefinitions } from './follow-up/index.ts';
 import { icansDefinitions } from './icans/index.ts';
+import { handoffDefinitions } from './handoff/index.ts';
 import { immunoglobulinDefinitions } from './immunoglobulin/index.ts';
 import { indicationsDefinitions } from './indications/index.ts';
 import { infectionDefinitions } from './infection/index.ts';
@@ -43,6 +44,7 @@ export const ruleCatalogue: readonly RuleDefinition[] = [
   ...referenceDefinitions,
   ...escalationDefinitions,
   ...timelineDefinitions,
+  ...handoffDefinitions,
 ];
 
 const cell = (value: string): string => value.replace(/\|/g, '\\|').replace(/\n/g, ' ');

@@ -28,3 +28,4 @@ export * from './reference/index.ts';
 export * from './escalation/index.ts';
 export { ruleCatalogue, renderRuleCatalogue } from './catalogue.ts';
 export * from './timeline/index.ts';
+export * from './handoff/index.ts';

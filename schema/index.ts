@@ -42,6 +42,7 @@ import './types/viewer.ts';
 import './types/node.ts';
 import './types/episode-list.ts';
 import './types/subscriptions.ts';
+import './types/handoff.ts';
 
 /**
  * The executable schema: importing the type files registers them on the builder. Left in the

@@ -19,6 +19,7 @@ export type EpisodeApi = Pick<
   | 'acknowledgeAlert'
   | 'getEpisode'
   | 'listEpisodes'
+  | 'handoff'
   | 'config'
   | 'now'
   | 'today'
@@ -26,7 +27,7 @@ export type EpisodeApi = Pick<
 
 export type SettingsApi = Pick<
   TeamSettingsService,
-  'forChannel' | 'forChannels' | 'configure' | 'setLanguage'
+  'forChannel' | 'forChannels' | 'configure' | 'setLanguage' | 'setHandoffTimes'
 >;
 
 /**

@@ -149,7 +149,14 @@ export const nextHead = (
   changes: Partial<
     Pick<
       EpisodeHead,
-      'status' | 'closed' | 'death' | 'lastSnapshotAt' | 'refolds' | 'counts' | 'currentGradings'
+      | 'status'
+      | 'closed'
+      | 'death'
+      | 'lastSnapshotAt'
+      | 'refolds'
+      | 'counts'
+      | 'currentGradings'
+      | 'shiftCourse'
     >
   > = {},
 ): EpisodeHead => {

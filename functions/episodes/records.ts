@@ -8,6 +8,7 @@ import type {
   Note,
   Recommendation,
   RulesetRef,
+  ShiftGradeChange,
   TimelineState,
 } from '#rules';
 import type { Role } from './actor.ts';
@@ -103,6 +104,11 @@ export type EpisodeHead = {
     readonly labs: number;
     readonly doses: number;
   };
+  /**
+   * HANDOFF-1: the CRS and ICANS grade changes of the last 24 h and the one before them, kept by
+   * every write (shift-course.ts); bounded at MAX_GRADE_CHANGES (48) entries of ~80 bytes.
+   */
+  readonly shiftCourse?: readonly ShiftGradeChange[];
   /** When the last timeline snapshot was written (one every few hours of clinical time). */
   readonly lastSnapshotAt?: string | null;
   /** Re-folds (corrections, late entries): snapshots at or after `from` written before `version` are stale. */

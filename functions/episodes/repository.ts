@@ -15,6 +15,7 @@ import type {
   Tombstone,
 } from './records.ts';
 import { DEFAULT_RETRY_POLICY, withRetries, type RetryPolicy } from './retry.ts';
+import { HANDOFF_HEAD_ATTRIBUTES, type HandoffHead } from './handoff-head.ts';
 
 /** Everything stored for one episode, from one Query of its partition. */
 export type EpisodePartition = {
@@ -584,6 +585,28 @@ export class EpisodeRepository {
     );
     const items = (result.Items ?? []) as EpisodeHead[];
     return { heads: items.slice(0, limit), more: items.length > limit };
+  }
+
+  /**
+   * HANDOFF-1: every ACTIVE episode head of a team, for its shift handoff: one Query on the team
+   * index, paged only past DynamoDB's 1 MB page, never one read per episode. Only the attributes the
+   * handoff reads are returned (`HANDOFF_HEAD_ATTRIBUTES`); at most `limit` heads.
+   */
+  async listActiveHeadsForHandoff(team: string, limit: number): Promise<readonly HandoffHead[]> {
+    const items = await this.#queryPages(
+      {
+        IndexName: 'GSI1',
+        KeyConditionExpression: 'GSI1PK = :team AND begins_with(GSI1SK, :status)',
+        ExpressionAttributeValues: { ':team': `TEAM#${team}`, ':status': 'ACTIVE#' },
+        ProjectionExpression: HANDOFF_HEAD_ATTRIBUTES.map((_, i) => `#h${i}`).join(', '),
+        ExpressionAttributeNames: Object.fromEntries(
+          HANDOFF_HEAD_ATTRIBUTES.map((name, i) => [`#h${i}`, name]),
+        ),
+        ScanIndexForward: false,
+      },
+      { limit },
+    );
+    return items as unknown as HandoffHead[];
   }
 
   /** Delivery bookkeeping on an alert (operational metadata, not clinical data). */

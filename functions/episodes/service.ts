@@ -11,6 +11,7 @@ import {
   emptyTimeline,
   sortKeyOf,
   step,
+  type Handoff,
   type RulesConfig,
   type StepResult,
   type TimelineSettings,
@@ -78,7 +79,9 @@ import type {
   TimelineSnapshot,
   Tombstone,
 } from './records.ts';
+import { teamHandoff } from './handoff.ts';
 import { refold } from './refold.ts';
+import { nextShiftCourse } from './shift-course.ts';
 import {
   EpisodeRepository,
   WriteRefusedError,
@@ -350,6 +353,14 @@ export class EpisodeService {
     const alert = kept ? await this.#repository.loadRecordAt(id, kept.SK) : undefined;
     if (alert) return alert;
     throw new EpisodeNotFoundError(`${id}/${rid}`, 'Record');
+  }
+
+  /** HANDOFF-1, HANDOFF-2: a team's shift handoff (handoff.ts): one Query on the team index. */
+  handoff(
+    actor: Actor,
+    query: { readonly team: string; readonly at?: string | null; readonly shiftHours?: number | null },
+  ): Promise<Handoff> {
+    return teamHandoff(this.#repository, this.#timeline, actor, query, this.#clock());
   }
 
   // ---------------------------------------------------------------- creation
@@ -910,6 +921,12 @@ export class EpisodeService {
           : {}),
         ...(snapshot ? { lastSnapshotAt: clinicalTimeOf(record) } : {}),
         counts: nextCounts(head.counts, record),
+        shiftCourse: nextShiftCourse(
+          head,
+          advanced.state,
+          now,
+          advanced.refolded ? (built.refoldFrom ?? clinicalTimeOf(record)) : undefined,
+        ),
         currentGradings: nextCurrentGradings(head.currentGradings, {
           record,
           gradings,

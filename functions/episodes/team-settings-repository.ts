@@ -1,6 +1,7 @@
 import {
   BatchGetCommand,
   GetCommand,
+  QueryCommand,
   TransactWriteCommand,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
@@ -15,6 +16,13 @@ import type { TeamSettings, TeamSettingsStore } from './team-settings.ts';
  * one GetItem. Neither carries index keys, so they never appear in the team index or the queues.
  */
 export const teamSettingsKey = (team: string) => ({ PK: `TEAM#${team}`, SK: 'SETTINGS' }) as const;
+/** HANDOFF-1: teams with handoff times, on the second index (one Query lists the digest's schedule). */
+export const HANDOFF_SCHEDULE_PK = 'HANDOFF#SCHEDULE';
+const scheduleKeys = (settings: TeamSettings) =>
+  settings.handoffTimes && settings.handoffTimes.length > 0
+    ? { GSI2PK: HANDOFF_SCHEDULE_PK, GSI2SK: settings.team }
+    : {};
+
 export const channelMappingKey = (channelId: string) =>
   ({ PK: `SLACKCHANNEL#${channelId}`, SK: 'TEAM' }) as const;
 
@@ -26,7 +34,14 @@ type StoredSettings = TeamSettings & {
 
 const settingsOf = (item: Record<string, unknown> | undefined): TeamSettings | undefined => {
   if (!item) return undefined;
-  const { PK: _pk, SK: _sk, kind: _kind, ...settings } = item as StoredSettings;
+  const {
+    PK: _pk,
+    SK: _sk,
+    kind: _kind,
+    GSI2PK: _gsi2pk,
+    GSI2SK: _gsi2sk,
+    ...settings
+  } = item as StoredSettings & { GSI2PK?: string; GSI2SK?: string };
   return settings;
 };
 
@@ -96,6 +111,34 @@ export class TeamSettingsRepository implements TeamSettingsStore {
     return found;
   }
 
+  async withHandoffTimes(): Promise<readonly TeamSettings[]> {
+    const found: TeamSettings[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const exclusiveStartKey = startKey;
+      const page = await withRetries(
+        (options) =>
+          this.#client.send(
+            new QueryCommand({
+              TableName: this.#table,
+              IndexName: 'GSI2',
+              KeyConditionExpression: 'GSI2PK = :pk',
+              ExpressionAttributeValues: { ':pk': HANDOFF_SCHEDULE_PK },
+              ...(exclusiveStartKey ? { ExclusiveStartKey: exclusiveStartKey } : {}),
+            }),
+            options,
+          ),
+        this.#retry,
+      );
+      for (const item of page.Items ?? []) {
+        const settings = settingsOf(item);
+        if (settings) found.push(settings);
+      }
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return found;
+  }
+
   async save(next: TeamSettings, previous: TeamSettings | undefined): Promise<boolean> {
     const versionCondition = previous
       ? {
@@ -107,7 +150,7 @@ export class TeamSettingsRepository implements TeamSettingsStore {
       {
         Put: {
           TableName: this.#table,
-          Item: { ...teamSettingsKey(next.team), kind: 'TEAM_SETTINGS', ...next },
+          Item: { ...teamSettingsKey(next.team), kind: 'TEAM_SETTINGS', ...next, ...scheduleKeys(next) },
           ...versionCondition,
           ...(previous ? { ExpressionAttributeNames: { '#version': 'version' } } : {}),
         },

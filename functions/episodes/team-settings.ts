@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { LANGUAGES, describeIssues, type Language } from '#rules';
+import { LANGUAGES, describeIssues, handoffTimesSchema, type Language } from '#rules';
 import { ROLES, type Role } from './actor.ts';
 import { EpisodeConflictError, EpisodeForbiddenError, EpisodeValidationError } from './errors.ts';
 import { teamIdSchema } from './inputs.ts';
@@ -22,6 +22,8 @@ export type TeamSettings = {
   readonly updatedBy: string;
   /** Optimistic locking: every change increments it. */
   readonly version: number;
+  /** HANDOFF-1: local times (hospital zone, "08:00") the shift handoff digest is posted at; none when absent. */
+  readonly handoffTimes?: readonly string[];
 };
 
 export const SLACK_CHANNEL_ALLOWED = 'a Slack channel id such as C0123ABCD';
@@ -63,6 +65,8 @@ export type TeamSettingsStore = {
    * channel mapping; refuses (returns false) when either changed since they were read.
    */
   save(next: TeamSettings, previous: TeamSettings | undefined): Promise<boolean>;
+  /** HANDOFF-1: the settings of every team with handoff times (one Query, paged); none when not kept. */
+  withHandoffTimes?(): Promise<readonly TeamSettings[]>;
 };
 
 const parse = <S extends z.ZodMiniType>(schema: S, input: unknown, prefix: string): z.output<S> => {
@@ -180,6 +184,47 @@ export class TeamSettingsService {
     if (!(await this.#store.save(next, current))) throw this.#conflict(current.team);
     this.#channelCache.clear();
     return next;
+  }
+
+  /**
+   * HANDOFF-1: the times a team's shift handoff digest is posted at (local, hospital zone), e.g.
+   * ["08:00", "20:00"]; [] stops the digest. The caller says whether the editor may (Slack:
+   * administrators; GraphQL: the team's clinicians). The team must have a channel. Setting the
+   * times it already has changes nothing (a repeated request is harmless).
+   */
+  async setHandoffTimes(editor: SettingsEditor, team: string, times: unknown): Promise<TeamSettings> {
+    const teamId = parse(teamIdSchema, team, 'team');
+    const handoffTimes = parse(handoffTimesSchema, times, 'times');
+    if (!editor.admin)
+      throw new EpisodeForbiddenError(
+        'Only administrators of this app (Slack) or clinicians of the team (GraphQL) may set handoff times',
+      );
+    const current = await this.#store.byTeam(teamId);
+    if (!current)
+      throw new EpisodeValidationError([
+        {
+          field: 'team',
+          allowed: 'a team with a Slack channel (/cart setup team=…)',
+          received: teamId,
+          message: `Team ${teamId} has no channel yet: map one with /cart setup team=${teamId} first`,
+        },
+      ]);
+    if ((current.handoffTimes ?? []).join(',') === handoffTimes.join(',')) return current;
+    const next: TeamSettings = {
+      ...current,
+      handoffTimes,
+      updatedAt: this.#clock().toISOString(),
+      updatedBy: editor.userId,
+      version: current.version + 1,
+    };
+    if (!(await this.#store.save(next, current))) throw this.#conflict(teamId);
+    this.#channelCache.clear();
+    return next;
+  }
+
+  /** HANDOFF-1: every team with handoff times (the digest's schedule). */
+  withHandoffTimes(): Promise<readonly TeamSettings[]> {
+    return this.#store.withHandoffTimes?.() ?? Promise.resolve([]);
   }
 
   #conflict(team: string): EpisodeConflictError {

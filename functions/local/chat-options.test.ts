@@ -45,6 +45,14 @@ describe('npm run chat options', () => {
     expect(parse(['--sweep'])).toMatchObject({ options: { action: { kind: 'sweep' } } });
   });
 
+  it('takes --handoff (HANDOFF-1: the shift handoff digest once now), alone only', () => {
+    expect(parse(['--handoff'])).toMatchObject({ options: { action: { kind: 'handoff' } } });
+    expect(parse(['--handoff', '--sweep'])).toEqual({
+      kind: 'error',
+      message: 'give only one of a slash command, --press, --sweep and --handoff.',
+    });
+  });
+
   it('takes the signing secret from SLACK_SIGNING_SECRET unless --secret is given', () => {
     expect(parse(['/cart help'], { SLACK_SIGNING_SECRET: 'env' })).toMatchObject({
       options: { secret: 'env' },
@@ -72,8 +80,8 @@ describe('npm run chat options', () => {
   it.each([
     [['--bogus'], "Unknown option '--bogus'."],
     [['--press'], "Option '--press <value>' argument missing."],
-    [[], 'give a slash command in quotes (e.g. "/cart help"), --press <action-id> or --sweep.'],
-    [['/cart help', '--sweep'], 'give only one of a slash command, --press and --sweep.'],
+    [[], 'give a slash command in quotes (e.g. "/cart help"), --press <action-id>, --sweep or --handoff.'],
+    [['/cart help', '--sweep'], 'give only one of a slash command, --press, --sweep and --handoff.'],
     [['--value', 'EP-1:01J', '/cart help'], '--value goes with --press <action-id>.'],
     [
       ['/cart help', '--url', 'localhost:4000'],

@@ -13,7 +13,8 @@ import { DEFAULT_PORT } from './start-options.ts';
 export type ChatAction =
   | { readonly kind: 'command'; readonly line: string }
   | { readonly kind: 'press'; readonly actionId: string; readonly value: string | undefined }
-  | { readonly kind: 'sweep' };
+  | { readonly kind: 'sweep' }
+  | { readonly kind: 'handoff' };
 
 export type ChatOptions = {
   readonly action: ChatAction;
@@ -40,6 +41,7 @@ export const CHAT_CLI: CliSpec & { readonly usage: string } = {
     press: { type: 'string' },
     value: { type: 'string' },
     sweep: { type: 'boolean' },
+    handoff: { type: 'boolean' },
     url: { type: 'string' },
     secret: { type: 'string' },
     channel: { type: 'string' },
@@ -51,6 +53,7 @@ export const CHAT_CLI: CliSpec & { readonly usage: string } = {
 Usage: npm run chat -- "/cart <subcommand> …"
        npm run chat -- --press <action-id> [--value <value>]
        npm run chat -- --sweep
+       npm run chat -- --handoff
 
 The Slack bot without a workspace: signs the request as Slack does, sends it to the local server
 (npm start), prints the bot's reply, then the messages the bot posted meanwhile, as the fake
@@ -60,6 +63,8 @@ Slack API recorded them (alerts come from the alert pipeline a moment later).
   --press <action-id>      press a button (the command for each button is printed under it)
   --value <value>          the pressed button's value
   --sweep                  run the sweeper once (deployed: every 5 minutes)
+  --handoff                post the team's shift handoff digest once now and print it
+                           (deployed: at the team's handoff times, /cart setup handoff 08:00 20:00)
   --url <url>              the local server (default $CART_URL, else http://localhost:$PORT, PORT ${DEFAULT_PORT})
   --channel <id>           the channel (default C0LOCAL, mapped to team demo)
   --user <id>              the Slack user (default U0LOCALADMIN, an administrator)
@@ -93,10 +98,13 @@ export const parseChatOptions = (
     const press = stringValue(values, 'press');
     const value = stringValue(values, 'value');
     const sweep = values.sweep === true;
-    const chosen = [line !== '', press !== undefined, sweep].filter(Boolean).length;
+    const handoff = values.handoff === true;
+    const chosen = [line !== '', press !== undefined, sweep, handoff].filter(Boolean).length;
     if (chosen === 0)
-      return cliError('give a slash command in quotes (e.g. "/cart help"), --press <action-id> or --sweep.');
-    if (chosen > 1) return cliError('give only one of a slash command, --press and --sweep.');
+      return cliError(
+        'give a slash command in quotes (e.g. "/cart help"), --press <action-id>, --sweep or --handoff.',
+      );
+    if (chosen > 1) return cliError('give only one of a slash command, --press, --sweep and --handoff.');
     if (value !== undefined && press === undefined) return cliError('--value goes with --press <action-id>.');
     if (press?.trim() === '') return cliError('--press needs the action id printed under the button.');
     const action: ChatAction =
@@ -104,7 +112,9 @@ export const parseChatOptions = (
         ? { kind: 'press', actionId: press, value }
         : sweep
           ? { kind: 'sweep' }
-          : { kind: 'command', line };
+          : handoff
+            ? { kind: 'handoff' }
+            : { kind: 'command', line };
 
     const baseUrl = serverUrl(values, env);
     if ('error' in baseUrl) return cliError(baseUrl.error);

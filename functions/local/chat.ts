@@ -176,7 +176,9 @@ const signedPost = async (body: string) => {
   return { status: response.status, text, ms: Math.round(performance.now() - started) };
 };
 
-const requestBody = (action: Exclude<ChatOptions['action'], { kind: 'sweep' }>): string =>
+const requestBody = (
+  action: Exclude<ChatOptions['action'], { kind: 'sweep' } | { kind: 'handoff' }>,
+): string =>
   action.kind === 'press'
     ? buttonPressBody({
         actionId: action.actionId,
@@ -263,6 +265,9 @@ const main = async (): Promise<number> => {
   if (action.kind === 'sweep') {
     const response = await fetch(`${base}/_local/sweep`, { method: 'POST' });
     console.log(`← sweeper ran: ${await response.text()}`);
+  } else if (action.kind === 'handoff') {
+    const response = await fetch(`${base}/_local/handoff`, { method: 'POST' });
+    console.log(`← handoff digest: ${await response.text()}`);
   } else {
     console.log(
       action.kind === 'press'

@@ -159,11 +159,28 @@ export const startLocalSystem = async (options: LocalSystemOptions): Promise<Loc
       response.end(JSON.stringify(result));
       return true;
     };
+    // HANDOFF-1: `npm run chat -- --handoff` posts the local team's shift handoff digest once now.
+    const handoffRoute: ExtraRoute = async (request, _body, response) => {
+      if (request.method !== 'POST' || request.url !== '/_local/handoff') return false;
+      const [{ handoffDigestNow }, { createDocumentClient }] = await Promise.all([
+        import('../sweeper/handoff-digests.ts'),
+        import('../episodes/dynamodb-client.ts'),
+      ]);
+      const result = await handoffDigestNow(
+        process.env,
+        createDocumentClient(process.env.DYNAMODB_ENDPOINT),
+        LOCAL_SLACK.team,
+        new Date(),
+      );
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify(result));
+      return true;
+    };
     server = createLocalServer({
       // Deployed, the public calculators run in a function of their own; locally one handler serves both.
       lambdas: { graphql: loaded('graphql'), publicGraphql: loaded('graphql'), slack: loaded('slack') },
       verifyBearer: (authorization) => verifyBearer(signingKey, authorization),
-      extraRoutes: [fakeSlack.route, sweepRoute, settledRoute(() => poller)],
+      extraRoutes: [fakeSlack.route, sweepRoute, handoffRoute, settledRoute(() => poller)],
     });
     const listening = server;
     await new Promise<void>((resolve, reject) => {

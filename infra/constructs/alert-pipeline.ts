@@ -111,7 +111,7 @@ export class AlertPipeline extends Construct {
     this.sweeper = new CartFunction(this, 'Sweeper', {
       lambdaId: 'sweeper',
       description:
-        'Sweeper: overdue vital signs (ESC-VITALS) and re-notification of unacknowledged critical alerts',
+        'Sweeper: overdue vital signs (ESC-VITALS), re-notification of unacknowledged critical alerts, shift handoff digests',
       config,
       logsKey: keys.operations,
       memorySize: 512,

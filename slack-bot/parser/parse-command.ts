@@ -35,8 +35,14 @@ export type CartCommand =
   | { readonly name: 'chart'; readonly episodeId: string; readonly hours: number }
   | { readonly name: 'death'; readonly episodeId: string; readonly values: Draft }
   | { readonly name: 'list' }
+  | { readonly name: 'handoff' }
   | { readonly name: 'lang'; readonly language: Language }
-  | { readonly name: 'setup'; readonly change: Draft };
+  | {
+      readonly name: 'setup';
+      readonly change: Draft;
+      /** `setup handoff 08:00 20:00` (HANDOFF-1): the team's digest times; `setup handoff off`: none. */
+      readonly handoffTimes?: readonly string[];
+    };
 
 export type SubcommandName = CartCommand['name'];
 
@@ -167,6 +173,15 @@ export const SUBCOMMANDS: Readonly<
     usage: 'list',
     summary: { zh: '本团队进行中的病程', en: "the team's active episodes" },
   },
+  handoff: {
+    aliases: ['shift', '交班'],
+    fields: [],
+    usage: 'handoff',
+    summary: {
+      zh: '交班摘要:每个进行中病程的分级变化、托珠单抗、警报及下一班到期事项,按紧急度排序',
+      en: "shift handoff: each active episode's grade course, tocilizumab, alerts and what is due next shift, most acute first",
+    },
+  },
   lang: {
     aliases: ['language', '语言'],
     fields: [],
@@ -176,7 +191,7 @@ export const SUBCOMMANDS: Readonly<
   setup: {
     aliases: ['config', '设置'],
     fields: SETUP_FIELDS,
-    usage: 'setup team=hem-a oncall=S0123ABCD lang=en role=clinician',
+    usage: 'setup team=hem-a oncall=S0123ABCD lang=en role=clinician | setup handoff 08:00 20:00',
     summary: { zh: '将本频道关联到团队(仅管理员)', en: 'map this channel to a team (administrators only)' },
   },
 };
@@ -364,6 +379,7 @@ export const parseCart = (text: string, context: ParseContext): ParseResult => {
       return { ok: true, command: { name, topic } };
     }
     case 'list':
+    case 'handoff':
       list.push(...extraWords(positionals, spec.fields, name));
       return done({ name });
     case 'status':
@@ -456,8 +472,16 @@ export const parseCart = (text: string, context: ParseContext): ParseResult => {
       list.push(...extraWords(positionals.slice(1), spec.fields, name));
       return done({ name, language: language?.ok ? language.value : 'en' });
     }
-    case 'setup':
+    case 'setup': {
+      const [first, ...times] = positionals;
+      if (first !== undefined && ['handoff', '交班'].includes(first.toLowerCase()))
+        return done({
+          name,
+          change: draft,
+          handoffTimes: times.length === 1 && times[0]?.toLowerCase() === 'off' ? [] : times,
+        });
       list.push(...extraWords(positionals, spec.fields, name));
       return done({ name, change: draft });
+    }
   }
 };

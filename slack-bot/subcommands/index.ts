@@ -3,6 +3,7 @@ import type { CartCommand, SubcommandName } from '../parser/parse-command.ts';
 import { chart } from './chart.ts';
 import { crs } from './crs.ts';
 import { death } from './death.ts';
+import { handoff } from './handoff.ts';
 import { help } from './help.ts';
 import { icans } from './icans.ts';
 import { lang } from './lang.ts';
@@ -36,6 +37,7 @@ export const ROUTES: {
   plan: { sensitivity: 'read', handle: plan },
   chart: { sensitivity: 'read', handle: chart },
   list: { sensitivity: 'read', handle: list },
+  handoff: { sensitivity: 'read', handle: handoff },
   new: { sensitivity: 'write', handle: newEpisode },
   vitals: { sensitivity: 'write', handle: vitals },
   neuro: { sensitivity: 'write', handle: neuro },

@@ -1,4 +1,5 @@
 import { CommandInputError, problems } from '../parser/problems.ts';
+import { handoffTimesSavedView } from '../views/handoff-times-saved.ts';
 import { settingsSavedView } from '../views/settings-saved.ts';
 import { editorOf, toUser, type Handler } from './request.ts';
 
@@ -14,6 +15,15 @@ export const setup: Handler<'setup'> = async (command, request) => {
       [problems.missing('team', `${request.deps.command} setup team=hem-a`)],
       'setup',
     );
+  // HANDOFF-1: `setup handoff 08:00 20:00` sets the team's shift handoff digest times.
+  if (command.handoffTimes !== undefined) {
+    const saved = await request.deps.settings.setHandoffTimes(
+      editorOf(request),
+      typeof team === 'string' ? team : JSON.stringify(team),
+      command.handoffTimes,
+    );
+    return toUser(handoffTimesSavedView(saved, request.language));
+  }
   const settings = await request.deps.settings.configure(editorOf(request), {
     ...command.change,
     team,

@@ -1,5 +1,5 @@
 import { vi } from 'vitest';
-import { DEFAULT_RULES_CONFIG } from '#rules';
+import { DEFAULT_RULES_CONFIG, DEFAULT_TIMELINE_SETTINGS, shiftHandoff } from '#rules';
 import { TeamSettingsService, type TeamSettings } from '#episodes';
 import type { SlackBotDeps } from '../deps.ts';
 import { NOW, TODAY } from './fixtures.ts';
@@ -36,6 +36,17 @@ export const fakeDeps = (channel?: Partial<TeamSettings> | null) => {
     getEpisode: vi.fn(),
     getEpisodeHead: vi.fn(),
     listEpisodes: vi.fn(),
+    // A team with no active episode, unless a test says otherwise.
+    handoff: vi.fn((_actor: unknown, query: { team: string }) =>
+      Promise.resolve(
+        shiftHandoff(query.team, {
+          at: NOW.toISOString(),
+          timeZone: 'Asia/Shanghai',
+          settings: DEFAULT_TIMELINE_SETTINGS,
+          episodes: [],
+        }),
+      ),
+    ),
     config: DEFAULT_RULES_CONFIG,
     now: () => NOW,
     today: () => TODAY,

@@ -37,6 +37,7 @@ const ORDER: readonly SubcommandName[] = [
   'chart',
   'death',
   'list',
+  'handoff',
   'crs',
   'icans',
   'ld',

@@ -71,6 +71,16 @@ describe('alert stream consumer', () => {
 });
 
 describe('sweeper', () => {
+  it('runs every 5 minutes: the shift handoff digests (HANDOFF-1) ride the same rule, reading team settings and the bot token it already has', () => {
+    template.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'rate(5 minutes)',
+      Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [id(stack.alerts.sweeper.function), 'Arn'] } })],
+    });
+    expect(String(propertiesFor(prod, stack.alerts.sweeper.function).Description)).toContain(
+      'shift handoff digests',
+    );
+  });
+
   it('runs every 5 minutes', () => {
     template.hasResourceProperties('AWS::Events::Rule', {
       ScheduleExpression: 'rate(5 minutes)',

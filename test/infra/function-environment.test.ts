@@ -104,10 +104,14 @@ describe('function settings with no tuning configured (prod)', () => {
     expect(configuredOf(prod, 'alerts')).toEqual({ ALERT_RENOTIFY_MINUTES: '15' });
   });
 
-  it('gives the sweeper the re-notification interval and the overdue-vitals hours (ESC-VITALS, 4 h)', () => {
+  it('gives the sweeper the re-notification interval, the overdue-vitals hours (ESC-VITALS, 4 h) and, for the shift handoff digest (HANDOFF-1), the hospital zone and the rules limits', () => {
     expect(configuredOf(prod, 'sweeper')).toEqual({
       ALERT_RENOTIFY_MINUTES: '15',
       VITALS_OVERDUE_HOURS: '4',
+      HOSPITAL_TIME_ZONE: 'Asia/Shanghai',
+      RULES_TOCI_MAX_PER_24H: '3',
+      RULES_TOCI_TOTAL_SCOPE: 'per-episode',
+      RULES_BILIRUBIN_MAX_UMOL_L: '34.2',
     });
   });
 });
@@ -137,6 +141,10 @@ describe('function settings from the stage config (tuned dev)', () => {
       ALERT_RENOTIFY_MINUTES: '10',
       VITALS_OVERDUE_HOURS: '3',
       PUBLIC_APP_URL: 'https://cart.example.org',
+      HOSPITAL_TIME_ZONE: 'Europe/Berlin',
+      RULES_TOCI_MAX_PER_24H: '2',
+      RULES_TOCI_TOTAL_SCOPE: 'per-episode',
+      RULES_BILIRUBIN_MAX_UMOL_L: '30',
     });
   });
 
