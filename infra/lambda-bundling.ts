@@ -121,17 +121,18 @@ export const lambdaBundling = {
  * function reads, parses and compiles on every cold start. `npm run bundle:size` and the bundling
  * test (test/infra/bundling.test.ts) fail when a bundle is over its budget. zod's mini API (about
  * 29 KB in each bundle, against 89 KB for the classic one) is what brought Slack, alerts and
- * sweeper within theirs. The GraphQL target is 600 KB; its budget is its size plus about 2 % until
- * it gets there: most of it is the product's own code (rules/ with its messages in two languages,
- * 172 KB; schema/ with its descriptions, 103 KB), graphql-js (131 KB), Pothos (90 KB), yoga with
- * envelop, @whatwg-node/server and the graphql-tools executor (about 100 KB).
+ * alerts within theirs. Targets not yet met, each budget set at its measured size plus about 2 %
+ * so growth is caught: GraphQL (target 600 KB) is most of all the product's own code (rules/ with
+ * its messages in two languages and the shift handoff, 183 KB; schema/ with its descriptions, Relay
+ * nodes, charts and subscriptions, 129 KB), graphql-js (131 KB), Pothos, yoga with envelop and the
+ * graphql-tools executor; Slack (target 450 KB) carries the rules its commands grade with; the
+ * sweeper (target 250 KB) posts the shift handoff digests with the episode service and the rules.
  */
 export const bundleBudgetBytes: Readonly<Record<LambdaId, number>> = {
-  graphql: 735 * 1024,
-  publicGraphql: 735 * 1024,
-  slack: 450 * 1024,
+  graphql: 800 * 1024,
+  publicGraphql: 800 * 1024,
+  slack: 480 * 1024,
   alerts: 250 * 1024,
-  // The sweeper posts the shift handoff digests: the episode service and the rules it grades with.
   sweeper: 380 * 1024,
   /** ECharts (line, scatter, six components, the SVG renderer) and resvg's loader; the wasm and font are files beside it. */
   charts: 710 * 1024,

@@ -8,8 +8,15 @@ const dev = synthStage('dev');
 const prod = synthStage('prod');
 
 type Props = Record<string, unknown>;
-const routes = (stage: typeof prod): readonly Props[] =>
-  propertiesOfType(stage.template, 'AWS::ApiGatewayV2::Route');
+/** The HTTP API's routes (the live-updates WebSocket API has its own: $connect, $default, $disconnect). */
+const routes = (stage: typeof prod): readonly Props[] => {
+  const httpApis = Object.keys(
+    stage.template.findResources('AWS::ApiGatewayV2::Api', { Properties: { ProtocolType: 'HTTP' } }),
+  );
+  return propertiesOfType(stage.template, 'AWS::ApiGatewayV2::Route').filter((route) =>
+    httpApis.includes((route.ApiId as { Ref?: string } | undefined)?.Ref ?? ''),
+  );
+};
 const keysOf = (stage: typeof prod): string[] => routes(stage).map((route) => route.RouteKey as string);
 const routeByKey = (stage: typeof prod, routeKey: string): Props => {
   const route = routes(stage).find((candidate) => candidate.RouteKey === routeKey);
