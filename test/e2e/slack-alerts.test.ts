@@ -68,7 +68,7 @@ describe('a critical grading from Slack: the alert, then its acknowledgement', (
       acknowledged: false,
       delivery: { status: 'DELIVERED' },
     });
-    const value = `${episodeId}:${stored?.id ?? ''}`;
+    const value = `${episodeId}:${stored?.alertId ?? ''}`;
     expect(buttonsOf(alert).map((b) => [b.action_id, b.value])).toEqual([
       ['alert.acknowledge', value],
       ['alert.open', value],

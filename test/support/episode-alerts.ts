@@ -2,7 +2,10 @@ import { issueToken, loadOrCreateSigningKey } from '../../functions/local/local-
 
 /** An episode's alert as GraphQL shows it: acknowledgement and Slack delivery. */
 export type AlertView = {
+  /** The Relay global id. */
   readonly id: string;
+  /** The alert's own id, as Slack buttons and replies carry it. */
+  readonly alertId: string;
   readonly escalationId: string;
   readonly level: string;
   readonly acknowledged: boolean;
@@ -13,7 +16,7 @@ export type AlertView = {
 
 const ALERTS = `query($id: ID!) { episode(id: $id) { __typename
   ... on Episode { alerts(first: 50) { edges { node {
-    id escalationId level acknowledged acknowledgedAt acknowledgedBy { userId role via }
+    id alertId escalationId level acknowledged acknowledgedAt acknowledgedBy { userId role via }
     delivery { status attempts } } } } }
   ... on Error { message } } }`;
 
