@@ -45,7 +45,7 @@ builder.mutationField('setHandoffTimes', (t) =>
       // Idempotent by content: the same times again write nothing, so a replayed key answers the same.
       return context.settings.setHandoffTimes(
         { userId: actor.userId, admin: context.viewer?.admin === true },
-        String(args.team),
+        args.team,
         args.times,
       );
     },
