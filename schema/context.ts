@@ -1,5 +1,5 @@
 import type { Language, LocalizedText, RulesConfig } from '#rules';
-import type { EpisodeService, Role } from '#episodes';
+import type { EpisodeService, Role, TeamSettingsService } from '#episodes';
 import type { UpdateSource } from './live-updates.ts';
 
 export type { Role } from '#episodes';
@@ -10,6 +10,8 @@ export type Viewer = {
   readonly userId: string;
   readonly role: Role;
   readonly teams: readonly string[];
+  /** An administrator of this app (may change team settings, as SLACK_ADMIN_USER_IDS in Slack). */
+  readonly admin?: boolean;
 };
 
 /** A chart of an episode's last hours (functions/charts): the picture as SVG and what it shows, in words. */
@@ -51,6 +53,8 @@ export type GraphQLContext = {
   readonly today: () => string;
   /** Episode charts; absent where no chart function is wired (the public calculators' API). */
   readonly charts?: ChartRenderer | undefined;
+  /** Team settings (handoff times); absent where settings cannot be changed (the public calculators' API). */
+  readonly settings?: TeamSettingsService | undefined;
   /** Live updates for subscriptions (WebSocket only; absent over HTTP). */
   readonly updates?: UpdateSource;
 };

@@ -43,6 +43,7 @@ import './types/node.ts';
 import './types/episode-list.ts';
 import './types/subscriptions.ts';
 import './types/handoff.ts';
+import './types/handoff-times.ts';
 
 /**
  * The executable schema: importing the type files registers them on the builder. Left in the

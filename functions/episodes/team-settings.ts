@@ -189,16 +189,14 @@ export class TeamSettingsService {
   /**
    * HANDOFF-1: the times a team's shift handoff digest is posted at (local, hospital zone), e.g.
    * ["08:00", "20:00"]; [] stops the digest. The caller says whether the editor may (Slack:
-   * administrators; GraphQL: the team's clinicians). The team must have a channel. Setting the
+   * administrators; GraphQL: the `admin` group). The team must have a channel. Setting the
    * times it already has changes nothing (a repeated request is harmless).
    */
   async setHandoffTimes(editor: SettingsEditor, team: string, times: unknown): Promise<TeamSettings> {
     const teamId = parse(teamIdSchema, team, 'team');
     const handoffTimes = parse(handoffTimesSchema, times, 'times');
     if (!editor.admin)
-      throw new EpisodeForbiddenError(
-        'Only administrators of this app (Slack) or clinicians of the team (GraphQL) may set handoff times',
-      );
+      throw new EpisodeForbiddenError('Only administrators of this app may set handoff times');
     const current = await this.#store.byTeam(teamId);
     if (!current)
       throw new EpisodeValidationError([

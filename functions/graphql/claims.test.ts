@@ -54,4 +54,13 @@ describe('viewerFromClaims', () => {
         ?.teams,
     ).toEqual(['ok_1']);
   });
+
+  it('is an administrator only with the admin group, which gives no role by itself', () => {
+    expect(viewerFromClaims({ sub: 'a', 'cognito:groups': ['role:clinician', 'admin'] })?.admin).toBe(true);
+    expect(viewerFromClaims({ sub: 'a', 'cognito:groups': '[role:viewer admin]' })?.admin).toBe(true);
+    expect(viewerFromClaims({ sub: 'a', 'cognito:groups': ['role:clinician', 'team:admin'] })?.admin).toBe(
+      undefined,
+    );
+    expect(viewerFromClaims({ sub: 'a', 'cognito:groups': ['admin'] })).toBeNull();
+  });
 });

@@ -6,6 +6,8 @@ export type Claims = Readonly<Record<string, string | number | boolean | readonl
 
 const ROLE_GROUP = /^role:(clinician|nurse|viewer)$/;
 const TEAM_GROUP = /^team:([A-Za-z0-9][A-Za-z0-9_-]{0,63})$/;
+/** Administrators of this app (the Cognito group that, like SLACK_ADMIN_USER_IDS, may change team settings). */
+export const ADMIN_GROUP = 'admin';
 const RANK: Readonly<Record<Role, number>> = { clinician: 3, nurse: 2, viewer: 1 };
 
 /** Cognito groups from the claim, whether an array, the authorizer's "[a b]" form or "a,b". */
@@ -22,7 +24,7 @@ export const groupsFromClaims = (claims: Claims): string[] => {
 /**
  * The viewer from verified claims: user id `cognito:<sub>` (the user pool's immutable subject, in
  * the token provider's namespace, so no token can act as a Slack user), highest role
- * (`role:<role>` groups) and teams (`team:<id>` groups). No subject or no role group means no
+ * (`role:<role>` groups), teams (`team:<id>` groups) and whether an administrator (`admin`). No subject or no role group means no
  * access beyond the public calculators.
  */
 export const viewerFromClaims = (claims: Claims | undefined): Viewer | null => {
@@ -35,5 +37,5 @@ export const viewerFromClaims = (claims: Claims | undefined): Viewer | null => {
   const role = roles.sort((a, b) => RANK[b] - RANK[a])[0];
   if (!role) return null;
   const teams = [...new Set(groups.flatMap((group) => TEAM_GROUP.exec(group)?.[1] ?? []))];
-  return { userId, role, teams };
+  return groups.includes(ADMIN_GROUP) ? { userId, role, teams, admin: true } : { userId, role, teams };
 };

@@ -3,6 +3,10 @@ import { chartInvokerFromEnv } from '../charts/chart-port.ts';
 import { graphqlChartRenderer } from '../charts/graphql-renderer.ts';
 import { createEpisodeService } from '../episodes/create-service.ts';
 import { STORE_DEADLINES, withStoreDeadline } from '../episodes/deadline.ts';
+import { createDocumentClient } from '../episodes/dynamodb-client.ts';
+import { episodesTable } from '../episodes/table-definition.ts';
+import { TeamSettingsService } from '../episodes/team-settings.ts';
+import { TeamSettingsRepository } from '../episodes/team-settings-repository.ts';
 import { bodyBytes, requestFromEvent, resultFromResponse } from '../shared/http-api-v2.ts';
 import { createGraphQLServer, type GraphiQLRenderer } from './yoga.ts';
 
@@ -26,6 +30,13 @@ export const createGraphQLHandler = (graphiql?: GraphiQLRenderer): GraphQLHandle
     episodes: createEpisodeService(),
     // The chart function by Lambda Invoke (CHART_FUNCTION_NAME), or in process on the local system.
     charts: graphqlChartRenderer(() => chartInvokerFromEnv()),
+    // setHandoffTimes (HANDOFF-1): the team settings in the same table.
+    settings: new TeamSettingsService(
+      new TeamSettingsRepository(
+        createDocumentClient(process.env.DYNAMODB_ENDPOINT),
+        process.env.TABLE_NAME ?? episodesTable.defaultName,
+      ),
+    ),
   });
   return async (event, context) => {
     if (bodyBytes(event) > MAX_BODY_BYTES) {

@@ -12,6 +12,7 @@ import {
 import { languageFromAcceptLanguage } from '#rules';
 import { schema, type ChartRenderer, type GraphQLContext } from '../../schema/index.ts';
 import type { EpisodeService } from '../episodes/service.ts';
+import type { TeamSettingsService } from '../episodes/team-settings.ts';
 import { logger } from '../shared/logger.ts';
 import { viewerFromClaims, type Claims } from './claims.ts';
 import { nativeFetchAPI } from './native-fetch-api.ts';
@@ -44,6 +45,8 @@ export type GraphQLServerOptions = {
   readonly logger?: RequestLogger;
   /** Episode charts (the chart function); Episode.chart answers CHART_UNAVAILABLE without. */
   readonly charts?: ChartRenderer | undefined;
+  /** Team settings (setHandoffTimes); the mutation answers ForbiddenError without. */
+  readonly settings?: TeamSettingsService | undefined;
 };
 
 /** Claims that API Gateway's JWT authorizer (or the local server, in its place) verified. */
@@ -122,6 +125,7 @@ export const createGraphQLServer = (
         now,
         today: () => (today ??= options.episodes.today(now)),
         charts: options.charts,
+        settings: options.settings,
       };
     },
   });

@@ -49,6 +49,8 @@ export type TokenRequest = {
   readonly userId: string;
   readonly role: 'clinician' | 'nurse' | 'viewer';
   readonly teams: readonly string[];
+  /** An administrator of this app (the `admin` group: may change team settings). */
+  readonly admin?: boolean;
   /** Lifetime in seconds (default 12 h, one on-call shift). */
   readonly ttlSeconds?: number;
 };
@@ -56,7 +58,11 @@ export type TokenRequest = {
 export const issueToken = async (key: LocalSigningKey, request: TokenRequest): Promise<string> =>
   new SignJWT({
     'cognito:username': request.userId,
-    'cognito:groups': [`role:${request.role}`, ...request.teams.map((team) => `team:${team}`)],
+    'cognito:groups': [
+      `role:${request.role}`,
+      ...request.teams.map((team) => `team:${team}`),
+      ...(request.admin === true ? ['admin'] : []),
+    ],
     client_id: LOCAL_CLIENT_ID,
     token_use: 'access',
   })

@@ -5,9 +5,12 @@
  *  - bundle: the chart function's bundle size against its budget;
  *  - cold: cold start to the first answer of the chart bundle (import and a validation answer),
  *    to a first rendered PNG (the chart work bundled the same way, window from a file), beside a
- *    hello-world handler bundled the same way, each in a fresh `node` process.
+ *    hello-world handler bundled the same way, each in a fresh `node` process;
+ *  - handoff: a team's shift handoff (HANDOFF-1) over long courses, DynamoDB reads and latency
+ *    (test/bench/handoff-bench.ts, also `npm run bench:handoff` on its own).
  *
- *   npm run bench:charts -- [--renders 30] [--rounds 5] [--only render,bundle,cold]
+ *   npm run bench:charts -- [--renders 30] [--rounds 5] [--only render,bundle,cold,handoff]
+ *                           [--handoff-episodes 30] [--handoff-hours 24] [--handoff-runs 50]
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -15,6 +18,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { renderChart } from '../../functions/charts/render-chart.ts';
 import { bundleBudgetBytes } from '../../infra/lambda-bundling.ts';
+import { handoffBenchSection } from './handoff-bench.ts';
 import { CHART_TIME_ZONE, chartCourse, memoryReader } from '../support/chart-course.ts';
 import { invokeInFreshProcess, measureBundle, writeBundle } from '../tools/bundle-size.ts';
 import { bytes, median, ms, summarise } from './stats.ts';
@@ -24,6 +28,9 @@ const { values } = parseArgs({
     renders: { type: 'string', default: '30' },
     rounds: { type: 'string', default: '5' },
     only: { type: 'string' },
+    'handoff-episodes': { type: 'string', default: '30' },
+    'handoff-hours': { type: 'string', default: '24' },
+    'handoff-runs': { type: 'string', default: '50' },
   },
 });
 const RENDERS = Number(values.renders);
@@ -143,8 +150,21 @@ const cold: BenchSection = {
   },
 };
 
+const handoff: BenchSection = {
+  name: 'handoff',
+  run: async () => {
+    const lines = await handoffBenchSection({
+      episodes: Number(values['handoff-episodes']),
+      hours: Number(values['handoff-hours']),
+      runs: Number(values['handoff-runs']),
+    });
+    console.log('');
+    for (const line of lines) console.log(line);
+  },
+};
+
 /** The sections, in order: another section is one more entry here. */
-export const sections: readonly BenchSection[] = [render, bundle, cold];
+export const sections: readonly BenchSection[] = [render, bundle, cold, handoff];
 
 const only = values.only?.split(',');
 for (const section of sections) if (!only || only.includes(section.name)) await section.run();
