@@ -1,11 +1,5 @@
-import {
-  BatchGetCommand,
-  GetCommand,
-  QueryCommand,
-  TransactWriteCommand,
-  type TransactWriteCommandInput,
-} from '@aws-sdk/lib-dynamodb';
-import type { DocumentClient } from './dynamodb-client.ts';
+import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { documentCommands, type DocumentClient } from './dynamodb-client.ts';
 import { DEFAULT_RETRY_POLICY, withRetries, type RetryPolicy } from './retry.ts';
 import type { TeamSettings, TeamSettingsStore } from './team-settings.ts';
 
@@ -67,6 +61,7 @@ export class TeamSettingsRepository implements TeamSettingsStore {
   }
 
   async byChannel(channelId: string): Promise<TeamSettings | undefined> {
+    const { GetCommand } = await documentCommands();
     const result = await withRetries(
       (options) =>
         this.#client.send(
@@ -79,6 +74,7 @@ export class TeamSettingsRepository implements TeamSettingsStore {
   }
 
   async byTeam(team: string): Promise<TeamSettings | undefined> {
+    const { GetCommand } = await documentCommands();
     const result = await withRetries(
       (options) =>
         this.#client.send(new GetCommand({ TableName: this.#table, Key: teamSettingsKey(team) }), options),
@@ -88,6 +84,7 @@ export class TeamSettingsRepository implements TeamSettingsStore {
   }
 
   async byChannels(channelIds: readonly string[]): Promise<readonly TeamSettings[]> {
+    const { BatchGetCommand } = await documentCommands();
     const found: TeamSettings[] = [];
     for (let start = 0; start < channelIds.length; start += 100) {
       let keys: Record<string, unknown>[] | undefined = channelIds
@@ -112,6 +109,7 @@ export class TeamSettingsRepository implements TeamSettingsStore {
   }
 
   async withHandoffTimes(): Promise<readonly TeamSettings[]> {
+    const { QueryCommand } = await documentCommands();
     const found: TeamSettings[] = [];
     let startKey: Record<string, unknown> | undefined;
     do {
@@ -140,6 +138,7 @@ export class TeamSettingsRepository implements TeamSettingsStore {
   }
 
   async save(next: TeamSettings, previous: TeamSettings | undefined): Promise<boolean> {
+    const { TransactWriteCommand } = await documentCommands();
     const versionCondition = previous
       ? {
           ConditionExpression: '#version = :expected',
