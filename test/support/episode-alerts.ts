@@ -15,7 +15,7 @@ export type AlertView = {
 };
 
 const ALERTS = `query($id: ID!) { episode(id: $id) { __typename
-  ... on Episode { alerts(first: 50) { edges { node {
+  ... on Episode { alerts(first: 20) { edges { node {
     id alertId escalationId level acknowledged acknowledgedAt acknowledgedBy { userId role via }
     delivery { status attempts } } } } }
   ... on Error { message } } }`;
