@@ -20,7 +20,9 @@ export const chartRequestSchema = z.strictObject({
     z.strictObject({
       channel: slackChannelIdSchema,
       threadTs: z.optional(
-        z.string().check(z.regex(/^\d{1,12}\.\d{1,9}$/, { error: 'a Slack message ts such as 1700000000.000100' })),
+        z
+          .string()
+          .check(z.regex(/^\d{1,12}\.\d{1,9}$/, { error: 'a Slack message ts such as 1700000000.000100' })),
       ),
       /** The channel's language: the summary posted with the picture is in it. */
       language: z._default(z.enum(['zh-CN', 'en']), 'en'),

@@ -116,7 +116,9 @@ describe('live-updates fan-out', () => {
         message: {
           id: 't-1',
           type: 'next',
-          payload: { data: { teamUpdates: { __typename: 'AlertRaised', team: TEAM, alert: { alertId: 'A-1' } } } },
+          payload: {
+            data: { teamUpdates: { __typename: 'AlertRaised', team: TEAM, alert: { alertId: 'A-1' } } },
+          },
         },
       },
     ]);
