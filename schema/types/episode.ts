@@ -186,8 +186,9 @@ const withinWindow = async <T>(
   page: (state: EpisodeState) => ConnectionPage<T> | Promise<ConnectionPage<T>>,
 ): Promise<ConnectionPage<T>> => {
   const forward = args.after == null && args.before == null && args.last == null;
+  // The read's size only: a `first` out of range (0, negative) is refused by the page itself.
   const sizes = forward
-    ? [Math.min(args.first ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE) + 1, RECENT_WINDOW]
+    ? [Math.max(1, Math.min(args.first ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE)) + 1, RECENT_WINDOW]
     : [RECENT_WINDOW];
   for (const size of sizes) {
     const recent = await loadEpisodeState(context, head.id, size);
