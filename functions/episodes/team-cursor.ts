@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
-import { EpisodeValidationError } from './errors.ts';
 import { episodePk, HEAD_SK, teamIndexKeys } from './keys.ts';
+import { invalidCursor as invalid, openCursor, sealCursor } from './sealed-cursor.ts';
 
 /**
  * Cursors of a team's episode list: opaque to clients, integrity-checked, and bound to the list
@@ -9,7 +8,7 @@ import { episodePk, HEAD_SK, teamIndexKeys } from './keys.ts';
  * not a secret and grants nothing: the viewer's teams are checked on every page.
  */
 const VERSION = 1;
-const CHECK_LENGTH = 16;
+const PURPOSE = 'team-cursor';
 
 type Position = {
   readonly team: string;
@@ -18,27 +17,17 @@ type Position = {
   readonly episodeId: string;
 };
 
-const checksum = (payload: string): string =>
-  createHash('sha256').update(`team-cursor:${payload}`).digest('base64url').slice(0, CHECK_LENGTH);
-
 /** The cursor just after an episode in its team's list. */
 export const encodeTeamCursor = (position: Position): string => {
   // Compact: [version, team, status, createdAt, episodeId], then its checksum.
-  const payload = Buffer.from(
-    JSON.stringify([VERSION, position.team, position.status, position.createdAt, position.episodeId]),
-  ).toString('base64url');
-  return `${payload}.${checksum(payload)}`;
-};
-
-const invalid = (field: string, received: string, why: string): EpisodeValidationError =>
-  new EpisodeValidationError([
-    {
-      field,
-      allowed: "a cursor (endCursor or an edge's cursor) from an earlier page of this same list",
-      received: received.length > 80 ? `${received.slice(0, 80)}…` : received,
-      message: `${field}: ${why}; page again from the start (no ${field}) or pass a cursor this list returned`,
-    },
+  return sealCursor(PURPOSE, [
+    VERSION,
+    position.team,
+    position.status,
+    position.createdAt,
+    position.episodeId,
   ]);
+};
 
 /**
  * The team index key to page from, or a validation error naming `field` when the cursor is not
@@ -49,15 +38,12 @@ export const decodeTeamCursor = (
   expected: { readonly team: string; readonly status: string },
   field = 'after',
 ): Record<string, string> => {
-  const [payload = '', check = '', ...rest] = cursor.split('.');
-  if (rest.length > 0 || payload === '' || check !== checksum(payload))
-    throw invalid(field, cursor, 'this cursor is not one this list returned (it was altered or truncated)');
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
-  } catch {
-    throw invalid(field, cursor, 'this cursor cannot be read');
-  }
+  const parsed = openCursor(
+    PURPOSE,
+    cursor,
+    field,
+    'this cursor is not one this list returned (it was altered or truncated)',
+  );
   if (
     !Array.isArray(parsed) ||
     parsed.length !== 5 ||

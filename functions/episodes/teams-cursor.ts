@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
-import { EpisodeValidationError } from './errors.ts';
 import { episodePk, HEAD_SK, teamIndexKeys } from './keys.ts';
+import { invalidCursor as invalid, openCursor, sealCursor } from './sealed-cursor.ts';
 
 /**
  * Cursors of the list of every episode of the viewer's teams. The order is stable: teams by name
@@ -11,7 +10,7 @@ import { episodePk, HEAD_SK, teamIndexKeys } from './keys.ts';
  * status it lists; like a team cursor it grants nothing: membership is checked on every page.
  */
 const VERSION = 1;
-const CHECK_LENGTH = 16;
+const PURPOSE = 'teams-cursor';
 
 export type TeamsPosition = {
   readonly team: string;
@@ -20,33 +19,17 @@ export type TeamsPosition = {
   readonly episodeId: string;
 };
 
-const checksum = (payload: string): string =>
-  createHash('sha256').update(`teams-cursor:${payload}`).digest('base64url').slice(0, CHECK_LENGTH);
-
 /** The cursor just after an episode in the list of all the viewer's teams. */
 export const encodeTeamsCursor = (position: TeamsPosition): string => {
-  const payload = Buffer.from(
-    JSON.stringify([
-      VERSION,
-      'TEAMS',
-      position.status,
-      position.team,
-      position.createdAt,
-      position.episodeId,
-    ]),
-  ).toString('base64url');
-  return `${payload}.${checksum(payload)}`;
-};
-
-const invalid = (field: string, received: string, why: string): EpisodeValidationError =>
-  new EpisodeValidationError([
-    {
-      field,
-      allowed: "a cursor (endCursor or an edge's cursor) from an earlier page of this same list",
-      received: received.length > 80 ? `${received.slice(0, 80)}…` : received,
-      message: `${field}: ${why}; page again from the start (no ${field}) or pass a cursor this list returned`,
-    },
+  return sealCursor(PURPOSE, [
+    VERSION,
+    'TEAMS',
+    position.status,
+    position.team,
+    position.createdAt,
+    position.episodeId,
   ]);
+};
 
 /** Where the next page starts: the team, and the key in its index to continue after. */
 export type TeamsStart = {
@@ -63,19 +46,12 @@ export const decodeTeamsCursor = (
   expected: { readonly status: string },
   field = 'after',
 ): TeamsStart => {
-  const [payload = '', check = '', ...rest] = cursor.split('.');
-  if (rest.length > 0 || payload === '' || check !== checksum(payload))
-    throw invalid(
-      field,
-      cursor,
-      'this cursor is not one the list of all your teams returned (it was altered or truncated, or it is from one team\'s list: page that list with its "team")',
-    );
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
-  } catch {
-    throw invalid(field, cursor, 'this cursor cannot be read');
-  }
+  const parsed = openCursor(
+    PURPOSE,
+    cursor,
+    field,
+    'this cursor is not one the list of all your teams returned (it was altered or truncated, or it is from one team\'s list: page that list with its "team")',
+  );
   if (
     !Array.isArray(parsed) ||
     parsed.length !== 6 ||
