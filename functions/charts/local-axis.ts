@@ -1,4 +1,4 @@
-import { calendarDateIn, daysBetween, localDateTime } from '#rules';
+import { calendarDateIn, daysBetween, instantMs, localDateTime, localTimeInstant } from '#rules';
 
 /**
  * The chart's x axis: days since infusion in the hospital's calendar (day 0 = the infusion date,
@@ -8,20 +8,9 @@ import { calendarDateIn, daysBetween, localDateTime } from '#rules';
  */
 const MS_PER_DAY = 86_400_000;
 
-/** The UTC offset of `timeZone` at an instant, in ms (east of UTC positive). */
-const offsetMs = (instantMs: number, timeZone: string): number => {
-  const local = localDateTime(new Date(instantMs).toISOString(), timeZone);
-  const asUtc = Date.parse(`${local.replace(' ', 'T')}:00Z`);
-  return asUtc - Math.floor(instantMs / 60_000) * 60_000;
-};
-
 /** The instant of local midnight starting `date` (YYYY-MM-DD) in `timeZone`. */
-export const localMidnight = (date: string, timeZone: string): number => {
-  const utcMidnight = Date.parse(`${date}T00:00:00Z`);
-  const guess = utcMidnight - offsetMs(utcMidnight, timeZone);
-  // A second pass settles a zone whose offset changed between the guess and midnight.
-  return utcMidnight - offsetMs(guess, timeZone);
-};
+export const localMidnight = (date: string, timeZone: string): number =>
+  instantMs(localTimeInstant(date, '00:00', timeZone));
 
 export type DayAxis = {
   /** Position on the axis (fractional days from day 0's local midnight) of an instant. */

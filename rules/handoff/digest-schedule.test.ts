@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dueHandoffSlot, handoffTimesSchema, localTimeInstant } from './digest-schedule.ts';
+import { localTimeInstant } from '../core/index.ts';
+import { dueHandoffSlot, handoffTimesSchema } from './digest-schedule.ts';
 
 describe('handoff digest schedule (HANDOFF-1)', () => {
   it('HANDOFF-1, EPI-7: a local time is an instant in the hospital zone', () => {

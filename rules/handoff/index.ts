@@ -32,5 +32,4 @@ export {
   dueHandoffSlot,
   handoffTimeSchema,
   handoffTimesSchema,
-  localTimeInstant,
 } from './digest-schedule.ts';
