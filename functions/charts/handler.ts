@@ -1,5 +1,6 @@
 import { DEFAULT_TIME_ZONE } from '#rules';
 import { createDocumentClient } from '../episodes/dynamodb-client.ts';
+import { EpisodeRepository } from '../episodes/repository.ts';
 import { episodesTable } from '../episodes/table-definition.ts';
 import { logger } from '../shared/logger.ts';
 import { once } from '../shared/once.ts';
@@ -17,8 +18,10 @@ import { WindowReader } from './window-reader.ts';
 const work = once(() =>
   chartFunction({
     reader: new WindowReader(
-      createDocumentClient(process.env.DYNAMODB_ENDPOINT),
-      process.env.TABLE_NAME ?? episodesTable.defaultName,
+      new EpisodeRepository(
+        createDocumentClient(process.env.DYNAMODB_ENDPOINT),
+        process.env.TABLE_NAME ?? episodesTable.defaultName,
+      ),
     ),
     timeZone: process.env.HOSPITAL_TIME_ZONE ?? DEFAULT_TIME_ZONE,
     clock: () => new Date(),

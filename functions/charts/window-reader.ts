@@ -1,8 +1,5 @@
-import { GetCommand, QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
-import type { DocumentClient } from '../episodes/dynamodb-client.ts';
-import { HEAD_SK, episodePk } from '../episodes/keys.ts';
-import type { EpisodeHead, EpisodeRecord, StoredItem, Tombstone } from '../episodes/records.ts';
-import { DEFAULT_RETRY_POLICY, withRetries, type RetryPolicy } from '../episodes/retry.ts';
+import type { EpisodeHead, EpisodeRecord, Tombstone } from '../episodes/records.ts';
+import type { EpisodeRepository } from '../episodes/repository.ts';
 
 /** An episode's items of a window of hours, as the chart needs them. */
 export type EpisodeWindow = {
@@ -42,30 +39,26 @@ const RECORD_KINDS: ReadonlySet<string> = new Set([
  * window ~1 350, whatever the length of the course before it. Pages of each Query are followed.
  */
 export class WindowReader {
-  readonly #client: DocumentClient;
-  readonly #table: string;
-  readonly #retry: RetryPolicy;
+  readonly #repository: Pick<EpisodeRepository, 'loadHead' | 'loadRange'>;
 
-  constructor(client: DocumentClient, table: string, retry: RetryPolicy = DEFAULT_RETRY_POLICY) {
-    this.#client = client;
-    this.#table = table;
-    this.#retry = retry;
+  constructor(repository: Pick<EpisodeRepository, 'loadHead' | 'loadRange'>) {
+    this.#repository = repository;
   }
 
   async read(episodeId: string, fromIso: string, toIso: string): Promise<EpisodeWindow | undefined> {
-    const pk = episodePk(episodeId);
     const from = new Date(fromIso).toISOString();
     const to = new Date(toIso).toISOString();
     const writtenFrom = new Date(Date.parse(fromIso) - WRITE_SKEW_MS).toISOString();
+    const range = this.#repository.loadRange.bind(this.#repository, episodeId);
     const [head, observations, doses, gradings, alerts] = await Promise.all([
-      this.#head(pk),
-      this.#range(pk, `OBS#${from}`, `OBS#${to}~`),
-      this.#range(pk, `DOSE#${from}`, `DOSE#${to}~`),
-      this.#range(pk, `GRADE#${writtenFrom}`, 'GRADE#~', {
+      this.#repository.loadHead(episodeId),
+      range(`OBS#${from}`, `OBS#${to}~`),
+      range(`DOSE#${from}`, `DOSE#${to}~`),
+      range(`GRADE#${writtenFrom}`, 'GRADE#~', {
         ProjectionExpression: 'PK, SK, id, kind, #domain, basedOn, grade, #status, recordedAt',
         ExpressionAttributeNames: { '#domain': 'domain', '#status': 'status' },
       }),
-      this.#range(pk, `ALERT#${writtenFrom}`, 'ALERT#~', {
+      range(`ALERT#${writtenFrom}`, 'ALERT#~', {
         ProjectionExpression: 'PK, SK, id, kind, escalationId, #level, raisedAt, acknowledgedAt',
         ExpressionAttributeNames: { '#level': 'level' },
       }),
@@ -79,55 +72,5 @@ export class WindowReader {
         items.filter((item): item is Tombstone => item.kind === 'SUPERSEDED').map((t) => t.corrects),
       ),
     };
-  }
-
-  async #head(pk: string): Promise<EpisodeHead | undefined> {
-    const result = await withRetries(
-      (options) =>
-        this.#client.send(
-          new GetCommand({
-            TableName: this.#table,
-            Key: { PK: pk, SK: HEAD_SK },
-            ProjectionExpression: 'PK, SK, id, team, infusionDate, #status',
-            ExpressionAttributeNames: { '#status': 'status' },
-          }),
-          options,
-        ),
-      this.#retry,
-    );
-    return result.Item as EpisodeHead | undefined;
-  }
-
-  async #range(
-    pk: string,
-    low: string,
-    high: string,
-    projection: {
-      readonly ProjectionExpression?: string;
-      readonly ExpressionAttributeNames?: Record<string, string>;
-    } = {},
-  ): Promise<StoredItem[]> {
-    const items: StoredItem[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const exclusiveStartKey = startKey;
-      const page: QueryCommandOutput = await withRetries(
-        (options) =>
-          this.#client.send(
-            new QueryCommand({
-              TableName: this.#table,
-              KeyConditionExpression: 'PK = :pk AND SK BETWEEN :low AND :high',
-              ExpressionAttributeValues: { ':pk': pk, ':low': low, ':high': high },
-              ...projection,
-              ...(exclusiveStartKey ? { ExclusiveStartKey: exclusiveStartKey } : {}),
-            }),
-            options,
-          ),
-        this.#retry,
-      );
-      items.push(...((page.Items ?? []) as StoredItem[]));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return items;
   }
 }

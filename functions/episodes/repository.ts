@@ -259,6 +259,23 @@ export class EpisodeRepository {
   }
 
   /**
+   * The episode's items with sort keys from `low` to `high` (one range Query, all pages),
+   * optionally projected: a bounded read of one family over a window of time (keys.ts).
+   */
+  async loadRange(
+    episodeId: string,
+    low: string,
+    high: string,
+    projection: Pick<QueryCommandInput, 'ProjectionExpression' | 'ExpressionAttributeNames'> = {},
+  ): Promise<StoredItem[]> {
+    return this.#queryPages({
+      KeyConditionExpression: 'PK = :pk AND SK BETWEEN :low AND :high',
+      ExpressionAttributeValues: { ':pk': episodePk(episodeId), ':low': low, ':high': high },
+      ...projection,
+    });
+  }
+
+  /**
    * The latest valid timeline snapshot taken before `beforeIso` (a re-fold starts from it), or
    * undefined to start from the beginning. A snapshot at or after a later re-fold's start is stale.
    */
