@@ -7,6 +7,7 @@ import {
 } from '../episodes/alert-delivery-store.ts';
 import { alertMessageView, alertReminderView } from '../../slack-bot/views/alert-message.ts';
 import { forEachBounded } from './bounded-concurrency.ts';
+import { CoalescedRecords } from './coalesced-records.ts';
 import { FREE_TURN, inTurn, type Turn } from './ordered-lanes.ts';
 import { settingsReadOnce, type TeamSettingsSource } from './settings-read-once.ts';
 import { describeSlackError, type SlackPoster } from './slack-web-api.ts';
@@ -40,7 +41,9 @@ export type AlertDelivererOptions = {
     /** Reads many alerts in one request (the sweeper's batches); without it they are read one by one. */
     Partial<Pick<AlertDeliveryStore, 'loadMany'>> &
     /** Takes many leases in one transaction (the sweeper's batches); without it they are taken in parallel. */
-    Partial<Pick<AlertDeliveryStore, 'leaseMany'>>;
+    Partial<Pick<AlertDeliveryStore, 'leaseMany'>> &
+    /** Records many deliveries in one transaction (a sweep's); without it each is recorded alone. */
+    Partial<Pick<AlertDeliveryStore, 'recordMany'>>;
   readonly settings: TeamSettingsSource;
   readonly slack: SlackPoster;
   readonly clock?: () => Date;
@@ -68,6 +71,25 @@ export const LEASE_CONCURRENCY = 25;
 export type Leased = boolean | undefined;
 
 const iso = (ms: number): string => new Date(ms).toISOString();
+
+type DeliveryStore = AlertDelivererOptions['store'];
+
+/** The store as one sweep uses it: its delivery records written together when it can (CoalescedRecords). */
+const sweepStore = (store: DeliveryStore): DeliveryStore => {
+  const { recordMany } = store;
+  if (!recordMany) return store;
+  const records = new CoalescedRecords({ recordMany: (entries) => recordMany.call(store, entries) });
+  return {
+    load: (key) => store.load(key),
+    lease: (alert, now, leaseMs) => store.lease(alert, now, leaseMs),
+    record: records.record,
+    retryLater: (alert, delivery, retryAt) => store.retryLater(alert, delivery, retryAt),
+    reschedule: (alert, dueAt) => store.reschedule(alert, dueAt),
+    dequeue: (alert) => store.dequeue(alert),
+    ...(store.loadMany ? { loadMany: store.loadMany.bind(store) } : {}),
+    ...(store.leaseMany ? { leaseMany: store.leaseMany.bind(store) } : {}),
+  };
+};
 
 /**
  * Alert delivery to the team's Slack channel, for the stream consumer and the sweeper alike. It
@@ -102,7 +124,11 @@ export class AlertDeliverer {
    * for the rest of the sweep. A change of settings made meanwhile counts from the next sweep.
    */
   forSweep(): AlertDeliverer {
-    return new AlertDeliverer({ ...this.#options, settings: settingsReadOnce(this.#options.settings) });
+    return new AlertDeliverer({
+      ...this.#options,
+      store: sweepStore(this.#options.store),
+      settings: settingsReadOnce(this.#options.settings),
+    });
   }
 
   /**

@@ -47,6 +47,25 @@ export const LEASE_BATCH = 25;
 /** Transactions tried per batch before what is left is leased one by one. */
 const LEASE_ROUNDS = 3;
 
+/** Delivery records written in one transaction (its limit is 100 items). */
+export const RECORD_BATCH = 50;
+/** Transactions tried per batch before what is left is recorded one by one. */
+const RECORD_ROUNDS = 3;
+
+/** One `record` call: the alert, its delivery, and when it is next due (absent: out of the queue). */
+export type DeliveryRecord = {
+  readonly alert: DeliverableAlert;
+  readonly delivery: SlackAlertDelivery;
+  readonly nextDueAt?: string | undefined;
+};
+
+/** An update's expression, condition and values (the key and table are added where it is sent). */
+type UpdateParts = {
+  readonly UpdateExpression: string;
+  readonly ConditionExpression: string;
+  readonly ExpressionAttributeValues?: Record<string, unknown>;
+};
+
 const cancellationCodes = (error: unknown): readonly (string | undefined)[] | undefined =>
   (error as { name?: string }).name === 'TransactionCanceledException'
     ? ((error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? []).map((r) => r.Code)
@@ -222,21 +241,88 @@ export class AlertDeliveryStore {
    */
   async record(alert: DeliverableAlert, delivery: SlackAlertDelivery, nextDueAt?: string): Promise<void> {
     if (nextDueAt !== undefined) {
-      const queue = openAlertKeys(nextDueAt, alert.episodeId, alert.id);
       try {
-        await this.#update(alert, 'SET delivery = :d, GSI2PK = :pk, GSI2SK = :sk', {
-          condition: 'attribute_exists(PK) AND attribute_not_exists(acknowledgedAt)',
-          values: { ':d': delivery, ':pk': queue.GSI2PK, ':sk': queue.GSI2SK },
-        });
+        await this.#update(alert, this.#recordUpdate({ alert, delivery, nextDueAt }));
         return;
       } catch (error) {
         if (!conditionFailed(error)) throw error;
       }
     }
-    await this.#update(alert, 'SET delivery = :d REMOVE GSI2PK, GSI2SK', {
-      condition: 'attribute_exists(PK)',
-      values: { ':d': delivery },
-    });
+    await this.#update(alert, this.#recordUpdate({ alert, delivery }));
+  }
+
+  /**
+   * `record` for many alerts (a sweep's deliveries): one TransactWriteItems per RECORD_BATCH, each
+   * update with the condition `record` puts first. A transaction is all or nothing: an alert whose
+   * condition failed (acknowledged meanwhile, so it leaves the queue) is recorded on its own by
+   * `record`, the others go again together; after a few rounds, or when the store refused for
+   * another reason, each one left is recorded on its own. One outcome per entry, in order.
+   */
+  async recordMany(entries: readonly DeliveryRecord[]): Promise<PromiseSettledResult<void>[]> {
+    const outcomes: PromiseSettledResult<void>[] = [];
+    const alone = (entry: DeliveryRecord) =>
+      this.record(entry.alert, entry.delivery, entry.nextDueAt).then(
+        () => ({ status: 'fulfilled', value: undefined }) as const,
+        (reason: unknown) => ({ status: 'rejected', reason }) as const,
+      );
+    for (let start = 0; start < entries.length; start += RECORD_BATCH) {
+      const settled = new Map<DeliveryRecord, PromiseSettledResult<void>>();
+      const batch = entries.slice(start, start + RECORD_BATCH);
+      let pending = batch;
+      for (let round = 0; pending.length > 1 && round < RECORD_ROUNDS; round += 1) {
+        const sent = pending;
+        try {
+          await withRetries(
+            (options) =>
+              this.#client.send(
+                new TransactWriteCommand({
+                  TransactItems: sent.map((entry) => ({
+                    Update: {
+                      TableName: this.#table,
+                      Key: { PK: entry.alert.PK, SK: entry.alert.SK },
+                      ...this.#recordUpdate(entry),
+                    },
+                  })),
+                }),
+                options,
+              ),
+            this.#retry,
+          );
+          for (const entry of sent) settled.set(entry, { status: 'fulfilled', value: undefined });
+          pending = [];
+        } catch (error) {
+          const codes = cancellationCodes(error);
+          if (!codes?.includes('ConditionalCheckFailed')) break;
+          // Those whose condition failed are recorded on their own; the rest was not applied: again.
+          const failed = sent.filter((_entry, i) => codes[i] === 'ConditionalCheckFailed');
+          for (const entry of failed) settled.set(entry, await alone(entry));
+          pending = sent.filter((_entry, i) => codes[i] !== 'ConditionalCheckFailed');
+        }
+      }
+      for (const entry of pending) settled.set(entry, await alone(entry));
+      for (const entry of batch)
+        outcomes.push(settled.get(entry) ?? { status: 'fulfilled', value: undefined });
+    }
+    return outcomes;
+  }
+
+  /**
+   * The delivery's update: with `nextDueAt`, kept in the work queue until then unless acknowledged
+   * meanwhile (the condition); without it, out of the queue.
+   */
+  #recordUpdate(entry: DeliveryRecord): UpdateParts {
+    if (entry.nextDueAt === undefined)
+      return {
+        UpdateExpression: 'SET delivery = :d REMOVE GSI2PK, GSI2SK',
+        ConditionExpression: 'attribute_exists(PK)',
+        ExpressionAttributeValues: { ':d': entry.delivery },
+      };
+    const queue = openAlertKeys(entry.nextDueAt, entry.alert.episodeId, entry.alert.id);
+    return {
+      UpdateExpression: 'SET delivery = :d, GSI2PK = :pk, GSI2SK = :sk',
+      ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(acknowledgedAt)',
+      ExpressionAttributeValues: { ':d': entry.delivery, ':pk': queue.GSI2PK, ':sk': queue.GSI2SK },
+    };
   }
 
   /**
@@ -245,9 +331,10 @@ export class AlertDeliveryStore {
    */
   async retryLater(alert: DeliverableAlert, delivery: SlackAlertDelivery, retryAt: string): Promise<void> {
     const queue = openAlertKeys(retryAt, alert.episodeId, alert.id);
-    await this.#update(alert, 'SET delivery = :d, GSI2PK = :pk, GSI2SK = :sk', {
-      condition: 'attribute_exists(PK)',
-      values: { ':d': delivery, ':pk': queue.GSI2PK, ':sk': queue.GSI2SK },
+    await this.#update(alert, {
+      UpdateExpression: 'SET delivery = :d, GSI2PK = :pk, GSI2SK = :sk',
+      ConditionExpression: 'attribute_exists(PK)',
+      ExpressionAttributeValues: { ':d': delivery, ':pk': queue.GSI2PK, ':sk': queue.GSI2SK },
     });
   }
 
@@ -255,9 +342,10 @@ export class AlertDeliveryStore {
   async reschedule(alert: DeliverableAlert, dueAt: string): Promise<void> {
     const queue = openAlertKeys(dueAt, alert.episodeId, alert.id);
     try {
-      await this.#update(alert, 'SET GSI2PK = :pk, GSI2SK = :sk', {
-        condition: 'attribute_exists(PK) AND attribute_not_exists(acknowledgedAt)',
-        values: { ':pk': queue.GSI2PK, ':sk': queue.GSI2SK },
+      await this.#update(alert, {
+        UpdateExpression: 'SET GSI2PK = :pk, GSI2SK = :sk',
+        ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(acknowledgedAt)',
+        ExpressionAttributeValues: { ':pk': queue.GSI2PK, ':sk': queue.GSI2SK },
       });
     } catch (error) {
       if (!conditionFailed(error)) throw error;
@@ -266,24 +354,17 @@ export class AlertDeliveryStore {
 
   /** Takes the alert out of the work queue (acknowledged, or nothing left to do). */
   async dequeue(alert: AlertKey): Promise<void> {
-    await this.#update(alert, 'REMOVE GSI2PK, GSI2SK', { condition: 'attribute_exists(PK)', values: {} });
+    await this.#update(alert, {
+      UpdateExpression: 'REMOVE GSI2PK, GSI2SK',
+      ConditionExpression: 'attribute_exists(PK)',
+    });
   }
 
-  async #update(
-    key: AlertKey,
-    expression: string,
-    options: { readonly condition: string; readonly values: Record<string, unknown> },
-  ): Promise<void> {
+  async #update(key: AlertKey, update: UpdateParts): Promise<void> {
     await withRetries(
       (send) =>
         this.#client.send(
-          new UpdateCommand({
-            TableName: this.#table,
-            Key: { PK: key.PK, SK: key.SK },
-            UpdateExpression: expression,
-            ConditionExpression: options.condition,
-            ...(Object.keys(options.values).length > 0 ? { ExpressionAttributeValues: options.values } : {}),
-          }),
+          new UpdateCommand({ TableName: this.#table, Key: { PK: key.PK, SK: key.SK }, ...update }),
           send,
         ),
       this.#retry,

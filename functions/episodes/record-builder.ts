@@ -17,6 +17,7 @@ import type {
   EpisodeRecord,
   GradingRecord,
   IdempotencyRecord,
+  RecordingReference,
 } from './records.ts';
 import { summarize } from './state.ts';
 
@@ -193,6 +194,23 @@ export const idempotencyRecord = (
   operation,
   fingerprint,
   result: JSON.stringify(result),
+  createdAt: context.now,
+  expiresAt: Math.floor(Date.parse(context.now) / 1000) + IDEMPOTENCY_TTL_SECONDS,
+});
+
+/** A recording's idempotency record: its first result by reference (RecordingReference), a few hundred bytes. */
+export const recordingIdempotencyRecord = (
+  context: WriteContext,
+  key: string,
+  operation: string,
+  fingerprint: string,
+  reference: RecordingReference,
+): IdempotencyRecord => ({
+  ...idempotencyItemKey(context.author.userId, key),
+  kind: 'IDEMPOTENCY',
+  operation,
+  fingerprint,
+  recording: reference,
   createdAt: context.now,
   expiresAt: Math.floor(Date.parse(context.now) / 1000) + IDEMPOTENCY_TTL_SECONDS,
 });

@@ -251,10 +251,28 @@ export type IdempotencyRecord = {
   readonly operation: string;
   /** A canonical fingerprint of the request's input: the same key with another input is a conflict. */
   readonly fingerprint?: string;
-  readonly result: string;
+  /** The first result itself (JSON), for writes whose result is small (episode creation, close, …). */
+  readonly result?: string;
+  /** For a recording: where its first result is stored (its record, gradings and alerts), not a copy. */
+  readonly recording?: RecordingReference;
   readonly createdAt: string;
   /** Epoch seconds (table TTL). */
   readonly expiresAt: number;
+};
+
+/**
+ * A recording's first result by reference: the items it wrote, under the episode's key, which are
+ * never edited or deleted (corrections are new records), so a replay reads them back (1
+ * BatchGetItem) instead of the idempotency item carrying a second copy of each with the head.
+ */
+export type RecordingReference = {
+  readonly recordSk: string;
+  readonly gradingSks: readonly string[];
+  readonly alertSks: readonly string[];
+  /** EPI-6: alerts this record raised again (their first record's key). */
+  readonly repeatedAlertSks?: readonly string[];
+  readonly refolded?: boolean;
+  readonly regraded?: number;
 };
 
 /** A clinical record's lookup: id → sort key (written with the record). */

@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { QueryCommandInput, QueryCommandOutput, TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import type {
+  BatchGetCommandOutput,
+  QueryCommandInput,
+  QueryCommandOutput,
+  TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
 import { documentCommands, type DocumentClient } from './dynamodb-client.ts';
 import { EPISODE_COUNTER_KEY, HEAD_SK, episodePk, idempotencyItemKey, recordLookupSk } from './keys.ts';
 import type {
@@ -14,6 +19,7 @@ import type {
   TimelineSnapshot,
   Tombstone,
 } from './records.ts';
+import { StoreUnavailableError } from './errors.ts';
 import { DEFAULT_RETRY_POLICY, withRetries, type RetryPolicy } from './retry.ts';
 import { HANDOFF_HEAD_ATTRIBUTES, type HandoffHead } from './handoff-head.ts';
 
@@ -45,6 +51,11 @@ const RECORD_KINDS: ReadonlySet<string> = new Set([
   'GRADING',
   'ALERT',
 ]);
+
+/** BatchGetItem reads at most this many keys per request. */
+const BATCH_GET_LIMIT = 100;
+/** Rounds of unprocessed keys asked again before the read is given up (the store is overloaded). */
+const BATCH_GET_ROUNDS = 5;
 
 /** One recording: new records and the new head, written together or not at all. */
 export type EpisodeWrite = {
@@ -218,6 +229,34 @@ export class EpisodeRepository {
   /** One item by its key (an alert the head points at). */
   async loadItem(key: { readonly PK: string; readonly SK: string }): Promise<StoredItem | undefined> {
     return this.#get(key);
+  }
+
+  /**
+   * Items of one episode by their sort keys, as stored now (strongly consistent; one BatchGetItem
+   * per 100 keys, unprocessed keys asked again), by sort key; a key with no item is absent.
+   */
+  async loadItemsAt(episodeId: string, sortKeys: readonly string[]): Promise<Map<string, StoredItem>> {
+    const { BatchGetCommand } = await documentCommands();
+    const found = new Map<string, StoredItem>();
+    const unique = [...new Set(sortKeys)];
+    for (let start = 0; start < unique.length; start += BATCH_GET_LIMIT) {
+      let keys: Record<string, unknown>[] | undefined = unique
+        .slice(start, start + BATCH_GET_LIMIT)
+        .map((SK) => ({ PK: episodePk(episodeId), SK }));
+      for (let round = 0; keys && keys.length > 0; round += 1) {
+        if (round >= BATCH_GET_ROUNDS) throw new StoreUnavailableError(undefined, { outcome: 'NOT_WRITTEN' });
+        const request: Record<string, { Keys: Record<string, unknown>[]; ConsistentRead: boolean }> = {
+          [this.#table]: { Keys: keys, ConsistentRead: true },
+        };
+        const result: BatchGetCommandOutput = await withRetries(
+          (options) => this.#client.send(new BatchGetCommand({ RequestItems: request }), options),
+          this.#retry,
+        );
+        for (const item of (result.Responses?.[this.#table] ?? []) as StoredItem[]) found.set(item.SK, item);
+        keys = result.UnprocessedKeys?.[this.#table]?.Keys;
+      }
+    }
+    return found;
   }
 
   /** The result stored under an idempotency key, if any and not expired (1 GetItem). */

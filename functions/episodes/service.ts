@@ -63,6 +63,7 @@ import {
   clinicalRecord,
   gradingRecord,
   idempotencyRecord,
+  recordingIdempotencyRecord,
   nextHead,
   sortTriggers,
   type WriteContext,
@@ -76,6 +77,7 @@ import type {
   GradingRecord,
   IdempotencyRecord,
   RecordLookup,
+  StoredItem,
   TimelineSnapshot,
   Tombstone,
 } from './records.ts';
@@ -181,6 +183,8 @@ export class EpisodeService {
   readonly #maxWriteAttempts: number;
   /** Writes to one episode from this process: recordings committed in groups (write-queue.ts). */
   readonly #queue: WriteQueue;
+  /** Results of recordings by their idempotency record, while that record is in memory (a group's replays). */
+  readonly #recordingsCommitted = new WeakMap<IdempotencyRecord, Recording>();
 
   constructor(options: EpisodeServiceOptions) {
     this.#repository = options.repository;
@@ -746,10 +750,67 @@ export class EpisodeService {
 
   /** The result an idempotency record holds, for the same operation and input only. */
   #storedResult(stored: IdempotencyRecord, key: string, operation: string, fingerprint: string): unknown {
+    this.#sameRequest(stored, key, operation, fingerprint);
+    if (stored.result === undefined) throw new Error(`idempotency record of ${operation} holds no result`);
+    return JSON.parse(stored.result) as unknown;
+  }
+
+  /** A key reused with another operation or other input is a conflict. */
+  #sameRequest(stored: IdempotencyRecord, key: string, operation: string, fingerprint: string): void {
     if (stored.operation !== operation) throw new IdempotencyConflictError(key, 'OPERATION');
     if (stored.fingerprint !== undefined && stored.fingerprint !== fingerprint)
       throw new IdempotencyConflictError(key, 'INPUT');
-    return JSON.parse(stored.result) as unknown;
+  }
+
+  /**
+   * A recording's first result under an idempotency key, or undefined: its record, gradings and
+   * alerts read back by the keys the idempotency record names (1 GetItem + 1 BatchGetItem; alerts as
+   * they are now, e.g. acknowledged since), with the episode as it is now (1 GetItem).
+   */
+  async #firstRecording(
+    actor: Actor,
+    episodeId: string,
+    key: string,
+    operation: string,
+    fingerprint: string,
+  ): Promise<Recording | undefined> {
+    const now = this.#clock();
+    const stored = await this.#repository.findIdempotent(actor.userId, key, Math.floor(now.getTime() / 1000));
+    if (!stored) return undefined;
+    this.#sameRequest(stored, key, operation, fingerprint);
+    const reference = stored.recording;
+    // Written before results were kept by reference (at most IDEMPOTENCY_TTL ago): the copy itself.
+    if (!reference)
+      return { ...(this.#storedResult(stored, key, operation, fingerprint) as Recording), replayed: true };
+    const sortKeys = [
+      reference.recordSk,
+      ...reference.gradingSks,
+      ...reference.alertSks,
+      ...(reference.repeatedAlertSks ?? []),
+    ];
+    const [items, episode] = await Promise.all([
+      this.#repository.loadItemsAt(episodeId, sortKeys),
+      this.#repository.loadHead(episodeId),
+    ]);
+    const itemAt = (sk: string): StoredItem => {
+      const item = items.get(sk);
+      if (!item)
+        throw new Error(`the first result of idempotency key ${key} names ${sk}, which is not stored`);
+      return item;
+    };
+    if (!episode) throw new EpisodeNotFoundError(episodeId);
+    return {
+      episode,
+      record: itemAt(reference.recordSk) as EpisodeRecord,
+      gradings: reference.gradingSks.map((sk) => itemAt(sk) as GradingRecord),
+      alerts: reference.alertSks.map((sk) => itemAt(sk) as AlertRecord),
+      ...(reference.repeatedAlertSks
+        ? { repeatedAlerts: reference.repeatedAlertSks.map((sk) => itemAt(sk) as AlertRecord) }
+        : {}),
+      ...(reference.refolded === undefined ? {} : { refolded: reference.refolded }),
+      ...(reference.regraded === undefined ? {} : { regraded: reference.regraded }),
+      replayed: true,
+    };
   }
 
   /** Validates clinical values; the clinical time defaults to now and may not be in the future. */
@@ -793,20 +854,20 @@ export class EpisodeService {
   ): Promise<Recording> {
     const key = this.#key(options);
     const fingerprint = fingerprintOf(operation, input);
-    const replay = async (): Promise<Recording | undefined> => {
-      if (!key) return undefined;
-      const first = await this.#firstResult<Recording>(actor, key, operation, fingerprint, this.#clock());
-      return first ? { ...first, replayed: true } : undefined;
-    };
+    const replay = async (): Promise<Recording | undefined> =>
+      key ? this.#firstRecording(actor, episodeId, key, operation, fingerprint) : undefined;
     return this.#queue.fold<Recording>(episodeId, {
       idempotencyItem: key === undefined ? undefined : `${actor.userId}\u0000${key}`,
       prepare: (current, pending) =>
         this.#prepare(actor, episodeId, key, operation, fingerprint, permission, build, current, pending),
       replay,
-      replayOf: (record) => ({
-        ...(this.#storedResult(record, key ?? '', operation, fingerprint) as Recording),
-        replayed: true,
-      }),
+      replayOf: (record) => {
+        this.#sameRequest(record, key ?? '', operation, fingerprint);
+        // Committed by this process in the same group: its result is still at hand.
+        const first = this.#recordingsCommitted.get(record);
+        if (!first) throw new Error(`the first result of idempotency key ${key ?? ''} is not at hand`);
+        return { ...first, replayed: true };
+      },
     });
   }
 
@@ -831,8 +892,8 @@ export class EpisodeService {
     const head = this.#authorize(actor, episodeId, current, permission);
     if (head.status === 'CLOSED') {
       if (key) {
-        const replay = await this.#firstResult<Recording>(actor, key, operation, fingerprint, this.#clock());
-        if (replay) return { kind: 'answer', value: { ...replay, replayed: true } };
+        const replay = await this.#firstRecording(actor, episodeId, key, operation, fingerprint);
+        if (replay) return { kind: 'answer', value: replay };
       }
       throw new EpisodeValidationError([
         {
@@ -971,10 +1032,34 @@ export class EpisodeService {
       write: {
         records: [record, ...gradings, ...alerts],
         extra,
-        idempotency: key ? idempotencyRecord(context, key, operation, fingerprint, result) : undefined,
+        idempotency: key
+          ? this.#recordingIdempotency(context, key, operation, fingerprint, result)
+          : undefined,
         alertRepeats: repeats,
       },
     };
+  }
+
+  /** The recording's idempotency record (its result by reference), its result kept at hand for `replayOf`. */
+  #recordingIdempotency(
+    context: WriteContext,
+    key: string,
+    operation: string,
+    fingerprint: string,
+    result: Recording,
+  ): IdempotencyRecord {
+    const record = recordingIdempotencyRecord(context, key, operation, fingerprint, {
+      recordSk: result.record.SK,
+      gradingSks: result.gradings.map((grading) => grading.SK),
+      alertSks: result.alerts.map((alert) => alert.SK),
+      ...(result.repeatedAlerts && result.repeatedAlerts.length > 0
+        ? { repeatedAlertSks: result.repeatedAlerts.map((alert) => alert.SK) }
+        : {}),
+      ...(result.refolded === undefined ? {} : { refolded: result.refolded }),
+      ...(result.regraded === undefined ? {} : { regraded: result.regraded }),
+    });
+    this.#recordingsCommitted.set(record, result);
+    return record;
   }
 
   /**

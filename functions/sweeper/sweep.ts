@@ -46,6 +46,12 @@ export const SWEEP_CONCURRENCY = 32;
  * its first alert is started, so no alert acts on a read older than its batch's few deliveries.
  */
 export const SWEEP_READ_BATCH = 25;
+/**
+ * Batches read ahead of the one being delivered: a read is at most this many batches older than
+ * its delivery (a lease still holds only while the delivery is as read, so an old read never posts
+ * twice), and no delivery waits for a read.
+ */
+export const SWEEP_READ_AHEAD = 2;
 
 /**
  * One sweep (scheduled every few minutes): the `ALERT#OPEN` queue (alerts due for delivery or
@@ -74,9 +80,9 @@ export const sweep = async (deps: SweepDeps, now: Date, deadline?: number): Prom
     readonly leases: ReadonlyMap<string, boolean>;
   };
   const batches = new Map<number, Promise<Batch>>();
-  // A batch is read, and the leases its deliveries need are taken together, when its first alert starts.
-  const readBatchOf = (index: number): Promise<Batch> => {
-    const batch = Math.floor(index / SWEEP_READ_BATCH);
+  // A batch is read, and the leases its deliveries need are taken together, when its first alert
+  // starts or when an alert up to SWEEP_READ_AHEAD batches before it does.
+  const readBatch = (batch: number): Promise<Batch> => {
     let read = batches.get(batch);
     if (!read) {
       const keys = dueAlerts
@@ -89,7 +95,18 @@ export const sweep = async (deps: SweepDeps, now: Date, deadline?: number): Prom
           : new Map<string, boolean>(),
       }));
       batches.set(batch, read);
+      // Not awaited here: a failed read is the failure of the alerts that wait for it.
+      read.catch(() => undefined);
     }
+    return read;
+  };
+  const readBatchOf = (index: number): Promise<Batch> => {
+    const batch = Math.floor(index / SWEEP_READ_BATCH);
+    const read = readBatch(batch);
+    // The next batches are read (and leased) while this one is delivered, so no slot waits for a read.
+    for (let ahead = 1; ahead <= SWEEP_READ_AHEAD; ahead += 1)
+      if ((batch + ahead) * SWEEP_READ_BATCH < dueAlerts.length && beforeDeadline())
+        void readBatch(batch + ahead);
     return read;
   };
   await forEachBounded(

@@ -1,4 +1,5 @@
 import {
+  BatchGetCommand,
   TransactWriteCommand,
   QueryCommand,
   DynamoDBDocumentClient,
@@ -52,6 +53,9 @@ const faultyClient = () => {
     .callsFake((input: TransactWriteCommand['input']) => real.send(new TransactWriteCommand(input)));
   mock.on(GetCommand).callsFake((input: GetCommand['input']) => real.send(new GetCommand(input)));
   mock.on(UpdateCommand).callsFake((input: UpdateCommand['input']) => real.send(new UpdateCommand(input)));
+  mock
+    .on(BatchGetCommand)
+    .callsFake((input: BatchGetCommand['input']) => real.send(new BatchGetCommand(input)));
   return { client, mock, real };
 };
 

@@ -1,6 +1,8 @@
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { userIdFor } from '../../functions/episodes/actor.ts';
+import { idempotencyItemKey } from '../../functions/episodes/keys.ts';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGraphQLServer } from '../../functions/graphql/yoga.ts';
@@ -990,11 +992,50 @@ describe('idempotency', () => {
     expect(first.data?.recordVitals.replayed).toBe(false);
     expect(second.data?.recordVitals.replayed).toBe(true);
     expect(second.data?.recordVitals.observation.id).toBe(first.data?.recordVitals.observation.id);
-    // The head, the transaction its idempotency record refuses, and that record (the first result).
-    expect(second.commands).toEqual(['GetItemCommand', 'TransactWriteItemsCommand', 'GetItemCommand']);
+    // The head, the transaction its idempotency record refuses, that record (where the first result
+    // is), then the first result's items (one BatchGetItem) and the head as it is now.
+    expect(second.commands).toEqual([
+      'GetItemCommand',
+      'TransactWriteItemsCommand',
+      'GetItemCommand',
+      'BatchGetItemCommand',
+      'GetItemCommand',
+    ]);
     const read = await run<EpisodeData>(viewer, EPISODE, { id: episode.episodeId });
     expect(read.data?.episode.observations.edges).toHaveLength(1);
     expect(read.data?.episode.version).toBe(2);
+  });
+
+  it('the idempotency record keeps the first result by reference; a replay reads the same record, gradings and alerts back', async () => {
+    const episode = await createEpisode();
+    const input = { episodeId: episode.episodeId, temperatureCelsius: 39.2, systolicBp: 84 };
+    const VITALS = `mutation($input: RecordVitalsInput!, $key: String!) { recordVitals(input: $input, idempotencyKey: $key) {
+      ... on RecordVitalsSuccess { replayed observation { id measuredAt } gradings { id grade drivers { code } } alerts { id escalationId level } } } }`;
+    const first = await run<VitalsData>(nurse, VITALS, { input, key: 'ward-7:vitals-ref-1' });
+    expect(first.data?.recordVitals.alerts.length).toBeGreaterThan(0);
+    const second = await run<VitalsData>(nurse, VITALS, { input, key: 'ward-7:vitals-ref-1' });
+    const { replayed: firstReplayed, ...firstResult } = first.data?.recordVitals ?? {};
+    const { replayed: secondReplayed, ...secondResult } = second.data?.recordVitals ?? {};
+    expect([firstReplayed, secondReplayed]).toEqual([false, true]);
+    expect(secondResult).toEqual(firstResult);
+    const documents = DynamoDBDocumentClient.from(
+      new DynamoDBClient({ ...LOCAL_AWS, endpoint: table.endpoint }),
+    );
+    const stored = await documents.send(
+      new GetCommand({
+        TableName: table.tableName,
+        Key: idempotencyItemKey(userIdFor('cognito', 'nurse-1'), 'ward-7:vitals-ref-1'),
+      }),
+    );
+    // Keys of the items written, not a copy of them with the episode head.
+    expect(stored.Item?.result).toBeUndefined();
+    const recording = stored.Item?.recording as
+      { recordSk: string; gradingSks: string[]; alertSks: string[] } | undefined;
+    expect(recording?.recordSk).toMatch(/^OBS#/);
+    expect(recording?.gradingSks.length).toBe(first.data?.recordVitals.gradings.length);
+    expect(recording?.alertSks.length).toBe(first.data?.recordVitals.alerts.length);
+    expect(JSON.stringify(stored.Item).length).toBeLessThan(1024);
+    documents.destroy();
   });
 
   it('createEpisode with the same key creates one episode', async () => {

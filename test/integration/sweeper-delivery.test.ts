@@ -1,10 +1,10 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { monotonicFactory } from 'ulid';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AlertDeliverer } from '../../functions/alerts/delivery.ts';
 import { createWebClient, webApiPoster } from '../../functions/alerts/slack-web-api.ts';
-import { AlertDeliveryStore } from '../../functions/episodes/alert-delivery-store.ts';
+import { AlertDeliveryStore, alertKeyOf } from '../../functions/episodes/alert-delivery-store.ts';
 import { OverdueVitalsMonitor } from '../../functions/episodes/overdue-vitals.ts';
 import type { AlertRecord } from '../../functions/episodes/records.ts';
 import { EpisodeRepository } from '../../functions/episodes/repository.ts';
@@ -129,6 +129,17 @@ const expectEachPostedOnceInOrder = (posts: readonly FakeSlackCall[], alerts: re
   }
 };
 
+/** Every alert stored DELIVERED with its message's ts, and out of the queue unless critical. */
+const expectAllDelivered = async (alerts: readonly AlertRecord[]) => {
+  const stored = await new AlertDeliveryStore(client, table.tableName, FAST_RETRY).loadMany(alerts);
+  for (const alert of alerts) {
+    const item = stored.get(alertKeyOf(alert));
+    expect(item?.delivery).toMatchObject({ status: 'DELIVERED', attempts: 1 });
+    expect(item?.delivery.ts).toMatch(/^\d+\.\d+$/);
+    expect(item?.GSI2PK !== undefined).toBe(alert.level === 'CRITICAL');
+  }
+};
+
 describe('a sweep of many due alerts', () => {
   it('posts every alert exactly once, in raised order per channel, reading each team’s settings once', async () => {
     const alerts = await seed(120);
@@ -147,9 +158,13 @@ describe('a sweep of many due alerts', () => {
     // The queue (two pages of 100), then the alerts in batches: no GetItem per alert.
     expect(count('BatchGetItemCommand')).toBe(Math.ceil(120 / SWEEP_READ_BATCH));
     expect(count('GetItemCommand')).toBe(TEAMS.length);
-    // Per batch: one transaction taking its leases; per alert: the delivery record.
-    expect(count('TransactWriteItemsCommand')).toBe(Math.ceil(120 / SWEEP_READ_BATCH));
-    expect(count('UpdateItemCommand')).toBe(120);
+    // Per batch: one transaction taking its leases; the delivery records written together (the
+    // first alone, the others in transactions of those made meanwhile), not one update per alert.
+    const recordWrites =
+      count('UpdateItemCommand') + count('TransactWriteItemsCommand') - Math.ceil(120 / SWEEP_READ_BATCH);
+    expect(recordWrites).toBeGreaterThanOrEqual(1);
+    expect(recordWrites).toBeLessThanOrEqual(120 / 4);
+    await expectAllDelivered(alerts);
 
     // Delivered: the next sweep posts nothing (critical ones are due again only in 15 minutes).
     const again = lastSeq();
@@ -225,10 +240,14 @@ describe('a sweep of many due alerts', () => {
     expect(await runSweep()).toMatchObject({ delivered: 60, failures: 0 });
     expectEachPostedOnceInOrder(postsSince(before), alerts);
     const count = (name: string) => commands.filter((c) => c === name).length;
-    // 60 alerts read in batches of SWEEP_READ_BATCH: one lease transaction per batch; one update
-    // per alert to store its delivery.
-    expect(count('TransactWriteItemsCommand')).toBe(Math.ceil(60 / SWEEP_READ_BATCH));
-    expect(count('UpdateItemCommand')).toBe(60);
+    // 60 alerts read in batches of SWEEP_READ_BATCH: one lease transaction per batch, taken before
+    // any of the batch's posts (no lease update per alert).
+    const leases = Math.ceil(60 / SWEEP_READ_BATCH);
+    const firstUpdate = commands.indexOf('UpdateItemCommand');
+    expect(
+      commands.slice(0, firstUpdate).filter((c) => c === 'TransactWriteItemsCommand').length,
+    ).toBeGreaterThanOrEqual(1);
+    expect(count('TransactWriteItemsCommand') + count('UpdateItemCommand')).toBeLessThan(leases + 60 / 4);
   });
 
   it('an alert another deliverer holds is left out of its batch’s lease transaction; the others are posted once, it is not', async () => {
@@ -268,5 +287,84 @@ describe('a sweep of many due alerts', () => {
     expect(calls.slice(limited + 1, retried).some((c) => c.args.channel !== benchChannelOf('hem-b'))).toBe(
       true,
     );
+  });
+});
+
+describe('delivery records written together (AlertDeliveryStore.recordMany)', () => {
+  const delivered = (ts: string) =>
+    ({
+      status: 'DELIVERED',
+      channel: 'C0HEMA',
+      ts,
+      attempts: 1,
+      lastNotifiedAt: SWEEP_AT.toISOString(),
+    }) as const;
+  const NEXT_DUE = '2026-03-03T02:25:00.000Z';
+
+  it('one transaction for the batch; an alert acknowledged meanwhile leaves the queue, one deleted meanwhile fails alone', async () => {
+    const alerts = await seed(6, ['hem-a']);
+    const store = new AlertDeliveryStore(client, table.tableName, FAST_RETRY);
+    const loaded = await store.loadMany(alerts);
+    const entries = alerts.map((alert, i) => {
+      const stored = loaded.get(alertKeyOf(alert));
+      if (!stored) throw new Error('alert not stored');
+      return {
+        alert: stored,
+        delivery: delivered(`1700000000.00000${String(i)}`),
+        nextDueAt: alert.level === 'CRITICAL' ? NEXT_DUE : undefined,
+      };
+    });
+    const acknowledged = alerts.find((a) => a.level === 'CRITICAL');
+    const deleted = alerts.at(-1);
+    if (!acknowledged || !deleted || acknowledged === deleted) throw new Error('seed changed');
+    await client.send(
+      new UpdateCommand({
+        TableName: table.tableName,
+        Key: { PK: acknowledged.PK, SK: acknowledged.SK },
+        UpdateExpression: 'SET acknowledgedAt = :at',
+        ExpressionAttributeValues: { ':at': SWEEP_AT.toISOString() },
+      }),
+    );
+    await client.send(
+      new DeleteCommand({ TableName: table.tableName, Key: { PK: deleted.PK, SK: deleted.SK } }),
+    );
+    commands.length = 0;
+
+    const outcomes = await store.recordMany(entries);
+
+    expect(outcomes.map((o) => o.status)).toEqual(
+      alerts.map((a) => (a === deleted ? 'rejected' : 'fulfilled')),
+    );
+    const after = await store.loadMany(alerts);
+    alerts.forEach((alert, i) => {
+      if (alert === deleted) {
+        expect(after.has(alertKeyOf(alert))).toBe(false);
+        return;
+      }
+      const item = after.get(alertKeyOf(alert));
+      expect(item?.delivery).toMatchObject({ status: 'DELIVERED', ts: `1700000000.00000${String(i)}` });
+      // Critical and unacknowledged: due again at NEXT_DUE; the others out of the queue.
+      const queued = alert.level === 'CRITICAL' && alert !== acknowledged;
+      expect(item?.GSI2SK?.startsWith(NEXT_DUE) ?? false).toBe(queued);
+    });
+    // Refused transaction, the two failed ones alone (the acknowledged one twice: its queued
+    // update, then out of the queue), then the other four in one transaction.
+    expect(commands.filter((c) => c === 'TransactWriteItemsCommand')).toHaveLength(2);
+    expect(commands.filter((c) => c === 'UpdateItemCommand').length).toBeLessThanOrEqual(4);
+  });
+
+  it('an empty list writes nothing; a single record is one update', async () => {
+    const [alert] = await seed(1, ['hem-a']);
+    if (!alert) throw new Error('nothing seeded');
+    const store = new AlertDeliveryStore(client, table.tableName, FAST_RETRY);
+    const stored = await store.load(alert);
+    if (!stored) throw new Error('alert not stored');
+    commands.length = 0;
+    expect(await store.recordMany([])).toEqual([]);
+    expect(commands).toEqual([]);
+    expect(await store.recordMany([{ alert: stored, delivery: delivered('1700000000.000009') }])).toEqual([
+      { status: 'fulfilled', value: undefined },
+    ]);
+    expect(commands).toEqual(['UpdateItemCommand']);
   });
 });
