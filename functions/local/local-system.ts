@@ -143,6 +143,7 @@ export const startLocalSystem = async (options: LocalSystemOptions): Promise<Loc
       graphql?: HttpLambda;
       slack?: HttpLambda;
       sweeper?: (event: unknown) => Promise<unknown>;
+      handoffDigest?: (event: unknown) => Promise<unknown>;
     } = {};
     const loaded =
       (name: 'graphql' | 'slack'): HttpLambda =>
@@ -163,7 +164,7 @@ export const startLocalSystem = async (options: LocalSystemOptions): Promise<Loc
     const handoffRoute: ExtraRoute = async (request, _body, response) => {
       if (request.method !== 'POST' || request.url !== '/_local/handoff') return false;
       const [{ handoffDigestNow }, { createDocumentClient }] = await Promise.all([
-        import('../sweeper/handoff-digests.ts'),
+        import('../handoff-digest/digest-run.ts'),
         import('../episodes/dynamodb-client.ts'),
       ]);
       const result = await handoffDigestNow(
@@ -193,15 +194,18 @@ export const startLocalSystem = async (options: LocalSystemOptions): Promise<Loc
     if (!process.env.SLACK_API_URL && process.env.SLACK_BOT_TOKEN === LOCAL_SLACK_BOT_TOKEN)
       process.env.SLACK_API_URL = `http://127.0.0.1:${port}${FAKE_SLACK_PATH}/api/`;
 
-    const [charts, graphql, graphiql, slack, alerts, sweeper, liveUpdates] = await Promise.all([
-      import('../charts/handler.ts'),
-      import('../graphql/http-handler.ts'),
-      import('../graphql/local-graphiql.ts'),
-      import('../slack/handler.ts'),
-      import('../alerts/handler.ts'),
-      import('../sweeper/handler.ts'),
-      import('./local-live-updates.ts'),
-    ]);
+    const [charts, graphql, graphiql, slack, alerts, sweeper, handoffDigest, liveUpdates] = await Promise.all(
+      [
+        import('../charts/handler.ts'),
+        import('../graphql/http-handler.ts'),
+        import('../graphql/local-graphiql.ts'),
+        import('../slack/handler.ts'),
+        import('../alerts/handler.ts'),
+        import('../sweeper/handler.ts'),
+        import('../handoff-digest/handler.ts'),
+        import('./local-live-updates.ts'),
+      ],
+    );
     // Deployed, the chart function is invoked through the Lambda API; here its handler runs in process.
     registerLocalChartInvoker(inProcessChartInvoker(charts.handler));
     // GraphQL subscriptions (WebSocket on /graphql), fed by the stream poller below.
@@ -214,13 +218,18 @@ export const startLocalSystem = async (options: LocalSystemOptions): Promise<Loc
     );
     lambdas.slack = slack.handler;
     lambdas.sweeper = (event) => sweeper.handler(event, lambdaContext('sweeper', 60_000));
-    // As the schedule does when deployed (LOCAL_SWEEP_MINUTES=0 turns it off).
+    lambdas.handoffDigest = (event) => handoffDigest.handler(event, lambdaContext('handoffDigest', 60_000));
+    // As the two schedules do when deployed (LOCAL_SWEEP_MINUTES=0 turns them off).
     const sweepMinutes = Number(process.env.LOCAL_SWEEP_MINUTES ?? 5);
     if (sweepMinutes > 0) {
       sweepTimer = setInterval(() => {
-        void lambdas.sweeper?.({ source: 'local' }).catch((error: unknown) => {
-          console.error(`local sweep failed: ${String(error)}`);
-        });
+        for (const [name, run] of [
+          ['sweep', lambdas.sweeper],
+          ['handoff digest', lambdas.handoffDigest],
+        ] as const)
+          void run?.({ source: 'local' }).catch((error: unknown) => {
+            console.error(`local ${name} failed: ${String(error)}`);
+          });
       }, sweepMinutes * 60_000);
       sweepTimer.unref();
     }

@@ -10,7 +10,6 @@ import { alertDelivererFromEnv } from '../alerts/pipeline.ts';
 import { once } from '../shared/once.ts';
 import { numberSetting } from '../shared/env-setting.ts';
 import { sweep, type SweepResult } from './sweep.ts';
-import { digestDepsFrom, runHandoffDigests } from './handoff-digests.ts';
 
 const deps = once(() => {
   const client = createDocumentClient(process.env.DYNAMODB_ENDPOINT);
@@ -27,7 +26,7 @@ const deps = once(() => {
       unit: 'hours',
     }),
   });
-  return { repository, deliverer, monitor, digests: digestDepsFrom(process.env, client) };
+  return { repository, deliverer, monitor };
 });
 
 /** Scheduled sweeper: re-notifies unacknowledged critical alerts, delivers pending ones, raises ESC-VITALS. */
@@ -43,9 +42,5 @@ export const handler = async (_event: unknown, context: Context): Promise<SweepR
     Date.now() + context.getRemainingTimeInMillis() - 5_000,
   );
   logger.info('sweep', { requestId: context.awsRequestId, ...result });
-  // HANDOFF-1: the same schedule posts each team's due shift handoff digest (once per slot).
-  const digests = await runHandoffDigests(deps().digests, new Date());
-  for (const digest of digests)
-    logger[digest.outcome === 'failed' ? 'warn' : 'info']('handoff digest', { ...digest });
   return result;
 };

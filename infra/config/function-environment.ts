@@ -61,14 +61,9 @@ export const configuredVariables: Readonly<Record<LambdaId, readonly ConfiguredV
   /** functions/alerts/pipeline.ts. */
   alerts: ['ALERT_RENOTIFY_MINUTES', 'PUBLIC_APP_URL'],
   /** functions/sweeper/handler.ts and the alert pipeline it delivers through. */
-  sweeper: [
-    'ALERT_RENOTIFY_MINUTES',
-    'VITALS_OVERDUE_HOURS',
-    'PUBLIC_APP_URL',
-    // The shift handoff digest (functions/sweeper/handoff-digests.ts): hospital zone, rules limits.
-    'HOSPITAL_TIME_ZONE',
-    ...EPISODE_SERVICE,
-  ],
+  sweeper: ['ALERT_RENOTIFY_MINUTES', 'VITALS_OVERDUE_HOURS', 'PUBLIC_APP_URL'],
+  /** functions/handoff-digest/handler.ts: the handoff through the episode service, in the hospital's zone. */
+  handoffDigest: ['PUBLIC_APP_URL', 'HOSPITAL_TIME_ZONE', ...EPISODE_SERVICE],
   /** functions/charts/handler.ts: local times and days since infusion in the hospital's calendar. */
   charts: ['HOSPITAL_TIME_ZONE'],
   /** functions/live/authorizer-handler.ts: the user pool only (set by its construct). */

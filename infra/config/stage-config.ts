@@ -79,6 +79,9 @@ export const publicDefaults = { rateLimit: 10, burstLimit: 20, reservedConcurren
  */
 export const chartDefaults = { reservedConcurrency: 5 } as const;
 
+/** The handoff digest function where a stage configures none: one scheduled run at a time is plenty. */
+export const digestDefaults = { reservedConcurrency: 2 } as const;
+
 /**
  * Live updates (WebSocket API) where a stage configures none: connections and subscribe messages
  * are few (one dashboard per on-call clinician); the fan-out reads the stream one batch per shard.
@@ -246,6 +249,7 @@ export const parseStageConfig = (stage: string, raw: unknown): StageConfig => {
       'slack',
       'alerts',
       'sweeper',
+      'handoffDigest',
       'charts',
       'liveAuthorizer',
       'liveSocket',
@@ -302,6 +306,8 @@ export const parseStageConfig = (stage: string, raw: unknown): StageConfig => {
       slack: concurrency.integer('slack', 1, 1000),
       alerts: concurrency.integer('alerts', 1, 1000),
       sweeper: concurrency.integer('sweeper', 1, 1000),
+      handoffDigest:
+        concurrency.optionalInteger('handoffDigest', 1, 1000) ?? digestDefaults.reservedConcurrency,
       charts: concurrency.optionalInteger('charts', 1, 1000) ?? chartDefaults.reservedConcurrency,
       liveAuthorizer:
         concurrency.optionalInteger('liveAuthorizer', 1, 1000) ??

@@ -36,16 +36,26 @@ export const streamConsumerSettings = {
 
 /** The sweeper's cadence: ESC-VITALS and re-notification of unacknowledged critical alerts. */
 export const sweepInterval = Duration.minutes(5);
+/**
+ * HANDOFF-1: how often the handoff digest function looks for teams whose handoff time has come
+ * (a digest is posted within this long after the time, once per slot).
+ */
+export const digestInterval = Duration.minutes(5);
 
 /**
  * Alert delivery. The stream consumer reads new items from the episodes table's stream and posts
  * alerts to the team's Slack channel: partial batch failures, bisect on error, bounded retries
  * and record age, then the batch's coordinates go to an SQS on-failure destination. The sweeper
- * runs on a schedule to raise overdue-vitals alerts and re-notify unacknowledged critical ones.
+ * runs on a schedule to raise overdue-vitals alerts and re-notify unacknowledged critical ones;
+ * the handoff digest function, on its own schedule, posts each team's shift handoff digest.
  */
 export class AlertPipeline extends Construct {
   readonly consumer: CartFunction;
   readonly sweeper: CartFunction;
+  /** HANDOFF-1: the scheduled shift handoff digests (the episode service and the handoff's views). */
+  readonly handoffDigest: CartFunction;
+  /** Dead-letter queue of the handoff digest function's asynchronous invocations. */
+  readonly digestFailures: Queue;
   readonly mapping: EventSourceMapping;
   /** On-failure destination of the stream mapping. */
   readonly streamFailures: Queue;
@@ -111,7 +121,7 @@ export class AlertPipeline extends Construct {
     this.sweeper = new CartFunction(this, 'Sweeper', {
       lambdaId: 'sweeper',
       description:
-        'Sweeper: overdue vital signs (ESC-VITALS), re-notification of unacknowledged critical alerts, shift handoff digests',
+        'Sweeper: overdue vital signs (ESC-VITALS), re-notification of unacknowledged critical alerts',
       config,
       logsKey: keys.operations,
       memorySize: 512,
@@ -133,6 +143,37 @@ export class AlertPipeline extends Construct {
       schedule: Schedule.rate(sweepInterval),
       targets: [
         new LambdaFunction(this.sweeper.function, { retryAttempts: 2, maxEventAge: Duration.minutes(4) }),
+      ],
+    });
+
+    this.digestFailures = failureQueue(this, 'DigestFailures', config, keys.data);
+    this.handoffDigest = new CartFunction(this, 'HandoffDigest', {
+      lambdaId: 'handoffDigest',
+      description:
+        'Shift handoff digests (HANDOFF-1): each team’s digest in its channel at its handoff times',
+      config,
+      logsKey: keys.operations,
+      memorySize: 512,
+      timeout: Duration.seconds(60),
+      // The next run is the retry: a slot's marker makes a repeated run post nothing twice.
+      asyncFailure: {
+        deadLetterQueue: this.digestFailures,
+        retryAttempts: 0,
+        maxEventAge: Duration.minutes(4),
+      },
+    });
+    table.grantEpisodeStore(this.handoffDigest);
+    credentials.grantRead(this.handoffDigest, 'botToken');
+    grantSendFailures(this.digestFailures, keys.data, this.handoffDigest);
+
+    new Rule(this, 'DigestSchedule', {
+      description: `CAR-T on-call ${config.stage}: post the shift handoff digests that are due`,
+      schedule: Schedule.rate(digestInterval),
+      targets: [
+        new LambdaFunction(this.handoffDigest.function, {
+          retryAttempts: 2,
+          maxEventAge: Duration.minutes(4),
+        }),
       ],
     });
   }

@@ -120,6 +120,7 @@ export class CartOncallStack extends Stack {
       this.slack.handler,
       this.alerts.consumer,
       this.alerts.sweeper,
+      this.alerts.handoffDigest,
       this.charts.handler,
       this.live.authorizer,
       this.live.socket,
@@ -132,6 +133,7 @@ export class CartOncallStack extends Stack {
       failureQueues: {
         'alert-stream-failures': this.alerts.streamFailures,
         'sweeper-failures': this.alerts.sweeperFailures,
+        'digest-failures': this.alerts.digestFailures,
         'chart-failures': this.charts.failures,
       },
       streamConsumer: this.alerts.consumer,

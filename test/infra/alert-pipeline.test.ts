@@ -71,13 +71,10 @@ describe('alert stream consumer', () => {
 });
 
 describe('sweeper', () => {
-  it('runs every 5 minutes: the shift handoff digests (HANDOFF-1) ride the same rule, reading team settings and the bot token it already has', () => {
-    template.hasResourceProperties('AWS::Events::Rule', {
-      ScheduleExpression: 'rate(5 minutes)',
-      Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [id(stack.alerts.sweeper.function), 'Arn'] } })],
-    });
-    expect(String(propertiesFor(prod, stack.alerts.sweeper.function).Description)).toContain(
-      'shift handoff digests',
+  it('carries no shift handoff digest: that is a function of its own (HANDOFF-1)', () => {
+    expect(String(propertiesFor(prod, stack.alerts.sweeper.function).Description)).not.toContain('handoff');
+    expect(String(propertiesFor(prod, stack.alerts.handoffDigest.function).Description)).toContain(
+      'Shift handoff digests (HANDOFF-1)',
     );
   });
 
@@ -102,5 +99,37 @@ describe('sweeper', () => {
 
   it('never overlaps itself (reserved concurrency 1)', () => {
     expect(propertiesFor(prod, stack.alerts.sweeper.function).ReservedConcurrentExecutions).toBe(1);
+  });
+});
+
+describe('shift handoff digest function (HANDOFF-1)', () => {
+  it('runs every 5 minutes on a schedule of its own', () => {
+    template.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'rate(5 minutes)',
+      State: 'ENABLED',
+      Targets: [
+        Match.objectLike({ Arn: { 'Fn::GetAtt': [id(stack.alerts.handoffDigest.function), 'Arn'] } }),
+      ],
+    });
+  });
+
+  it('does not retry a failed run (the slot marker makes the next run the retry) and keeps it in its dead-letter queue', () => {
+    expect(propertiesFor(prod, stack.alerts.handoffDigest.function).DeadLetterConfig).toEqual({
+      TargetArn: { 'Fn::GetAtt': [id(stack.alerts.digestFailures), 'Arn'] },
+    });
+    template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      FunctionName: { Ref: id(stack.alerts.handoffDigest.function) },
+      MaximumRetryAttempts: 0,
+      MaximumEventAgeInSeconds: 240,
+    });
+  });
+
+  it('may not invoke the chart function (a digest has no picture)', () => {
+    const policy = JSON.stringify(propertiesFor(prod, stack.alerts.handoffDigest.role.policy));
+    expect(policy).toContain('dynamodb:');
+    expect(policy).not.toContain('lambda:InvokeFunction');
+    expect(JSON.stringify(propertiesFor(prod, stack.alerts.sweeper.role.policy))).toContain(
+      'lambda:InvokeFunction',
+    );
   });
 });

@@ -54,6 +54,7 @@ const functionOf = (stage: SynthesizedStage, id: LambdaId): CartFunction =>
     slack: stage.stack.slack.handler,
     alerts: stage.stack.alerts.consumer,
     sweeper: stage.stack.alerts.sweeper,
+    handoffDigest: stage.stack.alerts.handoffDigest,
     charts: stage.stack.charts.handler,
     liveAuthorizer: stage.stack.live.authorizer,
     liveSocket: stage.stack.live.socket,
@@ -104,10 +105,15 @@ describe('function settings with no tuning configured (prod)', () => {
     expect(configuredOf(prod, 'alerts')).toEqual({ ALERT_RENOTIFY_MINUTES: '15' });
   });
 
-  it('gives the sweeper the re-notification interval, the overdue-vitals hours (ESC-VITALS, 4 h) and, for the shift handoff digest (HANDOFF-1), the hospital zone and the rules limits', () => {
+  it('gives the sweeper the re-notification interval and the overdue-vitals hours (ESC-VITALS, 4 h)', () => {
     expect(configuredOf(prod, 'sweeper')).toEqual({
       ALERT_RENOTIFY_MINUTES: '15',
       VITALS_OVERDUE_HOURS: '4',
+    });
+  });
+
+  it('gives the shift handoff digest (HANDOFF-1) the hospital zone and the rules limits', () => {
+    expect(configuredOf(prod, 'handoffDigest')).toEqual({
       HOSPITAL_TIME_ZONE: 'Asia/Shanghai',
       RULES_TOCI_MAX_PER_24H: '3',
       RULES_TOCI_TOTAL_SCOPE: 'per-episode',
@@ -140,6 +146,9 @@ describe('function settings from the stage config (tuned dev)', () => {
     expect(configuredOf(tuned, 'sweeper')).toEqual({
       ALERT_RENOTIFY_MINUTES: '10',
       VITALS_OVERDUE_HOURS: '3',
+      PUBLIC_APP_URL: 'https://cart.example.org',
+    });
+    expect(configuredOf(tuned, 'handoffDigest')).toEqual({
       PUBLIC_APP_URL: 'https://cart.example.org',
       HOSPITAL_TIME_ZONE: 'Europe/Berlin',
       RULES_TOCI_MAX_PER_24H: '2',

@@ -31,6 +31,7 @@ const functionsOf = (stage: typeof prod): CartFunction[] => [
   stage.stack.slack.handler,
   stage.stack.alerts.consumer,
   stage.stack.alerts.sweeper,
+  stage.stack.alerts.handoffDigest,
   stage.stack.charts.handler,
   stage.stack.live.authorizer,
   stage.stack.live.socket,

@@ -98,8 +98,8 @@ describe('alarms', () => {
   });
 
   it('all notify the encrypted alarm topic, on alarm and on recovery', () => {
-    // 9 functions × (errors, throttles) + 3 dead-letter queues + 3 (stream age, Slack p99, sweeper silent)
-    expect(alarms).toHaveLength(9 * 2 + 3 + 3);
+    // 10 functions × (errors, throttles) + 4 dead-letter queues + 3 (stream age, Slack p99, sweeper silent)
+    expect(alarms).toHaveLength(10 * 2 + 4 + 3);
     const topic = { Ref: id(stack.monitoring.topic) };
     for (const alarm of alarms) {
       expect(alarm.AlarmActions).toEqual([topic]);

@@ -11,7 +11,7 @@ import { TeamSettingsService } from '../episodes/team-settings.ts';
 import { slackCredential } from '../slack/secrets.ts';
 
 /**
- * HANDOFF-1: the digest run as the scheduled sweeper (and the local loop) makes it: the teams with
+ * HANDOFF-1: the digest run as its scheduled function (and the local loop) makes it: the teams with
  * handoff times, their handoff through the episode service, the Slack message of `/cart handoff`
  * posted to the team's channel.
  */
