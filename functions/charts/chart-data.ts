@@ -22,7 +22,11 @@ export type ChartPoint = { readonly at: string; readonly value: number };
 export type ChartBand = { readonly from: string; readonly to: string; readonly label: string };
 
 /** A grade at the clinical time of the record it was graded on (a step line holds it until the next). */
-export type GradePoint = { readonly at: string; readonly grade: number };
+/**
+ * A grade at a time. `carried`: the grade in force when the window opens, from a grading written
+ * before it (drawn from the window's start).
+ */
+export type GradePoint = { readonly at: string; readonly grade: number; readonly carried?: true };
 
 export type DoseMarker = {
   readonly at: string;

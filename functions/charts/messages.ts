@@ -62,6 +62,11 @@ export const chartMessages = {
       `${domain} grade ${steps.join(' → ')} (highest ${max} at ${maxAt}${d.en})`,
     );
   },
+  gradeCarriedIn: (grade: number): LocalizedText =>
+    text(
+      `起始的 ${grade} 级为本时段开始前的分级`,
+      `the starting grade ${grade} was graded before this window`,
+    ),
   noGrade: (domain: 'CRS' | 'ICANS'): LocalizedText =>
     text(`本时段无 ${domain} 分级`, `no ${domain} grading in this window`),
   dose: (drug: LocalizedText, mg: number, at: string, dayNumber: number | null): LocalizedText => {

@@ -47,6 +47,7 @@ export const renderChart = async (
     hours: request.hours,
     records: window.records,
     superseded: window.superseded,
+    gradedBefore: window.gradedBefore,
   });
   const svg = renderChartSvg(data, deps.size ?? DEFAULT_CHART_SIZE);
   return {

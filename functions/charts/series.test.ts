@@ -178,4 +178,35 @@ describe('chart series', () => {
       { at: '2026-03-02T09:00:00.000Z', escalationId: 'ESC-ICANS3', level: 'CRITICAL', acknowledgedAt: null },
     ]);
   });
+
+  it('starts the grade line with the grade in force when the window opens (graded before it)', () => {
+    const later = vitals('2026-03-02T06:00:00.000Z', { temperatureCelsius: 38.4 });
+    const records = [later, grading(later, 'CRS', 1)];
+    const data = buildChartData({
+      ...source(records),
+      gradedBefore: [
+        { domain: 'CRS', grade: 3 },
+        { domain: 'ICANS', grade: 2 },
+      ],
+    });
+    expect(data.crs).toEqual([
+      { at: FROM, grade: 3, carried: true },
+      { at: '2026-03-02T06:00:00.000Z', grade: 1 },
+    ]);
+    // No ICANS grading in the window: the grade in force is drawn across it.
+    expect(data.icans).toEqual([{ at: FROM, grade: 2, carried: true }]);
+  });
+
+  it('carries nothing in when the last grading before the window is unknown, or the window opens with a grading', () => {
+    const atStart = vitals(FROM, { temperatureCelsius: 38.4 });
+    const data = buildChartData({
+      ...source([atStart, grading(atStart, 'CRS', 1)]),
+      gradedBefore: [
+        { domain: 'CRS', grade: 3 },
+        { domain: 'ICANS', grade: null },
+      ],
+    });
+    expect(data.crs).toEqual([{ at: FROM, grade: 1 }]);
+    expect(data.icans).toEqual([]);
+  });
 });

@@ -21,6 +21,8 @@ export type ChartSource = {
   readonly records: readonly EpisodeRecord[];
   /** Ids of records a later correction superseded (from tombstones, which may lie outside the window). */
   readonly superseded: ReadonlySet<string>;
+  /** The latest grading of each domain written before the window (its grade is in force when it opens). */
+  readonly gradedBefore?: readonly Pick<GradingRecord, 'domain' | 'grade'>[];
 };
 
 const STEROIDS: ReadonlySet<DoseDrug> = new Set(['DEXAMETHASONE', 'METHYLPREDNISOLONE']);
@@ -125,6 +127,7 @@ const grades = (
   gradings: readonly GradingRecord[],
   domain: 'CRS' | 'ICANS',
   assessedAt: ReadonlyMap<string, string>,
+  window: { readonly from: string; readonly gradedBefore?: ChartSource['gradedBefore'] },
 ): GradePoint[] => {
   const latest = new Map<string, GradingRecord>();
   for (const grading of gradings) {
@@ -132,12 +135,18 @@ const grades = (
     const known = latest.get(grading.basedOn);
     if (!known || grading.recordedAt >= known.recordedAt) latest.set(grading.basedOn, grading);
   }
-  return byTime(
+  const inWindow = byTime(
     [...latest.values()].map((grading) => ({
       at: assessedAt.get(grading.basedOn) ?? grading.recordedAt,
       grade: grading.grade ?? 0,
     })),
   );
+  // The grade in force when the window opens (an unknown one carries nothing in).
+  const before = window.gradedBefore?.find((grading) => grading.domain === domain)?.grade;
+  const first = inWindow[0];
+  if (before == null || (first !== undefined && Date.parse(first.at) <= Date.parse(window.from)))
+    return inWindow;
+  return [{ at: window.from, grade: before, carried: true }, ...inWindow];
 };
 
 const doseMarker = (dose: DoseRecord): DoseMarker | undefined => {
@@ -185,8 +194,8 @@ export const buildChartData = (source: ChartSource): ChartData => {
     oxygenBands: oxygen.bands,
     vasopressorsRecorded: vasopressors.recorded,
     vasopressorBands: vasopressors.bands,
-    crs: grades(gradings, 'CRS', assessedAt),
-    icans: grades(gradings, 'ICANS', assessedAt),
+    crs: grades(gradings, 'CRS', assessedAt, source),
+    icans: grades(gradings, 'ICANS', assessedAt, source),
     doses: byTime(
       records.filter((r): r is DoseRecord => r.kind === 'DOSE').flatMap((dose) => doseMarker(dose) ?? []),
     ),

@@ -37,6 +37,22 @@ describe('chart summary', () => {
     expect(summary.zh).toContain('本时段无 ICANS 分级');
   });
 
+  it('says when the grade the window opens with was graded before it', () => {
+    const summary = chartSummary({
+      ...empty,
+      crs: [
+        { at: empty.window.from, grade: 3, carried: true },
+        { at: '2026-03-02T06:00:00.000Z', grade: 2 },
+      ],
+    });
+    expect(summary.en).toContain('CRS grade 3 → 2');
+    expect(summary.en).toContain('the starting grade 3 was graded before this window');
+    expect(summary.zh).toContain('起始的 3 级为本时段开始前的分级');
+    expect(chartSummary({ ...empty, crs: [{ at: empty.window.from, grade: 3 }] }).en).not.toContain(
+      'graded before this window',
+    );
+  });
+
   it('gives local times (hospital zone) and days since infusion for peaks and doses', () => {
     const summary = chartSummary({
       ...empty,

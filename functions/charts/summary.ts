@@ -47,7 +47,8 @@ const gradeOf = (
     if (steps.at(-1) !== point.grade) steps.push(point.grade);
     if (point.grade > max.grade) max = point;
   }
-  return m.gradeCourse(domain, steps, max.grade, axis.localTime(max.at), axis.dayOf(max.at));
+  const course = m.gradeCourse(domain, steps, max.grade, axis.localTime(max.at), axis.dayOf(max.at));
+  return first.carried ? joinText([course, m.gradeCarriedIn(first.grade)]) : course;
 };
 
 /**

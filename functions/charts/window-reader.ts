@@ -1,4 +1,4 @@
-import type { EpisodeHead, EpisodeRecord, Tombstone } from '../episodes/records.ts';
+import type { EpisodeHead, EpisodeRecord, GradingRecord, Tombstone } from '../episodes/records.ts';
 import type { EpisodeRepository } from '../episodes/repository.ts';
 
 /** An episode's items of a window of hours, as the chart needs them. */
@@ -6,6 +6,19 @@ export type EpisodeWindow = {
   readonly head: EpisodeHead;
   readonly records: readonly EpisodeRecord[];
   readonly superseded: ReadonlySet<string>;
+  /**
+   * The latest CRS and ICANS gradings written before the window (at most one per domain): the
+   * grade in force when the window opens, or, graded unknown, none.
+   */
+  readonly gradedBefore: readonly GradingRecord[];
+};
+
+/** Gradings read back from before the window: both domains are graded with most records. */
+const GRADINGS_BEFORE = 20;
+
+const GRADING_PROJECTION = {
+  ProjectionExpression: 'PK, SK, id, kind, #domain, basedOn, grade, #status, recordedAt',
+  ExpressionAttributeNames: { '#domain': 'domain', '#status': 'status' },
 };
 
 /**
@@ -34,14 +47,16 @@ const RECORD_KINDS: ReadonlySet<string> = new Set([
  *  - DOSE#<from>…DOSE#<to>: doses given in the window, with their tombstones;
  *  - GRADE#<from − 5 min>…: gradings written since the window began (a grading's key is its write
  *    time, never before the record it grades), projected to what a step line needs;
- *  - ALERT#<from − 5 min>…: alerts raised in the window, projected likewise.
+ *  - ALERT#<from − 5 min>…: alerts raised in the window, projected likewise;
+ *  - the newest GRADINGS_BEFORE gradings written before that (one page, newest first): the grade
+ *    of each domain in force when the window opens, so a grade set before it is not lost.
  * A 72 h window of 15-minute vital signs reads ~290 observations and their gradings; a 14-day
  * window ~1 350, whatever the length of the course before it. Pages of each Query are followed.
  */
 export class WindowReader {
-  readonly #repository: Pick<EpisodeRepository, 'loadHead' | 'loadRange'>;
+  readonly #repository: Pick<EpisodeRepository, 'loadHead' | 'loadRange' | 'loadNewest'>;
 
-  constructor(repository: Pick<EpisodeRepository, 'loadHead' | 'loadRange'>) {
+  constructor(repository: Pick<EpisodeRepository, 'loadHead' | 'loadRange' | 'loadNewest'>) {
     this.#repository = repository;
   }
 
@@ -50,18 +65,22 @@ export class WindowReader {
     const to = new Date(toIso).toISOString();
     const writtenFrom = new Date(Date.parse(fromIso) - WRITE_SKEW_MS).toISOString();
     const range = this.#repository.loadRange.bind(this.#repository, episodeId);
-    const [head, observations, doses, gradings, alerts] = await Promise.all([
+    const [head, observations, doses, gradings, alerts, before] = await Promise.all([
       this.#repository.loadHead(episodeId),
       range(`OBS#${from}`, `OBS#${to}~`),
       range(`DOSE#${from}`, `DOSE#${to}~`),
-      range(`GRADE#${writtenFrom}`, 'GRADE#~', {
-        ProjectionExpression: 'PK, SK, id, kind, #domain, basedOn, grade, #status, recordedAt',
-        ExpressionAttributeNames: { '#domain': 'domain', '#status': 'status' },
-      }),
+      range(`GRADE#${writtenFrom}`, 'GRADE#~', GRADING_PROJECTION),
       range(`ALERT#${writtenFrom}`, 'ALERT#~', {
         ProjectionExpression: 'PK, SK, id, kind, escalationId, #level, raisedAt, acknowledgedAt',
         ExpressionAttributeNames: { '#level': 'level' },
       }),
+      this.#repository.loadNewest(
+        episodeId,
+        'GRADE#',
+        `GRADE#${writtenFrom}`,
+        GRADINGS_BEFORE,
+        GRADING_PROJECTION,
+      ),
     ]);
     if (!head) return undefined;
     const items = [...observations, ...doses, ...gradings, ...alerts];
@@ -71,6 +90,22 @@ export class WindowReader {
       superseded: new Set(
         items.filter((item): item is Tombstone => item.kind === 'SUPERSEDED').map((t) => t.corrects),
       ),
+      gradedBefore: latestPerDomain(before),
     };
   }
 }
+
+/** The domains the chart draws as grade steps. */
+const CHARTED_DOMAINS: ReadonlySet<string> = new Set(['CRS', 'ICANS']);
+
+/** The newest CRS and ICANS grading among `items` (newest first, as read). */
+const latestPerDomain = (items: readonly { readonly kind: string }[]): GradingRecord[] => {
+  const latest = new Map<string, GradingRecord>();
+  for (const item of items) {
+    if (item.kind !== 'GRADING') continue;
+    const grading = item as GradingRecord;
+    if (CHARTED_DOMAINS.has(grading.domain) && !latest.has(grading.domain))
+      latest.set(grading.domain, grading);
+  }
+  return [...latest.values()];
+};

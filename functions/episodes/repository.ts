@@ -315,6 +315,37 @@ export class EpisodeRepository {
   }
 
   /**
+   * The newest `limit` items of one episode with sort keys between `low` and `high` (one Query,
+   * newest first, one page): bounded, whatever the length of the course.
+   */
+  async loadNewest(
+    episodeId: string,
+    low: string,
+    high: string,
+    limit: number,
+    projection: Pick<QueryCommandInput, 'ProjectionExpression' | 'ExpressionAttributeNames'> = {},
+  ): Promise<StoredItem[]> {
+    const { QueryCommand } = await documentCommands();
+    const page: QueryCommandOutput = await withRetries(
+      (options) =>
+        this.#client.send(
+          new QueryCommand({
+            TableName: this.#table,
+            KeyConditionExpression: 'PK = :pk AND SK BETWEEN :low AND :high',
+            ExpressionAttributeValues: { ':pk': episodePk(episodeId), ':low': low, ':high': high },
+            ScanIndexForward: false,
+            ConsistentRead: true,
+            Limit: Math.max(1, limit),
+            ...projection,
+          }),
+          options,
+        ),
+      this.#retry,
+    );
+    return (page.Items ?? []) as StoredItem[];
+  }
+
+  /**
    * The latest valid timeline snapshot taken before `beforeIso` (a re-fold starts from it), or
    * undefined to start from the beginning. A snapshot at or after a later re-fold's start is stale.
    */

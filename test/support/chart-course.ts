@@ -6,7 +6,12 @@
 import { monotonicFactory } from 'ulid';
 import { addDays, calendarDateIn, emptyTimeline, RULESET } from '#rules';
 import { episodePk, HEAD_SK, teamIndexKeys } from '../../functions/episodes/keys.ts';
-import type { AlertRecord, EpisodeHead, EpisodeRecord } from '../../functions/episodes/records.ts';
+import type {
+  AlertRecord,
+  EpisodeHead,
+  EpisodeRecord,
+  GradingRecord,
+} from '../../functions/episodes/records.ts';
 import { EpisodeRepository } from '../../functions/episodes/repository.ts';
 import { EpisodeService } from '../../functions/episodes/service.ts';
 import type { EpisodeWindow } from '../../functions/charts/window-reader.ts';
@@ -112,6 +117,16 @@ export const memoryReader = (course: ChartCourse) => ({
         ? t >= low - 5 * 60_000
         : t >= low && t <= high + 59_999;
     });
-    return Promise.resolve({ head: course.head, records, superseded: new Set<string>() });
+    // The newest grading of each domain written before the window, as the reader's extra Query gives.
+    const gradedBefore = [...course.records]
+      .filter(
+        (record): record is GradingRecord =>
+          record.kind === 'GRADING' &&
+          (record.domain === 'CRS' || record.domain === 'ICANS') &&
+          keyTime(record) < low - 5 * 60_000,
+      )
+      .sort((a, b) => (a.SK < b.SK ? 1 : -1))
+      .filter((grading, i, all) => all.findIndex((g) => g.domain === grading.domain) === i);
+    return Promise.resolve({ head: course.head, records, superseded: new Set<string>(), gradedBefore });
   },
 });
