@@ -11,6 +11,7 @@ export const WALKTHROUGH_STEPS = [
   'Timeline',
   'MyEpisodes',
   'Refetch',
+  'CourseChart',
 ] as const;
 
 /** Stand-ins the reader replaces with the ids the previous steps returned. */
@@ -128,6 +129,17 @@ query Refetch {
       episodeId
       alerts(first: 5) { edges { node { id alertId escalationId level acknowledged acknowledgedBy { userId } } } }
     }
+  }
+}
+
+# The course as a picture: temperature, blood pressure, heart rate and SpO2 with oxygen and
+# vasopressor bands, the CRS and ICANS grade steps, doses and alerts, as SVG, and beside it a text
+# summary of what it shows (the language of the summary follows Accept-Language).
+query CourseChart {
+  episode(id: "${EP}") {
+    __typename
+    ... on Episode { chart(hours: 24) { from to summaryEn summaryZh svg } }
+    ... on Error { message }
   }
 }
 

@@ -43,7 +43,7 @@ describe('GraphiQL in a browser', () => {
   );
 
   it(
-    'runs the walkthrough in order: episode, vital signs, tocilizumab, acknowledgement, timeline, my episodes, refetch',
+    'runs the walkthrough in order: episode, vital signs, tocilizumab, acknowledgement, timeline, my episodes, refetch, chart',
     async () => {
       const graphiql = await openGraphiQL(browser, baseUrl);
       const ran: string[] = [];
@@ -112,6 +112,13 @@ describe('GraphiQL in a browser', () => {
         .map((e) => e.node)
         .find((alert) => alert.escalationId === 'ESC-CRS3');
       expect(card).toMatchObject({ alertId: critical?.alertId, acknowledged: true });
+
+      const chart = field(field(await run('CourseChart'), 'episode'), 'chart');
+      expect(String(chart.svg)).toMatch(/^<svg/);
+      expect(String(chart.summaryEn)).toContain('CRS grade 3');
+      expect(String(chart.summaryZh)).toContain('CRS 分级 3');
+      // The text summary is what the reader sees beside the picture's source.
+      await expect.poll(() => graphiql.resultText(), POLL).toContain('"summaryEn": "');
 
       expect(ran).toEqual([...WALKTHROUGH_STEPS]);
       expect(graphiql.externalRequests).toEqual([]);
