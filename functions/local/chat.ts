@@ -66,7 +66,7 @@ const render = (blocks: readonly Block[] | undefined, fallbackText: unknown, ind
         for (const e of block.elements ?? []) {
           const label = typeof e.text === 'object' ? e.text.text : '';
           lines.push(
-            `[${label}]${e.url ? ` ${e.url}` : ''}  → npm run chat -- --press ${e.action_id ?? ''}${e.value ? ` --value ${e.value}` : ''}`,
+            `[${label}]${e.url ? ` ${e.url}` : ''}  → ${options.again} --press ${e.action_id ?? ''}${e.value ? ` --value ${e.value}` : ''}`,
           );
         }
         break;
