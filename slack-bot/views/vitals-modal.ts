@@ -3,6 +3,7 @@ import { OXYGEN_SUPPORTS, VASOPRESSORS, type Language } from '#rules';
 import { NO_VASOPRESSOR, VITALS_MODAL } from '../ids.ts';
 import { context, tr } from './blocks.ts';
 import { numberInput, optionOf, type ModalMetadata } from './form-inputs.ts';
+import { VASOPRESSOR_LABEL } from './labels.ts';
 
 const OXYGEN_LABELS: Readonly<Record<(typeof OXYGEN_SUPPORTS)[number], string>> = {
   ROOM_AIR: 'Room air · 未吸氧',
@@ -76,7 +77,10 @@ export const vitalsModalView = (metadata: ModalMetadata, language: Language): ty
           action_id: VITALS_MODAL.input,
           options: [
             optionOf(NO_VASOPRESSOR, zh ? '无 · none' : 'none · 无'),
-            ...VASOPRESSORS.map((v) => optionOf(v, v.toLowerCase())),
+            ...VASOPRESSORS.map((v) => {
+              const name = VASOPRESSOR_LABEL[v];
+              return optionOf(v, zh ? `${name.zh} · ${name.en}` : `${name.en} · ${name.zh}`);
+            }),
           ],
         },
       },
