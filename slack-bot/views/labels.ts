@@ -1,4 +1,4 @@
-import type { EscalationLevel, LocalizedText, OxygenSupport, Vasopressor } from '#rules';
+import type { EscalationLevel, LocalizedText, OxygenSupport } from '#rules';
 
 /** The words of the bot's own interface, in both languages (clinical text comes from the rules). */
 export const LABELS = {
@@ -67,15 +67,6 @@ export const OXYGEN_LABEL: Readonly<Record<OxygenSupport, LocalizedText>> = {
   CPAP: { zh: 'CPAP', en: 'CPAP' },
   BIPAP: { zh: 'BiPAP', en: 'BiPAP' },
   MECHANICAL_VENTILATION: { zh: '机械通气', en: 'Mechanical ventilation' },
-};
-
-/** Vasopressors as the status shows them (names as the consensus writes them in Chinese). */
-export const VASOPRESSOR_LABEL: Readonly<Record<Vasopressor, LocalizedText>> = {
-  NOREPINEPHRINE: { zh: '去甲肾上腺素', en: 'norepinephrine' },
-  EPINEPHRINE: { zh: '肾上腺素', en: 'epinephrine' },
-  DOPAMINE: { zh: '多巴胺', en: 'dopamine' },
-  PHENYLEPHRINE: { zh: '去氧肾上腺素', en: 'phenylephrine' },
-  VASOPRESSIN: { zh: '血管加压素', en: 'vasopressin' },
 };
 
 /** Counted nouns in both languages (English singular for one). */

@@ -1,8 +1,8 @@
-import type { Language } from '#rules';
+import { VASOPRESSOR_NAME, type Language } from '#rules';
 import { clinicalTimeOf, type VitalsRecord } from '#episodes';
 import { esc, slackTime, tr } from './blocks.ts';
 import { ageText } from './age.ts';
-import { LABELS, OXYGEN_LABEL, VASOPRESSOR_LABEL } from './labels.ts';
+import { LABELS, OXYGEN_LABEL } from './labels.ts';
 
 /** The latest vital signs by clinical time (measuredAt), if any. */
 export const latestVitals = (vitals: readonly VitalsRecord[]): VitalsRecord | undefined =>
@@ -36,7 +36,7 @@ export const lastVitalsLine = (record: VitalsRecord | undefined, now: Date, lang
         ? zh
           ? '无升压药'
           : 'no vasopressor'
-        : v.vasopressors.map((name) => tr(VASOPRESSOR_LABEL[name], language)).join('+')
+        : v.vasopressors.map((name) => tr(VASOPRESSOR_NAME[name], language)).join('+')
       : '',
   ].filter((part) => part !== '');
   const at = clinicalTimeOf(record);

@@ -1,9 +1,8 @@
 import type { types } from '@slack/bolt';
-import { OXYGEN_SUPPORTS, VASOPRESSORS, type Language } from '#rules';
+import { OXYGEN_SUPPORTS, VASOPRESSOR_NAME, VASOPRESSORS, type Language } from '#rules';
 import { NO_VASOPRESSOR, VITALS_MODAL } from '../ids.ts';
 import { context, tr } from './blocks.ts';
 import { numberInput, optionOf, type ModalMetadata } from './form-inputs.ts';
-import { VASOPRESSOR_LABEL } from './labels.ts';
 
 const OXYGEN_LABELS: Readonly<Record<(typeof OXYGEN_SUPPORTS)[number], string>> = {
   ROOM_AIR: 'Room air · 未吸氧',
@@ -78,7 +77,7 @@ export const vitalsModalView = (metadata: ModalMetadata, language: Language): ty
           options: [
             optionOf(NO_VASOPRESSOR, zh ? '无 · none' : 'none · 无'),
             ...VASOPRESSORS.map((v) => {
-              const name = VASOPRESSOR_LABEL[v];
+              const name = VASOPRESSOR_NAME[v];
               return optionOf(v, zh ? `${name.zh} · ${name.en}` : `${name.en} · ${name.zh}`);
             }),
           ],
