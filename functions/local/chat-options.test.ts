@@ -16,6 +16,7 @@ describe('npm run chat options', () => {
         user: 'U0LOCALADMIN',
         waitMs: DEFAULT_WAIT_MS,
         json: false,
+        again: 'npm run chat --',
       },
     });
   });
@@ -36,6 +37,27 @@ describe('npm run chat options', () => {
     expect(
       parse(['/cart help', '--url', 'http://localhost:4400'], { PORT: '4100', CART_URL: 'http://x:1' }),
     ).toMatchObject({ options: { baseUrl: 'http://localhost:4400' } });
+  });
+
+  it('types the command under a button for the server, channel and user it was shown on', () => {
+    const again = (argv: string[], env: Record<string, string> = {}) => {
+      const result = parse(argv, env);
+      return result.kind === 'options' ? result.options.again : result;
+    };
+    expect(again(['/cart help'], { PORT: '4000' })).toBe('npm run chat --');
+    expect(again(['/cart help'], { PORT: '4123' })).toBe('PORT=4123 npm run chat --');
+    expect(again(['/cart help'], { PORT: '4123', CART_URL: 'http://127.0.0.1:4300/' })).toBe(
+      'CART_URL=http://127.0.0.1:4300 npm run chat --',
+    );
+    expect(again(['/cart help', '--url', 'http://localhost:4400'], { PORT: '4123' })).toBe(
+      'npm run chat -- --url http://localhost:4400',
+    );
+    expect(again(['/cart help', '--channel', 'C0WARD7', '--user', 'U0NURSE'], { PORT: '4123' })).toBe(
+      'PORT=4123 npm run chat -- --channel C0WARD7 --user U0NURSE',
+    );
+    expect(again(['/cart help', '--url', "http://localhost:4400/?a=1&b='x'"])).toBe(
+      `npm run chat -- --url 'http://localhost:4400/?a=1&b='\\''x'\\'''`,
+    );
   });
 
   it('takes a button press with its value, and the sweep', () => {

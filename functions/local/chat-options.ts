@@ -26,6 +26,12 @@ export type ChatOptions = {
   /** At most this long for the bot's messages after the reply (they come from the alert pipeline). */
   readonly waitMs: number;
   readonly json: boolean;
+  /**
+   * How `npm run chat` is typed to reach this server, channel and user again, up to its own
+   * arguments: `npm run chat --` on the defaults, `PORT=4100 npm run chat --` on another port. The
+   * command printed under each button starts with it, so it presses the button where it was shown.
+   */
+  readonly again: string;
 };
 
 /** The local system's channel, user and signing secret, which the options default to. */
@@ -77,15 +83,37 @@ Example: npm run chat -- "/cart vitals EP-1 t=38.9 sbp=84 o2=nc:4 vaso=ne"
 `,
 };
 
+/** The local server and how it was chosen: the words that choose it again before and after `npm run chat --`. */
+type Server = { readonly value: string; readonly env: string; readonly args: string };
+
+/** A word as a POSIX shell reads it: quoted only when it holds anything but safe characters. */
+const shellWord = (word: string): string =>
+  /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+
 const serverUrl = (
   values: Record<string, unknown>,
   env: Readonly<Record<string, string | undefined>>,
-): { readonly value: string } | { readonly error: string } => {
+): Server | { readonly error: string } => {
   const url = stringValue(values, 'url');
-  if (url !== undefined) return httpUrl('--url', url);
-  if (env.CART_URL !== undefined) return httpUrl('CART_URL', env.CART_URL);
+  if (url !== undefined) {
+    const chosen = httpUrl('--url', url);
+    return 'error' in chosen
+      ? chosen
+      : { value: chosen.value, env: '', args: ` --url ${shellWord(chosen.value)}` };
+  }
+  if (env.CART_URL !== undefined) {
+    const chosen = httpUrl('CART_URL', env.CART_URL);
+    return 'error' in chosen
+      ? chosen
+      : { value: chosen.value, env: `CART_URL=${shellWord(chosen.value)} `, args: '' };
+  }
   const port = integerIn('PORT', env.PORT ?? String(DEFAULT_PORT), 1, 65_535);
-  return 'error' in port ? port : { value: `http://localhost:${port.value}` };
+  if ('error' in port) return port;
+  return {
+    value: `http://localhost:${port.value}`,
+    env: port.value === DEFAULT_PORT ? '' : `PORT=${port.value} `,
+    args: '',
+  };
 };
 
 export const parseChatOptions = (
@@ -120,16 +148,20 @@ export const parseChatOptions = (
     if ('error' in baseUrl) return cliError(baseUrl.error);
     const wait = integerIn('--wait', stringValue(values, 'wait') ?? String(DEFAULT_WAIT_MS), 0, MAX_WAIT_MS);
     if ('error' in wait) return cliError(wait.error);
+    const channel = stringValue(values, 'channel') ?? defaults.channel;
+    const user = stringValue(values, 'user') ?? defaults.user;
+    const where = `${channel === defaults.channel ? '' : ` --channel ${shellWord(channel)}`}${user === defaults.user ? '' : ` --user ${shellWord(user)}`}`;
     return {
       kind: 'options',
       options: {
         action,
         baseUrl: baseUrl.value,
         secret: stringValue(values, 'secret') ?? env.SLACK_SIGNING_SECRET ?? defaults.secret,
-        channel: stringValue(values, 'channel') ?? defaults.channel,
-        user: stringValue(values, 'user') ?? defaults.user,
+        channel,
+        user,
         waitMs: wait.value,
         json: values.json === true,
+        again: `${baseUrl.env}${CHAT_CLI.command} --${baseUrl.args}${where}`,
       },
     };
   });

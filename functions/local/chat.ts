@@ -5,12 +5,12 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ALERT_ACTIONS } from '../../slack-bot/ids.ts';
 import { signedSlackHeaders } from '../../slack-bot/signing.ts';
+import { blocksAsText } from './block-text.ts';
 import { acknowledgementVerdict, type AcknowledgementVerdict } from './acknowledgement.ts';
 import { parseChatOptions, CHAT_CLI, type ChatOptions } from './chat-options.ts';
 import { settle } from './cli.ts';
 import { FAKE_SLACK_PATH, type FakeSlackCall } from './fake-slack-api.ts';
 import { LOCAL_SLACK, LOCAL_SLACK_SIGNING_SECRET } from './local-slack.ts';
-import { plain } from './mrkdwn-text.ts';
 import type { Block } from './received-message.ts';
 import { SETTLED_PATH } from './settled-route.ts';
 import { buttonPressBody, slashCommandBody, splitSlashCommand } from './slack-requests.ts';
@@ -40,49 +40,8 @@ const POLL_MS = 150;
 
 // ------------------------------------------------------------------ rendering Block Kit as text
 
-const render = (blocks: readonly Block[] | undefined, fallbackText: unknown, indent = '  '): string => {
-  if (!blocks || blocks.length === 0)
-    return `${indent}${plain(typeof fallbackText === 'string' ? fallbackText : '')}`;
-  const lines: string[] = [];
-  for (const block of blocks) {
-    switch (block.type) {
-      case 'header':
-        lines.push(`== ${block.text?.text ?? ''} ==`);
-        break;
-      case 'section':
-        lines.push(plain(block.text?.text ?? ''), ...(block.fields ?? []).map((f) => plain(f.text)));
-        break;
-      case 'context':
-        lines.push(
-          ...(block.elements ?? []).map(
-            (e) => `  · ${plain(typeof e.text === 'string' ? e.text : (e.text?.text ?? ''))}`,
-          ),
-        );
-        break;
-      case 'divider':
-        lines.push('────────');
-        break;
-      case 'actions':
-        for (const e of block.elements ?? []) {
-          const label = typeof e.text === 'object' ? e.text.text : '';
-          lines.push(
-            `[${label}]${e.url ? ` ${e.url}` : ''}  → npm run chat -- --press ${e.action_id ?? ''}${e.value ? ` --value ${e.value}` : ''}`,
-          );
-        }
-        break;
-      case 'input':
-        lines.push(`[ ${block.label?.text ?? ''} ]`);
-        break;
-      default:
-        lines.push(`(${block.type})`);
-    }
-  }
-  return lines
-    .join('\n')
-    .split('\n')
-    .map((line) => `${indent}${line}`)
-    .join('\n');
-};
+const render = (blocks: readonly Block[] | undefined, fallbackText: unknown): string =>
+  blocksAsText(blocks, fallbackText, options.again);
 
 const describeCall = (call: FakeSlackCall): string => {
   const args = call.args as {

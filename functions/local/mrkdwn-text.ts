@@ -1,11 +1,17 @@
 import { withoutMarkup } from '../../slack-bot/views/mrkdwn.ts';
 
 /** The emoji the bot's messages use, as characters. */
-const EMOJI: Readonly<Record<string, string>> = {
+export const EMOJI: Readonly<Record<string, string>> = {
   red_circle: '🔴',
   large_orange_circle: '🟠',
   large_yellow_circle: '🟡',
+  large_green_circle: '🟢',
+  white_circle: '⚪',
   white_check_mark: '✅',
+  grey_question: '❔',
+  bell: '🔔',
+  calendar: '📅',
+  chart_with_upwards_trend: '📈',
   warning: '⚠️',
   pill: '💊',
   syringe: '💉',

@@ -18,6 +18,7 @@ export type { HlhOutcome, HlhStatus } from './hlh.ts';
 export { crsManagement } from './management.ts';
 export type { Management } from './management.ts';
 export { messages as crsMessages } from './messages.ts';
+export { OXYGEN_SUPPORT_NAME, VASOPRESSOR_NAME } from './names.ts';
 export * from './schemas.ts';
 export {
   DEXAMETHASONE_MG,

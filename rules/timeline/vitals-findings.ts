@@ -7,6 +7,7 @@
 import { instantMs, localTimeText, text } from '../core/index.ts';
 import type { LocalizedText } from '../core/index.ts';
 import { HYPOTENSION_SYSTOLIC_BELOW_MMHG, FEVER_THRESHOLD_CELSIUS } from '../crs/grading.ts';
+import { OXYGEN_SUPPORT_NAME, VASOPRESSOR_NAME } from '../crs/names.ts';
 import type { OxygenSupport, Vasopressor } from '../crs/schemas.ts';
 import { messages } from './messages.ts';
 import type { TimelineVitals } from './records.ts';
@@ -32,12 +33,18 @@ export type VitalsFindings = {
   readonly sources: readonly Source[];
 };
 
-const oxygenText = (value: OxygenValue): LocalizedText =>
-  value.flowLpm === null
-    ? text(value.support, value.support)
-    : text(`${value.support} ${value.flowLpm} L/min`, `${value.support} ${value.flowLpm} L/min`);
+const oxygenText = (value: OxygenValue): LocalizedText => {
+  const name = OXYGEN_SUPPORT_NAME[value.support];
+  const flow = value.flowLpm === null ? '' : ` ${value.flowLpm} L/min`;
+  return text(`${name.zh}${flow}`, `${name.en}${flow}`);
+};
 const vasopressorText = (value: readonly Vasopressor[]): LocalizedText =>
-  value.length === 0 ? text('无', 'none') : text(value.join('+'), value.join('+'));
+  value.length === 0
+    ? text('无', 'none')
+    : text(
+        value.map((v) => VASOPRESSOR_NAME[v].zh).join('+'),
+        value.map((v) => VASOPRESSOR_NAME[v].en).join('+'),
+      );
 const spo2Text = (value: number): LocalizedText => text(`${value} %`, `${value} %`);
 
 /** The value of a carried component at `at`: own, carried (≤ window), or unknown. */

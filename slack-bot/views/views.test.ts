@@ -134,7 +134,7 @@ describe('episode views (as data)', () => {
     expect(lines[1]).toMatch(/^\*CRS 3 级\* 首次分级 · /);
     expect(lines[2]).toBe('*ICANS* 尚未分级');
     expect(lines[3]).toMatch(
-      /^\*最近生命体征\* 38\.9 °C · BP 84\/– · 未吸氧 · norepinephrine — 2 小时 5 分钟前/,
+      /^\*最近生命体征\* 38\.9 °C · BP 84\/– · 未吸氧 · 去甲肾上腺素 — 2 小时 5 分钟前/,
     );
     expect(lines[5]).toBe(':red_circle: *1 未确认警报*: ESC-CRS3 (危急)');
     expect(JSON.stringify(view.blocks.at(-1))).toContain('显示处理方案');
@@ -313,6 +313,24 @@ describe('forms (as data)', () => {
     const ids = view.blocks.map((b) => b.block_id).filter((id) => id !== undefined);
     expect(ids).toEqual(Object.values(VITALS_MODAL.blocks));
     expect(view.title.text.length).toBeLessThanOrEqual(24);
+  });
+
+  it('the vitals form names each vasopressor in both languages, the channel’s first', () => {
+    const names = (language: 'en' | 'zh-CN') =>
+      (
+        vitalsModalView({ episodeId: 'EP-7', channelId: 'C0HEMA' }, language).blocks.find(
+          (b) => b.block_id === VITALS_MODAL.blocks.vasopressors,
+        ) as { element: { options: { text: { text: string } }[] } }
+      ).element.options.map((o) => o.text.text);
+    expect(names('en')).toEqual([
+      'none · 无',
+      'norepinephrine · 去甲肾上腺素',
+      'epinephrine · 肾上腺素',
+      'dopamine · 多巴胺',
+      'phenylephrine · 去氧肾上腺素',
+      'vasopressin · 血管加压素',
+    ]);
+    expect(names('zh-CN')[1]).toBe('去甲肾上腺素 · norepinephrine');
   });
 
   it('the neuro form has the five ICE tasks with their point ranges', () => {

@@ -1,4 +1,4 @@
-import type { Language } from '#rules';
+import { VASOPRESSOR_NAME, type Language } from '#rules';
 import { clinicalTimeOf, type VitalsRecord } from '#episodes';
 import { esc, slackTime, tr } from './blocks.ts';
 import { ageText } from './age.ts';
@@ -36,7 +36,7 @@ export const lastVitalsLine = (record: VitalsRecord | undefined, now: Date, lang
         ? zh
           ? '无升压药'
           : 'no vasopressor'
-        : v.vasopressors.map((name) => name.toLowerCase()).join('+')
+        : v.vasopressors.map((name) => tr(VASOPRESSOR_NAME[name], language)).join('+')
       : '',
   ].filter((part) => part !== '');
   const at = clinicalTimeOf(record);

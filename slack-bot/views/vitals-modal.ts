@@ -1,5 +1,5 @@
 import type { types } from '@slack/bolt';
-import { OXYGEN_SUPPORTS, VASOPRESSORS, type Language } from '#rules';
+import { OXYGEN_SUPPORTS, VASOPRESSOR_NAME, VASOPRESSORS, type Language } from '#rules';
 import { NO_VASOPRESSOR, VITALS_MODAL } from '../ids.ts';
 import { context, tr } from './blocks.ts';
 import { numberInput, optionOf, type ModalMetadata } from './form-inputs.ts';
@@ -76,7 +76,10 @@ export const vitalsModalView = (metadata: ModalMetadata, language: Language): ty
           action_id: VITALS_MODAL.input,
           options: [
             optionOf(NO_VASOPRESSOR, zh ? '无 · none' : 'none · 无'),
-            ...VASOPRESSORS.map((v) => optionOf(v, v.toLowerCase())),
+            ...VASOPRESSORS.map((v) => {
+              const name = VASOPRESSOR_NAME[v];
+              return optionOf(v, zh ? `${name.zh} · ${name.en}` : `${name.en} · ${name.zh}`);
+            }),
           ],
         },
       },
