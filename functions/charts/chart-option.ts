@@ -38,6 +38,9 @@ const tickDays = (hours: number): number =>
 
 const ALERT_Y = 4.6;
 
+/** At most this many readings in a window: each is drawn as a dot too (one every 90 minutes over 72 h). */
+const SPARSE_POINTS = 48;
+
 export const chartOption = (
   data: ChartData,
   size: ChartSize = DEFAULT_CHART_SIZE,
@@ -53,6 +56,9 @@ export const chartOption = (
     if (last) data.push([x(window.to), last.grade]);
     return data;
   };
+  // A few readings (a course just begun, sparse vital signs) are drawn as dots as well as a line,
+  // so a single reading, or one at the window's end, is seen; a dense course is a line alone.
+  const sparse = (points: readonly unknown[]) => points.length <= SPARSE_POINTS;
   const min = x(window.from);
   const max = x(window.to);
   const top = 64;
@@ -211,7 +217,8 @@ export const chartOption = (
         xAxisIndex: 0,
         yAxisIndex: 0,
         data: line(data.temperature),
-        showSymbol: false,
+        showSymbol: sparse(data.temperature),
+        symbolSize: 5,
         lineStyle: { width: 1.5, color: COLORS.temperature },
         itemStyle: { color: COLORS.temperature },
         markLine: markLine(doseLines, false),
@@ -222,7 +229,8 @@ export const chartOption = (
         xAxisIndex: 0,
         yAxisIndex: 1,
         data: line(data.systolicBp),
-        showSymbol: false,
+        showSymbol: sparse(data.systolicBp),
+        symbolSize: 5,
         lineStyle: { width: 1.2, color: COLORS.systolic },
         itemStyle: { color: COLORS.systolic },
         markArea: { silent: true, data: bandAreas(data.vasopressorBands, COLORS.vasopressorBand) },
@@ -233,7 +241,8 @@ export const chartOption = (
         xAxisIndex: 0,
         yAxisIndex: 1,
         data: line(data.heartRate),
-        showSymbol: false,
+        showSymbol: sparse(data.heartRate),
+        symbolSize: 5,
         lineStyle: { width: 1.2, color: COLORS.heartRate },
         itemStyle: { color: COLORS.heartRate },
       },
@@ -243,7 +252,8 @@ export const chartOption = (
         xAxisIndex: 1,
         yAxisIndex: 2,
         data: line(data.spo2),
-        showSymbol: false,
+        showSymbol: sparse(data.spo2),
+        symbolSize: 5,
         lineStyle: { width: 1.2, color: COLORS.spo2 },
         itemStyle: { color: COLORS.spo2 },
         markArea: { silent: true, data: bandAreas(data.oxygenBands, COLORS.oxygenBand) },
@@ -256,7 +266,8 @@ export const chartOption = (
         xAxisIndex: 2,
         yAxisIndex: 3,
         data: step(data.crs),
-        showSymbol: false,
+        // One grade only (e.g. given at the window's end): its dot, as its step has no length.
+        showSymbol: data.crs.length === 1,
         lineStyle: { width: 2, color: COLORS.crs },
         itemStyle: { color: COLORS.crs },
         markLine: markLine(doseLines, true),
@@ -268,7 +279,8 @@ export const chartOption = (
         xAxisIndex: 2,
         yAxisIndex: 3,
         data: step(data.icans),
-        showSymbol: false,
+        // One grade only (e.g. given at the window's end): its dot, as its step has no length.
+        showSymbol: data.icans.length === 1,
         lineStyle: { width: 2, color: COLORS.icans, type: 'dashed' },
         itemStyle: { color: COLORS.icans },
       },
