@@ -42,6 +42,7 @@ import type {
 } from '../../functions/episodes/records.ts';
 import { EpisodeRepository } from '../../functions/episodes/repository.ts';
 import { EpisodeService } from '../../functions/episodes/service.ts';
+import { nextShiftCourse } from '../../functions/episodes/shift-course.ts';
 import { timelineContext, toTimelineRecord } from '../../functions/episodes/timeline.ts';
 import { COURSE_PATIENT, courseEntries, onsetEndingBefore, type CourseEntry } from './course.ts';
 
@@ -205,6 +206,7 @@ export const courseItems = (
       {
         ...(snapshot ? { lastSnapshotAt: at } : {}),
         counts: nextCounts(head.counts, record),
+        shiftCourse: nextShiftCourse(head, stepped.state, now),
         currentGradings: nextCurrentGradings(head.currentGradings, { record, gradings, refolded: false }),
       },
     );
