@@ -205,7 +205,15 @@ const saveUploads = async (calls: readonly FakeSlackCall[]): Promise<void> => {
       const response = await fetch(`${base}${FAKE_SLACK_PATH}/files/${encodeURIComponent(file.id)}`);
       if (!response.ok) continue;
       await mkdir(OUTPUT_DIR, { recursive: true });
-      const path = join(OUTPUT_DIR, `${file.id}-${(file.name ?? 'file').replace(/[^\w.-]/g, '_')}`);
+      // The save time first: file ids start again with each server, so a later picture never overwrites one.
+      const savedAt = new Date()
+        .toISOString()
+        .replace(/[-:]/g, '')
+        .replace(/\.\d+Z$/, 'Z');
+      const path = join(
+        OUTPUT_DIR,
+        `${savedAt}-${file.id}-${(file.name ?? 'file').replace(/[^\w.-]/g, '_')}`,
+      );
       await writeFile(path, Buffer.from(await response.arrayBuffer()));
       console.log(`  picture saved: ${path}`);
     }
