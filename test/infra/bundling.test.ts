@@ -136,6 +136,11 @@ describe('Lambda bundle budgets', () => {
     expect(
       inputs.filter((input) => unused.some((name) => input.startsWith(`node_modules/${name}/`))),
     ).toEqual([]);
+    // Bolt's own HTTP, Socket Mode and Express receivers (and the HTTP helpers only they use).
+    expect(
+      inputs.filter((input) => /@slack\/bolt\/dist\/receivers\/(HTTP|SocketMode|Express)/.test(input)),
+    ).toEqual([]);
+    expect(inputs).toContain('node_modules/@slack/bolt/dist/receivers/AwsLambdaReceiver.js');
   });
 
   it('rules/ alone is declared free of side effects (package.json), so each function keeps only the rules it uses', () => {
