@@ -1,5 +1,5 @@
 import type { EpisodeHead, EpisodeRecord, GradingRecord, Tombstone } from '../episodes/records.ts';
-import type { EpisodeRepository } from '../episodes/repository.ts';
+import { isEpisodeRecord, type EpisodeRepository } from '../episodes/repository.ts';
 
 /** An episode's items of a window of hours, as the chart needs them. */
 export type EpisodeWindow = {
@@ -27,16 +27,6 @@ const GRADING_PROJECTION = {
  * it was measured (the service accepts clinical times up to 5 minutes ahead).
  */
 const WRITE_SKEW_MS = 5 * 60_000;
-
-const RECORD_KINDS: ReadonlySet<string> = new Set([
-  'VITALS',
-  'NEURO',
-  'LAB',
-  'DOSE',
-  'DEATH',
-  'GRADING',
-  'ALERT',
-]);
 
 /**
  * Reads what one chart shows, bounded by its window, never the whole course. Sort keys carry
@@ -86,7 +76,7 @@ export class WindowReader {
     const items = [...observations, ...doses, ...gradings, ...alerts];
     return {
       head,
-      records: items.filter((item): item is EpisodeRecord => RECORD_KINDS.has(item.kind)),
+      records: items.filter(isEpisodeRecord),
       superseded: new Set(
         items.filter((item): item is Tombstone => item.kind === 'SUPERSEDED').map((t) => t.corrects),
       ),

@@ -52,6 +52,10 @@ const RECORD_KINDS: ReadonlySet<string> = new Set([
   'ALERT',
 ]);
 
+/** Whether a stored item is a clinical record, a grading or an alert (not a head, lookup, tombstone, …). */
+export const isEpisodeRecord = (item: { readonly kind: string }): item is EpisodeRecord =>
+  RECORD_KINDS.has(item.kind);
+
 /** BatchGetItem reads at most this many keys per request. */
 const BATCH_GET_LIMIT = 100;
 /** Rounds of unprocessed keys asked again before the read is given up (the store is overloaded). */
@@ -168,7 +172,7 @@ export class EpisodeRepository {
     if (!head) return undefined;
     return {
       head,
-      records: items.filter((item): item is EpisodeRecord => RECORD_KINDS.has(item.kind)),
+      records: items.filter(isEpisodeRecord),
     };
   }
 
@@ -199,10 +203,7 @@ export class EpisodeRepository {
     if (!head) return undefined;
     return {
       head,
-      records: pages
-        .flat()
-        .reverse()
-        .filter((item): item is EpisodeRecord => RECORD_KINDS.has(item.kind)),
+      records: pages.flat().reverse().filter(isEpisodeRecord),
       truncated: RECORD_FAMILIES.filter((_family, i) => (pages[i]?.length ?? 0) >= perKind),
     };
   }
@@ -223,7 +224,7 @@ export class EpisodeRepository {
   /** One record, grading or alert by its key (1 GetItem); undefined for any other item. */
   async loadRecordAt(episodeId: string, sk: string): Promise<EpisodeRecord | undefined> {
     const item = await this.#get({ PK: episodePk(episodeId), SK: sk });
-    return item !== undefined && RECORD_KINDS.has(item.kind) ? (item as EpisodeRecord) : undefined;
+    return item !== undefined && isEpisodeRecord(item) ? item : undefined;
   }
 
   /** One item by its key (an alert the head points at). */
@@ -290,7 +291,7 @@ export class EpisodeRepository {
     );
     const items = ranges.flat();
     return {
-      records: items.filter((item): item is EpisodeRecord => RECORD_KINDS.has(item.kind)),
+      records: items.filter(isEpisodeRecord),
       superseded: new Set(
         items.filter((item): item is Tombstone => item.kind === 'SUPERSEDED').map((t) => t.corrects),
       ),
@@ -325,8 +326,20 @@ export class EpisodeRepository {
     limit: number,
     projection: Pick<QueryCommandInput, 'ProjectionExpression' | 'ExpressionAttributeNames'> = {},
   ): Promise<StoredItem[]> {
+    const page = await this.#newestPage(episodeId, low, high, limit, projection);
+    return (page.Items ?? []) as StoredItem[];
+  }
+
+  /** One page of sort keys between `low` and `high`, newest first (strongly consistent). */
+  async #newestPage(
+    episodeId: string,
+    low: string,
+    high: string,
+    limit: number,
+    more: Pick<QueryCommandInput, 'ProjectionExpression' | 'ExpressionAttributeNames' | 'ExclusiveStartKey'>,
+  ): Promise<QueryCommandOutput> {
     const { QueryCommand } = await documentCommands();
-    const page: QueryCommandOutput = await withRetries(
+    return withRetries(
       (options) =>
         this.#client.send(
           new QueryCommand({
@@ -336,13 +349,12 @@ export class EpisodeRepository {
             ScanIndexForward: false,
             ConsistentRead: true,
             Limit: Math.max(1, limit),
-            ...projection,
+            ...more,
           }),
           options,
         ),
       this.#retry,
     );
-    return (page.Items ?? []) as StoredItem[];
   }
 
   /**
@@ -355,29 +367,14 @@ export class EpisodeRepository {
     refolds: readonly { readonly from: string; readonly version: number }[],
   ): Promise<TimelineSnapshot | undefined> {
     const before = new Date(beforeIso).toISOString();
-    const { QueryCommand } = await documentCommands();
     let startKey: Record<string, unknown> | undefined;
     do {
-      const exclusiveStartKey = startKey;
-      const page: QueryCommandOutput = await withRetries(
-        (options) =>
-          this.#client.send(
-            new QueryCommand({
-              TableName: this.#table,
-              KeyConditionExpression: 'PK = :pk AND SK BETWEEN :low AND :high',
-              ExpressionAttributeValues: {
-                ':pk': episodePk(episodeId),
-                ':low': 'SNAP#',
-                ':high': `SNAP#${before}`,
-              },
-              ScanIndexForward: false,
-              ConsistentRead: true,
-              Limit: 8,
-              ...(exclusiveStartKey ? { ExclusiveStartKey: exclusiveStartKey } : {}),
-            }),
-            options,
-          ),
-        this.#retry,
+      const page = await this.#newestPage(
+        episodeId,
+        'SNAP#',
+        `SNAP#${before}`,
+        8,
+        startKey ? { ExclusiveStartKey: startKey } : {},
       );
       for (const item of (page.Items ?? []) as TimelineSnapshot[]) {
         const at = item.SK.split('#')[1] ?? '';
