@@ -72,6 +72,19 @@ export const actorFor = (slackUserId: string, settings: TeamSettings): Actor => 
 
 export const languageOf = (settings: TeamSettings | undefined): Language => settings?.language ?? 'en';
 
+/** What a view of an episode is drawn with: now, the ward's date, the rules' settings, the frontend's URL. */
+export const viewClock = (
+  deps: SlackBotDeps,
+): {
+  readonly now: Date;
+  readonly today: string;
+  readonly config: SlackBotDeps['episodes']['config'];
+  readonly appUrl: string | undefined;
+} => {
+  const now = deps.episodes.now();
+  return { now, today: deps.episodes.today(now), config: deps.episodes.config, appUrl: deps.appUrl };
+};
+
 /** `slack:<id>` when Slack's id fits the service's idempotency key format, else none. */
 export const idempotencyKeyFor = (...parts: (string | undefined)[]): string | undefined => {
   if (parts.some((part) => part === undefined || part === '')) return undefined;

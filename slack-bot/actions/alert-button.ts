@@ -13,6 +13,22 @@ export type AlertButtonTarget = {
 };
 
 /**
+ * The team settings of the channel a button was pressed in (a press in an unmapped channel is
+ * refused), with the reply language set for any error.
+ */
+export const buttonChannel = async (
+  deps: SlackBotDeps,
+  body: BlockButtonAction,
+  context: object,
+): Promise<TeamSettings> => {
+  const channelId = body.channel?.id ?? '';
+  const settings = await deps.settings.forChannel(channelId);
+  setReplyContext(context, { language: languageOf(settings), fields: [] });
+  if (!settings) throw new UnmappedChannelError(channelId);
+  return settings;
+};
+
+/**
  * What an alert's button acts on: the channel's team (a press in an unmapped channel is refused)
  * and the alert its value names (`EP-n:<alert id>`; anything else is refused, naming the value).
  */
@@ -24,10 +40,7 @@ export const alertButtonTarget = async (
     context,
   }: { body: BlockButtonAction; action: BlockButtonAction['actions'][number]; context: object },
 ): Promise<AlertButtonTarget> => {
-  const channelId = body.channel?.id ?? '';
-  const settings = await deps.settings.forChannel(channelId);
-  setReplyContext(context, { language: languageOf(settings), fields: [] });
-  if (!settings) throw new UnmappedChannelError(channelId);
+  const settings = await buttonChannel(deps, body, context);
   const target = parseAlertButtonValue(action.value);
   if (!target)
     throw new EpisodeValidationError([

@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { App } from '../bolt.ts';
-import { type SlackBotDeps } from '../deps.ts';
+import { viewClock, type SlackBotDeps } from '../deps.ts';
 import { ALERT_ACTIONS } from '../ids.ts';
 import { episodeStatusView } from '../views/episode-status.ts';
 import { alertButtonTarget } from './alert-button.ts';
@@ -22,15 +22,7 @@ export const openEpisode =
     if (deps.appUrl) return;
     const { settings, actor, episodeId } = await alertButtonTarget(deps, { body, action, context });
     const state = await deps.episodes.getEpisode(actor, episodeId);
-    const now = deps.episodes.now();
-    const message = episodeStatusView({
-      state,
-      language: settings.language,
-      now,
-      today: deps.episodes.today(now),
-      config: deps.episodes.config,
-      appUrl: deps.appUrl,
-    });
+    const message = episodeStatusView({ state, language: settings.language, ...viewClock(deps) });
     await respond({ response_type: 'ephemeral', replace_original: false, ...message });
   };
 

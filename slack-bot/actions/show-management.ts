@@ -1,11 +1,10 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { EpisodeValidationError } from '#episodes';
 import type { App } from '../bolt.ts';
-import { actorFor, languageOf, type SlackBotDeps } from '../deps.ts';
-import { UnmappedChannelError } from '../errors/describe-error.ts';
-import { setReplyContext } from '../errors/reply-context.ts';
+import { actorFor, viewClock, type SlackBotDeps } from '../deps.ts';
 import { STATUS_ACTIONS } from '../ids.ts';
 import { episodeManagementView, STATUS_RECENT } from '../views/episode-status.ts';
+import { buttonChannel } from './alert-button.ts';
 
 const EPISODE_ID = /^EP-[1-9]\d{0,9}$/;
 
@@ -24,10 +23,7 @@ export const showManagement =
     respond,
   }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs): Promise<void> => {
     await ack();
-    const channelId = body.channel?.id ?? '';
-    const settings = await deps.settings.forChannel(channelId);
-    setReplyContext(context, { language: languageOf(settings), fields: [] });
-    if (!settings) throw new UnmappedChannelError(channelId);
+    const settings = await buttonChannel(deps, body, context);
     if (!EPISODE_ID.test(action.value ?? ''))
       throw new EpisodeValidationError([
         {
@@ -39,15 +35,7 @@ export const showManagement =
       ]);
     const actor = actorFor(body.user.id, settings);
     const state = await deps.episodes.getEpisode(actor, action.value ?? '', { recent: STATUS_RECENT });
-    const now = deps.episodes.now();
-    const message = episodeManagementView({
-      state,
-      language: settings.language,
-      now,
-      today: deps.episodes.today(now),
-      config: deps.episodes.config,
-      appUrl: deps.appUrl,
-    });
+    const message = episodeManagementView({ state, language: settings.language, ...viewClock(deps) });
     await respond({ response_type: 'ephemeral', replace_original: false, ...message });
   };
 

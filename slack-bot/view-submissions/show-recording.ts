@@ -7,7 +7,7 @@ import type {
 } from '@slack/bolt';
 import type { Language } from '#rules';
 import type { Recording } from '#episodes';
-import type { SlackBotDeps } from '../deps.ts';
+import { viewClock, type SlackBotDeps } from '../deps.ts';
 import { recordingView, type RecordingViewInput } from '../views/recording.ts';
 import { resultModalView } from '../views/result-modal.ts';
 
@@ -29,15 +29,11 @@ export const showRecording = async (
     readonly episodeId: string;
   },
 ): Promise<void> => {
-  const now = deps.episodes.now();
   const message = recordingView({
     kind: shown.kind,
     recording: shown.recording,
     language: shown.language,
-    now,
-    today: deps.episodes.today(now),
-    config: deps.episodes.config,
-    appUrl: deps.appUrl,
+    ...viewClock(deps),
   });
   await ack({ response_action: 'update', view: resultModalView(message, shown.language) });
   await client.chat.postMessage({ channel: shown.channelId, ...message }).catch((error: unknown) => {
