@@ -59,6 +59,44 @@ export const chartOption = (
   // A few readings (a course just begun, sparse vital signs) are drawn as dots as well as a line,
   // so a single reading, or one at the window's end, is seen; a dense course is a line alone.
   const sparse = (points: readonly unknown[]) => points.length <= SPARSE_POINTS;
+  /** A vital sign's line on its grid and axis: dots too when its readings are few. */
+  const vitalLine = (
+    name: string,
+    points: readonly ChartPoint[],
+    color: string,
+    width: number,
+    [xAxisIndex, yAxisIndex]: readonly [number, number],
+    extra: Record<string, unknown> = {},
+  ) => ({
+    name,
+    type: 'line',
+    xAxisIndex,
+    yAxisIndex,
+    data: line(points),
+    showSymbol: sparse(points),
+    symbolSize: 5,
+    lineStyle: { width, color },
+    itemStyle: { color },
+    ...extra,
+  });
+  /** A grade as steps on the grade grid; one grade only (e.g. given at the window's end) is its dot, as its step has no length. */
+  const gradeSteps = (
+    name: string,
+    points: readonly GradePoint[],
+    style: { readonly color: string; readonly type?: 'dashed' },
+    extra: Record<string, unknown> = {},
+  ) => ({
+    name,
+    type: 'line',
+    step: 'end',
+    xAxisIndex: 2,
+    yAxisIndex: 3,
+    data: step(points),
+    showSymbol: points.length === 1,
+    lineStyle: { width: 2, ...style },
+    itemStyle: { color: style.color },
+    ...extra,
+  });
   const min = x(window.from);
   const max = x(window.to);
   const top = 64;
@@ -211,79 +249,19 @@ export const chartOption = (
         style: { text: label, fill: '#868e96', fontSize: 13, fontFamily: CHART_FONT_FAMILY },
       })),
     series: [
-      {
-        name: 'T °C',
-        type: 'line',
-        xAxisIndex: 0,
-        yAxisIndex: 0,
-        data: line(data.temperature),
-        showSymbol: sparse(data.temperature),
-        symbolSize: 5,
-        lineStyle: { width: 1.5, color: COLORS.temperature },
-        itemStyle: { color: COLORS.temperature },
+      vitalLine('T °C', data.temperature, COLORS.temperature, 1.5, [0, 0], {
         markLine: markLine(doseLines, false),
-      },
-      {
-        name: 'SBP mmHg',
-        type: 'line',
-        xAxisIndex: 0,
-        yAxisIndex: 1,
-        data: line(data.systolicBp),
-        showSymbol: sparse(data.systolicBp),
-        symbolSize: 5,
-        lineStyle: { width: 1.2, color: COLORS.systolic },
-        itemStyle: { color: COLORS.systolic },
+      }),
+      vitalLine('SBP mmHg', data.systolicBp, COLORS.systolic, 1.2, [0, 1], {
         markArea: { silent: true, data: bandAreas(data.vasopressorBands, COLORS.vasopressorBand) },
-      },
-      {
-        name: 'HR /min',
-        type: 'line',
-        xAxisIndex: 0,
-        yAxisIndex: 1,
-        data: line(data.heartRate),
-        showSymbol: sparse(data.heartRate),
-        symbolSize: 5,
-        lineStyle: { width: 1.2, color: COLORS.heartRate },
-        itemStyle: { color: COLORS.heartRate },
-      },
-      {
-        name: 'SpO2 %',
-        type: 'line',
-        xAxisIndex: 1,
-        yAxisIndex: 2,
-        data: line(data.spo2),
-        showSymbol: sparse(data.spo2),
-        symbolSize: 5,
-        lineStyle: { width: 1.2, color: COLORS.spo2 },
-        itemStyle: { color: COLORS.spo2 },
+      }),
+      vitalLine('HR /min', data.heartRate, COLORS.heartRate, 1.2, [0, 1]),
+      vitalLine('SpO2 %', data.spo2, COLORS.spo2, 1.2, [1, 2], {
         markArea: { silent: true, data: bandAreas(data.oxygenBands, COLORS.oxygenBand) },
         markLine: markLine(doseLines, false),
-      },
-      {
-        name: 'CRS',
-        type: 'line',
-        step: 'end',
-        xAxisIndex: 2,
-        yAxisIndex: 3,
-        data: step(data.crs),
-        // One grade only (e.g. given at the window's end): its dot, as its step has no length.
-        showSymbol: data.crs.length === 1,
-        lineStyle: { width: 2, color: COLORS.crs },
-        itemStyle: { color: COLORS.crs },
-        markLine: markLine(doseLines, true),
-      },
-      {
-        name: 'ICANS',
-        type: 'line',
-        step: 'end',
-        xAxisIndex: 2,
-        yAxisIndex: 3,
-        data: step(data.icans),
-        // One grade only (e.g. given at the window's end): its dot, as its step has no length.
-        showSymbol: data.icans.length === 1,
-        lineStyle: { width: 2, color: COLORS.icans, type: 'dashed' },
-        itemStyle: { color: COLORS.icans },
-      },
+      }),
+      gradeSteps('CRS', data.crs, { color: COLORS.crs }, { markLine: markLine(doseLines, true) }),
+      gradeSteps('ICANS', data.icans, { color: COLORS.icans, type: 'dashed' }),
       {
         name: 'Alert',
         type: 'scatter',
