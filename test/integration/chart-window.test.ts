@@ -6,7 +6,7 @@ import type { GradingRecord } from '../../functions/episodes/records.ts';
 import { EpisodeRepository } from '../../functions/episodes/repository.ts';
 import { LOCAL_AWS } from '../../functions/local/dynamodb-local.ts';
 import { CHART_ONSET, chartCourse } from '../support/chart-course.ts';
-import { createTestTable, type TestTable } from '../support/dynamodb.ts';
+import { countCommands, createTestTable, type TestTable } from '../support/dynamodb.ts';
 
 /**
  * The chart's window read on DynamoDB Local: bounded reads (the head and one Query per family),
@@ -34,13 +34,7 @@ beforeAll(async () => {
         },
       }),
     );
-  client.middlewareStack.add(
-    (next, context) => (args) => {
-      commands.push(String(context.commandName));
-      return next(args);
-    },
-    { step: 'initialize', name: 'countCommands' },
-  );
+  countCommands(client, commands);
 });
 afterAll(async () => {
   client.destroy();

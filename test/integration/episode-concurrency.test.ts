@@ -13,7 +13,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { withStoreDeadline } from '../../functions/episodes/deadline.ts';
 import { StoreUnavailableError } from '../../functions/episodes/errors.ts';
 import { LOCAL_AWS } from '../../functions/local/dynamodb-local.ts';
-import { createTestTable, type TestTable } from '../support/dynamodb.ts';
+import { countingDocumentClient, createTestTable, type TestTable } from '../support/dynamodb.ts';
 import { actor, documentClient, newEpisodeInput, serviceFor, testClock } from '../support/episodes.ts';
 
 let table: TestTable;
@@ -29,17 +29,7 @@ afterAll(async () => table.drop());
 /** A document client whose commands are counted by name (real DynamoDB Local behind it). */
 const countingClient = () => {
   const commands: string[] = [];
-  const client = DynamoDBDocumentClient.from(new DynamoDBClient({ ...LOCAL_AWS, endpoint: table.endpoint }), {
-    marshallOptions: { removeUndefinedValues: true },
-  });
-  client.middlewareStack.add(
-    (next, context) => (args) => {
-      commands.push(String(context.commandName));
-      return next(args);
-    },
-    { step: 'initialize', name: 'countCommands' },
-  );
-  return { client, commands };
+  return { client: countingDocumentClient(table.endpoint, commands), commands };
 };
 
 /** A mocked client that passes every command through to DynamoDB Local unless a test overrides it. */

@@ -7,7 +7,7 @@ import { encodeGlobalID } from '@pothos/plugin-relay';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGraphQLServer } from '../../functions/graphql/yoga.ts';
 import { LOCAL_AWS } from '../../functions/local/dynamodb-local.ts';
-import { createTestTable, type TestTable } from '../support/dynamodb.ts';
+import { countingDocumentClient, createTestTable, type TestTable } from '../support/dynamodb.ts';
 import { newEpisodeInput, serviceFor, testClock } from '../support/episodes.ts';
 import { withActionKey } from '../support/action-keys.ts';
 
@@ -28,19 +28,7 @@ const HEAD_AND_WINDOW = ['GetItemCommand', 'QueryCommand', 'QueryCommand', 'Quer
 let yoga: ReturnType<typeof createGraphQLServer>;
 
 /** A document client whose commands are counted by name (real DynamoDB Local behind it). */
-const countingClient = (endpoint: string) => {
-  const client = DynamoDBDocumentClient.from(new DynamoDBClient({ ...LOCAL_AWS, endpoint }), {
-    marshallOptions: { removeUndefinedValues: true },
-  });
-  client.middlewareStack.add(
-    (next, context) => (args) => {
-      commands.push(String(context.commandName));
-      return next(args);
-    },
-    { step: 'initialize', name: 'countCommands' },
-  );
-  return client;
-};
+const countingClient = (endpoint: string) => countingDocumentClient(endpoint, commands);
 
 beforeAll(async () => {
   table = await createTestTable('graphql');

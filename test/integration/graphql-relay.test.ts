@@ -1,12 +1,9 @@
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EpisodeRecord } from '../../functions/episodes/records.ts';
 import { createGraphQLServer } from '../../functions/graphql/yoga.ts';
-import { LOCAL_AWS } from '../../functions/local/dynamodb-local.ts';
-import { createTestTable, type TestTable } from '../support/dynamodb.ts';
+import { countingDocumentClient, createTestTable, type TestTable } from '../support/dynamodb.ts';
 import { actor, newEpisodeInput, serviceFor, testClock } from '../support/episodes.ts';
 
 /**
@@ -22,19 +19,7 @@ const commands: string[] = [];
 let yoga: ReturnType<typeof createGraphQLServer>;
 let service: ReturnType<typeof serviceFor>;
 
-const countingClient = (endpoint: string) => {
-  const client = DynamoDBDocumentClient.from(new DynamoDBClient({ ...LOCAL_AWS, endpoint }), {
-    marshallOptions: { removeUndefinedValues: true },
-  });
-  client.middlewareStack.add(
-    (next, context) => (args) => {
-      commands.push(String(context.commandName));
-      return next(args);
-    },
-    { step: 'initialize', name: 'countCommands' },
-  );
-  return client;
-};
+const countingClient = (endpoint: string) => countingDocumentClient(endpoint, commands);
 
 beforeAll(async () => {
   table = await createTestTable('graphql-relay');

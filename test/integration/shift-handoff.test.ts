@@ -1,12 +1,9 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LOCAL_AWS } from '../../functions/local/dynamodb-local.ts';
 import type { EpisodeService } from '../../functions/episodes/service.ts';
 import { postDueDigests, type DigestDeps } from '../../functions/episodes/handoff-digest.ts';
 import { TeamSettingsRepository } from '../../functions/episodes/team-settings-repository.ts';
 import { TeamSettingsService } from '../../functions/episodes/team-settings.ts';
-import { createTestTable, type TestTable } from '../support/dynamodb.ts';
+import { countingDocumentClient, createTestTable, type TestTable } from '../support/dynamodb.ts';
 import { actor, documentClient, newEpisodeInput, serviceFor, testClock } from '../support/episodes.ts';
 
 /**
@@ -24,19 +21,7 @@ const TEAM = 'hem-h';
 const nurse = actor('nurse', [TEAM]);
 const ids: string[] = [];
 
-const countingClient = (endpoint: string) => {
-  const client = DynamoDBDocumentClient.from(new DynamoDBClient({ ...LOCAL_AWS, endpoint }), {
-    marshallOptions: { removeUndefinedValues: true },
-  });
-  client.middlewareStack.add(
-    (next, context) => (args) => {
-      commands.push(String(context.commandName));
-      return next(args);
-    },
-    { step: 'initialize', name: 'countCommands' },
-  );
-  return client;
-};
+const countingClient = (endpoint: string) => countingDocumentClient(endpoint, commands);
 
 const vitals = (episodeId: string, measuredAt: string, values: Record<string, unknown> = {}) =>
   service.recordVitals(nurse, {

@@ -1,4 +1,3 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { monotonicFactory } from 'ulid';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -12,9 +11,8 @@ import type { RetryPolicy } from '../../functions/episodes/retry.ts';
 import { TeamSettingsService } from '../../functions/episodes/team-settings.ts';
 import { TeamSettingsRepository } from '../../functions/episodes/team-settings-repository.ts';
 import type { FakeSlackCall } from '../../functions/local/fake-slack-api.ts';
-import { LOCAL_AWS } from '../../functions/local/dynamodb-local.ts';
 import { sweep, SWEEP_READ_BATCH, type SweepResult } from '../../functions/sweeper/sweep.ts';
-import { createTestTable, type TestTable } from '../support/dynamodb.ts';
+import { countingDocumentClient, createTestTable, type TestTable } from '../support/dynamodb.ts';
 import {
   benchChannelOf,
   configureTeams,
@@ -52,16 +50,7 @@ afterAll(async () => slack.close());
 
 beforeEach(async () => {
   table = await createTestTable('sweeper-delivery');
-  client = DynamoDBDocumentClient.from(new DynamoDBClient({ ...LOCAL_AWS, endpoint: table.endpoint }), {
-    marshallOptions: { removeUndefinedValues: true },
-  });
-  client.middlewareStack.add(
-    (next, context) => (args) => {
-      commands.push(String(context.commandName));
-      return next(args);
-    },
-    { step: 'initialize', name: 'countCommands' },
-  );
+  client = countingDocumentClient(table.endpoint, commands);
   settingsStore = countingTeamReads(new TeamSettingsRepository(client, table.tableName, FAST_RETRY));
   await configureTeams(new TeamSettingsService(settingsStore), TEAMS);
   settingsStore.teamReads.length = 0;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { inject } from 'vitest';
 import { LOCAL_AWS } from '../../functions/local/dynamodb-local.ts';
 import { ensureEpisodesTable } from '../../functions/local/table-bootstrap.ts';
@@ -29,3 +30,24 @@ export const createTestTable = async (label: string): Promise<TestTable> => {
     },
   };
 };
+
+/** Pushes the name of every command `client` sends (e.g. "GetItemCommand") onto `commands`. */
+export const countCommands = (client: DynamoDBDocumentClient, commands: string[]): DynamoDBDocumentClient => {
+  client.middlewareStack.add(
+    (next, context) => (args) => {
+      commands.push(String(context.commandName));
+      return next(args);
+    },
+    { step: 'initialize', name: 'countCommands' },
+  );
+  return client;
+};
+
+/** A document client on DynamoDB Local whose commands are counted by name onto `commands`. */
+export const countingDocumentClient = (endpoint: string, commands: string[]): DynamoDBDocumentClient =>
+  countCommands(
+    DynamoDBDocumentClient.from(new DynamoDBClient({ ...LOCAL_AWS, endpoint }), {
+      marshallOptions: { removeUndefinedValues: true },
+    }),
+    commands,
+  );
