@@ -117,64 +117,70 @@ export class AlertPipeline extends Construct {
         'This queue is itself the terminal failure destination of the stream mapping (it receives the coordinates of batches that exhausted their retries); a dead-letter queue behind it would never receive anything. Any message raises the dead-letter-depth alarm.',
     });
 
-    this.sweeperFailures = failureQueue(this, 'SweeperFailures', config, keys.data);
-    this.sweeper = new CartFunction(this, 'Sweeper', {
+    const scheduled = { config, keys, table, credentials };
+    // The next scheduled run is the retry: a failed sweep is recorded, not repeated.
+    ({ fn: this.sweeper, failures: this.sweeperFailures } = scheduledFunction(this, scheduled, {
+      ids: ['Sweeper', 'SweeperFailures', 'SweepSchedule'],
       lambdaId: 'sweeper',
       description:
         'Sweeper: overdue vital signs (ESC-VITALS), re-notification of unacknowledged critical alerts',
-      config,
-      logsKey: keys.operations,
-      memorySize: 512,
-      timeout: Duration.seconds(60),
-      // The next scheduled run is the retry: a failed sweep is recorded, not repeated, and a stale
-      // event is dropped before the next one is due.
-      asyncFailure: {
-        deadLetterQueue: this.sweeperFailures,
-        retryAttempts: 0,
-        maxEventAge: Duration.minutes(4),
-      },
-    });
-    table.grantEpisodeStore(this.sweeper);
-    credentials.grantRead(this.sweeper, 'botToken');
-    grantSendFailures(this.sweeperFailures, keys.data, this.sweeper);
-
-    new Rule(this, 'SweepSchedule', {
-      description: `CAR-T on-call ${config.stage}: run the sweeper`,
-      schedule: Schedule.rate(sweepInterval),
-      targets: [
-        new LambdaFunction(this.sweeper.function, { retryAttempts: 2, maxEventAge: Duration.minutes(4) }),
-      ],
-    });
-
-    this.digestFailures = failureQueue(this, 'DigestFailures', config, keys.data);
-    this.handoffDigest = new CartFunction(this, 'HandoffDigest', {
+      schedule: `CAR-T on-call ${config.stage}: run the sweeper`,
+      interval: sweepInterval,
+    }));
+    // The next run is the retry: a slot's marker makes a repeated run post nothing twice.
+    ({ fn: this.handoffDigest, failures: this.digestFailures } = scheduledFunction(this, scheduled, {
+      ids: ['HandoffDigest', 'DigestFailures', 'DigestSchedule'],
       lambdaId: 'handoffDigest',
       description:
         'Shift handoff digests (HANDOFF-1): each team’s digest in its channel at its handoff times',
-      config,
-      logsKey: keys.operations,
-      memorySize: 512,
-      timeout: Duration.seconds(60),
-      // The next run is the retry: a slot's marker makes a repeated run post nothing twice.
-      asyncFailure: {
-        deadLetterQueue: this.digestFailures,
-        retryAttempts: 0,
-        maxEventAge: Duration.minutes(4),
-      },
-    });
-    table.grantEpisodeStore(this.handoffDigest);
-    credentials.grantRead(this.handoffDigest, 'botToken');
-    grantSendFailures(this.digestFailures, keys.data, this.handoffDigest);
-
-    new Rule(this, 'DigestSchedule', {
-      description: `CAR-T on-call ${config.stage}: post the shift handoff digests that are due`,
-      schedule: Schedule.rate(digestInterval),
-      targets: [
-        new LambdaFunction(this.handoffDigest.function, {
-          retryAttempts: 2,
-          maxEventAge: Duration.minutes(4),
-        }),
-      ],
-    });
+      schedule: `CAR-T on-call ${config.stage}: post the shift handoff digests that are due`,
+      interval: digestInterval,
+    }));
   }
 }
+
+/**
+ * A function an EventBridge rule runs every `interval`, on the episode store with the bot token.
+ * The next run is its retry: a failed run is recorded in its dead-letter queue, not repeated, and
+ * an event older than 4 minutes is dropped before the next run is due.
+ */
+const scheduledFunction = (
+  scope: Construct,
+  props: {
+    readonly config: StageConfig;
+    readonly keys: EncryptionKeys;
+    readonly table: EpisodesTable;
+    readonly credentials: SlackCredentials;
+  },
+  what: {
+    /** Construct ids: the function, its dead-letter queue, its rule. */
+    readonly ids: readonly [string, string, string];
+    readonly lambdaId: 'sweeper' | 'handoffDigest';
+    readonly description: string;
+    /** The rule's description. */
+    readonly schedule: string;
+    readonly interval: Duration;
+  },
+): { readonly fn: CartFunction; readonly failures: Queue } => {
+  const { config, keys, table, credentials } = props;
+  const [functionId, failuresId, ruleId] = what.ids;
+  const failures = failureQueue(scope, failuresId, config, keys.data);
+  const fn = new CartFunction(scope, functionId, {
+    lambdaId: what.lambdaId,
+    description: what.description,
+    config,
+    logsKey: keys.operations,
+    memorySize: 512,
+    timeout: Duration.seconds(60),
+    asyncFailure: { deadLetterQueue: failures, retryAttempts: 0, maxEventAge: Duration.minutes(4) },
+  });
+  table.grantEpisodeStore(fn);
+  credentials.grantRead(fn, 'botToken');
+  grantSendFailures(failures, keys.data, fn);
+  new Rule(scope, ruleId, {
+    description: what.schedule,
+    schedule: Schedule.rate(what.interval),
+    targets: [new LambdaFunction(fn.function, { retryAttempts: 2, maxEventAge: Duration.minutes(4) })],
+  });
+  return { fn, failures };
+};
