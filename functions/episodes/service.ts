@@ -91,13 +91,12 @@ import {
   type EpisodePartition,
   type TeamPage,
 } from './repository.ts';
-import { foldState, stateOf, type EpisodeState } from './state.ts';
+import { EMPTY_SUMMARY, foldState, stateOf, type EpisodeState } from './state.ts';
 import { decodeTeamCursor, encodeTeamCursor } from './team-cursor.ts';
 import { clinicalTimeOf } from './clinical-time.ts';
 import { NeedsCommittedStateError, type Prepared } from './group-commit.ts';
 import { WriteQueue } from './write-queue.ts';
 import { timelineContext, timelineSettings, toTimelineRecord } from './timeline.ts';
-import type { EpisodeSummary } from './records.ts';
 
 /** A page of a team's (or the viewer's teams') episodes: 1 to 100. */
 const pageSizeSchema = z
@@ -153,16 +152,6 @@ const parse = <S extends z.ZodMiniType>(schema: S, input: unknown, prefix = ''):
 };
 
 const withEpisodeId = z.looseObject({ episodeId: episodeIdSchema });
-
-const EMPTY_SUMMARY: EpisodeSummary = {
-  crsGrade: null,
-  crsGradedAt: null,
-  icansGrade: null,
-  icansGradedAt: null,
-  lastVitalsAt: null,
-  tocilizumabDoseTimes: [],
-  openAlerts: [],
-};
 
 /** The head of a partition, or the head itself. */
 const headOf = (found: EpisodeHead | EpisodePartition | undefined): EpisodeHead | undefined =>

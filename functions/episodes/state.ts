@@ -97,6 +97,17 @@ export const latestGrade = (
   return best?.grading;
 };
 
+/** A new episode's summary: nothing graded, recorded, given or open yet. */
+export const EMPTY_SUMMARY: EpisodeSummary = {
+  crsGrade: null,
+  crsGradedAt: null,
+  icansGrade: null,
+  icansGradedAt: null,
+  lastVitalsAt: null,
+  tocilizumabDoseTimes: [],
+  openAlerts: [],
+};
+
 /** The head's denormalised summary, from the timeline's state (EPI-1…7) and the open alerts. */
 export const summarize = (timeline: TimelineState, alertRefs: readonly AlertRef[]): EpisodeSummary => {
   const episode = timeline.crsEpisode;

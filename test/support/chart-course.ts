@@ -14,6 +14,7 @@ import type {
 } from '../../functions/episodes/records.ts';
 import { EpisodeRepository } from '../../functions/episodes/repository.ts';
 import { EpisodeService } from '../../functions/episodes/service.ts';
+import { EMPTY_SUMMARY } from '../../functions/episodes/state.ts';
 import type { EpisodeWindow } from '../../functions/charts/window-reader.ts';
 import { COURSE_PATIENT, courseEntries } from '../bench/course.ts';
 import { courseItems } from '../bench/seed-course.ts';
@@ -43,15 +44,7 @@ const headFor = (id: string, infusionDate: string | null, createdAt: string): Ep
   closed: null,
   version: 0,
   ruleset: RULESET.ref,
-  summary: {
-    crsGrade: null,
-    crsGradedAt: null,
-    icansGrade: null,
-    icansGradedAt: null,
-    lastVitalsAt: null,
-    tocilizumabDoseTimes: [],
-    openAlerts: [],
-  },
+  summary: EMPTY_SUMMARY,
   timeline: emptyTimeline(),
   ...teamIndexKeys('demo', 'ACTIVE', createdAt, id),
 });
