@@ -6,7 +6,14 @@ import type {
   TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { documentCommands, type DocumentClient } from './dynamodb-client.ts';
-import { EPISODE_COUNTER_KEY, HEAD_SK, episodePk, idempotencyItemKey, recordLookupSk } from './keys.ts';
+import {
+  EPISODE_COUNTER_KEY,
+  HEAD_SK,
+  episodePk,
+  idempotencyItemKey,
+  recordLookupSk,
+  sortKeyRange,
+} from './keys.ts';
 import type {
   AlertDelivery,
   AlertRecord,
@@ -58,6 +65,12 @@ export const isEpisodeRecord = (item: { readonly kind: string }): item is Episod
 
 /** BatchGetItem reads at most this many keys per request. */
 const BATCH_GET_LIMIT = 100;
+
+/** A Query's `:low` and `:high` for the sort keys that start with `prefix` (keys.ts sortKeyRange). */
+const rangeValues = (prefix: string): { readonly ':low': string; readonly ':high': string } => {
+  const { low, high } = sortKeyRange(prefix);
+  return { ':low': low, ':high': high };
+};
 /** Rounds of unprocessed keys asked again before the read is given up (the store is overloaded). */
 const BATCH_GET_ROUNDS = 5;
 
@@ -191,8 +204,8 @@ export class EpisodeRepository {
       ...RECORD_FAMILIES.map((family) =>
         this.#queryPages(
           {
-            KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-            ExpressionAttributeValues: { ':pk': pk, ':prefix': `${family}#` },
+            KeyConditionExpression: 'PK = :pk AND SK BETWEEN :low AND :high',
+            ExpressionAttributeValues: { ':pk': pk, ...rangeValues(`${family}#`) },
             ScanIndexForward: false,
             ConsistentRead: true,
           },
@@ -283,7 +296,7 @@ export class EpisodeRepository {
           ExpressionAttributeValues: {
             ':pk': episodePk(episodeId),
             ':from': `${prefix}#${from}`,
-            ':to': `${prefix}#~`,
+            ':to': sortKeyRange(`${prefix}#`).high,
           },
           ConsistentRead: true,
         }),
@@ -657,8 +670,8 @@ export class EpisodeRepository {
           new QueryCommand({
             TableName: this.#table,
             IndexName: 'GSI1',
-            KeyConditionExpression: 'GSI1PK = :team AND begins_with(GSI1SK, :status)',
-            ExpressionAttributeValues: { ':team': `TEAM#${team}`, ':status': `${status}#` },
+            KeyConditionExpression: 'GSI1PK = :team AND GSI1SK BETWEEN :low AND :high',
+            ExpressionAttributeValues: { ':team': `TEAM#${team}`, ...rangeValues(`${status}#`) },
             ScanIndexForward: false,
             Limit: limit + 1,
             ExclusiveStartKey: startKey,
@@ -680,8 +693,8 @@ export class EpisodeRepository {
     const items = await this.#queryPages(
       {
         IndexName: 'GSI1',
-        KeyConditionExpression: 'GSI1PK = :team AND begins_with(GSI1SK, :status)',
-        ExpressionAttributeValues: { ':team': `TEAM#${team}`, ':status': 'ACTIVE#' },
+        KeyConditionExpression: 'GSI1PK = :team AND GSI1SK BETWEEN :low AND :high',
+        ExpressionAttributeValues: { ':team': `TEAM#${team}`, ...rangeValues('ACTIVE#') },
         ProjectionExpression: HANDOFF_HEAD_ATTRIBUTES.map((_, i) => `#h${i}`).join(', '),
         ExpressionAttributeNames: Object.fromEntries(
           HANDOFF_HEAD_ATTRIBUTES.map((name, i) => [`#h${i}`, name]),

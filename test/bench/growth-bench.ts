@@ -3,14 +3,17 @@
  * 10, 100, 1 000 and 5 000 vital signs (15-minute cadence, a CRS course with fever, tocilizumab,
  * dexamethasone, oxygen and a vasopressor; course.ts), against the local system over real HTTP.
  *
- *   node test/bench/growth-bench.ts [--sizes 10,100,1000,5000] [--samples 30] [--min-samples 5]
- *     [--cell-seconds 8] [--counted 2] [--baseline 200] [--check-vitals 84 | --no-check]
+ *   node test/bench/growth-bench.ts [--sizes 10,100,1000,5000] [--samples 200] [--min-samples 5]
+ *     [--cell-seconds 15] [--counted 2] [--baseline 200] [--check-vitals 84 | --no-check]
  *
- * The defaults keep the whole run within about 5 minutes on a busy 2-core machine (fewer samples,
- * never smaller courses): with 30 samples a p99 is the largest sample.
+ * The sizes of one operation are measured side by side: each round takes one sample on every size,
+ * the order rotating, so the emulator's warm-up, its garbage collector or a busy moment of the
+ * machine weigh on every size alike. The defaults keep the whole run within about 5 minutes on a
+ * busy 2-core machine (fewer samples, never smaller courses); with 200 samples a p99 is the
+ * third-largest sample, so one garbage collection of the emulator's does not decide it.
  *
  * Per size and operation it prints the latency (p50/p99 over the samples taken: at most
- * --samples, fewer once a cell has used --cell-seconds, never fewer than --min-samples), the
+ * --samples, fewer once the sizes have used --cell-seconds each, never fewer than --min-samples), the
  * DynamoDB calls each request made and the read/write capacity units they consumed (counted by a
  * recording proxy between the handlers and DynamoDB Local, on the first --counted samples), the
  * items and bytes read, and the calls the stream consumer made afterwards. Operations:
@@ -38,7 +41,7 @@ import { courseVitals, vitalsCommandText } from './course.ts';
 import { operationsText } from './dynamodb-recorder.ts';
 import { captureHandlerLogs, loggedLines, type LogCapture } from './log-capture.ts';
 import { EPISODE_PAGE, RECORD_VITALS, outcomeOf } from './graphql-documents.ts';
-import { measureCell, mostOf, type CellBounds, type CellResult, type Sample } from './measure-cell.ts';
+import { measureInterleaved, mostOf, type CellBounds, type CellResult, type Sample } from './measure-cell.ts';
 import { checkSeedingMatchesService } from './seed-check.ts';
 import { seedEpisode, type SeededEpisode } from './seed-course.ts';
 import { bytes, ms, summarise } from './stats.ts';
@@ -46,9 +49,9 @@ import { bytes, ms, summarise } from './stats.ts';
 const { values } = parseArgs({
   options: {
     sizes: { type: 'string', default: '10,100,1000,5000' },
-    samples: { type: 'string', default: '30' },
+    samples: { type: 'string', default: '200' },
     'min-samples': { type: 'string', default: '5' },
-    'cell-seconds': { type: 'string', default: '8' },
+    'cell-seconds': { type: 'string', default: '15' },
     counted: { type: 'string', default: '2' },
     baseline: { type: 'string', default: '200' },
     'check-vitals': { type: 'string', default: '84' },
@@ -266,32 +269,42 @@ const verdicts = (rows: readonly Row[]): string[] => {
   return lines;
 };
 
-/** Every operation on every ward, a table per size (handler warnings counted below it). */
+/**
+ * Every operation on every ward: the sizes of one operation measured side by side (one sample of
+ * each size per round, the order rotating), then a table per size (handler warnings below them).
+ */
 const measureWards = async (
   system: BenchSystem,
   wards: readonly Ward[],
   rows: Row[],
   logs: LogCapture,
 ): Promise<void> => {
+  for (const operation of OPERATIONS) {
+    const results = await measureInterleaved(
+      system,
+      BOUNDS,
+      wards.map((ward) => (i: number) => operation.run(system, ward, i)),
+    );
+    wards.forEach((ward, index) => {
+      const result = results[index];
+      if (result) rows.push({ size: ward.size, operation: operation.label, result });
+    });
+  }
   for (const ward of wards) {
     console.log(
       `\n${ward.size} vital signs per episode (${ward.episodes.length} episode(s), ${ward.episodes[0]?.items ?? 0} items each)\n`,
     );
     console.log(HEADER);
-    for (const operation of OPERATIONS) {
-      const result = await measureCell(system, BOUNDS, (i) => operation.run(system, ward, i));
-      const row = { size: ward.size, operation: operation.label, result };
-      rows.push(row);
+    for (const row of rows.filter((r) => r.size === ward.size))
       console.log(
         rowText(
           row,
-          rows.find((r) => r.size === SIZES[0] && r.operation === operation.label),
+          rows.find((r) => r.size === SIZES[0] && r.operation === row.operation),
         ),
       );
-    }
-    const logged = loggedLines(logs.take());
-    if (logged.length > 0) console.log(['', ...logged].join('\n'));
   }
+  const logged = loggedLines(logs.take());
+  if (logged.length > 0) console.log(['', ...logged].join('\n'));
 };
 
 // ------------------------------------------------------------------ main
@@ -339,7 +352,7 @@ const main = async (): Promise<number> => {
         `DynamoDB Local GetItem of an episode head (baseline, ${direct.count} samples): p50 ${ms(direct.p50).trim()}, p99 ${ms(direct.p99).trim()}; through the recorder: p50 ${ms(recorded.p50).trim()}, p99 ${ms(recorded.p99).trim()}`,
       );
       console.log(
-        `Cells: at most ${BOUNDS.samples} samples, at least ${BOUNDS.minSamples}, ${BOUNDS.budgetMs / 1000} s each; DynamoDB calls counted on the first ${BOUNDS.counted} (the largest shown).`,
+        `Cells: at most ${BOUNDS.samples} samples, at least ${BOUNDS.minSamples}, ${BOUNDS.budgetMs / 1000} s each, the sizes of an operation interleaved; DynamoDB calls counted on the first ${BOUNDS.counted} (the largest shown).`,
       );
       console.log(
         "Columns: n samples; p99/10 = p99 ÷ p99 at the smallest size; >3s = samples over Slack's 3 s; calls, RCU, WCU, items and bytes read by one request and its time waiting for DynamoDB; cons. = calls the stream consumer made after it.",
