@@ -42,6 +42,9 @@ const BATCH_GET_ROUNDS = 5;
 
 export const alertKeyOf = (key: AlertKey): string => `${key.PK}|${key.SK}`;
 
+/** An alert as a deliverer read it: what its lease's condition compares with the stored one. */
+export type LeaseTarget = AlertKey & Pick<DeliverableAlert, 'delivery' | 'acknowledgedAt' | 'occurrences'>;
+
 /** Leases taken in one transaction (its limit is 100 items). */
 export const LEASE_BATCH = 25;
 /** Transactions tried per batch before what is left is leased one by one. */
@@ -127,16 +130,12 @@ export class AlertDeliveryStore {
   }
 
   /**
-   * Takes the delivery lease until `now + leaseMs`, only while the delivery is still as the caller
-   * read it (same status, attempts and last notification): a deliverer that read the alert before
-   * another one posted it (or re-notified it) and released the lease must not post it again. The
-   * token, or undefined when another deliverer holds the alert or has moved it on.
+   * Takes the delivery lease until `now + leaseMs`, only while the alert is still as the caller
+   * read it (its delivery, acknowledgement and raises; #leaseUpdate): a deliverer that read the
+   * alert before another one posted it (or re-notified it) and released the lease must not post it
+   * again. The token, or undefined when another deliverer holds the alert or it has changed.
    */
-  async lease(
-    alert: AlertKey & { readonly delivery: SlackAlertDelivery },
-    now: Date,
-    leaseMs: number,
-  ): Promise<string | undefined> {
+  async lease(alert: LeaseTarget, now: Date, leaseMs: number): Promise<string | undefined> {
     const token = randomUUID();
     try {
       await withRetries(
@@ -158,7 +157,7 @@ export class AlertDeliveryStore {
    * others leased again in the next one (a few rounds at most; what is left is leased one by one).
    */
   async leaseMany(
-    alerts: readonly (AlertKey & { readonly delivery: SlackAlertDelivery })[],
+    alerts: readonly LeaseTarget[],
     now: Date,
     leaseMs: number,
   ): Promise<Map<string, string | undefined>> {
@@ -201,14 +200,16 @@ export class AlertDeliveryStore {
     return leases;
   }
 
-  /** The lease's conditional update: only while nobody holds it and the delivery is still as read. */
-  #leaseUpdate(
-    alert: AlertKey & { readonly delivery: SlackAlertDelivery },
-    now: Date,
-    leaseMs: number,
-    token: string,
-  ) {
+  /**
+   * The lease's conditional update: only while nobody holds it and the alert is still as read: the
+   * same delivery (status, attempts, last notification), the same acknowledgement and the same
+   * number of raises (a repeat also replaces the text). Those are every field a delivery decides
+   * on that can change after an alert is raised, so a lease taken on a copy read a moment ago (or
+   * from the work-queue index, which lags the table) proves the copy is current.
+   */
+  #leaseUpdate(alert: LeaseTarget, now: Date, leaseMs: number, token: string) {
     const { status, attempts, lastNotifiedAt } = alert.delivery;
+    const { acknowledgedAt, occurrences } = alert;
     return {
       TableName: this.#table,
       Key: { PK: alert.PK, SK: alert.SK },
@@ -221,6 +222,10 @@ export class AlertDeliveryStore {
         lastNotifiedAt === undefined
           ? 'attribute_not_exists(delivery.lastNotifiedAt)'
           : 'delivery.lastNotifiedAt = :lastNotifiedAt',
+        acknowledgedAt === undefined
+          ? 'attribute_not_exists(acknowledgedAt)'
+          : 'acknowledgedAt = :acknowledgedAt',
+        occurrences === undefined ? 'attribute_not_exists(occurrences)' : 'occurrences = :occurrences',
       ].join(' AND '),
       ExpressionAttributeNames: { '#status': 'status' },
       ExpressionAttributeValues: {
@@ -230,6 +235,8 @@ export class AlertDeliveryStore {
         ':status': status,
         ':attempts': attempts,
         ...(lastNotifiedAt === undefined ? {} : { ':lastNotifiedAt': lastNotifiedAt }),
+        ...(acknowledgedAt === undefined ? {} : { ':acknowledgedAt': acknowledgedAt }),
+        ...(occurrences === undefined ? {} : { ':occurrences': occurrences }),
       },
     };
   }

@@ -42,8 +42,9 @@ export type SweepDeps = {
  */
 export const SWEEP_CONCURRENCY = 32;
 /**
- * Due alerts read together (one BatchGetItem), just before they are handled: the batch is read when
- * its first alert is started, so no alert acts on a read older than its batch's few deliveries.
+ * Due alerts leased together (one TransactWriteItems), just before they are handled, and those not
+ * leased read together (one BatchGetItem): a batch starts when its first alert is started, so no
+ * alert acts on a read older than its batch's few deliveries.
  */
 export const SWEEP_READ_BATCH = 25;
 /**
@@ -59,8 +60,9 @@ export const SWEEP_READ_AHEAD = 2;
  * are older than the interval, INF-5 → ESC-VITALS). Items are started in queue order, up to
  * `concurrency` at a time; a channel still gets its messages one at a time, in queue order (one
  * lane per team, a team posting to one channel). Each team's settings are read once per sweep; the
- * due alerts are read in batches, and each batch's delivery leases are taken together. One item's failure never stops the others; it stays queued
- * for the next sweep. Nothing new is started once the deadline has passed.
+ * due alerts come with the queue's Query (its index holds every attribute), each batch's delivery
+ * leases are taken together on those copies, and only the alerts not leased are read again. One
+ * item's failure never stops the others; it stays queued for the next sweep. Nothing new is started once the deadline has passed.
  */
 export const sweep = async (deps: SweepDeps, now: Date, deadline?: number): Promise<SweepResult> => {
   const counts = { delivered: 0, renotified: 0, acknowledgementsShown: 0, overdueVitals: 0, failures: 0 };
@@ -80,20 +82,34 @@ export const sweep = async (deps: SweepDeps, now: Date, deadline?: number): Prom
     readonly leases: ReadonlyMap<string, boolean>;
   };
   const batches = new Map<number, Promise<Batch>>();
-  // A batch is read, and the leases its deliveries need are taken together, when its first alert
-  // starts or when an alert up to SWEEP_READ_AHEAD batches before it does.
+  // A batch's leases are taken together, on the alerts as the work-queue index returned them, when
+  // its first alert starts or when an alert up to SWEEP_READ_AHEAD batches before it does. The
+  // index lags the table, but a lease holds only on an alert still exactly as read (the store's
+  // condition), so a leased copy is current. The others (nothing to post, or the copy was stale or
+  // is held elsewhere) are read as stored now (one BatchGetItem) and take their own lease, if they
+  // need one, in their turn.
   const readBatch = (batch: number): Promise<Batch> => {
     let read = batches.get(batch);
     if (!read) {
-      const keys = dueAlerts
-        .slice(batch * SWEEP_READ_BATCH, (batch + 1) * SWEEP_READ_BATCH)
-        .map(({ PK, SK }) => ({ PK, SK }));
-      read = run.loadAll(keys).then(async (alerts) => ({
-        alerts,
-        leases: run.leaseAll
-          ? await run.leaseAll([...alerts.values()], deadline)
-          : new Map<string, boolean>(),
-      }));
+      const queued = dueAlerts.slice(batch * SWEEP_READ_BATCH, (batch + 1) * SWEEP_READ_BATCH);
+      read = (async (): Promise<Batch> => {
+        const indexed = queued.filter(isQueuedAlert);
+        const taken = run.leaseAll ? await run.leaseAll(indexed, deadline) : new Map<string, boolean>();
+        const leased = new Map(
+          indexed
+            .filter((alert) => taken.get(alertKeyOf(alert)) === true)
+            .map((alert) => [alertKeyOf(alert), alert]),
+        );
+        const unleased = queued
+          .filter((item) => !leased.has(alertKeyOf(item)))
+          .map(({ PK, SK }) => ({ PK, SK }));
+        const current =
+          unleased.length > 0 ? await run.loadAll(unleased) : new Map<string, DeliverableAlert>();
+        return {
+          alerts: new Map([...leased, ...current]),
+          leases: new Map([...leased.keys()].map((key) => [key, true])),
+        };
+      })();
       batches.set(batch, read);
       // Not awaited here: a failed read is the failure of the alerts that wait for it.
       read.catch(() => undefined);
@@ -154,3 +170,6 @@ export const sweep = async (deps: SweepDeps, now: Date, deadline?: number): Prom
 /** An alert's lane: its team's channel (one per team); an item without a team has a lane of its own. */
 const laneOf = (item: StoredItem): string =>
   item.kind === 'ALERT' && typeof item.team === 'string' ? `TEAM#${item.team}` : alertKeyOf(item);
+
+/** A work-queue item that is an alert (the index holds every attribute of it), as `loadMany` reads one. */
+const isQueuedAlert = (item: StoredItem): item is StoredItem & DeliverableAlert => item.kind === 'ALERT';

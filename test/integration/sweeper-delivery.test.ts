@@ -5,7 +5,7 @@ import { AlertDeliverer } from '../../functions/alerts/delivery.ts';
 import { createWebClient, webApiPoster } from '../../functions/alerts/slack-web-api.ts';
 import { AlertDeliveryStore, alertKeyOf } from '../../functions/episodes/alert-delivery-store.ts';
 import { OverdueVitalsMonitor } from '../../functions/episodes/overdue-vitals.ts';
-import type { AlertRecord } from '../../functions/episodes/records.ts';
+import type { AlertRecord, StoredItem } from '../../functions/episodes/records.ts';
 import { EpisodeRepository } from '../../functions/episodes/repository.ts';
 import type { RetryPolicy } from '../../functions/episodes/retry.ts';
 import { TeamSettingsService } from '../../functions/episodes/team-settings.ts';
@@ -70,11 +70,22 @@ const deliverer = () =>
     renotifyMinutes: 15,
   });
 
-const runSweep = (options: { concurrency?: number; with?: AlertDeliverer } = {}): Promise<SweepResult> => {
+const runSweep = (
+  options: {
+    concurrency?: number;
+    with?: AlertDeliverer;
+    /** What the alert queue's Query answers instead of the index as it is now (a lagging index). */
+    queue?: readonly StoredItem[];
+  } = {},
+): Promise<SweepResult> => {
   const repository = new EpisodeRepository(client, table.tableName, FAST_RETRY);
+  const { queue } = options;
   return sweep(
     {
-      repository,
+      repository: {
+        dueInQueue: (name, until) =>
+          name === 'ALERT#OPEN' && queue ? Promise.resolve(queue) : repository.dueInQueue(name, until),
+      },
       deliverer: options.with ?? deliverer(),
       monitor: new OverdueVitalsMonitor({ repository, newId: monotonicFactory() }),
       log: () => undefined,
@@ -144,8 +155,9 @@ describe('a sweep of many due alerts', () => {
     expectEachPostedOnceInOrder(postsSince(before), alerts);
     expect([...settingsStore.teamReads].sort()).toEqual(TEAMS);
     const count = (name: string) => commands.filter((c) => c === name).length;
-    // The queue (two pages of 100), then the alerts in batches: no GetItem per alert.
-    expect(count('BatchGetItemCommand')).toBe(Math.ceil(120 / SWEEP_READ_BATCH));
+    // The queue (two pages of 100) holds the alerts themselves; leased as the queue returned them,
+    // none is read again: no BatchGetItem, no GetItem per alert (only each team's settings).
+    expect(count('BatchGetItemCommand')).toBe(0);
     expect(count('GetItemCommand')).toBe(TEAMS.length);
     // Per batch: one transaction taking its leases; the delivery records written together (the
     // first alone, the others in transactions of those made meanwhile), not one update per alert.
@@ -237,6 +249,60 @@ describe('a sweep of many due alerts', () => {
       commands.slice(0, firstUpdate).filter((c) => c === 'TransactWriteItemsCommand').length,
     ).toBeGreaterThanOrEqual(1);
     expect(count('TransactWriteItemsCommand') + count('UpdateItemCommand')).toBeLessThan(leases + 60 / 4);
+  });
+
+  it('a queue copy older than the alert (raised again, acknowledged) is not leased: the alert is read as stored and posted as it is now', async () => {
+    const alerts = await seed(30);
+    const repository = new EpisodeRepository(client, table.tableName, FAST_RETRY);
+    // The queue as read before two changes reached the table (the index lags it).
+    const lagging = await repository.dueInQueue('ALERT#OPEN', SWEEP_AT.toISOString());
+    expect(lagging).toHaveLength(30);
+    const [raisedAgain, acknowledged] = [alerts[3], alerts[11]];
+    if (!raisedAgain || !acknowledged) throw new Error('nothing seeded');
+    const newText = { en: 'Raised again: CRS grade 3 persists', 'zh-CN': '再次触发：CRS 3 级持续' };
+    await client.send(
+      new UpdateCommand({
+        TableName: table.tableName,
+        Key: { PK: raisedAgain.PK, SK: raisedAgain.SK },
+        UpdateExpression: 'SET occurrences = :two, #text = :text',
+        ExpressionAttributeNames: { '#text': 'text' },
+        ExpressionAttributeValues: { ':two': 2, ':text': newText },
+      }),
+    );
+    await client.send(
+      new UpdateCommand({
+        TableName: table.tableName,
+        Key: { PK: acknowledged.PK, SK: acknowledged.SK },
+        UpdateExpression: 'SET acknowledgedAt = :at, acknowledgedBy = :by',
+        ExpressionAttributeValues: {
+          ':at': '2026-03-03T02:05:00.000Z',
+          ':by': { userId: 'U-ONCALL-1', displayName: 'On-call 1' },
+        },
+      }),
+    );
+    const before = lastSeq();
+    commands.length = 0;
+    expect(await runSweep({ queue: lagging })).toMatchObject({ delivered: 30, failures: 0 });
+    const posts = postsSince(before);
+    // An acknowledged alert's message has no Acknowledge button (which carries the alert id).
+    const [acknowledgedPost, ...others] = [
+      ...posts.filter((call) => alertOf(call, alerts) === undefined),
+      ...posts.filter((call) => alertOf(call, alerts) !== undefined),
+    ];
+    expectEachPostedOnceInOrder(
+      others,
+      alerts.filter((alert) => alert !== acknowledged),
+    );
+    expect(posts).toHaveLength(30);
+    // The two changed alerts were read again (one BatchGetItem for their batch) and posted as stored now.
+    expect(commands.filter((c) => c === 'BatchGetItemCommand')).toHaveLength(1);
+    const raisedAgainPost = posts.find((call) => alertOf(call, alerts) === raisedAgain.id);
+    expect(JSON.stringify(raisedAgainPost?.args)).toContain(newText.en);
+    expect(acknowledgedPost?.args.channel).toBe(benchChannelOf(acknowledged.team));
+    expect(JSON.stringify(acknowledgedPost?.args)).toContain('U-ONCALL-1');
+    const stored = await new AlertDeliveryStore(client, table.tableName, FAST_RETRY).load(acknowledged);
+    expect(stored?.delivery).toMatchObject({ status: 'DELIVERED', attempts: 1 });
+    expect(stored?.delivery.acknowledgementShownAt).toBeDefined();
   });
 
   it('an alert another deliverer holds is left out of its batch’s lease transaction; the others are posted once, it is not', async () => {
