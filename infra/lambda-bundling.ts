@@ -108,6 +108,10 @@ export const lambdaBundling = {
   target: 'node24',
   platform: 'node',
   minify: true,
+  /**
+   * A map beside each bundle, read only when an error is described (functions/shared/source-location.ts):
+   * the functions run without `--enable-source-maps`, which parses it on every cold start.
+   */
   sourceMap: true,
   /** Stack traces need the mappings only; leaving the sources out keeps the asset small. */
   sourcesContent: false,

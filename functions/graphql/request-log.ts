@@ -1,6 +1,7 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { getOperationAST, type DocumentNode, type GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { originalLocation } from '../shared/source-location.ts';
 
 /** The part of the Powertools logger the request log writes to. */
 export type RequestLogger = {
@@ -28,11 +29,16 @@ type Entry = {
   unexpectedErrors?: UnexpectedError[];
 };
 
-/** The first stack frame as `path:line`, relative to the working directory. */
+/**
+ * The first stack frame as `path:line`: in a bundle, its original source (from the bundle's source
+ * map); otherwise relative to the working directory.
+ */
 const locationOf = (error: Error): string | undefined => {
   const frame = error.stack?.split('\n').find((line) => line.trimStart().startsWith('at '));
-  const match = frame ? /\(?((?:file:\/\/)?[^\s()]+):(\d+):\d+\)?$/.exec(frame) : null;
+  const match = frame ? /\(?((?:file:\/\/)?[^\s()]+):(\d+):(\d+)\)?$/.exec(frame) : null;
   if (!match?.[1]) return undefined;
+  const original = originalLocation(match[1], Number(match[2]), Number(match[3]));
+  if (original !== undefined) return original.replace(/:\d+$/, '');
   const path = match[1].replace(/^file:\/\//, '');
   const cwd = `${process.cwd()}/`;
   return `${path.startsWith(cwd) ? path.slice(cwd.length) : path}:${match[2] ?? ''}`;

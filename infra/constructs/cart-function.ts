@@ -82,9 +82,10 @@ export type CartFunctionProps = {
 
 /**
  * One Lambda function with the defaults every function of the system shares: bundled by the
- * local esbuild as minified ESM with source maps, arm64, Node.js 24, active tracing, reserved
- * concurrency and the settings it reads from the stage config, its own encrypted log group with
- * retention, and its own role whose permissions are only what its construct grants.
+ * local esbuild as minified ESM with a source map beside it (read only to describe an error),
+ * arm64, Node.js 24, active tracing, reserved concurrency and the settings it reads from the stage
+ * config, its own encrypted log group with retention, and its own role whose permissions are only
+ * what its construct grants.
  */
 export class CartFunction extends Construct {
   readonly function: NodejsFunction;
@@ -123,7 +124,6 @@ export class CartFunction extends Construct {
         STAGE: config.stage,
         LOG_LEVEL: config.logLevel,
         POWERTOOLS_SERVICE_NAME: `cart-${lambdaId}`,
-        NODE_OPTIONS: '--enable-source-maps',
         ...configuredEnvironment(config, lambdaId),
         ...props.environment,
       },

@@ -109,7 +109,6 @@ const cold: BenchSection = {
       chartRender: [{ episodeId: course.head.id, hours: 72, format: 'png', now }],
     };
     const env = {
-      NODE_OPTIONS: '--enable-source-maps',
       HOSPITAL_TIME_ZONE: CHART_TIME_ZONE,
       AWS_REGION: 'eu-west-1',
       TABLE_NAME: 'unused',

@@ -2,7 +2,8 @@
  * Cold starts of the Lambda handlers exactly as bundled (infra/lambda-bundling.ts), to their first
  * answer, beside a hello-world handler bundled the same way: every run spawns a fresh `node`
  * process that imports one bundle and calls its handler once with the API Gateway v2 event the
- * deployed route builds, with the deployed function's environment (prod stage, source maps on).
+ * deployed route builds, with the deployed function's environment (prod stage; the source map
+ * beside the bundle, read only to describe an error).
  * The cases take turns within each round (the order rotates), so a busy moment of the machine
  * falls on all of them alike. DynamoDB calls go to a DynamoDB Local started here, with one seeded
  * episode. The Slack credentials and the bot's ids are given as plain variables: deployed, the
@@ -89,7 +90,6 @@ const functionEnvironment = (lambdaId: LambdaId, dynamo: DynamoDbLocal): Record<
   STAGE: prodConfig.stage,
   LOG_LEVEL: prodConfig.logLevel,
   POWERTOOLS_SERVICE_NAME: `cart-${lambdaId}`,
-  NODE_OPTIONS: '--enable-source-maps',
   ...configuredEnvironment(prodConfig, lambdaId),
   ...(lambdaId === 'graphql' || lambdaId === 'publicGraphql' ? { GRAPHQL_MODE: prodConfig.graphqlMode } : {}),
   ...(lambdaId === 'publicGraphql' ? {} : { TABLE_NAME, DYNAMODB_ENDPOINT: dynamo.endpoint }),
