@@ -1,5 +1,7 @@
-import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import type { GraphQLSchema } from 'graphql';
 import { builder } from './builder.ts';
+import { printed } from './printed.ts';
+import { publicSchemaOf } from './public-operations.ts';
 import './types/scalars.ts';
 import './types/health.ts';
 import './types/calculator-crs.ts';
@@ -53,7 +55,10 @@ import './types/handoff-times.ts';
 export const schema: GraphQLSchema = builder.toSchema({ sortSchema: false });
 
 /** The committed schema.graphql: printed from code, sorted, so reviews see every change. */
-export const printedSchema = (): string => `${printSchema(lexicographicSortSchema(schema))}\n`;
+export const printedSchema = (): string => printed(schema);
+
+/** The committed public-schema.graphql: what POST /public/graphql serves, cut from the whole schema. */
+export const printedPublicSchema = (): string => printed(publicSchemaOf(schema));
 
 export type { ChartRenderer, EpisodeChartPicture, GraphQLContext, Role, Viewer } from './context.ts';
 export { ROLES } from './context.ts';

@@ -1,4 +1,5 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { GraphQLSchema } from 'graphql';
 import { chartInvokerFromEnv } from '../charts/chart-port.ts';
 import { graphqlChartRenderer } from '../charts/graphql-renderer.ts';
 import { createEpisodeService } from '../episodes/create-service.ts';
@@ -19,10 +20,12 @@ export type GraphQLHandler = (
 
 /**
  * The GraphQL handler (HTTP API v2), configured from the environment: adapts transport only; the
- * schema and yoga do the work. `graphiql` is the local server's page (the Lambda entry has none).
+ * schema and yoga do the work. `schema` is the whole API (handler.ts) or the public calculators
+ * alone (public-handler.ts); `graphiql` is the local server's page (the Lambda entries have none).
  */
-export const createGraphQLHandler = (graphiql?: GraphiQLRenderer): GraphQLHandler => {
+export const createGraphQLHandler = (schema: GraphQLSchema, graphiql?: GraphiQLRenderer): GraphQLHandler => {
   const yoga = createGraphQLServer({
+    schema,
     mode: process.env.GRAPHQL_MODE === 'development' ? 'development' : 'production',
     // Stack traces only on the local server (functions/local sets STAGE=local), never deployed.
     revealErrors: process.env.STAGE === 'local',
@@ -46,7 +49,7 @@ export const createGraphQLHandler = (graphiql?: GraphiQLRenderer): GraphQLHandle
         body: JSON.stringify({ errors: [{ message: `Request body larger than ${MAX_BODY_BYTES} bytes` }] }),
       };
     }
-    // Both /graphql and /public/graphql reach the same schema; authorisation follows the claims.
+    // Both routes are served as /graphql by their own function; authorisation follows the claims.
     // Every store call made for this request stops within the GraphQL deadline (deadline.ts).
     const response = await withStoreDeadline(Date.now() + STORE_DEADLINES.graphql, async () =>
       yoga.fetch(requestFromEvent(event, { pathname: '/graphql' }), { event, lambdaContext: context }),

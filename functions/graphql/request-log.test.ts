@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_RULES_CONFIG } from '#rules';
 import type { EpisodeService } from '#episodes';
 import { createGraphQLServer } from './yoga.ts';
+import { schema } from '../../schema/index.ts';
 
 /**
  * The GraphQL function's log: one JSON line per request through the Powertools logger, with the
@@ -70,6 +71,7 @@ afterEach(() => {
 
 const post = (mode: 'development' | 'production', requestId: string, body: unknown) => {
   const yoga = createGraphQLServer({
+    schema,
     mode,
     episodes: brokenService(),
     logger: new Logger({ serviceName: 'cart-graphql', logLevel: 'DEBUG' }),

@@ -33,6 +33,7 @@ const server = (
   revealErrors = mode === 'development',
 ) =>
   createGraphQLServer({
+    schema,
     mode,
     episodes,
     graphiql: localGraphiQL('/graphiql/', graphiqlAuthorization),

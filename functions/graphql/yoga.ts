@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
-import { NoSchemaIntrospectionCustomRule } from 'graphql';
+import { NoSchemaIntrospectionCustomRule, type GraphQLSchema } from 'graphql';
 import {
   createYoga,
   type GraphiQLOptions,
@@ -10,7 +10,7 @@ import {
   type YogaServerInstance,
 } from 'graphql-yoga';
 import { languageFromAcceptLanguage } from '#rules';
-import { schema, type ChartRenderer, type GraphQLContext } from '../../schema/index.ts';
+import type { ChartRenderer, GraphQLContext } from '../../schema/context.ts';
 import type { EpisodeService } from '../episodes/service.ts';
 import type { TeamSettingsService } from '../episodes/team-settings.ts';
 import { logger } from '../shared/logger.ts';
@@ -25,6 +25,12 @@ export type GraphiQLRenderer = (options: GraphiQLOptions, today: string) => stri
 export type ServerContext = { readonly event: APIGatewayProxyEventV2; readonly lambdaContext: Context };
 
 export type GraphQLServerOptions = {
+  /**
+   * The schema served: the whole API (schema/index.ts), or the public calculators alone
+   * (schema/public.ts in the public function; publicSchemaOf in schema/public-operations.ts
+   * derives the same from the whole on the local server).
+   */
+  readonly schema: GraphQLSchema;
   /** production: no introspection, no GraphiQL, no field suggestions. */
   readonly mode: 'development' | 'production';
   /**
@@ -87,7 +93,7 @@ export const createGraphQLServer = (
   };
   const graphiql = production ? undefined : options.graphiql;
   return createYoga<ServerContext, GraphQLContext>({
-    schema,
+    schema: options.schema,
     graphqlEndpoint: '/graphql',
     fetchAPI: nativeFetchAPI,
     landingPage: false,

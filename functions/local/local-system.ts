@@ -141,12 +141,13 @@ export const startLocalSystem = async (options: LocalSystemOptions): Promise<Loc
     // API on this server unless a real bot token is given (then to Slack itself).
     const lambdas: {
       graphql?: HttpLambda;
+      publicGraphql?: HttpLambda;
       slack?: HttpLambda;
       sweeper?: (event: unknown) => Promise<unknown>;
       handoffDigest?: (event: unknown) => Promise<unknown>;
     } = {};
     const loaded =
-      (name: 'graphql' | 'slack'): HttpLambda =>
+      (name: 'graphql' | 'publicGraphql' | 'slack'): HttpLambda =>
       (event, context) => {
         const lambda = lambdas[name];
         if (!lambda) throw new Error(`${name} handler not loaded yet`);
@@ -178,8 +179,7 @@ export const startLocalSystem = async (options: LocalSystemOptions): Promise<Loc
       return true;
     };
     server = createLocalServer({
-      // Deployed, the public calculators run in a function of their own; locally one handler serves both.
-      lambdas: { graphql: loaded('graphql'), publicGraphql: loaded('graphql'), slack: loaded('slack') },
+      lambdas: { graphql: loaded('graphql'), publicGraphql: loaded('publicGraphql'), slack: loaded('slack') },
       verifyBearer: (authorization) => verifyBearer(signingKey, authorization),
       extraRoutes: [fakeSlack.route, sweepRoute, handoffRoute, settledRoute(() => poller)],
     });
@@ -194,18 +194,29 @@ export const startLocalSystem = async (options: LocalSystemOptions): Promise<Loc
     if (!process.env.SLACK_API_URL && process.env.SLACK_BOT_TOKEN === LOCAL_SLACK_BOT_TOKEN)
       process.env.SLACK_API_URL = `http://127.0.0.1:${port}${FAKE_SLACK_PATH}/api/`;
 
-    const [charts, graphql, graphiql, slack, alerts, sweeper, handoffDigest, liveUpdates] = await Promise.all(
-      [
-        import('../charts/handler.ts'),
-        import('../graphql/http-handler.ts'),
-        import('../graphql/local-graphiql.ts'),
-        import('../slack/handler.ts'),
-        import('../alerts/handler.ts'),
-        import('../sweeper/handler.ts'),
-        import('../handoff-digest/handler.ts'),
-        import('./local-live-updates.ts'),
-      ],
-    );
+    const [
+      charts,
+      graphql,
+      { schema },
+      { publicSchemaOf },
+      graphiql,
+      slack,
+      alerts,
+      sweeper,
+      handoffDigest,
+      liveUpdates,
+    ] = await Promise.all([
+      import('../charts/handler.ts'),
+      import('../graphql/http-handler.ts'),
+      import('../../schema/index.ts'),
+      import('../../schema/public-operations.ts'),
+      import('../graphql/local-graphiql.ts'),
+      import('../slack/handler.ts'),
+      import('../alerts/handler.ts'),
+      import('../sweeper/handler.ts'),
+      import('../handoff-digest/handler.ts'),
+      import('./local-live-updates.ts'),
+    ]);
     // Deployed, the chart function is invoked through the Lambda API; here its handler runs in process.
     registerLocalChartInvoker(inProcessChartInvoker(charts.handler));
     // GraphQL subscriptions (WebSocket on /graphql), fed by the stream poller below.
@@ -214,8 +225,12 @@ export const startLocalSystem = async (options: LocalSystemOptions): Promise<Loc
     )).feed;
     // The Lambda's handler plus GraphiQL (assets from this server, the dev token in its headers).
     lambdas.graphql = graphql.createGraphQLHandler(
+      schema,
       graphiql.localGraphiQL(GRAPHIQL_ASSETS_PATH, `Bearer ${devToken}`),
     );
+    // Deployed, the public calculators are a function of their own that builds only their types;
+    // here the same public schema is cut from the whole one.
+    lambdas.publicGraphql = graphql.createGraphQLHandler(publicSchemaOf(schema));
     lambdas.slack = slack.handler;
     lambdas.sweeper = (event) => sweeper.handler(event, lambdaContext('sweeper', 60_000));
     lambdas.handoffDigest = (event) => handoffDigest.handler(event, lambdaContext('handoffDigest', 60_000));

@@ -119,6 +119,15 @@ describe('Lambda bundle budgets', () => {
     expect(sdk.filter(({ onFirstUse }) => !onFirstUse)).toEqual([]);
   });
 
+  it('the public calculators’ bundle builds the calculators’ types and none of the episodes’', async () => {
+    const { inputs } = await sizeOf('publicGraphql');
+    expect(inputs).toContain('schema/types/calculator-crs.ts');
+    expect(inputs).toContain('schema/public.ts');
+    const episodeTypes =
+      /^schema\/(index\.ts|types\/(episode|observation(?!-enums)|grading|alert|handoff|viewer|node|subscriptions|mutation))/;
+    expect(inputs.filter((input) => episodeTypes.test(input))).toEqual([]);
+  });
+
   // The live-updates authorizer validates a token only (aws-jwt-verify): no zod at all.
   it.each(lambdaIds.filter((id) => id !== 'liveAuthorizer'))(
     "%s holds zod's mini API only (one import of the classic API adds about 50 KB)",

@@ -10,6 +10,7 @@ import { LOCAL_AWS } from '../../functions/local/dynamodb-local.ts';
 import { countingDocumentClient, createTestTable, type TestTable } from '../support/dynamodb.ts';
 import { newEpisodeInput, serviceFor, testClock } from '../support/episodes.ts';
 import { withActionKey } from '../support/action-keys.ts';
+import { schema } from '../../schema/index.ts';
 
 /**
  * The episode API through the real yoga server and schema, on DynamoDB Local, with every SDK
@@ -33,6 +34,7 @@ const countingClient = (endpoint: string) => countingDocumentClient(endpoint, co
 beforeAll(async () => {
   table = await createTestTable('graphql');
   yoga = createGraphQLServer({
+    schema,
     mode: 'development',
     episodes: serviceFor(table, clock.now, countingClient(table.endpoint)),
   });

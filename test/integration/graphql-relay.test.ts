@@ -5,6 +5,7 @@ import type { EpisodeRecord } from '../../functions/episodes/records.ts';
 import { createGraphQLServer } from '../../functions/graphql/yoga.ts';
 import { countingDocumentClient, createTestTable, type TestTable } from '../support/dynamodb.ts';
 import { actor, newEpisodeInput, serviceFor, testClock } from '../support/episodes.ts';
+import { schema } from '../../schema/index.ts';
 
 /**
  * Relay on DynamoDB Local through the real yoga server: every record, grading and alert refetched
@@ -25,6 +26,7 @@ beforeAll(async () => {
   table = await createTestTable('graphql-relay');
   service = serviceFor(table, clock.now);
   yoga = createGraphQLServer({
+    schema,
     mode: 'development',
     episodes: serviceFor(table, clock.now, countingClient(table.endpoint)),
   });

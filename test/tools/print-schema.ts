@@ -1,6 +1,10 @@
 import { writeFileSync } from 'node:fs';
-import { printedSchema } from '../../schema/index.ts';
+import { printedPublicSchema, printedSchema } from '../../schema/index.ts';
 
-/** `npm run schema:print`: writes schema/schema.graphql from code (commit it; a test fails on drift). */
+/**
+ * `npm run schema:print`: writes schema/schema.graphql and schema/public-schema.graphql from code
+ * (commit them; tests fail on drift).
+ */
 writeFileSync(new URL('../../schema/schema.graphql', import.meta.url), printedSchema());
-process.stdout.write('schema/schema.graphql written\n');
+writeFileSync(new URL('../../schema/public-schema.graphql', import.meta.url), printedPublicSchema());
+process.stdout.write('schema/schema.graphql and schema/public-schema.graphql written\n');

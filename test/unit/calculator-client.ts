@@ -3,6 +3,7 @@ import { DEFAULT_RULES_CONFIG, type RulesConfig } from '#rules';
 import { EpisodeRepository } from '../../functions/episodes/repository.ts';
 import { EpisodeService } from '../../functions/episodes/service.ts';
 import { createGraphQLServer } from '../../functions/graphql/yoga.ts';
+import { schema } from '../../schema/index.ts';
 
 /**
  * The GraphQL server as the Lambda runs it, called with `yoga.fetch` (no network, no store): the
@@ -36,6 +37,7 @@ export const calculatorClient = (
   mode: 'development' | 'production' = 'development',
 ) => {
   const yoga = createGraphQLServer({
+    schema,
     mode,
     episodes: new EpisodeService({ repository: unusedRepository, config, newId: () => 'unused' }),
   });
