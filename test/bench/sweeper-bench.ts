@@ -9,6 +9,7 @@
  *
  * Target: 1 000 due alerts delivered in under 5 s.
  */
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -44,6 +45,19 @@ const RUNS = Number(values.runs);
 const TARGET_MS = 5000;
 
 const dynamo = await startDynamoDbLocal();
+/** DynamoDB Local's CPU time so far (user + system, from /proc on Linux; NaN elsewhere). */
+const emulatorCpuMs = (): number => {
+  try {
+    const fields =
+      readFileSync(`/proc/${String(dynamo.process.pid)}/stat`, 'utf8')
+        .split(') ')[1]
+        ?.split(' ') ?? [];
+    // utime and stime are the 12th and 13th fields after the command name, in clock ticks (100 a second).
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return NaN;
+  }
+};
 const slack = await startLoopbackSlack();
 const failures: string[] = [];
 try {
@@ -70,6 +84,7 @@ try {
     });
     const before = slack.api.calls().at(-1)?.seq ?? 0;
 
+    const cpuBefore = { node: process.cpuUsage(), emulator: emulatorCpuMs() };
     const started = performance.now();
     const result = await sweep(
       {
@@ -83,6 +98,8 @@ try {
       new Date(),
     );
     const ms = performance.now() - started;
+    const nodeCpu = process.cpuUsage(cpuBefore.node);
+    const emulatorCpu = emulatorCpuMs() - cpuBefore.emulator;
 
     const posts = slack.api.calls().filter((c) => c.seq > before && c.method === 'chat.postMessage');
     const texts = posts.map((c) => JSON.stringify(c.args.blocks));
@@ -100,6 +117,7 @@ try {
         `run ${String(run)}: ${String(ALERTS)} due alerts over ${String(TEAMS)} team channel(s)`,
         `  sweep            ${ms.toFixed(0)} ms (${((ALERTS / ms) * 1000).toFixed(0)} alerts/s; target < ${String(TARGET_MS)} ms)`,
         `  result           ${JSON.stringify(result)}`,
+        `  CPU              this process ${((nodeCpu.user + nodeCpu.system) / 1000).toFixed(0)} ms (the sweep and the fake Slack API), DynamoDB Local ${Number.isNaN(emulatorCpu) ? 'unknown' : `${emulatorCpu.toFixed(0)} ms`} (2 cores: ${(2 * ms).toFixed(0)} ms available)`,
         `  chat.postMessage ${String(posts.length)} (duplicates ${String(duplicates)})`,
         `  settings reads   ${String(store.teamReads.length)} (teams ${String(TEAMS)})`,
         `  channel order    ${outOfOrder.length === 0 ? 'as raised' : `out of order in ${outOfOrder.join(', ')}`}`,
