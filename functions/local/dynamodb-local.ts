@@ -11,10 +11,11 @@ import { freePort } from './ports.ts';
  * The emulator's JVM options: a short-lived JVM with a small heap on a machine of few cores
  * (2 here) answers sooner with the serial collector and the client compiler alone, leaving the
  * cores to requests rather than to G1's concurrent threads and C2's compilations (1 000 due alerts
- * swept in 3.6–3.9 s against 5.5–6.0 s with the JVM's defaults, `npm run bench:sweeper`).
+ * swept in 3.5–4.9 s, median 4.1 s, against 5.5–6.6 s with the JVM's defaults, `npm run
+ * bench:sweeper`; 100 concurrent writers' p99 1.2–2.0 s against 2.1–2.6 s, `npm run bench:contention`).
  * DYNAMODB_LOCAL_JAVA_OPTS replaces them (space-separated; empty for the JVM's defaults).
  */
-export const EMULATOR_JAVA_OPTIONS = ['-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1'] as const;
+const EMULATOR_JAVA_OPTIONS = ['-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1'] as const;
 
 const javaOptions = (): readonly string[] => {
   const configured = process.env.DYNAMODB_LOCAL_JAVA_OPTS;
