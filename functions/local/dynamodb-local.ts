@@ -35,7 +35,7 @@ const spawnEmulator = (options: Parameters<typeof packageSpawn>[0]): ChildProces
   const withOptions = ((command: string, args: readonly string[], spawnOptions: object) =>
     spawnProcess(
       command,
-      command === 'java' ? [...javaOptions(), ...args] : [...args],
+      command === 'java' ? [...javaOptions(), ...args] : args,
       spawnOptions,
     )) as typeof spawnProcess;
   return createSpawn(launcherDir, withOptions)(options);

@@ -138,28 +138,12 @@ describe('schema-aware GraphQL fuzzer', () => {
     const roots = new Set<string>();
     let answered = 0;
     let failures = 0;
+    const sentBy = (operations: typeof schema, caller: Caller) =>
+      fc.record({ operation: operationArbitrary(operations, facts), caller: fc.constant(caller) });
     const sentArbitrary = fc.oneof(
-      {
-        weight: 2,
-        arbitrary: fc.record({
-          operation: operationArbitrary(schema, facts),
-          caller: fc.constant<Caller>('clinician'),
-        }),
-      },
-      {
-        weight: 1,
-        arbitrary: fc.record({
-          operation: operationArbitrary(publicSchema, facts),
-          caller: fc.constant<Caller>('anonymous'),
-        }),
-      },
-      {
-        weight: 1,
-        arbitrary: fc.record({
-          operation: operationArbitrary(schema, facts),
-          caller: fc.constant<Caller>('anonymous'),
-        }),
-      },
+      { weight: 2, arbitrary: sentBy(schema, 'clinician') },
+      { weight: 1, arbitrary: sentBy(publicSchema, 'anonymous') },
+      { weight: 1, arbitrary: sentBy(schema, 'anonymous') },
     );
     const started = performance.now();
     console.log(`graphql-fuzz: seed ${SEED} (FUZZ_SEED=${SEED} reproduces this run)`);
