@@ -85,7 +85,10 @@ describe('Episode.chart over GraphQL', () => {
       role: 'clinician',
       teams: [team],
     });
-    const today = calendarDateIn(new Date(), 'Asia/Shanghai');
+    // The vital signs are 30 minutes old: their hospital day (not the clock's, which has moved on
+    // past midnight in the last 30 minutes of a day) is day 2 after the infusion.
+    const measuredAt = new Date(Date.now() - 30 * 60_000).toISOString();
+    const today = calendarDateIn(new Date(measuredAt), 'Asia/Shanghai');
     const created = await graphql<{ createEpisode: { episode: { id: string } } }>(token, CREATE, {
       input: {
         patientRef: 'P-E2E-CHART',
@@ -99,7 +102,6 @@ describe('Episode.chart over GraphQL', () => {
       },
     });
     id = created.data?.createEpisode.episode.id ?? '';
-    const measuredAt = new Date(Date.now() - 30 * 60_000).toISOString();
     const recorded = await graphql<{ recordVitals: { __typename: string } }>(token, VITALS, {
       input: {
         episodeId: id,
