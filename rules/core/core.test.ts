@@ -99,4 +99,18 @@ describe('calendar date in a time zone', () => {
   ])('%s in %s is %s', (instant, zone, date) => {
     expect(calendarDateIn(instant, zone)).toBe(date);
   });
+
+  it('keeps each zone apart when zones alternate (one formatter per zone)', () => {
+    const instant = '2026-11-01T05:30:00Z'; // 13:30 in Shanghai, 01:30 EDT in New York, 2026-10-31 in Honolulu
+    for (let round = 0; round < 3; round += 1) {
+      expect(calendarDateIn(instant, 'Asia/Shanghai')).toBe('2026-11-01');
+      expect(calendarDateIn(instant, 'Pacific/Honolulu')).toBe('2026-10-31');
+      expect(calendarDateIn(instant, 'America/New_York')).toBe('2026-11-01');
+    }
+  });
+
+  it('rejects an unknown zone every time it is asked, never remembering it', () => {
+    expect(() => calendarDateIn('2026-03-02T16:00:00Z', 'Mars/Olympus_Mons')).toThrow(RangeError);
+    expect(() => calendarDateIn('2026-03-02T16:00:00Z', 'Mars/Olympus_Mons')).toThrow(RangeError);
+  });
 });
