@@ -101,7 +101,8 @@ builder.node(EpisodeRef, {
       args: {
         today: t.arg({
           type: 'Date',
-          description: "The hospital's calendar date for day counts; defaults to the request date (UTC).",
+          description:
+            "The hospital's calendar date for day counts; defaults to the request's date in the hospital's time zone (HOSPITAL_TIME_ZONE, Asia/Shanghai unless configured).",
         }),
       },
       resolve: (head, args, context) => ({
