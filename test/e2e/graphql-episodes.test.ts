@@ -2,6 +2,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { addDays, calendarDateIn } from '#rules';
 import { issueToken, loadOrCreateSigningKey } from '../../functions/local/local-auth.ts';
 import { withActionKey } from '../support/action-keys.ts';
+import { clearOfHospitalMidnight } from '../support/hospital-midnight.ts';
 
 /**
  * The episode API over real HTTP against the started local system (npm start): JWTs from the
@@ -135,6 +136,8 @@ const febrileHypotensive = (episodeId: string) => ({
 
 describe('the episode lifecycle over HTTP', () => {
   it('a clinician creates an episode, sees CRS 3 with management and a critical alert, gives tocilizumab, acknowledges, and a viewer reads the timeline', async () => {
+    // Its dates and the server's count from the same hospital day.
+    await clearOfHospitalMidnight();
     const [clinician, nurse, viewer] = await Promise.all([
       tokenFor('clinician'),
       tokenFor('nurse'),

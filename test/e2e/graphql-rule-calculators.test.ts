@@ -2,6 +2,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { addDays, addMonths, calendarDateIn } from '#rules';
 import { issueToken, loadOrCreateSigningKey } from '../../functions/local/local-auth.ts';
 import { withActionKey } from '../support/action-keys.ts';
+import { clearOfHospitalMidnight } from '../support/hospital-midnight.ts';
 
 /**
  * The rule calculators beyond the contract, the care plan and Episode.plan over real HTTP against the
@@ -247,6 +248,8 @@ describe('rule calculators over HTTP (/public/graphql, no login)', () => {
 
 describe('Episode.plan over HTTP (signed in)', () => {
   it('the episode care plan: dates from the head, neutrophil recovery from the ANC labs (PLAN-1, PLAN-2)', async () => {
+    // Its dates and the server's count from the same hospital day.
+    await clearOfHospitalMidnight();
     const token = await issueToken(await loadOrCreateSigningKey(inject('localAuthKeyFile')), {
       userId: 'e2e-plan-clinician',
       role: 'clinician',

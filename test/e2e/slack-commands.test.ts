@@ -10,6 +10,7 @@ import {
   uniqueId,
   type SlackSession,
 } from '../support/slack-client.ts';
+import { clearOfHospitalMidnight } from '../support/hospital-midnight.ts';
 
 /**
  * `/cart` over real HTTP against the started local system: each command signed as Slack signs it,
@@ -183,6 +184,8 @@ describe('/cart commands and their replies', () => {
 
 describe('/cart in a Chinese-language channel', () => {
   it('`/cart lang zh` switches the channel, and the next replies are in Chinese', async () => {
+    // Its dates and the server's count from the same hospital day.
+    await clearOfHospitalMidnight();
     const channel = await slack.mappedChannel({
       channelId: uniqueId('C0E2EZ'),
       team: uniqueId('e2e-zh-').toLowerCase(),

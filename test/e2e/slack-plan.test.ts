@@ -1,6 +1,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import { addDays, addMonths, calendarDateIn } from '#rules';
 import { createSlackClient, episodeIdIn, uniqueId } from '../support/slack-client.ts';
+import { clearOfHospitalMidnight } from '../support/hospital-midnight.ts';
 
 /** `/cart plan` over real HTTP against the started local system, signed as Slack signs it. */
 const slack = createSlackClient({ baseUrl: inject('baseUrl'), signingSecret: inject('slackSigningSecret') });
@@ -10,6 +11,8 @@ const day = (offset: number): string => addDays(calendarDateIn(new Date()), offs
 
 describe('/cart plan', () => {
   it('answers with the care plan of the episode, to the user only: phases, dates, status and rule ids (PLAN-1)', async () => {
+    // Its dates and the server's count from the same hospital day.
+    await clearOfHospitalMidnight();
     const channel = await slack.mappedChannel({
       channelId: uniqueId('C0E2EP'),
       team: uniqueId('e2e-plan-').toLowerCase(),

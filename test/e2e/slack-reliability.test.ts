@@ -84,13 +84,15 @@ describe("Slack's request signature", () => {
 
   const nowSeconds = () => Math.floor(Date.now() / 1000);
 
+  // Timestamps are taken as each case runs, not when the file loads: a slow setup must not bring
+  // "5 minutes in the future" back inside Slack's window.
   it.each([
-    ['signed with another secret', { secret: 'not-the-signing-secret' }],
-    ['older than 5 minutes (a replay)', { timestamp: nowSeconds() - 5 * 60 - 1 }],
-    ['from more than 5 minutes in the future', { timestamp: nowSeconds() + 5 * 60 + 60 }],
-  ])('refuses a command %s with 401 and records nothing', async (_name, options) => {
+    ['signed with another secret', () => ({ secret: 'not-the-signing-secret' })],
+    ['older than 5 minutes (a replay)', () => ({ timestamp: nowSeconds() - 5 * 60 - 1 })],
+    ['from more than 5 minutes in the future', () => ({ timestamp: nowSeconds() + 5 * 60 + 60 })],
+  ])('refuses a command %s with 401 and records nothing', async (_name, signing) => {
     const after = await slack.latestSeq();
-    const reply = await channel.command(`/cart vitals ${episodeId} ${CRS_GRADE_3_VITALS}`, options);
+    const reply = await channel.command(`/cart vitals ${episodeId} ${CRS_GRADE_3_VITALS}`, signing());
     expect(reply.status).toBe(401);
     expect(reply.text).not.toContain('CRS');
 
