@@ -3,6 +3,7 @@
  * Calendar dates are ISO `YYYY-MM-DD` strings in the hospital's calendar; instants are ISO 8601 with offset.
  */
 import * as z from 'zod/mini';
+import { wallClockIn } from './wall-clock.ts';
 
 const MS_PER_DAY = 86_400_000;
 const MS_PER_HOUR = 3_600_000;
@@ -54,34 +55,13 @@ export const addHours = (instant: string, hours: number): string =>
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 
 /**
- * One date formatter per time zone, made on first use: making an `Intl.DateTimeFormat` costs about
- * a tenth of a millisecond, which a fold over thousands of vital signs would pay once per record.
- */
-const DATE_FORMATS = new Map<string, Intl.DateTimeFormat>();
-
-const dateFormatIn = (timeZone: string): Intl.DateTimeFormat => {
-  let format = DATE_FORMATS.get(timeZone);
-  if (format === undefined) {
-    // An unknown zone throws here (RangeError) and is never kept.
-    format = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    });
-    DATE_FORMATS.set(timeZone, format);
-  }
-  return format;
-};
-
-/**
  * The calendar date of an instant in a time zone, e.g. 2026-03-02T17:00:00Z is 2026-03-03 in
  * Asia/Shanghai. For "today" on a ward, pass the request's time; this never reads the clock.
  */
 export const calendarDateIn = (instant: Date | string, timeZone: string = DEFAULT_TIME_ZONE): string => {
-  const parts = dateFormatIn(timeZone).formatToParts(
+  const { year, month, day } = wallClockIn(
     typeof instant === 'string' ? new Date(instantMs(instant)) : instant,
+    timeZone,
   );
-  const part = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')}`;
+  return `${year}-${month}-${day}`;
 };

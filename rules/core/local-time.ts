@@ -4,31 +4,12 @@
  */
 import type { LocalizedText } from './text.ts';
 import { instantMs } from './dates.ts';
-
-const FORMATS = new Map<string, Intl.DateTimeFormat>();
-
-const formatIn = (timeZone: string): Intl.DateTimeFormat => {
-  let format = FORMATS.get(timeZone);
-  if (format === undefined) {
-    format = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    FORMATS.set(timeZone, format);
-  }
-  return format;
-};
+import { wallClockIn } from './wall-clock.ts';
 
 /** "2026-03-01 03:10" in `timeZone`. */
 export const localDateTime = (instant: string, timeZone: string): string => {
-  const parts = formatIn(timeZone).formatToParts(new Date(instantMs(instant)));
-  const part = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}`;
+  const { year, month, day, hour, minute } = wallClockIn(new Date(instantMs(instant)), timeZone);
+  return `${year}-${month}-${day} ${hour}:${minute}`;
 };
 
 /** EPI-7: "2026-03-01 03:10 (Asia/Shanghai)" / "2026-03-01 03:10（Asia/Shanghai）". */
