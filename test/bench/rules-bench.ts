@@ -29,8 +29,9 @@ import {
   SEIZURES,
 } from '../../rules/icans/index.ts';
 import type { IcansAssessment, IcansAssessmentInput } from '../../rules/icans/index.ts';
-import { DEFAULT_TIMELINE_SETTINGS, foldTimeline, type TimelineRecord } from '../../rules/timeline/index.ts';
+import { DEFAULT_TIMELINE_SETTINGS, foldTimeline } from '../../rules/timeline/index.ts';
 import { COURSE_PATIENT, courseEntries } from './course.ts';
+import { courseTimelineRecords } from './seed-course.ts';
 
 const MS_PER_CASE = Number(process.argv[2] ?? 1000);
 const INPUTS = 4096;
@@ -190,21 +191,9 @@ for (const row of rows) console.log(line(row));
 /** A 14-day course at the benchmarks' cadence, as the fold reads it. */
 const COURSE_VITALS = 1_344;
 const FOLD_TARGET_MS = 250;
-const courseRecords: TimelineRecord[] = courseEntries(COURSE_VITALS, new Date('2026-03-02T06:00:00Z')).map(
-  (entry, i): TimelineRecord =>
-    entry.kind === 'VITALS'
-      ? {
-          kind: 'VITALS',
-          id: `V${i}`,
-          at: entry.at.toISOString(),
-          temperatureCelsius: entry.values.temperatureCelsius,
-          systolicBp: entry.values.systolicBp,
-          spo2Percent: entry.values.spo2Percent,
-          oxygen: entry.values.oxygen,
-          oxygenFlowLpm: entry.values.oxygenFlowLpm ?? null,
-          vasopressors: entry.values.vasopressors,
-        }
-      : { kind: 'DOSE', id: `D${i}`, at: entry.at.toISOString(), ...entry.values },
+const courseRecords = courseTimelineRecords(
+  courseEntries(COURSE_VITALS, new Date('2026-03-02T06:00:00Z')),
+  'hem-bench',
 );
 const foldContext = {
   patient: { weightKg: COURSE_PATIENT.weightKg, infusionDate: '2026-03-01' },

@@ -14,7 +14,7 @@ import { BatchWriteItemCommand, type DynamoDBClient } from '@aws-sdk/client-dyna
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { monotonicFactory } from 'ulid';
-import { addDays, appendsTo, emptyTimeline, step, type TimelineState } from '#rules';
+import { addDays, appendsTo, emptyTimeline, step, type TimelineRecord, type TimelineState } from '#rules';
 import type { Actor } from '../../functions/episodes/actor.ts';
 import { alertRefsOf, nextAlertRefs } from '../../functions/episodes/alert-refs.ts';
 import { nextCurrentGradings } from '../../functions/episodes/current-gradings.ts';
@@ -102,6 +102,35 @@ const valuesOf = (entry: CourseEntry): unknown =>
     ? vitalsValuesSchema.parse({ measuredAt: entry.at.toISOString(), ...entry.values })
     : doseValuesSchema.parse({ givenAt: entry.at.toISOString(), ...entry.values });
 
+/** The stored record of one course entry, as the service builds it from the entry's input. */
+const courseRecord = (entry: CourseEntry, context: WriteContext): VitalsRecord | DoseRecord =>
+  clinicalRecord<'VITALS' | 'DOSE'>(entry.kind, valuesOf(entry) as never, entry.at.toISOString(), context);
+
+/**
+ * The course's entries as the timeline fold reads them: each built as the service stores it and
+ * converted as the service converts a stored record (functions/episodes/timeline.ts).
+ */
+export const courseTimelineRecords = (
+  entries: readonly CourseEntry[],
+  team: string,
+  newId: () => string = monotonicFactory(),
+): TimelineRecord[] => {
+  const authors = courseAuthors(team);
+  return entries.map((entry) => {
+    const actor = entry.kind === 'VITALS' ? authors.nurse : authors.clinician;
+    const converted = toTimelineRecord(
+      courseRecord(entry, {
+        episodeId: 'EP-BENCH',
+        now: recordedAtOf(entry).toISOString(),
+        author: { userId: actor.userId, role: actor.role, via: actor.via },
+        newId,
+      }),
+    );
+    if (converted === null) throw new Error(`the fold does not read a course's ${entry.kind} entry`);
+    return converted;
+  });
+};
+
 /** A timeline snapshot every 6 hours of clinical time (service.ts SNAPSHOT_EVERY_MS). */
 const SNAPSHOT_EVERY_MS = 6 * 3_600_000;
 
@@ -149,12 +178,7 @@ export const courseItems = (
       author: { userId: actor.userId, role: actor.role, via: actor.via },
       newId,
     };
-    const record: VitalsRecord | DoseRecord = clinicalRecord<'VITALS' | 'DOSE'>(
-      entry.kind,
-      valuesOf(entry) as never,
-      entry.at.toISOString(),
-      context,
-    );
+    const record = courseRecord(entry, context);
     const current = head.timeline ?? emptyTimeline();
     const converted = toTimelineRecord(record);
     if (converted === null || !appendsTo(current, converted))
